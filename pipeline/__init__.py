@@ -1,0 +1,1 @@
+"""Claimhouse: scraped documents in, a DuckDB warehouse of claims and bodies out."""
