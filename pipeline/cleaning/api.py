@@ -1,0 +1,134 @@
+"""clean_document and block_keys: the cleaner's entry points."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from .candidates import Candidate, text_candidates
+from .classify import label
+from .comments import build_comments
+from .language import detect_language
+from .metadata import author_from_blocks, clean_author, date_from_iso, not_future, own_date
+from .model import KEPT_ROLES, Block, CleanedDocument, Comment
+from .repetition import line_key
+from .rules import vocabulary
+
+CLEAN_REASON = "source declares clean text"
+
+
+def candidates_for(text: str, fmt: str) -> tuple[list[Candidate], dict]:
+    """Candidate blocks and page metadata (HTML only) of a document."""
+    if fmt == "html":
+        from .html import html_candidates
+
+        return html_candidates(text)
+    return text_candidates(text), {}
+
+
+def block_keys(text: str, fmt: str) -> list[str]:
+    """Fingerprints of the document's candidate blocks (distinct, in order), for cross-page repetition."""
+    cands, _ = candidates_for(text, fmt)
+    seen: dict[str, None] = {}
+    for c in cands:
+        key = line_key(c.text)
+        if key:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = None, clean: bool = True,
+                   hints: Mapping[str, str | None] | None = None, publisher_default: str | None = None,
+                   timezone: str = "Europe/London", now: datetime | None = None) -> CleanedDocument:
+    """Label every block of a document, assemble its body and comments, and read its metadata."""
+    hints = hints or {}
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    local_now = now.astimezone(ZoneInfo(timezone))
+    cands, page = candidates_for(text, fmt)
+    if not clean:
+        return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
+    stopwords = _stopwords_for(cands)
+    title_hint = hints.get("title") or page.get("title")
+    lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    blocks, body_text = _assemble(cands, [(v.role, v.reason) for v in lab.verdicts])
+    thread = [(c.text, c.comment_author) for c, v in zip(cands, lab.verdicts, strict=True) if v.role == "comment"]
+    comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
+
+    title = hints.get("title") or (cands[lab.title].text.strip() if lab.title is not None else None) \
+        or page.get("title")
+    author = clean_author(hints.get("author")) or page.get("author") \
+        or author_from_blocks([cands[i].text for i in lab.bylines])
+    section = (cands[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
+    published = date_from_iso(hints.get("published"), timezone, local_now) if hints.get("published") else None
+    if published is None:
+        published = date_from_iso(page.get("published"), timezone, local_now)
+    if published is None:
+        published = own_date(_own_datelines(lab), timezone, local_now)
+    publisher = hints.get("publisher") or page.get("publisher") or publisher_default
+    return CleanedDocument(
+        blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
+        publisher=publisher, section=section, published_date=not_future(published, local_now),
+        language=detect_language(body_text) or (page.get("language") if body_text else None),
+        word_count=_word_count(body_text),
+    )
+
+
+def _own_datelines(lab) -> list[str]:
+    """Dateline texts that belong to the document: before the article, or right after it."""
+    out = []
+    end = lab.end if lab.end is not None else -1
+    for i, v in enumerate(lab.verdicts):
+        if v.role != "dateline":
+            continue
+        if lab.start is None or i < lab.start or i <= end + 3:
+            out.append(lab.scored[i].cand.text)
+    return out
+
+
+def _stopwords_for(cands: list[Candidate]) -> frozenset[str] | None:
+    """The stop-word list of the page's language (English when unsure); None for a language without a list."""
+    stoplists = vocabulary().stopwords
+    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:3000]
+    lang = detect_language(sample) if sample else None
+    if lang is None:
+        return stoplists["en"]
+    return stoplists.get(lang)
+
+
+def _assemble(cands: list[Candidate], labels: list[tuple[str, str]]) -> tuple[list[Block], str | None]:
+    blocks: list[Block] = []
+    parts: list[str] = []
+    pos = 0
+    for no, (c, (role, reason)) in enumerate(zip(cands, labels, strict=True)):
+        text = c.text.strip()
+        start = end = None
+        if role == "body":
+            if parts:
+                pos += 2
+            start, end = pos, pos + len(text)
+            parts.append(text)
+            pos = end
+        full_reason = reason if reason.startswith(role + ":") else f"{role}: {reason}"
+        blocks.append(Block(no, text, role, role not in KEPT_ROLES, full_reason, start, end))
+    return blocks, ("\n\n".join(parts) if parts else None)
+
+
+def _clean_source(cands: list[Candidate], hints: Mapping[str, str | None], publisher_default: str | None,
+                  page: dict, tz: str, now: datetime) -> CleanedDocument:
+    blocks, body_text = _assemble(cands, [("body", CLEAN_REASON)] * len(cands))
+    return CleanedDocument(
+        blocks=blocks, body_text=body_text, comments=[], title=hints.get("title") or page.get("title"),
+        author=clean_author(hints.get("author")) or page.get("author"),
+        publisher=hints.get("publisher") or page.get("publisher") or publisher_default,
+        section=page.get("section"),
+        published_date=date_from_iso(hints.get("published") or page.get("published"), tz, now),
+        language=detect_language(body_text), word_count=_word_count(body_text),
+    )
+
+
+def _word_count(body_text: str | None) -> int:
+    if not body_text:
+        return 0
+    return sum(1 for w in body_text.split() if any(ch.isalnum() for ch in w))

@@ -1,0 +1,36 @@
+"""Candidate blocks: the units the classifier labels, from a text scrape or an HTML page."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Candidate:
+    """A block before classification, with what its markup says about it (HTML only)."""
+
+    text: str
+    gap_before: int = 1            # blank lines before it (text), 1 for a new HTML block
+    tag: str = ""                  # HTML: the element's tag
+    heading: int = 0               # HTML: 1-6 for h1-h6
+    link_density: float = 0.0      # HTML: share of the text inside links
+    markup_role: str | None = None  # HTML: role its container suggests (nav, aside, footer, figcaption, ...)
+    markup_reason: str | None = None
+    in_article: bool = False       # HTML: inside <article>, [itemprop=articleBody] or <main>
+    is_list_item: bool = False
+    times: list[datetime] = field(default_factory=list)  # HTML: <time datetime> values inside it
+    comment_author: str | None = None  # HTML: author stated by comment markup
+
+
+def text_candidates(text: str) -> list[Candidate]:
+    """One candidate per non-empty line of a plain-text scrape."""
+    out: list[Candidate] = []
+    gap = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            gap += 1
+            continue
+        out.append(Candidate(text=stripped, gap_before=gap if out else 1))
+        gap = 0
+    return out

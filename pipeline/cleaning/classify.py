@@ -1,0 +1,389 @@
+"""Labels candidate blocks with roles: content scoring, the article span, then head, article and tail passes."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .candidates import Candidate
+from .features import Features, features, looks_like_name, looks_verbless, squash
+from .repetition import line_key
+from .rules import LineRule, match_rule, vocabulary
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+MIN_ARTICLE_WORDS_BEFORE_STOP = 40
+MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
+
+
+@dataclass
+class Verdict:
+    role: str
+    reason: str
+
+
+@dataclass
+class Scored:
+    """A candidate with its features, its rule match and its content class."""
+
+    cand: Candidate
+    feat: Features
+    rule: LineRule | None
+    template: int
+    klass: str
+    why_bad: str = ""
+
+
+@dataclass
+class Labelling:
+    """The classifier's answer: a verdict per block and where the article sits."""
+
+    scored: list[Scored]
+    verdicts: list[Verdict]
+    start: int | None
+    end: int | None
+    title: int | None = None
+    section: int | None = None
+    bylines: list[int] = field(default_factory=list)
+
+
+def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
+                 repeated: Mapping[str, int] | None, fmt: str) -> list[Scored]:
+    stops = stopwords if stopwords is not None else frozenset()
+    out = []
+    for c in cands:
+        f = features(c.text, stops)
+        flat = squash(c.text)
+        rule = match_rule(flat, f.n_words)
+        bucket = 0
+        if repeated:
+            key = line_key(c.text)
+            bucket = repeated.get(key, 0) if key else 0
+        s = Scored(c, f, rule, bucket, _content_class(f, stopwords is not None))
+        _mark_bad(s, fmt)
+        out.append(s)
+    return out
+
+
+def _content_class(f: Features, know_language: bool) -> str:
+    n, sd = f.n_words, f.stop_density
+    if not know_language:
+        if n >= 15 and (f.ends_sentence or f.n_commas >= 2):
+            return GOOD
+        return SHORT if n < 6 else NEAR
+    if n >= 20 and sd >= 0.22:
+        return GOOD
+    if n >= 10 and sd >= 0.18 and f.ends_sentence:
+        return GOOD
+    if n >= 30 and sd >= 0.12:
+        return GOOD
+    if n < 6:
+        return SHORT
+    return NEAR
+
+
+def _mark_bad(s: Scored, fmt: str) -> None:
+    c = s.cand
+    if s.rule is not None and s.rule.role != "dateline" and (s.rule.strong or s.klass != GOOD):
+        s.klass, s.why_bad = BAD, "rule"
+    elif s.template and (s.template >= 5 or s.klass != GOOD):
+        s.klass, s.why_bad = BAD, "template"
+    elif c.markup_role in MARKUP_STRONG or (c.markup_role and s.klass != GOOD):
+        s.klass, s.why_bad = BAD, "markup"
+    elif fmt == "html" and c.link_density >= 0.5 and s.feat.n_words > 0:
+        s.klass, s.why_bad = BAD, "links"
+    elif s.rule is not None and s.rule.role == "dateline":
+        s.klass = SHORT
+
+
+def _weight(s: Scored) -> float:
+    n = s.feat.n_words
+    if s.klass == GOOD:
+        return float(n) * (1.5 if s.cand.in_article else 1.0)
+    if s.klass == NEAR:
+        base = 0.3 * n if s.feat.ends_sentence else -0.5
+        return base + (2.0 if s.cand.in_article else 0.0)
+    if s.klass == SHORT:
+        return -1.0 if s.cand.in_article else -1.5
+    return -(4.0 + 0.5 * n)
+
+
+def _kadane(weights: list[float]) -> tuple[int, int] | None:
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, run_start = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def article_span(scored: list[Scored]) -> tuple[int, int] | None:
+    """The contiguous run of blocks with the most article evidence, ended by comment or related sections."""
+    weights = [_weight(s) for s in scored]
+    good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
+    seen = 0
+    for i, s in enumerate(scored):
+        if s.rule is not None and s.rule.stop and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+            for j in range(i, len(weights)):
+                weights[j] = -abs(weights[j]) - 1.0
+            break
+        seen += good_words[i]
+    span = _kadane(weights)
+    if span is None:
+        return None
+    start, end = span
+    seen = 0
+    for k in range(start, end + 1):
+        s = scored[k]
+        if s.rule is not None and s.rule.stop and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+            end = k - 1
+            break
+        seen += good_words[k]
+    while end >= start and weights[end] <= 0:
+        end -= 1
+    while start < end and scored[start].klass != GOOD and not scored[start].cand.text.rstrip().endswith("."):
+        start += 1  # a headline or question above the first paragraph is not the article's text
+    end = _extend_end(scored, end)
+    return start, end
+
+
+def _extend_end(scored: list[Scored], end: int) -> int:
+    """Take in short closing sentences after the last strong paragraph ("Thank you.")."""
+    k = end + 1
+    while k < len(scored):
+        s = scored[k]
+        if s.klass in (BAD,) or s.rule is not None or not s.feat.ends_sentence or s.feat.n_stop == 0:
+            break
+        if s.cand.markup_role or s.cand.link_density >= 0.3:
+            break
+        end = k
+        k += 1
+    return end
+
+
+def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated: Mapping[str, int] | None,
+          fmt: str, title_hint: str | None = None) -> Labelling:
+    scored = score_blocks(cands, stopwords, repeated, fmt)
+    verdicts: list[Verdict | None] = [None] * len(scored)
+    span = article_span(scored)
+    start, end = span if span else (len(scored), len(scored) - 1)
+    result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
+    _label_article(scored, verdicts, start, end, fmt)
+    _label_head(scored, verdicts, start, result, title_hint, fmt)
+    _label_tail(scored, verdicts, end + 1)
+    result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
+    return result
+
+
+def _bad_verdict(s: Scored) -> Verdict:
+    if s.why_bad == "rule" and s.rule is not None:
+        return Verdict(s.rule.role, s.rule.reason)
+    if s.why_bad == "template":
+        role = _template_role(s)
+        return Verdict(role, f"repeats on {s.template}+ pages of this source")
+    if s.why_bad == "markup" and s.cand.markup_role:
+        return Verdict(s.cand.markup_role, s.cand.markup_reason or "page markup")
+    if s.why_bad == "links":
+        return Verdict("navigation" if s.feat.n_words <= 6 else "related", "mostly link text")
+    return Verdict("other_boilerplate", "outside the article")
+
+
+def _template_role(s: Scored) -> str:
+    if s.rule is not None:
+        return s.rule.role
+    if s.cand.markup_role:
+        return s.cand.markup_role
+    return "navigation" if s.feat.n_words <= 6 else "other_boilerplate"
+
+
+def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int, fmt: str) -> None:
+    for i in range(start, end + 1):
+        s = scored[i]
+        if s.klass == BAD:
+            verdicts[i] = _bad_verdict(s)
+        elif s.rule is not None and s.rule.role == "dateline" and not s.feat.is_prose:
+            verdicts[i] = Verdict("dateline", s.rule.reason)
+        elif fmt == "text" and _caption_shaped(scored, i):
+            verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
+        elif s.klass == GOOD:
+            verdicts[i] = Verdict("body", "prose paragraph")
+        elif s.feat.is_bullet or s.cand.is_list_item:
+            verdicts[i] = Verdict("body", "list item inside the article")
+        elif s.feat.ends_sentence:
+            verdicts[i] = Verdict("body", "short sentence inside the article")
+        else:
+            verdicts[i] = Verdict("body", "heading or short line inside the article")
+    # captions credited on the next/previous line: the line glued to a credit is its caption
+    for i in range(start, end + 1):
+        if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:
+            for j in (i - 1, i + 1):
+                if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and _glued(scored, i, j) \
+                        and scored[j].feat.n_words <= 25:
+                    verdicts[j] = Verdict("caption", "caption: next to an image credit")
+
+
+def _glued(scored: list[Scored], i: int, j: int) -> bool:
+    later = max(i, j)
+    return scored[later].cand.gap_before == 0
+
+
+def _caption_shaped(scored: list[Scored], i: int) -> bool:
+    s = scored[i]
+    text = s.cand.text.rstrip()
+    if not text.endswith(".") or s.feat.n_words > 16 or s.feat.is_bullet:
+        return False
+    return looks_verbless(s.feat)
+
+
+def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int, result: Labelling,
+                title_hint: str | None, fmt: str) -> None:
+    head = range(0, min(start, len(scored)))
+    for i in head:
+        s = scored[i]
+        if s.klass == BAD:
+            verdicts[i] = _bad_verdict(s)
+        elif s.rule is not None and s.rule.role == "dateline":
+            verdicts[i] = Verdict("dateline", s.rule.reason)
+    title = _pick_title(scored, verdicts, start, title_hint)
+    if title is not None:
+        verdicts[title] = Verdict("title", "the article's headline")
+        result.title = title
+        # byline: a name-shaped line (or "By ...") just after the title
+        for j in range(title + 1, min(start, title + 5)):
+            if verdicts[j] is None and _byline_shaped(scored[j]):
+                verdicts[j] = Verdict("byline", "author's name after the headline")
+                result.bylines.append(j)
+        # section: a short label just before the title
+        for j in range(title - 1, max(-1, title - 3), -1):
+            if verdicts[j] is not None:
+                continue
+            if _section_shaped(scored[j]):
+                verdicts[j] = Verdict("section", "section label above the headline")
+                result.section = j
+            break
+    for i in head:
+        if verdicts[i] is None and _byline_shaped(scored[i]) and scored[i].cand.text.lower().startswith("by "):
+            verdicts[i] = Verdict("byline", "author's name")
+            result.bylines.append(i)
+    for i in head:
+        if verdicts[i] is not None:
+            continue
+        s = scored[i]
+        if s.feat.is_prose and s.feat.n_words >= 12:
+            verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
+        else:
+            verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
+    # glued-to-credit captions before the article
+    for i in head:
+        v = verdicts[i]
+        if v and v.role == "caption" and "credit" in v.reason:
+            for j in (i - 1, i + 1):
+                if 0 <= j < start and verdicts[j] and verdicts[j].role in ("navigation", "other_boilerplate") \
+                        and _glued(scored, i, j):
+                    verdicts[j] = Verdict("caption", "next to an image credit")
+
+
+def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None) -> int | None:
+    if hint:
+        want = squash(hint).casefold()
+        for i, s in enumerate(scored):
+            if squash(s.cand.text).casefold() == want:
+                return i
+    best, best_score = None, 0.0
+    for i in range(min(start, len(scored))):
+        if verdicts[i] is not None:
+            continue
+        s = scored[i]
+        score = _title_score(s)
+        if score <= 0:
+            continue
+        score += 0.5 * i / max(1, start)  # nearer the article is likelier
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _title_score(s: Scored) -> float:
+    f, c = s.feat, s.cand
+    if c.heading == 1:
+        return 5.0
+    if not 3 <= f.n_words <= 30:
+        return 0.0
+    text = c.text.rstrip()
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return 0.0
+    if c.link_density > 0.5:
+        return 0.0
+    if looks_like_name(text):
+        return 0.0
+    lower = f.lower_words
+    nav = sum(1 for w in lower if w in vocabulary().navigation_words)
+    if nav >= max(2, len(lower) * 0.6):
+        return 0.0
+    score = 1.0
+    if 5 <= f.n_words <= 20:
+        score += 1.0
+    if c.heading:
+        score += 1.5 - 0.2 * c.heading
+    if text[:1].islower():
+        score -= 0.8
+    return score
+
+
+def _byline_shaped(s: Scored) -> bool:
+    text = s.cand.text.strip()
+    if s.feat.n_words > 14 or s.feat.ends_sentence and not text.endswith("."):
+        return False
+    vocab = vocabulary()
+    head = text.split(",")[0].split("|")[0].strip()
+    if head.lower().startswith("by "):
+        return looks_like_name(head) or len(head.split()) <= 6
+    if looks_like_name(head):
+        rest = text[len(head):]
+        return not rest or any(w in vocab.byline_titles for w in rest.casefold().replace(",", " ").split()) \
+            or bool(rest.strip(" ,|-"))
+    return False
+
+
+def _section_shaped(s: Scored) -> bool:
+    f = s.feat
+    text = s.cand.text.strip()
+    if not 1 <= f.n_words <= 4 or f.ends_sentence or s.cand.link_density > 0.9 and s.cand.tag == "":
+        return False
+    if any(ch.isdigit() for ch in text):
+        return False
+    return not (f.n_words > 1 and all(w in vocabulary().navigation_words for w in f.lower_words))
+
+
+def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int) -> None:
+    """After the article: a small state machine of sections (comments, related stories, others)."""
+    context: str | None = None
+    for i in range(first, len(scored)):
+        s = scored[i]
+        if s.rule is not None:
+            role = s.rule.role
+            if role == "dateline":
+                verdicts[i] = (Verdict("related", "a date in a list of other articles") if context == "related"
+                               else Verdict("dateline", s.rule.reason))
+                continue
+            verdicts[i] = Verdict(role, s.rule.reason)
+            if role == "comment":
+                context = None if s.rule.reason == "comment prompt" else "comment"
+            elif role == "related" and s.rule.stop:
+                context = "related"
+            continue
+        if s.klass == BAD:
+            verdicts[i] = _bad_verdict(s)
+            if verdicts[i].role == "comment":
+                context = "comment"
+            continue
+        if context == "comment":
+            verdicts[i] = Verdict("comment", "reader comment")
+        elif context == "related":
+            verdicts[i] = Verdict("related", "in a list of other articles")
+        elif s.feat.is_prose and s.feat.n_words >= 12:
+            verdicts[i] = Verdict("other_boilerplate", "text after the article, apart from it")
+        else:
+            verdicts[i] = Verdict("related", "short line after the article, like another article's headline")

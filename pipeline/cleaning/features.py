@@ -1,0 +1,95 @@
+"""Per-block features: the numbers and flags the classifier reasons with."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import vocabulary
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘(]?[A-Z0-9]")
+BULLET = re.compile(r"^([•·▪◦●■*–-]|\d{1,2}[.)]|[a-z][.)])\s+")
+SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Features:
+    """What the classifier knows about a block's text alone."""
+
+    n_words: int
+    n_stop: int
+    stop_density: float
+    ends_sentence: bool
+    n_sentences: int
+    n_commas: int
+    cap_ratio: float
+    lower_words: list[str]
+    is_bullet: bool
+    has_quote: bool
+
+    @property
+    def is_prose(self) -> bool:
+        return self.ends_sentence and self.n_words >= 6 and self.stop_density >= 0.15
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed to single spaces (for matching only; block text keeps its own spacing)."""
+    return SPACES.sub(" ", text).strip()
+
+
+def features(text: str, stopwords: frozenset[str]) -> Features:
+    words = WORD.findall(text)
+    lower = [w.casefold() for w in words]
+    n = len(words)
+    n_stop = sum(1 for w in lower if w in stopwords)
+    caps = sum(1 for w in words if w[0].isupper())
+    stripped = text.rstrip()
+    return Features(
+        n_words=n,
+        n_stop=n_stop,
+        stop_density=n_stop / n if n else 0.0,
+        ends_sentence=bool(SENTENCE_END.search(stripped)),
+        n_sentences=1 + len(SENTENCE_BREAK.findall(text)),
+        n_commas=text.count(",") + text.count(";"),
+        cap_ratio=caps / n if n else 0.0,
+        lower_words=lower,
+        is_bullet=bool(BULLET.match(text)),
+        has_quote=any(q in text for q in "“”\"«»„"),
+    )
+
+
+def looks_verbless(f: Features) -> bool:
+    """A short sentence with no finite verb or pronoun: the shape of a picture caption."""
+    vocab = vocabulary()
+    if not (3 <= f.n_words <= 20) or f.has_quote:
+        return False
+    for w in f.lower_words:
+        if w in vocab.finite_verbs or w in vocab.prose_words:
+            return False
+        if len(w) > 4 and w.endswith("ed"):
+            return False
+        if w.endswith(("n't", "n’t")):
+            return False
+    return True
+
+
+def looks_like_name(text: str) -> bool:
+    """2-5 capitalised words, optionally with name particles: a person's name (or a doubled one)."""
+    vocab = vocabulary()
+    tokens = [t.strip(",.") for t in text.split()]
+    tokens = [t for t in tokens if t]
+    if tokens and tokens[0].casefold() == "by":
+        tokens = tokens[1:]
+    while tokens and tokens[0].casefold().rstrip(".") in vocab.honorifics:
+        tokens = tokens[1:]
+    if not 2 <= len(tokens) <= 8:
+        return False
+    caps = 0
+    for t in tokens:
+        if t.casefold() in vocab.name_particles:
+            continue
+        if not re.fullmatch(r"[A-Z][\w'’.-]*", t):
+            return False
+        caps += 1
+    return caps >= 2

@@ -1,0 +1,33 @@
+"""Language identification (py3langid, restricted to languages a UK news pipeline meets), guarded for short text."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+LANGUAGES = ("en", "cy", "ga", "gd", "fr", "de", "es", "it", "nl", "pt", "pl", "ro", "sv", "da", "no", "fi",
+             "cs", "sk", "hu", "el", "ru", "uk", "tr", "ar", "zh", "ja", "ko", "hi", "ur", "bn", "pa", "he", "fa",
+             "lt", "lv", "et", "sl", "hr", "bg", "sr", "ca", "eu", "gl", "is", "mt", "so", "sq")
+MIN_WORDS = 8
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(LANGUAGES))
+    return ident
+
+
+def detect_language(text: str | None, *, sample_chars: int = 4000) -> str | None:
+    """ISO 639-1 code of ``text``; None when it is too short or the guess is not confident."""
+    if not text:
+        return None
+    sample = text[:sample_chars]
+    n_words = len(WORD.findall(sample))
+    if n_words < MIN_WORDS:
+        return None
+    lang, prob = _identifier().classify(sample)
+    needed = 0.9 if n_words < 25 else 0.6
+    return lang if prob >= needed else None

@@ -1,0 +1,54 @@
+"""Document metadata from labelled blocks: title, author, section, the document's own date."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .dates import find_datetime, local_date, parse_iso
+from .features import looks_like_name
+
+BY = re.compile(r"^\s*(written\s+)?by\s+", re.IGNORECASE)
+BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bposted\b|\bupdated\b|\d).*$", re.IGNORECASE)
+
+
+def clean_author(text: str | None) -> str | None:
+    """One person's name from a byline: 'By Jane Smith, Political Editor' -> 'Jane Smith'; doubled names once."""
+    if not text:
+        return None
+    name = BY.sub("", " ".join(text.split()))
+    name = BYLINE_TAIL.sub("", name).strip(" .:-")
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        name = " ".join(words[:half])
+    return name or None
+
+
+def author_from_blocks(texts: list[str]) -> str | None:
+    for text in texts:
+        name = clean_author(text)
+        if name and (looks_like_name(name) or len(name.split()) <= 4):
+            return name
+    return None
+
+
+def own_date(datelines: list[str], tz: str, now: datetime) -> date | None:
+    """The first date a dateline of the document states, if it is not in the future."""
+    for text in datelines:
+        dt, _ = find_datetime(text, tz)
+        if dt is not None:
+            return not_future(local_date(dt, tz), now)
+    return None
+
+
+def date_from_iso(value: str | None, tz: str, now: datetime) -> date | None:
+    if not value:
+        return None
+    dt = parse_iso(value, tz)
+    return not_future(local_date(dt, tz), now) if dt else None
+
+
+def not_future(d: date | None, now: datetime) -> date | None:
+    if d is None:
+        return None
+    return d if d <= now.date() else None

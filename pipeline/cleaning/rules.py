@@ -1,0 +1,78 @@
+"""Loads the cleaner's rule tables (``rules/*.yaml``) once and compiles them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A pattern that gives a block a role when its words say so."""
+
+    role: str
+    reason: str
+    pattern: re.Pattern[str]
+    max_words: int
+    stop: bool
+    strong: bool
+
+    def matches(self, text: str, n_words: int) -> bool:
+        return n_words <= self.max_words and self.pattern.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists used as features."""
+
+    stopwords: dict[str, frozenset[str]]
+    navigation_words: frozenset[str]
+    finite_verbs: frozenset[str]
+    prose_words: frozenset[str]
+    name_particles: frozenset[str]
+    honorifics: frozenset[str]
+    byline_titles: frozenset[str]
+
+
+def _load(name: str) -> dict:
+    with (RULES_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def line_rules() -> tuple[LineRule, ...]:
+    """The line rules in file order (the first match wins)."""
+    out = []
+    for raw in _load("lines.yaml")["rules"]:
+        out.append(LineRule(role=raw["role"], reason=raw["reason"],
+                            pattern=re.compile(raw["pattern"], re.IGNORECASE),
+                            max_words=int(raw.get("max_words", 10_000)), stop=bool(raw.get("stop", False)),
+                            strong=bool(raw.get("strong", False))))
+    return tuple(out)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = _load("words.yaml")
+    return Vocabulary(
+        stopwords={lang: frozenset(str(w) for w in words) for lang, words in raw["stopwords"].items()},
+        navigation_words=frozenset(raw["navigation_words"]),
+        finite_verbs=frozenset(raw["finite_verbs"]),
+        prose_words=frozenset(raw["prose_words"]),
+        name_particles=frozenset(raw["name_particles"]),
+        honorifics=frozenset(raw["honorifics"]),
+        byline_titles=frozenset(raw["byline_titles"]),
+    )
+
+
+def match_rule(text: str, n_words: int) -> LineRule | None:
+    """The first line rule that applies to a block, if any."""
+    for rule in line_rules():
+        if rule.matches(text, n_words):
+            return rule
+    return None
