@@ -1,0 +1,132 @@
+"""One extraction batch: clean its documents, then extract claims and entities; write parquet, never rows.
+
+Each function reads the run's plan, processes the documents of one batch independently of every other
+document, and writes one parquet file per staged table into the batch's folder in the store. A document whose
+cleaning or extraction raises keeps its `documents` row and gets a `stage_errors` row; the batch goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from . import claims, cleaning, entities
+from .state import StateDir, write_parquet
+from .tables import CLEAN_TABLES, EXTRACT_TABLES, STAGED, rows_to_table
+from .versioning import extractor_version
+
+EXTRACT_LANGUAGES = ("en", None)
+
+
+def _short_error(exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" (in {Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    return f"{type(exc).__name__}: {exc}{where}; this is a Claimhouse bug: please report it with the document"
+
+
+def _write(out_dir: Path, prefix: str, tables: tuple[str, ...], rows: dict[str, list[dict]]) -> dict[str, int]:
+    for name in tables:
+        write_parquet(rows_to_table(rows[name], STAGED[name]), out_dir / f"{prefix}_{name}.parquet")
+    return {name: len(rows[name]) for name in tables}
+
+
+def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
+    plan = state.run_dir(run_id) / "plan.parquet"
+    con = duckdb.connect()
+    rows = con.execute("SELECT p.*, r.text, r.hints FROM read_parquet(?) p JOIN read_parquet(?) r "
+                       "USING (doc_id, raw_file) WHERE p.batch_no = ? ORDER BY p.doc_id",
+                       [str(plan), str(state.store / "raw-*.parquet"), batch_no]).fetchall()
+    cols = [d[0] for d in con.description]
+    con.close()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict]) -> dict:
+    """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
+    rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
+    plan = _plan_rows(state, run_id, batch_no)
+    if not plan:
+        return {"batch": None, "documents": 0}
+    out_dir = state.store / plan[0]["out_batch"]
+    version = extractor_version()
+    processed_at = datetime.now(UTC).replace(tzinfo=None)
+    for p in plan:
+        doc = json.loads(p["doc_row"])
+        src = sources[p["source"]]
+        base = {"doc_id": p["doc_id"], **doc, "ingested_at": p["ingested_at"], "processed_at": processed_at,
+                "extractor_version": version, "word_count": 0}
+        try:
+            cleaned = cleaning.clean_document(
+                p["text"], p["format"], repeated=json.loads(p["repeated"]), clean=src["clean"],
+                hints=json.loads(p["hints"] or "{}"), publisher_default=src["publisher"],
+                timezone=src["timezone"], now=p["ingested_at"].replace(tzinfo=UTC))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            rows["documents"].append(base)
+            rows["stage_errors"].append({"doc_id": p["doc_id"], "stage": "clean", "error": _short_error(exc),
+                                         "occurred_at": processed_at})
+            continue
+        rows["documents"].append({**base, "title": cleaned.title, "author": cleaned.author,
+                                  "publisher": cleaned.publisher, "section": cleaned.section,
+                                  "published_date": cleaned.published_date, "language": cleaned.language,
+                                  "body_text": cleaned.body_text, "word_count": cleaned.word_count})
+        rows["document_blocks"] += [{"doc_id": p["doc_id"], **b.__dict__} for b in cleaned.blocks]
+        rows["comments"] += [{"doc_id": p["doc_id"], **c.__dict__,
+                              "posted_at": c.posted_at.astimezone(UTC).replace(tzinfo=None) if c.posted_at else None}
+                             for c in cleaned.comments]
+    counts = _write(out_dir, "clean", CLEAN_TABLES, rows)
+    return {"batch": out_dir.name, **counts}
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def claim_rows(doc_id: str, body_text: str) -> list[dict]:
+    out = []
+    for c in claims.extract_claims(body_text):
+        row = {k: v for k, v in c.__dict__.items() if k != "range_group"}
+        row["doc_id"] = doc_id
+        row["claim_id"] = _digest(doc_id, c.char_start, c.char_end, c.unit, c.value)
+        row["range_id"] = _digest(doc_id, "range", c.range_group) if c.range_group is not None else None
+        out.append(row)
+    return out
+
+
+def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, list[dict]]:
+    found = entities.extract_entities(body_text, title)
+    return {
+        "body_mentions": [{"doc_id": doc_id, **m.__dict__} for m in found.bodies],
+        "person_mentions": [{"doc_id": doc_id, **m.__dict__} for m in found.people],
+        "place_mentions": [{"doc_id": doc_id, **m.__dict__} for m in found.places],
+    }
+
+
+def extract_batch(state: StateDir, out_batch: str) -> dict:
+    """Extract claims and entities from the cleaned documents of one batch folder."""
+    out_dir = state.store / out_batch
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
+    con = duckdb.connect()
+    docs = con.execute("SELECT doc_id, body_text, title, language FROM read_parquet(?) ORDER BY doc_id",
+                       [str(out_dir / "clean_documents.parquet")]).fetchall()
+    con.close()
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for doc_id, body_text, title, language in docs:
+        if not body_text or language not in EXTRACT_LANGUAGES:
+            continue
+        try:
+            rows["numeric_claims"] += claim_rows(doc_id, body_text)
+        except Exception as exc:  # noqa: BLE001
+            rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
+                                         "error": "numeric claims: " + _short_error(exc)})
+        try:
+            for name, found in entity_rows(doc_id, body_text, title).items():
+                rows[name] += found
+        except Exception as exc:  # noqa: BLE001
+            rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
+                                         "error": "entities: " + _short_error(exc)})
+    counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)
+    return {"batch": out_batch, "documents": len(docs), **counts}

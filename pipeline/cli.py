@@ -1,0 +1,104 @@
+"""Command line: `python -m pipeline run [--full]` (what `make run` calls) and `python -m pipeline sql`.
+
+Every failure a user can cause prints one line with the cause and the fix, and exits non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .config import Settings
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"claimhouse: {message}", file=sys.stderr)
+    return code
+
+
+def _summary(result) -> list[str]:
+    from dagster import MetadataValue
+
+    def meta(node: str) -> dict:
+        mats = result.asset_materializations_for_node(node)
+        if not mats:
+            return {}
+        return {k: (v.value if isinstance(v, MetadataValue) else v) for k, v in mats[-1].metadata.items()}
+
+    w = meta("warehouse")
+    n = {k.removeprefix("documents_"): int(v) for k, v in w.items() if k.startswith("documents_")}
+    rows = {k.removeprefix("rows_"): int(v) for k, v in w.items() if k.startswith("rows_")}
+    lines = [f"documents: read {n.get('read', 0)}, new {n.get('new', 0)}, changed {n.get('changed', 0)}, "
+             f"unchanged {n.get('unchanged', 0)}, removed {n.get('removed', 0)}, failed {n.get('failed', 0)}"]
+    if n.get("to_process", 0) == 0:
+        lines.append("nothing to re-extract: no document, source setting or extractor changed since the last run")
+    else:
+        lines.append(f"extracted {n['to_process']} documents ({n.get('reprocessed', 0)} reprocessed unchanged)")
+    lines.append(f"warehouse: {rows.get('documents', 0)} documents, {rows.get('numeric_claims', 0)} claims, "
+                 f"{rows.get('bodies', 0)} bodies, {rows.get('people', 0)} people, {rows.get('places', 0)} places, "
+                 f"{rows.get('ingest_errors', 0)} errors")
+    lines.append(f"published: {w.get('warehouse', '?')}")
+    return lines
+
+
+def _failure_reason(result) -> str:
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
+            err = event.step_failure_data.error
+            while err.cause is not None and "Failure" not in err.cls_name:
+                err = err.cause
+            return err.message.strip().splitlines()[0] if err.message else err.cls_name
+    return "the run failed; see the Dagster UI (make ui) for its log"
+
+
+def run(full: bool) -> int:
+    from dagster import DagsterInstance
+
+    from . import runlock
+    from .definitions import defs
+    from .sources import SourcesError, load_sources
+
+    try:
+        settings = Settings.from_env()
+        load_sources(settings.sources_file)
+        runlock.acquire(settings.state_dir, pid=os.getpid())
+    except (SourcesError, ValueError) as exc:
+        return _fail(str(exc))
+    except runlock.RunLocked as exc:
+        return _fail(str(exc), code=3)
+    try:
+        home = os.environ.get("DAGSTER_HOME")
+        instance = DagsterInstance.get() if home and Path(home).is_absolute() and Path(home).is_dir() \
+            else DagsterInstance.ephemeral()
+        job = defs.resolve_job_def("refresh_warehouse")
+        result = job.execute_in_process(
+            instance=instance, raise_on_error=False, tags={"claimhouse/trigger": "make run"},
+            run_config={"ops": {"raw_documents": {"config": {"full": full}}}})
+    finally:
+        runlock.release(settings.state_dir, pid=os.getpid())
+    if not result.success:
+        return _fail(_failure_reason(result), code=1)
+    print("\n".join(_summary(result)))
+    return 0
+
+
+def sql() -> int:
+    settings = Settings.from_env()
+    if not settings.warehouse.exists():
+        return _fail(f"no warehouse at {settings.warehouse}: run `make run` first")
+    duckdb_cli = Path(sys.executable).with_name("duckdb")
+    os.execv(duckdb_cli, [str(duckdb_cli), "-readonly", str(settings.warehouse)])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run", help="materialise every asset once and publish the warehouse")
+    run_p.add_argument("--full", action="store_true", help="reprocess every document")
+    sub.add_parser("sql", help="open the published warehouse read-only in the DuckDB CLI")
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run(args.full)
+    return sql()

@@ -1,0 +1,192 @@
+"""Build the complete warehouse next to the target from the store, check it, and atomically replace the target.
+
+Readers holding the old file keep their snapshot; a failed check, crash or kill leaves the published file
+untouched (the candidate is a temporary file beside it). The file is created with storage version v1.4.0 so
+DuckDB 1.4+ clients can open it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from . import entities
+from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
+from .config import REPO_ROOT
+from .state import StateDir
+from .tables import STAGED, WAREHOUSE, create_sql
+from .versioning import extractor_version, git_commit, pipeline_version
+
+SQL_DIR = REPO_ROOT / "sql"
+STORAGE_VERSION = "v1.4.0"
+_BATCH_OF = r"regexp_extract(filename, '([^/]+)/[^/]+$', 1)"
+
+
+class PublishRefused(RuntimeError):
+    """An ERROR check failed on the candidate; the published warehouse was kept."""
+
+    def __init__(self, outcomes: list[CheckOutcome]) -> None:
+        failed = [o for o in outcomes if not o.passed and o.check.severity == "ERROR"]
+        super().__init__("publish refused, the last good warehouse is kept: " + "; ".join(
+            f"check {o.check.name} failed on {o.failures} rows, e.g. {o.sample[:3]}" for o in failed))
+        self.outcomes = outcomes
+
+
+@dataclass
+class Published:
+    path: Path
+    tables: dict[str, int] = field(default_factory=dict)
+    per_source: dict[str, int] = field(default_factory=dict)
+    outcomes: list[CheckOutcome] = field(default_factory=list)
+
+
+def _staged(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str], prefix: str, table: str) -> str:
+    """A view of a staged table holding only the rows of each document's current batch."""
+    files = [str(state.store / b / f"{prefix}_{table}.parquet") for b in batches
+             if (state.store / b / f"{prefix}_{table}.parquet").exists()]
+    view = f"staged_{table}" if prefix == "clean" or table != "stage_errors" else "staged_extract_errors"
+    cols = ", ".join(f'"{c}"' for c, _ in STAGED[table])
+    if not files:
+        empty = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in STAGED[table])
+        con.execute(f"CREATE TEMP VIEW {view} AS SELECT {empty} WHERE false")
+        return view
+    con.execute(f"CREATE TEMP TABLE {view} AS SELECT {cols} FROM read_parquet({files!r}, filename = true) s "
+                f"SEMI JOIN manifest m ON s.doc_id = m.doc_id AND {_BATCH_OF} = m.out_batch")
+    return view
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
+    cols = ", ".join(f'"{c}"' for c, _ in WAREHOUSE[table])
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM ({select})")
+
+
+def _resolve_bodies(con: duckdb.DuckDBPyConnection) -> None:
+    """Cross-document body identity: aggregate candidates, resolve once, write bodies, aliases and a key map."""
+    rows = con.execute("SELECT body_key, name, body_type, acronym, is_generic, reference_id, surface, count(*) "
+                       "FROM staged_body_mentions GROUP BY ALL").fetchall()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for key, name, typ, acronym, generic, ref, surface, n in rows:
+        votes[key][(name, typ, acronym, bool(generic), ref)] += n
+        surfaces[key].add(surface)
+    candidates = []
+    for key in sorted(votes):
+        (name, typ, acronym, generic, ref), _ = min(votes[key].items(), key=lambda kv: (-kv[1], str(kv[0])))
+        candidates.append(entities.BodyCandidate(body_key=key, name=name, body_type=typ, acronym=acronym,
+                                                 is_generic=generic, reference_id=ref,
+                                                 surfaces=frozenset(surfaces[key])))
+    res = entities.resolve_bodies(candidates)
+    con.register("res_bodies", pa.Table.from_pylist(res.bodies, schema=pa.schema(
+        [("body_id", pa.string()), ("name", pa.string()), ("body_type", pa.string()), ("acronym", pa.string()),
+         ("is_generic", pa.bool_()), ("reference_id", pa.string())])))
+    con.register("res_aliases", pa.Table.from_pylist(res.aliases, schema=pa.schema(
+        [("body_id", pa.string()), ("alias", pa.string())])))
+    con.register("res_keys", pa.Table.from_pylist([{"body_key": k, "body_id": v} for k, v in res.key_to_id.items()],
+                                                  schema=pa.schema([("body_key", pa.string()),
+                                                                    ("body_id", pa.string())])))
+    con.execute("CREATE TEMP TABLE key_map AS SELECT DISTINCT body_key, body_id FROM res_keys")
+    _insert(con, "bodies", "SELECT DISTINCT ON (body_id) * FROM res_bodies WHERE body_id IN "
+                           "(SELECT body_id FROM key_map) ORDER BY body_id")
+    _insert(con, "body_aliases", "SELECT DISTINCT body_id, alias FROM res_aliases WHERE body_id IN "
+                                 "(SELECT body_id FROM bodies) AND alias IS NOT NULL ORDER BY ALL")
+
+
+def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime) -> None:
+    con.execute("CREATE TEMP TABLE manifest AS SELECT * FROM read_parquet(?)",
+                [str(run_dir / "manifest_next.parquet")])
+    batches = [r[0] for r in con.execute("SELECT DISTINCT out_batch FROM manifest WHERE out_batch IS NOT NULL "
+                                         "ORDER BY 1").fetchall()]
+    for table in ("documents", "document_blocks", "comments", "stage_errors"):
+        _staged(con, state, batches, "clean", table)
+    for table in ("numeric_claims", "body_mentions", "person_mentions", "place_mentions", "stage_errors"):
+        _staged(con, state, batches, "extract", table)
+    for table in WAREHOUSE:
+        con.execute(create_sql(table))
+    _insert(con, "documents", "SELECT * FROM staged_documents ORDER BY source, uri")
+    _insert(con, "document_blocks", "SELECT * FROM staged_document_blocks ORDER BY doc_id, block_no")
+    _insert(con, "comments", "SELECT * FROM staged_comments ORDER BY doc_id, comment_no")
+    _resolve_bodies(con)
+    _insert(con, "body_mentions", "SELECT s.doc_id, k.body_id, s.surface, s.char_start, s.char_end "
+                                  "FROM staged_body_mentions s JOIN key_map k USING (body_key) ORDER BY ALL")
+    _insert(con, "people", "SELECT person_id, min(name) AS name FROM staged_person_mentions GROUP BY 1 ORDER BY 1")
+    _insert(con, "person_mentions", "SELECT s.*, k.body_id AS affiliation_body_id FROM staged_person_mentions s "
+                                    "LEFT JOIN key_map k ON k.body_key = s.affiliation_body_key "
+                                    "ORDER BY doc_id, char_start")
+    _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
+                           "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
+    _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions ORDER BY doc_id, char_start")
+    _insert(con, "numeric_claims", """
+        SELECT c.*,
+          (SELECT min(b.body_id) FROM body_mentions b WHERE b.doc_id = c.doc_id
+             AND b.char_start < c.attributed_end AND c.attributed_start < b.char_end) AS attributed_body_id,
+          (SELECT min(p.person_id) FROM person_mentions p WHERE p.doc_id = c.doc_id
+             AND p.char_start < c.attributed_end AND c.attributed_start < p.char_end) AS attributed_person_id
+        FROM staged_numeric_claims c ORDER BY doc_id, char_start""")
+    _insert(con, "ingest_errors", """
+        SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
+        UNION ALL
+        SELECT d.source, d.uri, e.doc_id, d.location, e.stage, e.error, e.occurred_at
+        FROM (SELECT * FROM staged_stage_errors UNION ALL SELECT * FROM staged_extract_errors) e
+        JOIN documents d USING (doc_id)
+        ORDER BY 1, 2, 5""".replace("?", repr(str(run_dir / "scan_errors.parquet"))))
+
+
+def create_views(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Run every `sql/*.sql` file (in name order); each creates one or more views."""
+    done = []
+    for path in sorted(sql_dir.glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+        done.append(path.stem)
+    return done
+
+
+def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None = None) -> Published:
+    """Build, check and atomically publish the warehouse for the run's plan, then commit the run's manifest."""
+    now = now or datetime.now(UTC)
+    run_dir = state.run_dir(run_id)
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    tmp = warehouse.with_name(f".{warehouse.name}.{run_id[:8]}.tmp")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    previous_path = state.root / "published.json"
+    previous = json.loads(previous_path.read_text()).get("per_source", {}) if previous_path.exists() else {}
+    result = Published(warehouse)
+    try:
+        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
+        try:
+            _fill(con, state, run_dir, now.replace(tzinfo=None))
+            result.per_source = dict(con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 1")
+                                     .fetchall())
+            con.execute("INSERT INTO warehouse_info VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [now.astimezone(UTC).replace(tzinfo=None), run_id, pipeline_version(), extractor_version(),
+                         git_commit(), sum(result.per_source.values()), json.dumps(result.per_source)])
+            create_views(con)
+            result.outcomes = run_checks(con, CHECKS) + [source_shrink_check(previous, result.per_source)]
+            if any(not o.passed and o.check.severity == "ERROR" for o in result.outcomes):
+                raise PublishRefused(result.outcomes)
+            result.tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WAREHOUSE}
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, warehouse)
+        dir_fd = os.open(warehouse.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    state.commit_manifest(run_dir / "manifest_next.parquet")
+    previous_path.write_text(json.dumps({"run_id": run_id, "per_source": result.per_source,
+                                         "published_at": now.isoformat()}))
+    state.drop_run(run_id)
+    return result

@@ -1,0 +1,31 @@
+"""The Dagster resource carrying a run's settings (from the environment by default, CONTRACT section 2)."""
+from __future__ import annotations
+
+from dagster import ConfigurableResource
+
+from .config import Settings
+from .state import StateDir
+
+
+class ClaimhouseSettings(ConfigurableResource):
+    """Paths and batch size; empty fields fall back to the CLAIMHOUSE_* environment variables."""
+
+    sources_file: str = ""
+    warehouse: str = ""
+    state_dir: str = ""
+    batch_size: int = 0
+
+    def settings(self) -> Settings:
+        env = Settings.from_env()
+        return Settings(
+            sources_file=Settings.from_env({"CLAIMHOUSE_SOURCES": self.sources_file}).sources_file
+            if self.sources_file else env.sources_file,
+            warehouse=Settings.from_env({"CLAIMHOUSE_WAREHOUSE": self.warehouse}).warehouse
+            if self.warehouse else env.warehouse,
+            state_dir=Settings.from_env({"CLAIMHOUSE_STATE": self.state_dir}).state_dir
+            if self.state_dir else env.state_dir,
+            batch_size=self.batch_size or env.batch_size,
+        )
+
+    def state(self) -> StateDir:
+        return StateDir(self.settings().state_dir)

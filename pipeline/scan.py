@@ -1,0 +1,221 @@
+"""Read every source, decode what is new or changed, and plan which documents a run must (re)process.
+
+The scan streams: decoded texts go to parquet chunks of `batch_size` documents as they are read, so memory
+holds only per-document metadata. What it decides (CONTRACT section 6, "Reprocessing and runs"):
+a document is processed when it is new, its bytes changed, its source's settings changed, the extractor
+version changed, or the verdicts on its lines repeated across its source changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from . import cleaning
+from .decoding import DecodeProblem, ReadProblem, decode_document, detect_format
+from .sources import SourceSpec, make_doc_id, read_source
+from .state import MANIFEST_SCHEMA, StateDir, write_parquet
+from .versioning import extractor_version
+
+RAW_SCHEMA = pa.schema([("raw_file", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
+                        ("hints", pa.string()), ("keys", pa.list_(pa.string()))])
+PLAN_SCHEMA = pa.schema([("doc_id", pa.string()), ("batch_no", pa.int32()), ("raw_file", pa.string()),
+                         ("out_batch", pa.string()), ("source", pa.string()), ("format", pa.string()),
+                         ("repeated", pa.string()), ("ingested_at", pa.timestamp("us")),
+                         ("doc_row", pa.string())])
+ERROR_SCHEMA = pa.schema([("source", pa.string()), ("uri", pa.string()), ("doc_id", pa.string()),
+                          ("location", pa.string()), ("stage", pa.string()), ("error", pa.string()),
+                          ("occurred_at", pa.timestamp("us"))])
+SKETCH_SIZE = 8
+
+
+def sketch(keys: list[str]) -> str:
+    """A near-duplicate fingerprint: the smallest hashes of the page's block keys (pages sharing it are copies)."""
+    hashed = sorted({hashlib.blake2b(k.encode(), digest_size=8).hexdigest() for k in keys})
+    return hashlib.blake2b("".join(hashed[:SKETCH_SIZE]).encode(), digest_size=8).hexdigest()
+
+
+@dataclass
+class ScanResult:
+    """What a scan found; the plan itself is in `run_dir`."""
+
+    run_dir: Path
+    counts: Counter = field(default_factory=Counter)
+    batches: int = 0
+    per_source: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Current:
+    order: tuple
+    row: dict | None  # the manifest row (None: the record could not be read)
+    error: dict | None = None
+    status: str = "unchanged"
+
+
+class _RawWriter:
+    """Buffers decoded documents and writes them as parquet chunks."""
+
+    def __init__(self, state: StateDir, run_id: str, chunk: int) -> None:
+        self.state, self.run_id, self.chunk = state, run_id, chunk
+        self.rows: list[dict] = []
+        self.n = 0
+        self.name = state.raw_file(run_id, 0)
+
+    def add(self, row: dict) -> str:
+        row["raw_file"] = self.name
+        self.rows.append(row)
+        name = self.name
+        if len(self.rows) >= self.chunk:
+            self.flush()
+        return name
+
+    def flush(self) -> None:
+        if self.rows:
+            write_parquet(pa.Table.from_pylist(self.rows, schema=RAW_SCHEMA), self.state.store / self.name)
+            self.rows = []
+            self.n += 1
+            self.name = self.state.raw_file(self.run_id, self.n)
+
+
+def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, current: dict[str, _Current],
+                  now: datetime, full: bool, counts: Counter) -> None:
+    settings = spec.settings_hash()
+    for seq, rec in enumerate(read_source(spec)):
+        counts["read"] += 1
+        doc_id = make_doc_id(spec.name, rec.key)
+        order = (rec.order, seq)
+        prev = current.get(doc_id)
+        if prev is not None and prev.order > order:
+            continue
+        base = {"doc_id": doc_id, "source": spec.name, "uri": rec.uri, "location": rec.location}
+        if rec.problem:
+            current[doc_id] = _Current(order, None, {**base, "stage": rec.problem_stage, "error": rec.problem,
+                                                     "occurred_at": now})
+            continue
+        before = old.get(doc_id)
+        if (before and not full and before["content_sha256"] == rec.content_sha256
+                and before["settings_hash"] == settings and (writer.state.store / before["raw_file"]).exists()):
+            current[doc_id] = _Current(order, {**before, "uri": rec.uri, "location": rec.location})
+            continue
+        try:
+            text = decode_document(rec.payload or b"", rec.charset)
+        except (ReadProblem, DecodeProblem) as exc:
+            stage = "decode" if isinstance(exc, DecodeProblem) else "read"
+            current[doc_id] = _Current(order, None, {**base, "stage": stage, "error": str(exc), "occurred_at": now})
+            continue
+        fmt = spec.format if spec.format != "auto" else (rec.format_hint or detect_format(text))
+        if spec.format == "auto" and rec.format_hint == "text":
+            fmt = detect_format(text)
+        keys = cleaning.block_keys(text, fmt) if spec.clean else []
+        raw_file = writer.add({"doc_id": doc_id, "text": text, "hints": json.dumps(rec.hints), "keys": keys})
+        same_content = before is not None and before["content_sha256"] == rec.content_sha256
+        row = {**base, "content_sha256": rec.content_sha256, "format": fmt, "settings_hash": settings,
+               "extractor_version": None, "repeat_sig": None, "sketch": sketch(keys),
+               "ingested_at": before["ingested_at"] if same_content else now, "processed_at": None,
+               "raw_file": raw_file, "out_batch": None}
+        status = "new" if before is None else ("changed" if not same_content else "resettled")
+        current[doc_id] = _Current(order, row, status=status)
+
+
+def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, dict[str, int]]:
+    """{doc_id: {block key: bucket}} for lines repeated on several distinct pages of the same source."""
+    files = sorted({r["raw_file"] for r in rows})
+    if not files:
+        return {}
+    con = duckdb.connect()
+    docs = pa.Table.from_pylist([{"doc_id": r["doc_id"], "source": r["source"], "sketch": r["sketch"],
+                                  "raw_file": r["raw_file"]} for r in rows])
+    con.register("docs", docs)
+    paths = [str(state.store / f) for f in files]
+    con.execute("""CREATE TEMP TABLE k AS SELECT d.doc_id, d.source, d.sketch, unnest(r.keys) AS key
+                   FROM read_parquet(?) r JOIN docs d USING (doc_id, raw_file)""", [paths])
+    found = con.execute("""WITH pages AS (SELECT source, key, count(DISTINCT sketch) AS n FROM k
+                                         GROUP BY source, key HAVING count(DISTINCT sketch) > 1)
+                           SELECT k.doc_id, k.key, pages.n FROM k JOIN pages USING (source, key)""").fetchall()
+    con.close()
+    verdicts: dict[str, dict[str, int]] = {}
+    for doc_id, key, n in found:
+        bucket = cleaning.repeat_bucket(n)
+        if bucket:
+            verdicts.setdefault(doc_id, {})[key] = bucket
+    return verdicts
+
+
+def _signature(repeated: dict[str, int]) -> str:
+    return hashlib.sha256(json.dumps(repeated, sort_keys=True).encode()).hexdigest()[:16] if repeated else ""
+
+
+def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, batch_size: int,
+         full: bool = False) -> ScanResult:
+    """Read all sources and write the run's plan: manifest_next, plan and errors parquet files in run_dir."""
+    run_dir = state.run_dir(run_id)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    result = ScanResult(run_dir)
+    counts = result.counts
+    old = {r["doc_id"]: r for r in state.read_manifest().to_pylist()}
+    writer = _RawWriter(state, run_id, batch_size)
+    current: dict[str, _Current] = {}
+    enabled = {s.name for s in specs if s.enabled}
+    for spec in specs:
+        if spec.enabled:
+            _read_records(spec, old, writer, current, now, full, counts)
+    writer.flush()
+    rows, errors = [], []
+    for cur in current.values():
+        if cur.row is None:
+            errors.append(cur.error)
+            counts["failed"] += 1
+        else:
+            rows.append(cur.row)
+            counts[cur.status] += 1
+    known = {s.name for s in specs}
+    rows += [r for r in old.values() if r["source"] in known and r["source"] not in enabled]
+    current_ids = {r["doc_id"] for r in rows}
+    counts["removed"] = sum(1 for d in old if d not in current_ids)
+
+    verdicts = _repeat_verdicts(state, rows, writer)
+    version = extractor_version()
+    todo = []
+    for row in rows:
+        repeated = verdicts.get(row["doc_id"], {})
+        sig = _signature(repeated)
+        if row["source"] not in enabled:
+            continue
+        if (full or row["out_batch"] is None or row["extractor_version"] != version or row["repeat_sig"] != sig
+                or not (state.store / row["out_batch"]).exists()):
+            row["repeat_sig"] = sig
+            row["_repeated"] = repeated
+            todo.append(row)
+    todo.sort(key=lambda r: r["doc_id"])
+    plan = []
+    for i, row in enumerate(todo):
+        batch_no = i // batch_size
+        row["out_batch"] = state.out_batch(run_id, batch_no)
+        row["extractor_version"] = version
+        row["processed_at"] = now
+        plan.append({"doc_id": row["doc_id"], "batch_no": batch_no, "raw_file": row["raw_file"],
+                     "out_batch": row["out_batch"], "source": row["source"], "format": row["format"],
+                     "repeated": json.dumps(row.pop("_repeated"), sort_keys=True),
+                     "ingested_at": row["ingested_at"],
+                     "doc_row": json.dumps({k: row[k] for k in ("source", "uri", "location", "content_sha256",
+                                                                "format")})})
+    counts["to_process"] = len(plan)
+    counts["reprocessed"] = len(plan) - counts["new"] - counts["changed"]
+    counts["unchanged"] = len(rows) - len(plan)
+    counts.pop("resettled", None)
+    result.batches = (len(plan) + batch_size - 1) // batch_size
+    result.per_source = dict(Counter(r["source"] for r in rows))
+    write_parquet(pa.Table.from_pylist(sorted(rows, key=lambda r: r["doc_id"]), schema=MANIFEST_SCHEMA),
+                  run_dir / "manifest_next.parquet")
+    write_parquet(pa.Table.from_pylist(plan, schema=PLAN_SCHEMA), run_dir / "plan.parquet")
+    write_parquet(pa.Table.from_pylist(errors, schema=ERROR_SCHEMA), run_dir / "scan_errors.parquet")
+    (run_dir / "scan.json").write_text(json.dumps({"counts": dict(counts), "batches": result.batches,
+                                                   "per_source": result.per_source}))
+    return result

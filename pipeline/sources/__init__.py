@@ -1,0 +1,28 @@
+"""Source kinds. A new kind is one module with `read(spec) -> Iterator[SourceRecord]`, registered in KINDS."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from . import files, jsonl, warc
+from .record import SourceRecord, make_doc_id
+from .spec import SourcesError, SourceSpec
+from .spec import load_sources as _load
+
+KINDS: dict[str, Callable[[SourceSpec], Iterator[SourceRecord]]] = {
+    "files": files.read,
+    "jsonl": jsonl.read,
+    "warc": warc.read,
+}
+
+
+def load_sources(path: Path) -> list[SourceSpec]:
+    """The validated sources of a sources file (raises SourcesError naming the problem)."""
+    return _load(path, set(KINDS))
+
+
+def read_source(spec: SourceSpec) -> Iterator[SourceRecord]:
+    return KINDS[spec.kind](spec)
+
+
+__all__ = ["KINDS", "SourceRecord", "SourceSpec", "SourcesError", "load_sources", "make_doc_id", "read_source"]

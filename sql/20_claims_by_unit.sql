@@ -1,0 +1,11 @@
+-- claims_by_unit: one row per unit of numeric claims (GBP, percent, count, ...), with how many claims and
+-- documents use it and the spread of their values.
+CREATE OR REPLACE VIEW claims_by_unit AS
+SELECT unit,
+       count(*) AS claims,
+       count(DISTINCT doc_id) AS documents,
+       min(value) AS min_value,
+       median(value) AS median_value,
+       max(value) AS max_value
+FROM numeric_claims
+GROUP BY unit;
