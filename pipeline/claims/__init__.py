@@ -1,0 +1,85 @@
+"""Numeric claims: every number an English news or policy text asserts, with value, unit and context.
+
+`extract_claims(body_text)` is the whole API; it knows nothing of Dagster or the warehouse.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .attribution import Attributor
+from .context import measured_for, period_in
+from .qualifiers import qualifier_for
+from .ranges import find_ranges
+from .recognise import find_candidates
+from .sentences import split_sentences
+from .traps import protected_spans, trap_reason
+
+__all__ = ["Claim", "extract_claims"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim; every offset is into the text given to `extract_claims`."""
+
+    surface: str
+    char_start: int
+    char_end: int
+    value: float
+    unit: str
+    qualifier: str
+    measured: str | None
+    period: str | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    range_group: int | None
+    attributed_to: str | None
+    attributed_start: int | None
+    attributed_end: int | None
+
+
+def extract_claims(body_text: str) -> list[Claim]:
+    """Every numeric claim in `body_text`, in text order; deterministic, never raises on odd text."""
+    if not body_text:
+        return []
+    text = body_text
+    protected = protected_spans(text)
+    starts = [p[0] for p in protected]
+    kept = [c for c in find_candidates(text) if trap_reason(text, c, protected, starts) is None]
+    groups = find_ranges(text, kept)
+    sentences = split_sentences(text)
+    sent_starts = [s for s, _ in sentences]
+    attributor = Attributor(text, sentences)
+    claims: list[Claim] = []
+    for i, c in enumerate(kept):
+        k = bisect.bisect_right(sent_starts, c.start) - 1
+        s_start, s_end = sentences[k] if k >= 0 else (0, len(text))
+        if s_end < c.end:
+            s_end = max(s_end, c.end)
+        group = groups.get(i)
+        if group is not None:
+            first = i == 0 or groups.get(i - 1) != group
+            qualifier = "at_least" if first else "up_to"
+        else:
+            qualifier = qualifier_for(text, c.start, c.end)
+        who = attributor.for_sentence(s_start, s_end)
+        claims.append(Claim(
+            surface=text[c.start:c.end],
+            char_start=c.start,
+            char_end=c.end,
+            value=float(c.value),
+            unit=c.unit,
+            qualifier=qualifier,
+            measured=measured_for(text, s_start, s_end, c.start, c.end, c.unit),
+            period=period_in(text, s_start, s_end, c.start, c.end),
+            sentence=text[s_start:s_end],
+            sentence_start=s_start,
+            sentence_end=s_end,
+            range_group=group,
+            attributed_to=who[0] if who else None,
+            attributed_start=who[1] if who else None,
+            attributed_end=who[2] if who else None,
+        ))
+    return claims

@@ -1,0 +1,91 @@
+"""Who a claim is attributed to: 'said', 'according to', 'X found that', 'says CRESC', 'a report by X'."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MONTHS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
+
+_CAP = r"[A-Z][\w’'&.\-]*"
+_NAME = rf"(?:{_CAP}(?:[\s\u00a0]+(?:(?:of|for|and|on|the|in|&|de|van|von)[\s\u00a0]+)?{_CAP})*)"
+_VERBS = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+_SOURCES = "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
+_ADJ = r"(?:(?:new|latest|recent|own|annual|official|latest|independent|the|a|an)\s+)*"
+
+PATTERNS = [
+    re.compile(rf"\baccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
+    re.compile(rf"\b(?:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME})(?:['’]s?)\s+{_ADJ}(?:{_SOURCES})\b"),
+    re.compile(rf"(?P<name>{_NAME}|\b(?:he|she|they)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},)?[\s\u00a0]+"
+               rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"
+               rf"(?:{_VERBS})\b"),
+    re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),
+]
+_HONORIFICS = re.compile(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness|Prof|"
+                         r"Professor|Rt|Hon|Rev)\.?[\s\u00a0]+")
+_NOT_NAMES = {
+    "it", "this", "that", "there", "these", "those", "but", "and", "however", "i", "we", "they", "he", "she",
+    "in", "on", "at", "as", "if", "so", "yet", "also", "while", "when", "what", "which", "who", "a", "an",
+    "its", "our", "their", "his", "her", "for", "with", "one", "some", "many", "most", "all", "both",
+    "indeed", "overall", "finally", "first", "second", "third", "despite", "although", "meanwhile",
+} | {m.lower() for m in MONTHS + WEEKDAYS}
+
+
+def _clean(name: str, start: int) -> tuple[str, int] | None:
+    while True:
+        m = _HONORIFICS.match(name)
+        if not m:
+            break
+        name, start = name[m.end():], start + m.end()
+    name = name.rstrip(".’'")
+    if not name or name.split()[0].lower() in _NOT_NAMES:
+        return None
+    return name, start
+
+
+class Attributor:
+    """Finds the source of each sentence; remembers named speakers to resolve a later 'he said'."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.speakers: list[tuple[int, str, int]] = []      # (sentence start, name, name start)
+        self.cache: dict[tuple[int, int], tuple[str, int, int] | None] = {}
+
+    def for_sentence(self, s: int, e: int) -> tuple[str, int, int] | None:
+        """(name, start, end) in the text of whoever the sentence at [s, e) is attributed to, or None."""
+        key = (s, e)
+        if key not in self.cache:
+            self.cache[key] = self._find(s, e)
+        return self.cache[key]
+
+    def _find(self, s: int, e: int) -> tuple[str, int, int] | None:
+        text = self.text
+        for pat in PATTERNS:
+            for m in pat.finditer(text, s, e):
+                name, start = m.group("name"), m.start("name")
+                if name.lower() in ("he", "she"):
+                    for ps, pe in self.sentences:
+                        if ps >= s:
+                            break
+                        self.for_sentence(ps, pe)
+                    who = self._last_person(s)
+                    if who:
+                        return who
+                    continue
+                if name.lower() == "they":
+                    continue
+                got = _clean(name, start)
+                if not got:
+                    continue
+                name, start = got
+                if len(name.split()) >= 2 and not any(n in _SOURCES for n in name.lower().split()):
+                    self.speakers.append((s, name, start))
+                return name, start, start + len(name)
+        return None
+
+    def _last_person(self, before: int) -> tuple[str, int, int] | None:
+        for s, name, start in reversed(self.speakers):
+            if s < before:
+                return name, start, start + len(name)
+        return None

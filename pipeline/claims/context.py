@@ -1,0 +1,113 @@
+"""What a claim measures and the period it covers, read from its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import CHANGE_WORDS, MONTHS
+
+_Y = r"(?:1[6-9]\d\d|20\d\d)"
+_MONTH = "|".join(MONTHS)
+_NUMW = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+         r"thirty|forty|fifty|a|a\s+few|several)")
+_UNIT = r"(?:years?|months?|weeks?|days?|decades?|quarters?|hours?)"
+PERIOD_RE = re.compile(
+    rf"""
+      (?P<span>\b{_Y}\s*(?:[-–—/]|\bto\b|\band\b)\s*(?:{_Y}|\d\d)\b(?:/\d\d)?)
+    | \b(?:since|by|until|till|before|after|through|throughout)\s+(?:the\s+end\s+of\s+)?(?:(?:{_MONTH})\s+)?{_Y}\b
+    | \b(?:(?:financial|fiscal|tax|academic|calendar)\s+year\s+){_Y}(?:/\d\d)?\b
+    | \bthe\s+(?:next|past|last|previous|coming|first|following)\s+(?:{_NUMW}\s+)?{_UNIT}\b
+    | \b(?:per|a|an|each|every)\s+(?:year|annum|month|week|day|hour|quarter)\b(?!\s+(?:ago|earlier|later))
+    | \b(?:annually|yearly|monthly|weekly|daily)\b
+    | \b(?:this|last|next|the\s+previous|the\s+current)\s+
+        (?:year|month|week|quarter|decade|parliament|spending\s+review)\b
+    | \bthe\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)\s+of\s+(?:the\s+year|{_Y})\b
+    | \bthe\s+year\s+to\s+(?:{_MONTH})(?:\s+{_Y})?\b
+    | \b(?:in|during)\s+(?P<year>{_Y})\b(?!\s*[-–/])
+    | \b(?:{_MONTH})\s+{_Y}\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def period_in(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> str | None:
+    """The time span the sentence states for a claim at [c_start, c_end), nearest first; None if none."""
+    best: tuple[int, str] | None = None
+    for m in PERIOD_RE.finditer(text, s_start, s_end):
+        ps, pe = m.start(), m.end()
+        if ps < c_end and c_start < pe:
+            continue
+        value = m.group("year") or m.group()
+        if m.group("year"):
+            ps = m.start("year")
+        dist = ps - c_end if ps >= c_end else c_start - pe
+        if best is None or dist < best[0]:
+            best = (dist, re.sub(r"\s+", " ", value))
+    return best[1] if best else None
+
+
+_STOP_WORDS = {
+    "is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had", "can", "could",
+    "should", "may", "might", "must", "does", "do", "did", "said", "says", "that", "which", "who", "whom",
+    "whose", "while", "whilst", "but", "compared", "because", "although", "though", "if", "when", "where",
+    "according", "since", "between", "than", "make", "makes", "made", "face", "faces", "as",
+}
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"–—]|\s-\s|\n")
+_WORD = re.compile(r"[A-Za-z’'][\w’'&/-]*|£?\d[\d,.]*%?")
+_LEAD_DROP = re.compile(r"^(?:(?:of|the|a|an|in|on|for|to|towards|into|more|less|fewer|than|higher|lower|"
+                        r"per|each|year|month|week|day|annual|annually|their|its|his|her|our|all)\b\s*)+", re.I)
+_DIRECTION_RE = re.compile(r"\b(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + r")\b(.{0,40}?)$",
+                           re.I | re.S)
+_SUBJECT_RE = re.compile(r"([A-Za-z’'][\w’' -]{2,80}?)\s+(?:is|are|was|were|has|have|had|will|would|could|"
+                         r"should|may|might|must|be|set\s+to|expected\s+to|is\s+set\s+to|could)\b", re.I)
+
+
+def _phrase_after(text: str, start: int, end: int) -> str:
+    chunk = text[start:end]
+    cut = _CLAUSE_END.search(chunk)
+    if cut:
+        chunk = chunk[:cut.start()]
+    words = []
+    for m in _WORD.finditer(chunk):
+        w = m.group()
+        if w.lower() in _STOP_WORDS or w[0].isdigit() or w[0] == "£":
+            break
+        words.append(w)
+        if len(words) >= 9:
+            break
+    phrase = " ".join(words)
+    phrase = _LEAD_DROP.sub("", phrase).strip()
+    return phrase
+
+
+def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, unit: str) -> str | None:
+    """The noun phrase a claim quantifies, with its direction when the sentence states a change.
+
+    `88 per cent of schools across England` -> "share of schools across England";
+    `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget".
+    """
+    before = text[max(s_start, c_start - 80):c_start]
+    after_phrase = _phrase_after(text, c_end, s_end)
+    raw_after = text[c_end:s_end]
+    is_share = unit in ("percent", "fraction") and re.match(r"[\s\u00a0]+of\b", raw_after)
+    direction = _DIRECTION_RE.search(re.sub(r"\b(?:by|of|to|around|about|over|nearly|almost|some|just|only)"
+                                            r"[\s\u00a0]*$", "", before.rstrip()))
+    if direction and not is_share:
+        noun = CHANGE_WORDS[direction.group(1).lower()]
+        extra = direction.group(2).strip(" ,")
+        extra = re.sub(r"\b(?:by|of|to)$", "", extra).strip()
+        subject = ""
+        head = text[s_start:c_start - len(direction.group(0))]
+        subjects = list(_SUBJECT_RE.finditer(head))
+        if subjects:
+            sm = subjects[-1]
+            subject = _LEAD_DROP.sub("", sm.group(1).strip()).strip()
+        elif after_phrase:
+            subject = after_phrase
+        parts = [noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else [])
+        return " ".join(parts)
+    if is_share and after_phrase:
+        return f"share of {after_phrase}"
+    if after_phrase:
+        return after_phrase
+    return None

@@ -1,0 +1,243 @@
+"""Word lists and unit tables for the numeric-claims recogniser: data only, no logic."""
+
+from __future__ import annotations
+
+# --- number words ---------------------------------------------------------------------------------
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+HUNDRED = {"hundred": 100}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+DOZEN = {"dozen": 12}
+NUMBER_WORDS = {**UNITS, **TEENS, **TENS, **HUNDRED, **SCALE_WORDS, **DOZEN}
+
+# fraction denominators: singular and plural spellings -> denominator
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20,
+    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}
+UNICODE_FRACTIONS = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+    "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅒": 0.1,
+}
+# multiplier words that are ratios on their own
+RATIO_WORDS = {"twice": 2.0, "thrice": 3.0}
+
+# --- scales after a number ------------------------------------------------------------------------
+SCALE_ABBREVIATIONS = {
+    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "Bn": 1e9, "BN": 1e9,
+    "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
+}
+# abbreviations that need a currency to be read as a scale (5b alone is an id, 5T a tonne)
+SCALE_NEEDS_CURRENCY = {"b", "B", "T", "tr", "M"}
+SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+                    "crore": 1e7}
+
+# --- money ----------------------------------------------------------------------------------------
+# prefixes written before the number, longest first when compiled
+CURRENCY_PREFIXES = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "Rs": "INR", "Rs.": "INR",
+}
+ISO_CODES = {
+    "GBP", "USD", "EUR", "JPY", "CNY", "INR", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "PLN", "ZAR",
+    "BRL", "MXN", "HKD", "SGD", "KRW", "RUB", "TRY", "NGN", "KES", "AED", "SAR", "CZK", "HUF", "ILS", "THB",
+    "IDR", "MYR", "PHP", "EGP", "PKR", "BDT", "ARS", "CLP", "COP", "ISK", "RON", "BGN", "QAR", "UAH",
+}
+CODE_ALIASES = {"RMB": "CNY"}
+# currency words after the number (lower case), longest first when compiled
+CURRENCY_WORDS = {
+    "pounds sterling": "GBP", "pound sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+    "quid": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "dollars": "USD", "dollar": "USD",
+    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "roubles": "RUB", "rubles": "RUB",
+    "krona": "SEK", "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "naira": "NGN", "won": "KRW",
+}
+# minor units after the number: word -> (currency, divisor)
+MINOR_UNITS = {"p": ("GBP", 100), "pence": ("GBP", 100), "penny": ("GBP", 100), "cents": ("USD", 100),
+               "cent": ("USD", 100), "c": ("USD", 100)}
+
+# --- percentages ----------------------------------------------------------------------------------
+PERCENT_SUFFIXES = ["%", "per cent", "percent", "per-cent", "pc", "pct"]
+POINT_SUFFIXES = ["percentage points", "percentage point", "percentage-point", "% points", "% point",
+                  "pp", "ppts", "ppt", "pts"]
+BASIS_POINT_SUFFIXES = ["basis points", "basis point", "bps", "bp"]
+
+# --- durations ------------------------------------------------------------------------------------
+DURATION_UNITS = {
+    "years": ("years", 1), "year": ("years", 1), "yrs": ("years", 1), "yr": ("years", 1),
+    "decades": ("years", 10), "decade": ("years", 10), "centuries": ("years", 100), "century": ("years", 100),
+    "months": ("months", 1), "month": ("months", 1), "weeks": ("weeks", 1), "week": ("weeks", 1),
+    "fortnights": ("weeks", 2), "fortnight": ("weeks", 2), "days": ("days", 1), "day": ("days", 1),
+    "hours": ("hours", 1), "hour": ("hours", 1), "hrs": ("hours", 1), "hr": ("hours", 1),
+    "minutes": ("other:minutes", 1), "minute": ("other:minutes", 1), "mins": ("other:minutes", 1),
+    "seconds": ("other:seconds", 1), "second": ("other:seconds", 1), "secs": ("other:seconds", 1),
+}
+
+# --- physical measures: surface -> canonical symbol (unit becomes "other:<symbol>") -------------------
+# case-sensitive symbols
+MEASURE_SYMBOLS = {
+    "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "MW": "MW", "GW": "GW", "kW": "kW", "TW": "TW",
+    "MWh": "MWh", "GWh": "GWh", "kWh": "kWh", "TWh": "TWh", "mph": "mph", "km/h": "km/h", "kph": "km/h",
+    "ha": "ha", "sq ft": "sq ft", "sq m": "m2", "m2": "m2", "m²": "m2", "km2": "km2", "km²": "km2",
+    "°C": "°C", "°F": "°F", "MtCO2e": "MtCO2e", "MtCO2": "MtCO2", "tCO2e": "tCO2e", "tCO2": "tCO2",
+    "Mt": "Mt", "kt": "kt", "GB": "GB", "TB": "TB", "MB": "MB", "Mbps": "Mbps", "Gbps": "Gbps", "ml": "ml",
+    "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz",
+}
+# case-insensitive words
+MEASURE_WORDS = {
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+    "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "centimetres": "cm",
+    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "feet": "ft", "foot": "ft",
+    "inches": "in", "inch": "in", "yards": "yd", "yard": "yd", "kilograms": "kg", "kilogrammes": "kg",
+    "kilogram": "kg", "kilos": "kg", "grams": "g", "grammes": "g", "tonnes": "tonne", "tonne": "tonne",
+    "tons": "ton", "ton": "ton", "pounds in weight": "lb", "litres": "l", "liters": "l", "litre": "l",
+    "liter": "l", "gallons": "gallon", "gallon": "gallon", "hectares": "ha", "hectare": "ha",
+    "acres": "acre", "acre": "acre", "square miles": "sq mile", "square mile": "sq mile",
+    "square kilometres": "km2", "square kilometers": "km2", "square metres": "m2", "square meters": "m2",
+    "square feet": "sq ft", "square foot": "sq ft", "megawatts": "MW", "megawatt": "MW", "gigawatts": "GW",
+    "gigawatt": "GW", "kilowatts": "kW", "kilowatt": "kW", "terawatt hours": "TWh", "terawatt-hours": "TWh",
+    "gigawatt hours": "GWh", "gigawatt-hours": "GWh", "megawatt hours": "MWh", "kilowatt hours": "kWh",
+    "kilowatt-hours": "kWh", "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
+    "degrees": "degree", "megatonnes": "Mt", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
+    "miles per hour": "mph", "kilometres per hour": "km/h",
+}
+
+# --- hedge words -> qualifier (matched on lower-cased text right before the number) -----------------
+QUALIFIER_PREFIXES = {
+    "just over": "over", "just above": "over", "just under": "under", "just below": "under",
+    "just short of": "under", "more than": "over", "over": "over", "above": "over", "in excess of": "over",
+    "upwards of": "over", "greater than": "over", "higher than": "over", "exceeding": "over", "topping": "over",
+    "north of": "over", "well over": "over", "well above": "over", "nearly": "under", "almost": "under",
+    "less than": "under", "fewer than": "under", "under": "under", "below": "under", "lower than": "under",
+    "short of": "under", "shy of": "under", "well under": "under", "not quite": "under",
+    "at least": "at_least", "a minimum of": "at_least", "no less than": "at_least", "no fewer than": "at_least",
+    "not less than": "at_least", "not fewer than": "at_least", "at minimum": "at_least",
+    "up to": "up_to", "as much as": "up_to", "as many as": "up_to", "at most": "up_to", "a maximum of": "up_to",
+    "no more than": "up_to", "not more than": "up_to", "at the most": "up_to", "as high as": "up_to",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "approx": "about", "circa": "about", "c.": "about", "some": "about", "an estimated": "about",
+    "estimated": "about", "an approximate": "about", "in the region of": "about", "of the order of": "about",
+    "on the order of": "about", "close to": "about", "nearer": "about", "broadly": "about",
+    "just": "just", "only": "just", "a mere": "just", "mere": "just", "merely": "just", "as little as": "just",
+    "as few as": "just", "barely": "just", "a paltry": "just", "exactly": "exact", "precisely": "exact",
+    "a full": "exact", "fully": "exact", "a whole": "exact",
+}
+QUALIFIER_SUFFIXES = {
+    "or more": "at_least", "or above": "at_least", "or over": "at_least", "or higher": "at_least",
+    "and above": "at_least", "and over": "at_least", "plus": "at_least", "+": "at_least",
+    "or less": "up_to", "or fewer": "up_to", "or below": "up_to", "or under": "up_to", "and under": "up_to",
+    "or so": "about", "odd": "about", "-odd": "about", "or thereabouts": "about", "ish": "about",
+}
+
+# --- traps ----------------------------------------------------------------------------------------
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+STREET_SUFFIXES = [
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Place", "Square", "Sq", "Way", "Drive",
+    "Close", "Court", "Terrace", "Gardens", "Crescent", "Row", "Hill", "Walk", "Parade", "Mews", "Grove",
+    "Boulevard", "Blvd", "Embankment", "Quay", "Wharf", "Yard", "Green", "Circus", "Broadway",
+]
+# a capitalised label before a number makes the number an identifier (Section 106, Article 50)
+ID_LABELS = [
+    "Section", "Sections", "Article", "Articles", "Clause", "Schedule", "Part", "Chapter", "Figure", "Fig",
+    "Table", "Page", "Paragraph", "Para", "Rule", "Regulation", "Level", "Stage", "Phase", "Tier", "Year",
+    "Key Stage", "Grade", "Band", "Room", "Flat", "Unit", "Platform", "Gate", "Route", "Junction", "Exit",
+    "Terminal", "Channel", "Category", "Class", "Type", "No", "No.", "Number", "Vol", "Volume", "Issue",
+    "Episode", "Season", "Series", "Version", "Release", "Windows", "iOS", "Android", "Python", "Web",
+    "Industry", "Mark", "Mk", "Covid", "COVID", "Apollo", "Boeing", "Airbus", "Formula", "Box", "Suite",
+    "Floor", "Block", "Ward", "Lot", "Item", "Question", "Q", "Appendix", "Annex", "Step", "Pillar", "Goal",
+    "Amendment", "Bill", "Act", "Directive", "Order", "Division", "League", "Matchday", "Round", "Match",
+    "Game", "Bus", "Line", "Zone", "Radio", "BBC", "Channel", "ITV", "Studio", "Lane", "Hall", "Building",
+    "Principle", "Objective", "Priority", "Recommendation", "Option", "Scenario", "Wave", "Cohort",
+    "Gen", "Generation", "Model", "Ref", "Reference", "Case", "Application", "Docket", "Page", "pp", "p",
+    "page", "pages", "section", "article", "clause", "paragraph", "chapter", "figure", "table", "version",
+    "column", "footnote", "note", "item", "no", "number", "tier", "level", "stage", "phase", "step",
+]
+# nouns that make "N <noun>" / "N-<noun>" the name of a kind (two-tier structure, a three-way split)
+KIND_NOUNS = {
+    "tier", "tiered", "factor", "way", "party", "pronged", "prong", "sided", "track", "speed", "lane",
+    "stroke", "horse", "point", "dimensional", "stage", "step", "phase", "part", "pillar", "legged",
+    "storey", "story", "bedroom", "bed", "seater", "door", "star", "child", "term", "wheeled", "wheeler",
+    "nation", "handed", "headed", "level", "act", "page", "digit", "letter", "word", "shot", "ply",
+    "tiers", "stop", "chamber", "tier-one", "class", "band", "room",
+}
+# words after "N-" that keep N a quantity ("a 200-strong team", "50-odd", "60-plus")
+HYPHEN_QUANTITY_WORDS = {"strong", "plus", "odd", "fold", "and", "or"}
+# hyphenated kinds that still quantify: "a 10-mile stretch", "a 40-hour week" (the unit tables decide)
+
+# words after a duration that make it a relative date (a year ago, two weeks later)
+RELATIVE_DATE_AFTER = ["ago", "earlier", "later", "previously", "before that", "hence", "beforehand",
+                       "on", "afterwards", "after that"]
+# "one" as a pronoun or selector: these words right after "one" make it no claim
+ONE_IDIOM_AFTER = {
+    "of", "another", "thing", "day", "way", "time", "another's", "hand", "point", "side", "by", "or", "who",
+    "that", "which", "is", "was", "has", "had", "can", "could", "would", "will", "should", "must", "might",
+    "may", "does", "did", "key", "such", "aspect", "reason", "example", "pillar", "part", "element",
+    "option", "area", "issue", "problem", "question", "answer", "factor", "idea", "approach", "step",
+    "piece", "strand", "feature", "finding", "lesson", "solution", "voice", "nation", "team",
+    "size", "off", "stop", "to", "on", "too", "more", "less", "else", "and", "if", "in", "at", "for",
+    "with", "as", "we", "i", "you", "they", "he", "she", "it", "the", "a", "an",
+}
+# words right before "one" that make it a pronoun (the one, this one, an economic or social one)
+ONE_PRONOUN_BEFORE = {
+    "the", "this", "that", "every", "each", "any", "no", "which", "another", "other", "such", "someone",
+    "a", "an", "new", "old", "big", "good", "bad", "right", "wrong", "only", "single", "last", "first",
+    "next", "little", "real", "social", "economic", "political", "better", "best", "same", "different",
+    "important", "major", "key", "main", "as", "like", "of",
+}
+# quantity comparisons that make "one" a count ("more than one", "at least one")
+ONE_COUNT_BEFORE = ["more than", "at least", "fewer than", "less than", "over", "just over", "up to",
+                    "only one in", "one in"]
+
+# words that mark a change (direction of a measured quantity) -> noun form
+CHANGE_WORDS = {
+    "rise": "rise", "rises": "rise", "rose": "rise", "risen": "rise", "rising": "rise", "increase": "increase",
+    "increased": "increase", "increases": "increase", "increasing": "increase", "grow": "growth",
+    "grew": "growth", "grown": "growth", "growth": "growth", "growing": "growth", "jump": "jump",
+    "jumped": "jump", "climb": "climb", "climbed": "climb", "surge": "surge", "surged": "surge",
+    "soar": "rise", "soared": "rise", "up": "rise", "boost": "increase", "boosted": "increase",
+    "fall": "fall", "falls": "fall", "fell": "fall", "fallen": "fall", "falling": "fall", "drop": "drop",
+    "dropped": "drop", "drops": "drop", "decline": "decline", "declined": "decline", "declines": "decline",
+    "declining": "decline", "decrease": "decrease", "decreased": "decrease", "cut": "cut", "cuts": "cut",
+    "reduce": "reduction", "reduced": "reduction", "reduction": "reduction", "shrink": "fall",
+    "shrank": "fall", "shrunk": "fall", "slump": "fall", "slumped": "fall", "plunge": "fall",
+    "plunged": "fall", "down": "fall", "lower": "fall", "higher": "rise",
+}
+# verbs that make "from X to Y" a change rather than a range
+CHANGE_VERBS_FOR_FROM_TO = set(CHANGE_WORDS) | {"raised", "raise", "lowered", "moved", "went", "changed",
+                                                "doubled", "tripled", "halved", "slashed", "up", "down"}
+
+# --- attribution ----------------------------------------------------------------------------------
+SPEECH_VERBS = [
+    "said", "says", "say", "stated", "states", "told", "added", "adds", "argued", "argues", "claimed",
+    "claims", "estimated", "estimates", "estimate", "found", "finds", "revealed", "reveals", "reported",
+    "reports", "warned", "warns", "noted", "notes", "showed", "shows", "show", "calculated", "calculates",
+    "predicted", "predicts", "forecast", "forecasts", "suggested", "suggests", "announced", "announces",
+    "explained", "explains", "wrote", "writes", "insisted", "insists", "pointed out", "points out",
+    "confirmed", "confirms", "concluded", "concludes", "highlighted", "highlights", "believes",
+    "believed", "projected", "projects", "disclosed", "discloses", "admitted", "admits", "stressed",
+    "published", "publishes", "recorded", "records", "said that", "commented", "observed",
+]
+SOURCE_NOUNS = ["report", "analysis", "research", "study", "survey", "figures", "data", "statistics",
+                "estimates", "estimate", "review", "paper", "audit", "assessment", "poll", "briefing",
+                "modelling", "calculations", "investigation", "index", "findings", "forecast", "forecasts"]
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}

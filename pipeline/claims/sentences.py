@@ -1,0 +1,49 @@
+"""Split body text into sentences, with offsets."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "cllr", "rt", "hon", "vs", "v", "etc", "eg", "ie",
+    "inc", "ltd", "co", "corp", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "fig", "figs", "vol", "p", "pp", "para", "sec", "gen", "col", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "jr", "sr", "mt", "ft", "c", "ca", "al", "dept", "univ", "assn", "bros",
+    "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "op", "cit", "ibid", "art", "cf",
+}
+# a sentence ends at . ! ? … (and closing quotes/brackets) before white space and a capital, digit or quote
+_END_RE = re.compile(
+    r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)(?P<gap>[\s\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9£$€])"
+    r"|(?P<glued>(?<=[a-z)”\"’]{2}[.!?]))(?=[A-Z][a-z])"
+    r"|(?P<para>\n+)"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) covering the text, white space trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END_RE.finditer(text):
+        if m.group("stop"):
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            cut = m.start("gap")
+        elif m.group("para") is not None:
+            cut = m.start()
+        else:
+            cut = m.end()
+        _add(text, start, cut, spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))

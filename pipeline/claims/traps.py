@@ -1,0 +1,237 @@
+"""Numbers that are no claims: dates, ordinals, addresses, idioms, kinds, ids, phone numbers, versions.
+
+Two passes: `protected_spans` marks spans of the whole text that hold no claim (dates, times, phone numbers,
+versions, labelled ids, addresses, list markers), then `trap_reason` looks at one candidate's own context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import (
+    DURATION_UNITS,
+    HYPHEN_QUANTITY_WORDS,
+    ID_LABELS,
+    KIND_NOUNS,
+    MEASURE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ONE_COUNT_BEFORE,
+    ONE_IDIOM_AFTER,
+    ONE_PRONOUN_BEFORE,
+    RELATIVE_DATE_AFTER,
+    STREET_SUFFIXES,
+    WEEKDAYS,
+)
+from .recognise import Candidate
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alt(MONTHS)})\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+
+# (category, pattern) in the order they are tried; every match is a span with no claim inside
+PROTECTED_PATTERNS: list[tuple[str, str]] = [
+    ("url", r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"),
+    ("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"),
+    ("date", rf"\b\d{{1,2}}{_ORD}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+\d{{4}})?"),
+    ("date", rf"\b{_MONTH}(?<![a-z])\s+\d{{1,2}}{_ORD}\b(?:,?\s+\d{{4}})?(?![\d,.]*\s*(?:%|per|m\b|bn\b))"),
+    ("date", rf"\b{_MONTH}\s+{_YEAR}\b"),
+    ("date", rf"\b(?:{_alt(WEEKDAYS)})\s+\d{{1,2}}{_ORD}\b"),
+    ("date", rf"\b{_YEAR}\s*[/–—-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*(?:%|per\s*cent|percent|bn|m\b|million|billion))"),
+    ("date", rf"(?:\b|(?<=’)|(?<='))(?:{_YEAR}|\d0)s\b|\b[Qq][1-4]\b|\bFY\s?\d{{2,4}}\b|\bH[12]\b"),
+    ("time", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+             r"|\b\d{1,2}\s?o[’']clock\b|\b24/7\b|\b\d{1,2}(?:[:.]\d{2})?\s?(?:GMT|BST|UTC|CET)\b"),
+    ("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+\d{1,3}(?:[\s-]?\d{2,4}){2,5}"),
+    ("version", r"\b[vV]\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b(?i:version|release|v\.)\s*\d+(?:\.\d+)*"
+                r"|\b\d+(?:\.\d+)?(?=\.x\b)"),
+    ("id", rf"\b(?:{_alt(ID_LABELS)})\.?\s+\d+[A-Za-z]?(?:\.\d+)*(?:\([a-z0-9]+\))?(?![\d,]*\s*(?:%|per\s?cent))"),
+    ("id", r"#\d+|\b\d+(?:[/-]\d+){3,}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2,}[-/]?\d{3,}\b"),
+    ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
+    ("address", r"\b(?:No\.?|Number)\s+10\b"),
+    ("list_marker", r"^[ \t]*(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]"),
+]
+PROTECTED_RE = re.compile("|".join(f"(?P<{cat}{i}>{pat})" for i, (cat, pat) in enumerate(PROTECTED_PATTERNS)),
+                          re.M)
+
+
+def protected_spans(text: str) -> list[tuple[int, int, str]]:
+    """Sorted, non-overlapping spans (start, end, category) that hold no claim."""
+    out = []
+    for m in PROTECTED_RE.finditer(text):
+        if m.end() > m.start():
+            out.append((m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup or "")))
+    return out
+
+
+def overlapping(spans: list[tuple[int, int, str]], starts: list[int], s: int, e: int) -> str | None:
+    """Category of a protected span overlapping [s, e), else None."""
+    i = bisect.bisect_right(starts, e) - 1
+    while i >= 0 and spans[i][1] > s:
+        if spans[i][0] < e:
+            return spans[i][2]
+        i -= 1
+    return None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z’']+)[\s\u00a0]*$")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z’']+[\s\u00a0]+){0,3}[A-Za-z’']+)[\s\u00a0]*$")
+_NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z’']+)")
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
+_SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
+_LETTER_HYPHEN_BEFORE = re.compile(r"(?<![\w£$€.])([A-Za-z]{2,})-$")
+_DATE_PREFIXES = {"mid", "pre", "post", "early", "late", "end", "start", "since"}
+_YEAR_PREPOSITIONS = {
+    "in", "since", "from", "by", "until", "till", "to", "of", "the", "before", "after", "during", "between",
+    "and", "circa", "c", "year", "summer", "spring", "autumn", "winter", "through", "throughout", "for",
+    "around", "early", "late", "mid", "fiscal", "financial", "calendar", "academic", "its", "their",
+    "on", "at", "ad", "bc", "end", "start", "beginning", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "january", "february", "or", "than",
+}
+_QUANTITY_HEDGES = {"over", "about", "nearly", "almost", "some", "around", "approximately", "roughly",
+                    "least", "than", "just", "only", "to", "additional", "extra", "another", "all", "of"}
+_FRACTION_FOLLOWERS = {"of", "more", "less", "fewer", "as", "higher", "lower", "bigger", "smaller", "larger",
+                       "the", "are", "were", "is", "was", "have", "had", "will", "would", "said", "say"}
+_HALF_BEFORE = {"first", "second", "latter", "former", "final", "last", "next", "top", "bottom", "upper",
+                "lower", "back", "front", "better", "opening", "closing", "previous"}
+_HALF_AFTER = {"time", "term", "hearted", "heartedly", "baked", "truth", "truths", "measure", "measures",
+               "way", "century", "decade", "year", "hour", "day", "life", "brother", "sister", "price",
+               "empty", "full", "joking", "marathon", "past", "an", "a"}
+
+
+def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], starts: list[int]) -> str | None:
+    """Why candidate `c` is no claim (a trap category), or None when it is a claim."""
+    cat = overlapping(protected, starts, c.num_start, c.num_end)
+    if cat:
+        return cat
+    before = text[max(0, c.start - 40):c.start]
+    after = text[c.end:c.end + 40]
+    num = text[c.num_start:c.num_end]
+    low = num.lower()
+
+    if c.form == "digits":
+        reason = _digit_trap(text, c, num, before, after)
+        if reason:
+            return reason
+    if c.form == "fraction":
+        return _fraction_trap(c, low, before, after)
+    if c.form == "words" and c.unit == "count" and not c.scaled and low in ("one", "a", "an", "zero"):
+        if low == "one" and _one_is_count(before, after):
+            return None
+        return "idiom"
+    if c.unit == "count" and c.end == c.num_end:
+        reason = _kind_trap(after)
+        if reason:
+            return reason
+    if c.unit in ("years", "months", "weeks", "days", "hours"):
+        nxt = _NEXT_WORD.match(after)
+        if nxt and nxt.group(1).lower() in RELATIVE_DATE_AFTER and not re.match(r"\s*on\s+(?:from|the)", after):
+            return "relative_date"
+        if re.match(r"['’]s?\s+time\b", after):
+            return "relative_date"
+        if c.hyphen_unit and re.match(r"-olds?\b", after):
+            return "kind"
+    return None
+
+
+def _digit_trap(text: str, c: Candidate, num: str, before: str, after: str) -> str | None:
+    head = text[max(0, c.num_start - 12):c.num_start]
+    m = _LETTER_HYPHEN_BEFORE.search(head)
+    if m and not c.currency_prefix:
+        return "date" if m.group(1).lower() in _DATE_PREFIXES else "id"
+    tail = text[c.end:c.end + 3]
+    if tail[:1].isalpha() or (tail[:1] in "'’" and tail[1:2] == "s" and not tail[2:3].isalpha()):
+        if c.end == c.num_end:
+            t = tail.lower()
+            if t[:2] in ("st", "nd", "rd", "th") and not t[2:3].isalpha():
+                return "ordinal"
+            return "date" if t[:1] in "s'’" else "id"
+        return "id"
+    if re.match(r"[.,]\d", tail):          # 1.2.3, odd separators: a version or an id
+        return "version"
+    digits = num.lstrip("−-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return "id"
+    if (c.unit == "count" and not c.scaled and not c.currency_prefix and re.fullmatch(r"\d{4}", digits)
+            and _is_year(int(digits), before, after)):
+        return "date"
+    if c.unit == "count" and not c.scaled and re.fullmatch(r"\d{9,}", digits):
+        return "id"
+    return None
+
+
+def _is_year(value: int, before: str, after: str) -> bool:
+    if not 1000 <= value <= 2100:
+        return False
+    prev = _WORD_BEFORE.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1) if nxt else ""
+    plural_noun = bool(next_word) and next_word.islower() and (
+        next_word.endswith("s") and next_word not in ("was", "is", "has", "as", "its", "this", "his", "saw")
+        or next_word in ("people", "staff", "children", "men", "women", "homes", "jobs", "police")
+    )
+    if re.match(r"\s*(?:AD|BC|BCE|CE)\b", after):
+        return True
+    if 1950 <= value <= 2040:
+        return not (prev_word in _QUANTITY_HEDGES and plural_noun)
+    return bool(prev_word in _YEAR_PREPOSITIONS and not plural_noun)
+
+
+def _fraction_trap(c: Candidate, low: str, before: str, after: str) -> str | None:
+    words = low.replace("-", " ").split()
+    den = words[-1]
+    prev = _WORD_BEFORE.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1).lower() if nxt else ""
+    if den == "half":
+        if len(words) == 1:
+            if prev_word in _HALF_BEFORE:
+                return "period"
+            if after.startswith("-") and after[1:2].isalpha():
+                return "kind"
+            if next_word in _HALF_AFTER and not re.match(r"\s+an?\s+(?:million|billion|dozen)", after):
+                return "idiom"
+        return None
+    if words[0] in ("a", "an", "one") and not den.endswith("s"):
+        # "a third runway", "a fourth industrial revolution": an ordinal, not a fraction
+        if next_word and next_word not in _FRACTION_FOLLOWERS and not re.match(r"\s*[,.;:)\]”\"]", after):
+            return "ordinal"
+        if den.startswith("fourth"):
+            return "ordinal"
+    return None
+
+
+def _one_is_count(before: str, after: str) -> bool:
+    b = before.lower().rstrip()
+    return any(b.endswith(h) for h in ONE_COUNT_BEFORE)
+
+
+def _kind_trap(after: str) -> str | None:
+    m = _HYPHEN_WORD.match(after)
+    if m:
+        word = m.group(1).lower()
+        if word in HYPHEN_QUANTITY_WORDS or word in NUMBER_WORDS or word in DURATION_UNITS:
+            return None
+        if word in MEASURE_WORDS:
+            return None
+        return "kind"
+    m = _SPACE_WORD.match(after)
+    if m and m.group(1).lower() in KIND_NOUNS:
+        return "kind"
+    return None
+
+
+def one_idiom(after: str) -> bool:
+    """'one of the reasons', 'one thing': 'one' selects an item rather than counting."""
+    m = _NEXT_WORD.match(after)
+    return bool(m) and m.group(1).lower() in ONE_IDIOM_AFTER
+
+
+__all__ = ["protected_spans", "overlapping", "trap_reason", "one_idiom", "ONE_PRONOUN_BEFORE"]
