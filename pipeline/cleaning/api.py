@@ -76,14 +76,17 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
 
 
 def _own_datelines(lab) -> list[str]:
-    """Dateline texts that belong to the document: before the article, or right after it."""
+    """Dateline texts (or their machine-readable times) that belong to the document: before the article,
+    or right after it; never a date in a list of other articles."""
     out = []
     end = lab.end if lab.end is not None else -1
     for i, v in enumerate(lab.verdicts):
         if v.role != "dateline":
             continue
         if lab.start is None or i < lab.start or i <= end + 3:
-            out.append(lab.scored[i].cand.text)
+            cand = lab.scored[i].cand
+            out.extend(t.isoformat() for t in cand.times)
+            out.append(cand.text)
     return out
 
 

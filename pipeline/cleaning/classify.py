@@ -1,6 +1,7 @@
 """Labels candidate blocks with roles: content scoring, the article span, then head, article and tail passes."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -12,6 +13,9 @@ from .rules import LineRule, match_rule, vocabulary
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
+MARKUP_KEPT = frozenset({"byline", "dateline"})
+BYLINE_LEAD = re.compile(r"^(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -82,11 +86,11 @@ def _content_class(f: Features, know_language: bool) -> str:
 
 def _mark_bad(s: Scored, fmt: str) -> None:
     c = s.cand
-    if s.rule is not None and s.rule.role != "dateline" and (s.rule.strong or s.klass != GOOD):
+    if s.rule is not None and s.rule.role != "dateline" and not s.rule.weak and (s.rule.strong or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "rule"
     elif s.template and (s.template >= 5 or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "template"
-    elif c.markup_role in MARKUP_STRONG or (c.markup_role and s.klass != GOOD):
+    elif c.markup_role in MARKUP_STRONG or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD):
         s.klass, s.why_bad = BAD, "markup"
     elif fmt == "html" and c.link_density >= 0.5 and s.feat.n_words > 0:
         s.klass, s.why_bad = BAD, "links"
@@ -125,7 +129,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
     seen = 0
     for i, s in enumerate(scored):
-        if s.rule is not None and s.rule.stop and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
             for j in range(i, len(weights)):
                 weights[j] = -abs(weights[j]) - 1.0
             break
@@ -137,7 +141,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     seen = 0
     for k in range(start, end + 1):
         s = scored[k]
-        if s.rule is not None and s.rule.stop and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
             end = k - 1
             break
         seen += good_words[k]
@@ -147,6 +151,10 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         start += 1  # a headline or question above the first paragraph is not the article's text
     end = _extend_end(scored, end)
     return start, end
+
+
+def _stops(s: Scored) -> bool:
+    return s.rule is not None and s.rule.stop and not s.rule.weak
 
 
 def _extend_end(scored: list[Scored], end: int) -> int:
@@ -246,27 +254,32 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
             verdicts[i] = _bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline":
             verdicts[i] = Verdict("dateline", s.rule.reason)
+        elif s.cand.markup_role == "dateline" and s.feat.n_words <= 12:
+            verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
+        elif (s.cand.markup_role == "byline" and s.feat.n_words <= 14 and not s.feat.is_prose) \
+                or (BYLINE_LEAD.match(s.cand.text) and _byline_shaped(s)):
+            verdicts[i] = Verdict("byline", s.cand.markup_reason if s.cand.markup_role == "byline"
+                                  else "names the author")
+            result.bylines.append(i)
+        elif s.rule is not None and s.rule.weak:
+            verdicts[i] = Verdict(s.rule.role, s.rule.reason)
     title = _pick_title(scored, verdicts, start, title_hint)
     if title is not None:
         verdicts[title] = Verdict("title", "the article's headline")
         result.title = title
-        # byline: a name-shaped line (or "By ...") just after the title
+        # byline: a name-shaped line just after the title
         for j in range(title + 1, min(start, title + 5)):
             if verdicts[j] is None and _byline_shaped(scored[j]):
                 verdicts[j] = Verdict("byline", "author's name after the headline")
                 result.bylines.append(j)
-        # section: a short label just before the title
+        # section: a short label on its own just before the title
         for j in range(title - 1, max(-1, title - 3), -1):
-            if verdicts[j] is not None:
+            if verdicts[j] is not None and verdicts[j].role != "navigation":
                 continue
-            if _section_shaped(scored[j]):
+            if verdicts[j] is None and _section_shaped(scored, j, fmt):
                 verdicts[j] = Verdict("section", "section label above the headline")
                 result.section = j
             break
-    for i in head:
-        if verdicts[i] is None and _byline_shaped(scored[i]) and scored[i].cand.text.lower().startswith("by "):
-            verdicts[i] = Verdict("byline", "author's name")
-            result.bylines.append(i)
     for i in head:
         if verdicts[i] is not None:
             continue
@@ -333,13 +346,15 @@ def _title_score(s: Scored) -> float:
 
 
 def _byline_shaped(s: Scored) -> bool:
-    text = s.cand.text.strip()
+    text = BYLINE_LEAD.sub("by ", s.cand.text.strip())
     if s.feat.n_words > 14 or s.feat.ends_sentence and not text.endswith("."):
         return False
     vocab = vocabulary()
     head = text.split(",")[0].split("|")[0].strip()
     if head.lower().startswith("by "):
-        return looks_like_name(head) or len(head.split()) <= 6
+        rest = head[3:].split()
+        return looks_like_name(head) or (0 < len(rest) <= 8 and rest[0][:1].isupper()
+                                         and sum(w[:1].isupper() for w in rest) * 2 > len(rest))
     if looks_like_name(head):
         rest = text[len(head):]
         return not rest or any(w in vocab.byline_titles for w in rest.casefold().replace(",", " ").split()) \
@@ -347,8 +362,11 @@ def _byline_shaped(s: Scored) -> bool:
     return False
 
 
-def _section_shaped(s: Scored) -> bool:
+def _section_shaped(scored: list[Scored], i: int, fmt: str) -> bool:
+    s = scored[i]
     f = s.feat
+    if fmt == "text" and (s.cand.gap_before == 0 or (i + 1 < len(scored) and scored[i + 1].cand.gap_before == 0)):
+        return False  # one of a run of menu lines
     text = s.cand.text.strip()
     if not 1 <= f.n_words <= 4 or f.ends_sentence or s.cand.link_density > 0.9 and s.cand.tag == "":
         return False
@@ -366,6 +384,7 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             role = s.rule.role
             if role == "dateline":
                 verdicts[i] = (Verdict("related", "a date in a list of other articles") if context == "related"
+                               else Verdict("comment", "time of a reader comment") if context == "comment"
                                else Verdict("dateline", s.rule.reason))
                 continue
             verdicts[i] = Verdict(role, s.rule.reason)

@@ -48,8 +48,20 @@ def posted_at(when: str, tz: str, now: datetime | None) -> datetime | None:
     return out
 
 
+def _is_time(text: str) -> bool:
+    return len(text.split()) <= 8 and (find_datetime(text)[0] is not None or is_relative(text))
+
+
+def _name_line(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and not text.rstrip().endswith((".", "!", "?", ":")) and not _is_time(text)
+
+
 def build_comments(thread: list[tuple[str, str | None]], tz: str, now: datetime | None) -> list[Comment]:
     """Comments from the comment-role blocks in order: (text, author from markup or None)."""
+    from .features import squash
+    from .rules import match_rule
+
     comments: list[Comment] = []
     author: str | None = None
     when_text = ""
@@ -60,11 +72,15 @@ def build_comments(thread: list[tuple[str, str | None]], tz: str, now: datetime 
         if parts:
             comments.append(Comment(len(comments) + 1, author, posted_at(when_text, tz, now), "\n\n".join(parts)))
 
-    from .features import squash
-    from .rules import match_rule
-
-    for text, markup_author in thread:
+    k = 0
+    while k < len(thread):
+        text, markup_author = thread[k]
+        k += 1
         header = parse_header(text)
+        if header is None and _name_line(text) and k < len(thread) and _is_time(thread[k][0]) \
+                and match_rule(squash(text), len(text.split())) is None:
+            header = (text.strip(), thread[k][0])
+            k += 1
         if header is not None:
             flush()
             author, when_text = header
@@ -73,14 +89,10 @@ def build_comments(thread: list[tuple[str, str | None]], tz: str, now: datetime 
         if markup_author is not None and (not opened or markup_author != author):
             flush()
             author, when_text, parts, opened = markup_author, "", [], True
-        if is_control(text) or match_rule(squash(text), len(text.split())) is not None:
-            if when_text == "" and opened and not parts:
-                dt_text = text if find_datetime(text)[0] or is_relative(text) else ""
-                when_text = dt_text
-            continue
-        if opened and not parts and not when_text and (find_datetime(text)[0] or is_relative(text)) \
-                and len(text.split()) <= 8:
+        if opened and not parts and not when_text and _is_time(text):
             when_text = text
+            continue
+        if is_control(text) or match_rule(squash(text), len(text.split())) is not None:
             continue
         parts.append(text)
     flush()

@@ -1,16 +1,268 @@
 """HTML pages: block elements in reading order with their markup features, and the page's own metadata."""
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+import json
+import re
+from functools import cache
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 
 from .candidates import Candidate
+from .dates import parse_iso
+from .rules import _load
+
+SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
+                  "input", "textarea", "canvas", "object", "embed", "video", "audio", "map", "math", "link",
+                  "meta"})
+BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "caption",
+                   "td", "th", "dt", "dd", "div", "section", "article", "header", "footer", "aside", "nav", "main",
+                   "form", "table", "tr", "ul", "ol", "dl", "figure", "address", "summary", "details", "body",
+                   "html", "hr", "br", "fieldset", "legend", "label", "button", "center", "menu", "dialog",
+                   "tbody", "thead", "tfoot", "picture", "hgroup"})
+SPACE = re.compile(r"\s+")
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPLIT = re.compile(r"[-_\s:/.]+")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@cache
+def _markup() -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]], list[tuple[str, ...]]]:
+    raw = _load("markup.yaml")
+    classes = []
+    for role, entries in raw["classes"].items():
+        for e in entries:
+            classes.append((tuple(SPLIT.split(e.lower())), role))
+    classes.sort(key=lambda x: -len(x[0]))
+    content = [tuple(SPLIT.split(e.lower())) for e in raw["content"]]
+    return raw["tags"], classes, content
+
+
+def _words(tag: Tag) -> tuple[str, ...]:
+    parts = []
+    for attr in ("class", "id", "itemprop", "role", "data-component", "aria-label"):
+        v = tag.attrs.get(attr)
+        if not v:
+            continue
+        for item in v if isinstance(v, list) else [v]:
+            parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", item).lower()) if w)
+    return tuple(parts)
+
+
+def _has_seq(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
+    n = len(seq)
+    return any(words[i:i + n] == seq for i in range(len(words) - n + 1))
+
+
+class _Context:
+    """What the ancestors of the current position say."""
+
+    __slots__ = ("role", "reason", "in_article", "is_list_item", "heading", "tag", "author")
+
+    def __init__(self) -> None:
+        self.role: str | None = None
+        self.reason: str | None = None
+        self.in_article = False
+        self.is_list_item = False
+        self.heading = 0
+        self.tag = ""
+        self.author: str | None = None
+
+    def child(self, tag: Tag) -> _Context:
+        c = _Context()
+        c.role, c.reason, c.in_article = self.role, self.reason, self.in_article
+        c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
+        name = tag.name
+        if name in BLOCK:
+            c.tag = name
+        if name == "li":
+            c.is_list_item = True
+        if len(name) == 2 and name[0] == "h" and name[1] in "123456":
+            c.heading = int(name[1])
+        tags, classes, content = _markup()
+        words = _words(tag)
+        if name in ("article", "main") or tag.attrs.get("itemprop") == "articleBody" or \
+                any(_has_seq(words, seq) for seq in content):
+            c.in_article = True
+        role = None
+        reason = None
+        if c.role is None or c.role in ("byline", "dateline"):
+            if name in tags:
+                role, reason = tags[name], f"inside <{name}>"
+            else:
+                for seq, r in classes:
+                    if _has_seq(words, seq):
+                        role, reason = r, f"inside a '{' '.join(seq)}' block of the page"
+                        break
+            if role == "comment" and c.in_article and name not in ("section", "div", "ol", "ul", "aside"):
+                role = None
+            if role is not None:
+                c.role, c.reason = role, reason
+        if c.role == "comment" and ("author" in words or "name" in words or tag.attrs.get("itemprop") == "author"):
+            c.author = "?"
+        return c
+
+
+def _hidden(tag: Tag) -> bool:
+    a = tag.attrs
+    return "hidden" in a or a.get("aria-hidden") == "true" or bool(HIDDEN_STYLE.search(a.get("style", "") or ""))
 
 
 def html_candidates(html: str) -> tuple[list[Candidate], dict]:
+    """Candidate blocks in reading order and the page's metadata (title, author, published, publisher, ...)."""
     soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    text = soup.get_text("\n")
-    from .candidates import text_candidates
+    meta = page_metadata(soup)
+    out: list[Candidate] = []
+    buf: list[str] = []
+    link_chars = [0]
+    times: list = []
+    state: dict = {"ctx": None}
 
-    return text_candidates(text), {}
+    def flush() -> None:
+        text = SPACE.sub(" ", "".join(buf)).strip()
+        if text:
+            ctx: _Context = state["ctx"] or _Context()
+            total = max(1, len(text))
+            out.append(Candidate(text=text, gap_before=1, tag=ctx.tag, heading=ctx.heading,
+                                 link_density=min(1.0, link_chars[0] / total), markup_role=ctx.role,
+                                 markup_reason=ctx.reason, in_article=ctx.in_article,
+                                 is_list_item=ctx.is_list_item, times=list(times)))
+        buf.clear()
+        link_chars[0] = 0
+        times.clear()
+
+    def walk(node: Tag, ctx: _Context, in_link: bool) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, (Comment, Doctype)) or type(child).__name__ in ("CData", "ProcessingInstruction",
+                                                                                   "Declaration"):
+                    continue
+                s = str(child)
+                if not buf:
+                    state["ctx"] = ctx
+                buf.append(s)
+                if in_link:
+                    link_chars[0] += len(SPACE.sub(" ", s).strip())
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in SKIP or _hidden(child):
+                continue
+            if name == "br":
+                flush()
+                continue
+            if name == "img":
+                continue
+            block = name in BLOCK
+            if block:
+                flush()
+            sub = ctx.child(child)
+            if name == "time":
+                dt = child.get("datetime")
+                if dt:
+                    parsed = parse_iso(dt)
+                    if parsed is not None:
+                        times.append(parsed)
+                if not buf:
+                    state["ctx"] = sub
+            walk(child, sub, in_link or name == "a")
+            if block:
+                flush()
+
+    root = soup.body or soup
+    walk(root, _Context(), False)
+    flush()
+    return out, meta
+
+
+def page_metadata(soup: BeautifulSoup) -> dict:
+    """Title, author, published, publisher, section and language the page declares in its markup."""
+    out: dict = {}
+    html = soup.find("html")
+    if isinstance(html, Tag) and html.get("lang"):
+        out["language"] = str(html["lang"]).split("-")[0].split("_")[0].lower() or None
+    metas: dict[str, str] = {}
+    for m in soup.find_all("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = (m.get("content") or "").strip()
+        if key and val and key not in metas:
+            metas[key] = val
+    ld = _json_ld(soup)
+    title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title")
+    if not title and soup.title and soup.title.string:
+        title = _strip_site(soup.title.string.strip())
+    out["title"] = SPACE.sub(" ", title).strip() if title else None
+    author = ld.get("author") or metas.get("author") or metas.get("article:author") or metas.get("parsely-author") \
+        or metas.get("dc.creator") or metas.get("sailthru.author")
+    if author and ("://" in author or author.startswith("@") or len(author.split()) > 6):
+        author = None
+    out["author"] = author
+    out["published"] = ld.get("datePublished") or next(
+        (metas[k] for k in ("article:published_time", "datepublished", "og:article:published_time",
+                            "parsely-pub-date", "publish-date", "publishdate", "pubdate", "dc.date.issued",
+                            "dc.date", "date", "sailthru.date", "dcterms.date", "dcterms.created")
+         if k in metas), None)
+    for t in soup.find_all(attrs={"itemprop": "datePublished"}):
+        if not out["published"]:
+            out["published"] = t.get("datetime") or t.get("content")
+    out["publisher"] = ld.get("publisher") or metas.get("og:site_name") or metas.get("application-name")
+    out["section"] = ld.get("articleSection") or metas.get("article:section") or metas.get("parsely-section")
+    return out
+
+
+def _strip_site(title: str) -> str:
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if len(tail.split()) <= 5 and len(head.split()) >= 2:
+                return head.strip()
+    return title
+
+
+ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "opinionnewsarticle", "report", "pressrelease", "webpage", "scholarlyarticle", "techarticle")
+
+
+def _json_ld(soup: BeautifulSoup) -> dict:
+    found: dict = {}
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, TypeError):
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            kinds = [k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
+            if not any(k in ARTICLE_TYPES for k in kinds):
+                continue
+            rank = 0 if any(k != "webpage" for k in kinds) else 1
+            if found and found.get("_rank", 9) <= rank:
+                continue
+            found = {"_rank": rank}
+            for key in ("headline", "datePublished", "articleSection"):
+                v = obj.get(key)
+                if isinstance(v, list):
+                    v = v[0] if v else None
+                if isinstance(v, str) and v.strip():
+                    found[key] = v.strip()
+            found["author"] = _name(obj.get("author"))
+            found["publisher"] = _name(obj.get("publisher"))
+    return found
+
+
+def _objects(data):
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _objects(data["@graph"])
+
+
+def _name(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None

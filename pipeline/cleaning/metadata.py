@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 from .dates import find_datetime, local_date, parse_iso
 from .features import looks_like_name
+from .rules import vocabulary
 
-BY = re.compile(r"^\s*(written\s+)?by\s+", re.IGNORECASE)
+BY = re.compile(r"^\s*(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
+                re.IGNORECASE)
 BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bposted\b|\bupdated\b|\d).*$", re.IGNORECASE)
 
 
@@ -18,6 +20,10 @@ def clean_author(text: str | None) -> str | None:
     name = BY.sub("", " ".join(text.split()))
     name = BYLINE_TAIL.sub("", name).strip(" .:-")
     words = name.split()
+    honorifics = vocabulary().honorifics
+    while len(words) > 2 and words[0].casefold().rstrip(".") in honorifics:
+        words = words[1:]
+    name = " ".join(words)
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         name = " ".join(words[:half])
@@ -27,7 +33,7 @@ def clean_author(text: str | None) -> str | None:
 def author_from_blocks(texts: list[str]) -> str | None:
     for text in texts:
         name = clean_author(text)
-        if name and (looks_like_name(name) or len(name.split()) <= 4):
+        if name and (looks_like_name(name) or (len(name.split()) <= 8 and name[:1].isupper())):
             return name
     return None
 

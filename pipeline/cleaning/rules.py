@@ -21,6 +21,7 @@ class LineRule:
     max_words: int
     stop: bool
     strong: bool
+    weak: bool
 
     def matches(self, text: str, n_words: int) -> bool:
         return n_words <= self.max_words and self.pattern.search(text) is not None
@@ -52,7 +53,7 @@ def line_rules() -> tuple[LineRule, ...]:
         out.append(LineRule(role=raw["role"], reason=raw["reason"],
                             pattern=re.compile(raw["pattern"], re.IGNORECASE),
                             max_words=int(raw.get("max_words", 10_000)), stop=bool(raw.get("stop", False)),
-                            strong=bool(raw.get("strong", False))))
+                            strong=bool(raw.get("strong", False)), weak=bool(raw.get("weak", False))))
     return tuple(out)
 
 
