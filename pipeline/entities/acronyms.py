@@ -1,0 +1,89 @@
+"""Acronyms defined in the text: "Local Enterprise Partnerships (LEPs)", "CRESC (Centre for ...)"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
+_ACRONYM_THEN_PAREN = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
+_WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
+_SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymDefinition:
+    acronym: str  # as written, e.g. "LEPs"
+    long_start: int
+    long_end: int
+    acronym_start: int
+    acronym_end: int
+
+
+def _letters(acronym: str) -> str:
+    core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    return "".join(c for c in core if c.isalnum()).lower()
+
+
+def _matches(letters: str, words: list[str]) -> bool:
+    """Schwartz-Hearst style: acronym letters found in order, the first at a word start, each word used."""
+    text = " ".join(w.lower() for w in words)
+    li, ti = len(letters) - 1, len(text) - 1
+    while li >= 0:
+        ch = letters[li]
+        while ti >= 0 and (text[ti] != ch or (li == 0 and ti > 0 and text[ti - 1] not in " -")):
+            ti -= 1
+        if ti < 0:
+            return False
+        li -= 1
+        ti -= 1
+    # every content word must contribute at least its first letter region: reject very loose fits
+    content = [w for w in words if w.lower() not in _SKIPPABLE]
+    return len(content) <= len(letters) + 1
+
+
+def _long_form_before(text: str, acr_start: int, letters: str) -> tuple[int, int] | None:
+    window_start = max(0, acr_start - 160)
+    chunk = text[window_start:acr_start]
+    words = list(_WORD.finditer(chunk))
+    if not words:
+        return None
+    max_words = min(len(words), len(letters) + 4)
+    for n in range(1, max_words + 1):
+        sel = words[-n:]
+        toks = [w.group() for w in sel]
+        if toks[0].lower() in _SKIPPABLE:
+            continue
+        if toks[0][:1].lower() != letters[:1]:
+            continue
+        if _matches(letters, toks):
+            return window_start + sel[0].start(), window_start + sel[-1].end()
+    return None
+
+
+def find_definitions(text: str) -> list[AcronymDefinition]:
+    """Both orders: "Long Form (ACR)" and "ACR (Long Form)"."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        acr = m.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        letters = _letters(acr)
+        span = _long_form_before(text, m.start(), letters)
+        if span:
+            out.append(AcronymDefinition(acr, span[0], span[1], m.start(1), m.end(1)))
+    for m in _ACRONYM_THEN_PAREN.finditer(text):
+        acr, inner = m.group(1), m.group(2)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        toks = _WORD.findall(inner)
+        if toks and toks[0][:1].lower() == _letters(acr)[:1] and _matches(_letters(acr), toks):
+            s = m.start(2) + (len(inner) - len(inner.lstrip()))
+            out.append(AcronymDefinition(acr, s, m.end(2) - (len(inner) - len(inner.rstrip())),
+                                         m.start(1), m.end(1)))
+    return out
+
+
+def acronym_pattern(acronym: str) -> re.Pattern[str]:
+    """Standalone uses of an acronym, singular or plural ("LEP", "LEPs")."""
+    core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    return re.compile(r"(?<![\w&])" + re.escape(core) + r"s?(?![\w&])")

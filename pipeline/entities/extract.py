@@ -1,0 +1,234 @@
+"""One document: collect candidates from every recogniser, settle overlaps longest-first, link people."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer, registers
+from .acronyms import acronym_pattern, find_definitions
+from .model import BodyMention, DocEntities, PersonMention, PlaceMention
+from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
+from .people import PersonCandidate, find_people, link_surnames
+from .places import MetonymBody, PlaceCandidate, compass_regions, from_hit
+from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, ORG_CUES
+from .textutil import fold, fold_key, is_sentence_start, slug
+from .tokens import capital_runs, tokenize
+
+# priorities at equal span length (higher wins)
+P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 30
+_OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
+                "commission", "taskforce", "office", "service", "secretariat"}
+_NOT_BODY_ACRONYM_HEADS = {"strategy", "strategies", "plan", "plans", "paper", "act", "bill", "index", "report",
+                           "review", "framework", "agreement", "authentication", "rate", "tax", "value", "product"}
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    body_key: str
+    name: str
+    body_type: str
+    acronym: str | None
+    is_generic: bool
+    reference_id: str | None
+
+
+@dataclass(order=True)
+class _Cand:
+    sort_key: tuple
+    start: int = field(compare=False)
+    end: int = field(compare=False)
+    kind: str = field(compare=False)  # body | place | person
+    payload: object = field(compare=False)
+
+
+def _cand(start: int, end: int, kind: str, prio: int, payload: object) -> _Cand:
+    return _Cand((-(end - start), -prio, start), start, end, kind, payload)
+
+
+def _entry_info(e: gazetteer.Entry) -> BodyInfo:
+    return BodyInfo(e.key, e.name, e.etype, e.acronym, e.is_generic, e.reference_id)
+
+
+def _shape_info(o: OrgShape) -> BodyInfo:
+    return BodyInfo("org:" + slug(o.name), o.name, o.body_type, None, o.is_generic, None)
+
+
+def _body_hit_ok(text: str, start: int, end: int, surface: str) -> bool:
+    low = surface.lower()
+    if low not in AMBIGUOUS_BODY_WORDS:
+        return True
+    if is_sentence_start(text, start):
+        return False
+    if low in CUE_REQUIRED_BODY_WORDS:
+        window = text[max(0, start - 60):end + 60].lower()
+        return any(c in window for c in ORG_CUES)
+    return True
+
+
+def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, int], BodyInfo],
+                    shapes: dict[tuple[int, int], OrgShape]) -> tuple[dict[str, BodyInfo], set[str]]:
+    """Acronyms defined in the title or body: those of bodies, and those of other things (suppressed)."""
+    known: dict[str, BodyInfo] = {}
+    suppressed: set[str] = set()
+    sources = [(text, True)] + ([(title, False)] if title else [])
+    for src, in_body in sources:
+        title_hits = {} if in_body else {(h.start, h.end): h for h in gazetteer.find(src)}
+        for d in find_definitions(src):
+            span = (d.long_start, d.long_end)
+            info = None
+            if in_body:
+                info = body_cands.get(span)
+                if info is None and span in shapes:
+                    info = _shape_info(shapes[span])
+            else:
+                hit = title_hits.get(span)
+                bodies = [e for e in hit.entries if e.kind == "body"] if hit else []
+                if bodies:
+                    info = _entry_info(bodies[0])
+                else:
+                    runs = capital_runs(tokenize(src))
+                    for r in runs:
+                        for o in shapes_in_run(r):
+                            if (o.start, o.end) == span:
+                                info = _shape_info(o)
+            core = d.acronym[:-1] if d.acronym.endswith("s") and d.acronym[:-1].isupper() else d.acronym
+            last_word = src[d.long_start:d.long_end].split()[-1].lower()
+            if info is None or last_word in _NOT_BODY_ACRONYM_HEADS:
+                suppressed.add(core)
+                continue
+            if info.acronym is None and not info.is_generic:
+                info = BodyInfo(info.body_key, info.name, info.body_type, core, info.is_generic, info.reference_id)
+            known.setdefault(core, info)
+    return known, suppressed
+
+
+def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
+    """Bodies, people and places mentioned in ``body_text`` (the title only informs recognition)."""
+    text = body_text or ""
+    if not text.strip():
+        return DocEntities([], [], [])
+    folded = fold(text)
+    tokens = tokenize(text)
+    runs = capital_runs(tokens)
+    cands: list[_Cand] = []
+
+    # 1. dictionary hits (bodies and places)
+    register_bodies: dict[tuple[int, int], BodyInfo] = {}
+    metonyms: list[MetonymBody] = []
+    for hit in gazetteer.find(text, folded):
+        surface = text[hit.start:hit.end]
+        bodies = [e for e in hit.entries if e.kind == "body"]
+        place = from_hit(text, hit)
+        if isinstance(place, MetonymBody):
+            metonyms.append(place)
+        elif place is not None:
+            cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
+        if bodies and _body_hit_ok(text, hit.start, hit.end, surface):
+            info = _entry_info(bodies[0])
+            register_bodies[(hit.start, hit.end)] = info
+            cands.append(_cand(hit.start, hit.end, "body", P_REGISTER, info))
+    for m in metonyms:
+        b = registers.bodies_by_key().get(m.body_key)
+        if b is not None:
+            info = BodyInfo(b.body_key, b.name, b.body_type, b.acronym, False, b.reference_id)
+            cands.append(_cand(m.start, m.end, "body", P_REGISTER, info))
+    for pc in compass_regions(text):
+        cands.append(_cand(pc.start, pc.end, "place", P_PLACE, pc))
+
+    # 2. organisation shapes
+    shapes: dict[tuple[int, int], OrgShape] = {}
+    for r in runs:
+        for o in shapes_in_run(r):
+            shapes[(o.start, o.end)] = o
+    for o in role_of_orgs(text, runs):
+        shapes.setdefault((o.start, o.end), o)
+    for o in shapes.values():
+        cands.append(_cand(o.start, o.end, "body", P_SHAPE, _shape_info(o)))
+
+    # 3. acronyms defined in the text or title
+    known, suppressed = _acronym_bodies(text, title, register_bodies, shapes)
+    for core, info in known.items():
+        for m in acronym_pattern(core).finditer(text):
+            cands.append(_cand(m.start(), m.end(), "body", P_ACRONYM, info))
+    if suppressed:
+        cands = [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
+                                          and text[c.start:c.end].rstrip("s") not in known)]
+
+    # 4. people
+    people = find_people(text, tokens)
+    for p in people:
+        cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
+
+    chosen = _settle(cands)
+    # surnames of the people actually kept; "Cllr Hawthorne" is the Mark Hawthorne named in full
+    kept_people = [c.payload for c in chosen if c.kind == "person"]
+    full_by_surname = {p.name.split()[-1]: p.name for p in kept_people if " " in p.name}
+    for c in chosen:
+        if c.kind == "person" and " " not in c.payload.name and c.payload.name in full_by_surname:
+            p = c.payload
+            c.payload = PersonCandidate(p.start, p.end, full_by_surname[p.name], p.strong, p.role,
+                                        p.role_start, p.role_end)
+    taken = [(c.start, c.end) for c in chosen]
+    for s in link_surnames(text, tokens, kept_people):
+        if not any(a < s.end and s.start < b for a, b in taken):
+            chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
+    chosen.sort(key=lambda c: c.start)
+    return _build(text, chosen)
+
+
+def _settle(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then priority: a name inside a longer name is not a second mention."""
+    cands.sort()
+    occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+    chosen = []
+    for c in cands:
+        if any(occupied[c.start:c.end]):
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return chosen
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['\u2019]s?\s+$")
+
+
+def _build(text: str, chosen: list[_Cand]) -> DocEntities:
+    bodies: list[BodyMention] = []
+    body_at_end: dict[int, BodyMention] = {}
+    for c in chosen:
+        if c.kind != "body":
+            continue
+        info: BodyInfo = c.payload
+        name, btype = info.name, info.body_type
+        if info.body_key.startswith("org:") and not info.is_generic:
+            owner_m = _POSSESSIVE_BEFORE.search(text[max(0, c.start - 4):c.start])
+            if owner_m:
+                owner = body_at_end.get(c.start - len(owner_m.group(0)))
+                head = name.split()[-1].lower()
+                if owner is not None and head in _OWNED_HEADS:
+                    name = f"{owner.acronym or owner.name} {name}"
+                    btype = owner.body_type if owner.body_type != "company" else "company"
+                    info = BodyInfo("org:" + slug(name), name, btype, None, False, None)
+        m = BodyMention(text[c.start:c.end], c.start, c.end, info.body_key, name, btype, info.acronym,
+                        info.is_generic, info.reference_id)
+        bodies.append(m)
+        body_at_end[c.end] = m
+    places = [PlaceMention(text[c.start:c.end], c.start, c.end, c.payload.place_id, c.payload.name,
+                           c.payload.place_type, c.payload.reference_id)
+              for c in chosen if c.kind == "place"]
+    people: list[PersonMention] = []
+    for c in chosen:
+        if c.kind != "person":
+            continue
+        p: PersonCandidate = c.payload
+        affiliation = None
+        if p.role_start is not None:
+            inside = [b for b in bodies if p.role_start <= b.char_start and b.char_end <= p.role_end]
+            if inside:
+                affiliation = inside[-1].body_key
+        people.append(PersonMention(text[c.start:c.end], c.start, c.end, "person:" + slug(p.name), p.name,
+                                    p.role, affiliation))
+    return DocEntities(bodies, people, places)
+
+
+__all__ = ["extract_entities", "fold_key", "PlaceCandidate"]

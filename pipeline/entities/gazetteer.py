@@ -1,0 +1,165 @@
+"""Register names as one Aho-Corasick dictionary over folded text, with case and boundary checks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from . import registers
+from .textutil import fold, fold_key, left_boundary, right_boundary
+
+PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way of writing one register body or place."""
+
+    kind: str  # "body" | "place"
+    key: str  # body_key or place_id
+    name: str
+    etype: str
+    alias: str
+    acronym_like: bool
+    rank: tuple
+    acronym: str | None = None
+    reference_id: str | None = None
+    is_generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+_ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&.]+s?$")
+
+
+def is_acronym_like(alias: str) -> bool:
+    """``NHS``, ``LGiU``, ``TfL``, ``LEPs``, ``D2N2``: one token with two or more capitals."""
+    return " " not in alias and bool(_ACRONYM_LIKE.match(alias))
+
+
+def _variants(alias: str) -> set[str]:
+    out = {alias}
+    if " & " in alias:
+        out.add(alias.replace(" & ", " and "))
+    if " and " in alias:
+        out.add(alias.replace(" and ", " & "))
+    for a in list(out):
+        if "'" in a or "\u2019" in a:
+            out.add(a.replace("'", "").replace("\u2019", ""))
+        if a.startswith("St "):
+            out.add("St. " + a[3:])
+        if ", " in a:
+            out.add(a.replace(", ", " "))
+    return out
+
+
+def _strip_the(alias: str) -> str:
+    rest = alias[4:] if alias.lower().startswith("the ") else alias
+    return rest if (" " in rest or is_acronym_like(rest)) else alias
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    """The dictionary: folded alias -> entries. Built once per process."""
+    table: dict[str, list[Entry]] = {}
+
+    def add(alias: str, entry_fields: dict) -> None:
+        for v in _variants(alias):
+            key = fold_key(v)
+            if len(key) < 2:
+                continue
+            table.setdefault(key, []).append(Entry(alias=v, acronym_like=is_acronym_like(v), **entry_fields))
+
+    place_keys: set[str] = set()
+    for p in registers.places():
+        rank = (PLACE_TYPE_RANK.get(p.place_type, 9), 0 if p.source != "os-open-names" else 1, p.place_id)
+        fields = dict(kind="place", key=p.place_id, name=p.name, etype=p.place_type, rank=rank,
+                      reference_id=p.reference_id)
+        for a in {p.name, *p.aliases}:
+            if a != p.name and fold_key(a) == "the " + fold_key(p.name):
+                continue  # "the Midlands": the mention is "Midlands"
+            add(_strip_the(a), fields)
+            place_keys.add(fold_key(_strip_the(a)))
+    for b in registers.bodies():
+        rank = (1 if b.ended else 0, 1 if b.source == "entities-hand" else 0, b.body_key)
+        fields = dict(kind="body", key=b.body_key, name=b.name, etype=b.body_type, rank=rank, acronym=b.acronym,
+                      reference_id=b.reference_id, is_generic=b.is_generic)
+        for a in {b.name, *b.aliases, *([b.acronym] if b.acronym else [])}:
+            a = _strip_the(a)
+            if fold_key(a) in place_keys and a != b.name:
+                continue  # a bare area name is the place; the council reading is a metonym
+            add(a, fields)
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        auto.add_word(key, (len(key), tuple(sorted(set(entries), key=lambda e: e.rank))))
+    auto.make_automaton()
+    return auto
+
+
+def _tokens(s: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-\u2010-\u2015\u00a0]+", s) if t]
+
+
+def case_ok(surface: str, entry: Entry) -> bool:
+    """Does the surface's capitalisation fit the alias? Names keep their capitals; acronyms match exactly."""
+    alias = entry.alias
+    if entry.acronym_like:
+        return surface == alias or (surface.isupper() and surface == alias.upper() and len(surface) > 3)
+    s_toks, a_toks = _tokens(surface), _tokens(alias)
+    if len(s_toks) != len(a_toks):
+        return surface.lower() == alias.lower()
+    if surface.isupper() and len(surface) > 4 and len(a_toks) > 1:
+        return True
+    for i, (s, a) in enumerate(zip(s_toks, a_toks, strict=True)):
+        if not a[:1].isupper():
+            continue
+        if s[:1].isupper() or not s[:1].isalpha():
+            if sum(c.isupper() for c in a) > 1 and s != a and not s.isupper() and len(a) <= 6:
+                return False  # mixed-case short token such as "NatWest"
+            continue
+        if i == 0 and entry.kind == "place" and s.lower() in {"mid", "north", "south", "east", "west"}:
+            continue
+        return False
+    return True
+
+
+def find(text: str, folded: str | None = None) -> list[Hit]:
+    """Every dictionary hit in ``text`` whose boundaries and capitals fit; nested and overlapping hits kept."""
+    folded = fold(text) if folded is None else folded
+    hits = []
+    for end_incl, (length, entries) in automaton().iter(folded):
+        end = end_incl + 1
+        start = end - length
+        first = text[start]
+        if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
+                and first.lower() not in "mnsewc":
+            continue
+        glue = " " in entries[0].alias
+        if not (left_boundary(text, start, glue) and right_boundary(text, end, glue)):
+            continue
+        surface = text[start:end]
+        ok = tuple(e for e in entries if case_ok(surface, e))
+        if ok:
+            hits.append(Hit(start, end, ok))
+    return hits
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Folded names and aliases of every place (to tell "Derby City Council" from "Arts Council")."""
+    out = set()
+    for p in registers.places():
+        for a in (p.name, *p.aliases):
+            out.add(fold_key(_strip_the(a)))
+    return frozenset(out)
+
+
+def is_place_name(name: str) -> bool:
+    return fold_key(name) in place_keys()

@@ -1,0 +1,64 @@
+"""The public result types (see ``pipeline.entities``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    surface: str
+    char_start: int
+    char_end: int
+    body_key: str  # register id for register bodies, else "org:" + slug(canonical name)
+    name: str
+    body_type: str
+    acronym: str | None
+    is_generic: bool
+    reference_id: str | None
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    surface: str
+    char_start: int
+    char_end: int
+    person_id: str  # "person:" + slug(full name)
+    name: str
+    role: str | None
+    affiliation_body_key: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    surface: str
+    char_start: int
+    char_end: int
+    place_id: str
+    name: str
+    place_type: str
+    reference_id: str | None
+
+
+@dataclass(frozen=True)
+class DocEntities:
+    bodies: list[BodyMention]
+    people: list[PersonMention]
+    places: list[PlaceMention]
+
+
+@dataclass(frozen=True)
+class BodyCandidate:
+    body_key: str
+    name: str
+    body_type: str
+    acronym: str | None
+    is_generic: bool
+    reference_id: str | None
+    surfaces: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BodyResolution:
+    bodies: list[dict]  # body_id, name, body_type, acronym, is_generic, reference_id
+    aliases: list[dict]  # body_id, alias
+    key_to_id: dict[str, str]  # provisional body_key -> final body_id

@@ -1,0 +1,180 @@
+"""Organisation-shaped names the registers lack: "X Council", "University of X", "X Ltd", "Centre for X"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import is_place_name
+from .rules import (
+    COMPANY_ROLES,
+    CONNECTORS,
+    COUNCIL_KINDS,
+    HEAD_OF_OK,
+    LEADING_NOISE,
+    OF_WORDS,
+    ORG_HEADS,
+    PLURAL_HEADS,
+    ROLE_WORDS,
+)
+from .tokens import Run, Token
+
+
+@dataclass(frozen=True, slots=True)
+class OrgShape:
+    start: int
+    end: int
+    name: str  # canonical (singular for a class)
+    body_type: str
+    is_generic: bool
+
+
+_COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
+_GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", "action", "focus", "interest",
+                      "pressure", "campaign", "parliamentary", "stakeholder", "task", "user", "support"}
+_CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
+_NON_ORG_RUNS = {"policy", "economics", "research", "communications", "strategy", "operations", "finance",
+                 "marketing", "sales", "public affairs", "housing", "planning", "education", "health",
+                 "transport", "regeneration", "digital", "innovation", "development", "investment", "growth",
+                 "corporate affairs", "external affairs", "state", "staff", "the year"}
+
+
+def _head_of(tok: Token) -> tuple[str, bool] | None:
+    """(singular head, plural?) when the token is an organisation head noun."""
+    low = tok.text.lower()
+    if low in ORG_HEADS and (tok.cap):
+        return low, False
+    if low in PLURAL_HEADS and tok.text[:1].isupper():
+        return PLURAL_HEADS[low], True
+    return None
+
+
+def _singular(word: str, head: str) -> str:
+    return head.capitalize() if word[:1].isupper() else head
+
+
+def _type_for(head: str, modifiers: list[str], run_before: list[str]) -> str | None:
+    low = [m.lower() for m in modifiers]
+    if head == "council":
+        if set(low) & COUNCIL_KINDS or (modifiers and is_place_name(" ".join(modifiers))):
+            return "local_authority"
+        return "public_body"
+    if head == "authority":
+        if "combined" in low:
+            return "combined_authority"
+        if modifiers and is_place_name(" ".join(modifiers)):
+            return "local_authority"
+        return "public_body"
+    if head == "committee":
+        return "parliament_party" if (set(low) | {w.lower() for w in run_before}) & _COMMITTEE_PARL \
+            else "public_body"
+    if head == "group":
+        return "other_org" if set(low) & _GROUP_NOT_COMPANY else "company"
+    if head == "trust":
+        return "public_body" if set(low) & {"nhs", "hospital", "hospitals", "health", "care", "ambulance"} \
+            else "charity_ngo"
+    if head == "partnership":
+        if "enterprise" in low:
+            return "lep"
+        return "public_body" if "skills" in low else "other_org"
+    if head == "institute":
+        return "membership_body" if set(low) & {"chartered", "royal"} else "think_tank"
+    return ORG_HEADS.get(head)
+
+
+def _is_role_phrase(words: list[str]) -> bool:
+    return bool(words) and all(w.lower() in ROLE_WORDS for w in words)
+
+
+def shapes_in_run(run: Run) -> list[OrgShape]:
+    """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
+    toks = run.tokens
+    out: list[OrgShape] = []
+    for h, tok in enumerate(toks):
+        hp = _head_of(tok)
+        if not hp:
+            continue
+        head, plural = hp
+        # modifiers: walk back over capitalised words and "and"/"&"/"of", stopping at "the" or another head
+        i = h
+        while i > 0:
+            prev = toks[i - 1]
+            low = prev.text.lower()
+            if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):
+                break
+            if prev.cap and _head_of(prev) and _head_of(prev)[0] not in {"trust", "service", "union", "office"}:
+                break
+            i -= 1
+        while i < h and (toks[i].text.lower() in LEADING_NOISE or not toks[i].cap):
+            i += 1
+        # a leading job title joined by "of"/"for" ("Leader of Derby City Council") is not part of the name
+        for k in range(i, h):
+            if toks[k].text.lower() in {"of", "for", "at"} and _is_role_phrase([t.text for t in toks[i:k]]):
+                i = k + 1
+                break
+        modifiers = [t.text for t in toks[i:h] if t.cap]
+        # of-extension: "University of Derby", "Council of LEP Chairs"
+        end = h
+        if head in HEAD_OF_OK and h + 2 < len(toks) + 1 and h + 1 < len(toks) \
+                and toks[h + 1].text.lower() in OF_WORDS and not toks[h].hard_break_after:
+            j = h + 2
+            last = h
+            while j < len(toks):
+                low = toks[j].text.lower()
+                if low == "and" and j + 1 < len(toks) and (toks[j + 1].text.lower() == "the"
+                                                           or any(_head_of(t) for t in toks[j + 1:])):
+                    break
+                if toks[j].cap:
+                    last = j
+                j += 1
+            if last > h and not plural:
+                end = last
+        if end == h and not modifiers:
+            continue
+        if _is_role_phrase([*modifiers, tok.text]):
+            continue  # "Chief Executive", "Deputy Chair", "Chief Executive of X"
+        if head == "centre" and end == h and not set(m.lower() for m in modifiers) & _CENTRE_OK:
+            continue  # "Leisure Centre" is a building
+        if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
+            continue
+        btype = _type_for(head, modifiers, [t.text for t in toks[:i]])
+        if btype is None:
+            continue
+        start_tok, end_tok = toks[i], toks[end]
+        words = [t.text for t in toks[i:end + 1]]
+        if plural:
+            words[h - i] = _singular(toks[h].text, head)
+        name = " ".join(words)
+        out.append(OrgShape(start_tok.start, end_tok.end, name, btype, plural))
+    return out
+
+
+_ROLE_OF = re.compile(
+    r"\b(chief executive|ceo|managing director|director|chair(?:man|woman|person)?|founder|head|president|"
+    r"leader|boss|owner|spokes(?:man|woman|person)|partner|trustee|chief economist|general secretary|"
+    r"deputy chief executive|executive director|chief operating officer|chief financial officer)"
+    r" (?:of|at) (?:the )?(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
+    """Unknown names after "<role> of": "Chief Executive of Smith of Derby" -> a company."""
+    starts = {r.start: r for r in runs}
+    out = []
+    for m in _ROLE_OF.finditer(text):
+        run = starts.get(m.end())
+        if run is None:
+            continue
+        toks = list(run.tokens)
+        while toks and not toks[-1].cap:
+            toks.pop()
+        name = text[toks[0].start:toks[-1].end]
+        if name.lower() in _NON_ORG_RUNS or toks[0].text.lower() in LEADING_NOISE or is_place_name(name):
+            continue
+        if any(t.text.lower() in CONNECTORS and t.text.lower() not in {"of", "and", "&", "for", "on"}
+               for t in toks):
+            continue
+        role = m.group(1).lower()
+        btype = "company" if role in COMPANY_ROLES else "other_org"
+        out.append(OrgShape(toks[0].start, toks[-1].end, name, btype, False))
+    return out

@@ -1,0 +1,188 @@
+"""People: honorific or given-name led names, names with a stated role or a speech verb; roles as stated."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import registers
+from .org_shapes import ORG_HEADS, PLURAL_HEADS
+from .rules import HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, SPEECH_VERBS
+from .tokens import Token
+
+ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
+                                   "Senator", "General", "Captain", "Colonel", "Major", "Judge", "Justice"})
+_HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
+_LOWER = "a-z\u00e0-\u00ff"
+_NAME_SHAPE = re.compile(rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[A-Z][{_LOWER}]+(?:[-'\u2019][A-Z]?[{_LOWER}]+)*$")
+_ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b| had\b| is\b| was\b"
+                        r"| told\b| added\b| wrote\b| argued\b| warned\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCandidate:
+    start: int
+    end: int
+    name: str
+    strong: bool  # honorific, role or speech verb evidence (beats a dictionary name of the same span)
+    role: str | None
+    role_start: int | None
+    role_end: int | None
+
+
+def _name_like(tok: Token) -> bool:
+    return bool(_NAME_SHAPE.match(tok.text)) and tok.text.lower() not in NOT_NAME_WORDS \
+        and tok.text.lower() not in ORG_HEADS and tok.text.lower() not in PLURAL_HEADS
+
+
+def _honorific_at(tokens: list[Token], i: int) -> int:
+    """Number of tokens of an honorific starting at ``i`` (0 if none)."""
+    words = _HONORIFIC_FIRST.get(tokens[i].text.rstrip("."))
+    if not words:
+        return 0
+    n = len(words)
+    if [t.text.rstrip(".") for t in tokens[i:i + n]] == words and not tokens[i + n - 1].hard_break_after:
+        return n
+    return 0
+
+
+def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
+    """How many tokens from ``i`` form a name (name-like words, inner particles allowed)."""
+    j, count = i, 0
+    while j < len(tokens) and count < limit:
+        t = tokens[j]
+        if _name_like(t):
+            count += 1
+            j += 1
+            if t.hard_break_after or t.possessive:
+                break
+            continue
+        if count and t.text.lower() in NAME_PARTICLES and j + 1 < len(tokens) and _name_like(tokens[j + 1]):
+            j += 1
+            continue
+        break
+    return j - i if count else 0
+
+
+def _role_after(text: str, end: int) -> tuple[str, int, int] | None:
+    m = re.match(r",\s+", text[end:end + 3])
+    if not m:
+        return None
+    s = end + m.end()
+    stop = _ROLE_STOP.search(text, s, min(len(text), s + 120))
+    e = stop.start() if stop else min(len(text), s + 120)
+    phrase = text[s:e].strip()
+    for m_and in re.finditer(r"(\S+) and [A-Z]", phrase):
+        if m_and.group(1)[:1].islower():
+            phrase = phrase[:m_and.start(1) + len(m_and.group(1))]
+            break
+    words = phrase.split()
+    if not words:
+        return None
+    head_words = [w.lower().strip(",") for w in words[:4]]
+    if head_words[0] in {"the", "a", "an"}:
+        head_words = head_words[1:]
+    if not head_words or not any(w in ROLE_HEADS or w.split("-")[-1] in ROLE_HEADS for w in head_words[:3]):
+        return None
+    if head_words[0] not in ROLE_WORDS and head_words[0].split("-")[0] not in ROLE_WORDS \
+            and not words[0][:1].isupper():
+        return None
+    return phrase, s, s + len(phrase)
+
+
+def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int] | None:
+    """Role words right before a name: "Business Secretary Greg Clark", "the Vice-Chancellor, Professor ..."."""
+    j = i - 1
+    if j < 0:
+        return None
+    between = text[tokens[j].end:tokens[i].start]
+    if between.strip() not in ("", ","):
+        return None
+    k = j
+    while k >= 0 and i - k <= 5:
+        t = tokens[k]
+        low = t.text.lower()
+        if low in {"the", "a", "an", "our", "its", "their"}:
+            break
+        if not (t.cap or low in ROLE_WORDS):
+            break
+        if k < j and t.hard_break_after:
+            break
+        k -= 1
+    words = tokens[k + 1:j + 1]
+    while words and words[0].text.lower() in {"and", "of", "for"}:
+        words = words[1:]
+    if not words:
+        return None
+    last = words[-1].text.lower()
+    if last not in ROLE_HEADS and last.split("-")[-1] not in ROLE_HEADS:
+        return None
+    s, e = words[0].start, words[-1].end
+    return text[s:e], s, e
+
+
+def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
+    """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
+    given = registers.first_names()
+    out: list[PersonCandidate] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        h = _honorific_at(tokens, i)
+        strong = False
+        start_i = i + h
+        if start_i >= n:
+            break
+        if h:
+            length = _collect_name(tokens, start_i)
+            strong = length > 0
+        elif tokens[i].text in given and _name_like(tokens[i]):
+            length = _collect_name(tokens, i)
+            if length < 2:
+                length = 0
+        else:
+            length = _collect_name(tokens, i)
+            if length < 2:
+                length = 0
+            else:
+                strong = True  # only kept with a cue, below
+        if not length:
+            i += 1
+            continue
+        toks = tokens[start_i:start_i + length]
+        s, e = toks[0].start, toks[-1].end
+        if h == 0 and len(toks) == 1:
+            i += 1
+            continue
+        role = _role_after(text, e) if not toks[-1].possessive else None
+        if role is None:
+            titled = h and tokens[i].text in ROLE_TITLE_HONORIFICS
+            role = _role_before(text, tokens, start_i if titled else i)
+        after = text[e:e + 12].lstrip(" ,").split(" ")[0].lower().strip(".,;:") if e < len(text) else ""
+        cue = h > 0 or role is not None or after in SPEECH_VERBS or text[e:e + 3] == " MP"
+        before_words = text[max(0, s - 12):s].split()
+        if before_words and before_words[-1].lower().strip(",") in SPEECH_VERBS:
+            cue = True
+        if strong and not cue:
+            i += 1  # an unknown capitalised pair without any person cue is not taken
+            continue
+        name = " ".join(t.text for t in toks)
+        out.append(PersonCandidate(s, e, name, cue, role[0] if role else None,
+                                   role[1] if role else None, role[2] if role else None))
+        i = start_i + length
+    return out
+
+
+def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate]) -> list[PersonCandidate]:
+    """Later (or earlier) bare surnames, with or without an honorific, of a person named in full."""
+    by_surname: dict[str, PersonCandidate] = {}
+    for p in people:
+        parts = p.name.split()
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], p)
+    taken = [(p.start, p.end) for p in people]
+    out = []
+    for t in tokens:
+        p = by_surname.get(t.text)
+        if p is None or any(s <= t.start < e for s, e in taken):
+            continue
+        out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
+    return out

@@ -1,0 +1,92 @@
+"""Places: register hits with a type choice, compass regions ("the North"), metonyms decided by context."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import registers
+from .gazetteer import Entry, Hit
+from .rules import (
+    ACTING_VERBS,
+    AMBIGUOUS_PLACE_WORDS,
+    COMPASS_REGIONS,
+    LOCATIVE_CUES,
+    METONYMS,
+    NEVER_PLACE_WORDS,
+)
+from .textutil import fold_key, is_sentence_start
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    start: int
+    end: int
+    place_id: str
+    name: str
+    place_type: str
+    reference_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MetonymBody:
+    """A place name standing for a body ("Whitehall's ambitions")."""
+
+    start: int
+    end: int
+    body_key: str
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
+_MP_FOR = re.compile(r"\b(?:MP|MPs|MSP|MS|member|candidate)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _acting(text: str, end: int) -> bool:
+    after = text[end:end + 30]
+    if after[:2] in ("'s", "\u2019s"):
+        return True
+    word = after.strip().split(" ")[0].lower().strip(",.;:") if after.strip() else ""
+    return word in ACTING_VERBS
+
+
+def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
+    """The place a dictionary hit names, or None when the context rules it out."""
+    entries = [e for e in hit.entries if e.kind == "place"]
+    if not entries:
+        return None
+    surface = text[hit.start:hit.end]
+    key = fold_key(surface)
+    if key in METONYMS and _acting(text, hit.end):
+        return MetonymBody(hit.start, hit.end, METONYMS[key])
+    single = " " not in key
+    if single and key in NEVER_PLACE_WORDS:
+        return None
+    if single and key in AMBIGUOUS_PLACE_WORDS and (
+            is_sentence_start(text, hit.start) or _prev_word(text, hit.start) not in LOCATIVE_CUES):
+        return None
+    best: Entry = entries[0]
+    if best.etype == "constituency" and single and not _MP_FOR.search(text[max(0, hit.start - 30):hit.start]):
+        return None
+    return PlaceCandidate(hit.start, hit.end, best.key, best.name, best.etype, best.reference_id)
+
+
+def compass_regions(text: str) -> list[PlaceCandidate]:
+    """Bare "the North", "the Midlands" and the "South" of "the North and South"."""
+    out = []
+    by_id = registers.places_by_id()
+    last_end = -10
+    for m in _COMPASS.finditer(text):
+        before = text[max(0, m.start() - 8):m.start()]
+        after_list = bool(re.search(r"\b(?:and|or)\s+$", before)) and m.start() - last_end < 12
+        if not (re.search(r"\bthe\s+$", before, re.IGNORECASE) or after_list):
+            continue
+        place = by_id[COMPASS_REGIONS[m.group(1).lower()]]
+        out.append(PlaceCandidate(m.start(), m.end(), place.place_id, place.name, place.place_type,
+                                  place.reference_id))
+        last_end = m.end()
+    return out

@@ -1,0 +1,166 @@
+"""Recognition rules as data: words, heads and cues the recognisers consult. No logic here."""
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(text.split())
+
+# ---------------------------------------------------------------- organisation shapes
+# Head noun of an organisation-shaped name -> body type (None: decided by the shape, see org_shapes).
+ORG_HEADS: dict[str, str | None] = {
+    "council": None, "commission": "public_body", "agency": "public_body", "authority": None,
+    "board": "public_body", "panel": "public_body", "executive": "public_body", "inspectorate": "public_body",
+    "tribunal": "public_body", "regulator": "public_body", "ombudsman": "public_body", "office": "public_body",
+    "service": "public_body", "committee": None, "taskforce": "public_body", "police": "public_body",
+    "constabulary": "public_body", "department": "central_government", "ministry": "central_government",
+    "network": "membership_body", "association": "membership_body", "federation": "membership_body",
+    "confederation": "membership_body", "society": "membership_body", "institution": "membership_body",
+    "chamber": "membership_body", "guild": "membership_body", "alliance": "other_org", "consortium": "other_org",
+    "forum": "other_org", "foundation": "charity_ngo", "trust": "charity_ngo", "charity": "charity_ngo",
+    "union": "union", "institute": "think_tank", "centre": "think_tank", "center": "think_tank",
+    "observatory": "think_tank", "university": "university", "college": "university", "polytechnic": "university",
+    "school": "other_org", "academy": "other_org", "party": "parliament_party", "assembly": "parliament_party",
+    "parliament": "parliament_party", "ltd": "company", "limited": "company", "plc": "company", "cic": "company",
+    "llp": "company", "llc": "company", "inc": "company", "holdings": "company", "group": "company",
+    "corporation": "company", "company": "company", "partners": "company", "bank": "company",
+    "airways": "company", "airlines": "company", "motors": "company", "railway": "company", "trains": "company",
+    "fund": "programme_or_fund", "scheme": "programme_or_fund", "programme": "programme_or_fund",
+    "premium": "programme_or_fund", "formula": "programme_or_fund", "initiative": "programme_or_fund",
+    "grant": "programme_or_fund", "partnership": "other_org", "hospital": "public_body", "museum": "other_org",
+    "gallery": "other_org", "library": "other_org", "times": "other_org", "guardian": "other_org",
+    "telegraph": "other_org", "gazette": "other_org", "herald": "other_org", "chronicle": "other_org",
+}
+# Heads whose plural names a class ("Skills Advisory Panels").
+PLURAL_HEADS: dict[str, str] = {
+    "councils": "council", "commissions": "commission", "agencies": "agency", "authorities": "authority",
+    "boards": "board", "panels": "panel", "committees": "committee", "networks": "network",
+    "associations": "association", "foundations": "foundation", "trusts": "trust", "unions": "union",
+    "institutes": "institute", "centres": "centre", "universities": "university", "colleges": "college",
+    "parties": "party", "partnerships": "partnership", "funds": "fund", "schemes": "scheme",
+    "programmes": "programme", "groups": "group", "corporations": "corporation", "hubs": "hub",
+}
+# Heads that may be followed by "of/for/on X" ("University of Derby", "Centre for Cities").
+HEAD_OF_OK = words(
+    "council commission agency authority board panel office service committee department ministry network "
+    "association federation confederation society institution chamber guild alliance forum foundation "
+    "trust union institute centre center observatory university college school academy party bank fund "
+    "programme partnership museum gallery taskforce executive"
+)
+OF_WORDS = frozenset({"of", "for", "on"})
+# Lower-case words allowed inside a capitalised name.
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "in", "upon", "de", "du", "la", "le", "von", "van",
+                        "y", "to", "at", "under", "an"})
+# Council kinds that make "X ... Council" a local authority.
+COUNCIL_KINDS = frozenset({"city", "county", "borough", "district", "town", "parish", "metropolitan", "unitary",
+                           "london"})
+# Words that, leading a capitalised run, are not part of a name.
+LEADING_NOISE = words(
+    "the a an this that these those our their his her its my your we i you they he she it in on at by for "
+    "from with without under over during after before since until as if when while whilst although though "
+    "but and or so yet also each every all some many most both such other another according meanwhile "
+    "however today yesterday tomorrow last next new former latest read see why how what where who which "
+    "whose there here then now first second third finally one two three four five no not dear thanks "
+    "thank please via"
+)
+# Title words: a run made only of these (plus a head) is a job title, not a body ("Chief Executive").
+ROLE_WORDS = words(
+    "chief executive deputy vice assistant associate acting interim senior group managing non executive "
+    "secretary minister chancellor prime leader chair chairman chairwoman chairperson director president "
+    "head mayor councillor member spokesperson spokesman spokeswoman founder ceo cfo coo manager officer "
+    "professor lecturer researcher economist analyst editor correspondent partner governor commissioner "
+    "ambassador adviser advisor convenor treasurer principal dean trustee fellow lead general shadow "
+    "state cabinet portfolio holder mp mep msp ms mla am peer lord baroness sir dame justice judge"
+)
+# Role heads that close a role phrase before or after a person's name.
+ROLE_HEADS = words(
+    "secretary minister chancellor leader chair chairman chairwoman chairperson director president mayor "
+    "councillor member spokesperson spokesman spokeswoman founder ceo cfo coo manager officer professor "
+    "lecturer researcher economist analyst editor correspondent partner governor commissioner ambassador "
+    "adviser advisor convenor treasurer principal dean trustee fellow lead executive head mp mep msp mla "
+    "vice-chancellor chief boss owner chairs"
+)
+# Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
+COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
+                           "boss", "chief operating officer", "chief financial officer"})
+# Generic nouns: a capitalised run made of these plus a head, sentence-initial, is not a name.
+GENERIC_MODIFIERS = words(
+    "local public private national regional new many some other"
+)
+
+# ---------------------------------------------------------------- people
+HONORIFICS = (
+    "The Rt Hon", "Rt Hon", "Right Honourable", "Professor", "Prof", "Councillor", "Cllr", "Baroness", "Baron",
+    "Dame", "Lady", "Lord", "Miss", "Mrs", "Mr", "Ms", "Mx", "Dr", "Sir", "Rev", "Reverend", "Revd",
+    "Canon", "Bishop", "Archbishop", "Judge", "Justice", "President", "Chancellor", "Senator", "Governor",
+    "Mayor", "Minister", "Secretary", "General", "Captain", "Colonel", "Major", "Sheikh", "Prince",
+    "Princess", "King", "Queen", "Father", "Sister", "Brother", "Cardinal", "Pope",
+)
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "della", "bin", "al", "el", "le", "la", "du",
+                            "der", "den", "ter", "st"})
+# Tokens that never belong to a person's name.
+NOT_NAME_WORDS = words(
+    "the a an and or of for in on at to by with from this that these those it its his her their our my "
+    "your we they he she i you mp meps mps msp cllr council government ministry department university "
+    "college street road avenue lane north south east west northern southern eastern western central "
+    "greater new city county borough district region england scotland wales britain uk ireland london "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december christmas easter brexit covid labour conservative tory "
+    "tories liberal green reform party union trust fund plc ltd group said says according also however "
+    "but"
+)
+SPEECH_VERBS = words(
+    "said says told added argued warned claimed stated explained noted wrote commented insisted suggested "
+    "believes thinks announced confirmed admitted urged called"
+)
+
+# ---------------------------------------------------------------- ambiguity
+# Single-word register aliases that are ordinary English words: need a non-initial position and an org cue.
+AMBIGUOUS_BODY_WORDS = words(
+    "shelter crisis mind equity prospect reform onward demos unite locality compass community apple "
+    "amazon shell boots which? congress senate prudential nationwide kickstart citi sky northern southern "
+    "treasury greens tories conservatives labour plaid gmb bloomberg lloyds arriva stagecoach capita "
+    "serco"
+)
+# Of those, the ones that also need an organisation cue nearby.
+CUE_REQUIRED_BODY_WORDS = words(
+    "shelter crisis mind equity prospect reform onward demos unite locality compass community which? "
+    "kickstart sky northern southern"
+)
+ORG_CUES = ("charity", "union", "think tank", "think-tank", "campaign", "organisation", "group", "company",
+            "firm", "said", "says", "chief executive", "director", "spokes", "report", "according to",
+            "research by", "warned", "members", "party", "leader", "airline", "retailer", "bank", "supermarket")
+# Place names that are ordinary words, months or common surnames: need a locative cue ("in March, Cambs").
+AMBIGUOUS_PLACE_WORDS = words(
+    "march may deal street reading wells sale bury hope ware rugby cheddar mold holt eye ash cove looe "
+    "chance nelson lincoln grant clay wool send hythe diss corby wick golden normal leigh goring stone "
+    "shaw ramsey marlow wells-next-the-sea seaford epsom ely trent georgia jordan chad niger guinea"
+)
+# Never places on their own (months, weekdays that are also town names).
+NEVER_PLACE_WORDS = words(
+    "march may august june april christmas"
+)
+LOCATIVE_CUES = words(
+    "in at from to near around across outside inside of into towards throughout via between"
+)
+# Lower-case direction words allowed before a capitalised place name ("mid-Derbyshire").
+DIRECTION_PREFIXES = frozenset({"mid", "north", "south", "east", "west", "north-east", "north-west",
+                                "south-east", "south-west", "central", "inner", "outer", "greater"})
+# Metonyms: a place normally, the government when it acts (possessive or speech verb after it).
+METONYMS: dict[str, str] = {
+    "downing street": "govuk:prime-ministers-office-10-downing-street",
+    "number 10": "govuk:prime-ministers-office-10-downing-street",
+    "no 10": "govuk:prime-ministers-office-10-downing-street",
+    "whitehall": "org:hm-government",
+    "westminster": "org:hm-government",
+}
+ACTING_VERBS = words(
+    "said says has have had wants wanted will would must should announced agreed decided insisted refuses "
+    "refused is was plans planned intends"
+)
+# Compass regions written as bare capitalised words after "the" ("the North", "the Midlands").
+COMPASS_REGIONS: dict[str, str] = {
+    "north": "place:north-of-england", "south": "place:south-of-england", "midlands": "place:midlands",
+    "north east": "E12000001", "north west": "E12000002", "south east": "E12000008",
+    "south west": "E12000009", "east midlands": "E12000004", "west midlands": "E12000005",
+}

@@ -1,0 +1,75 @@
+"""Small text helpers shared by the recognisers: length-preserving folding, slugs, boundaries."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
+        "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ",
+        "-": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ", "\r": " ",
+        "\u201c": '"', "\u201d": '"',
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Case- and punctuation-folded copy of ``text`` with exactly the same length (offsets carry over)."""
+    out = text.translate(_FOLD_TABLE).lower()
+    if len(out) == len(text):
+        return out
+    chars = []
+    for ch in text.translate(_FOLD_TABLE):
+        low = ch.lower()
+        chars.append(low if len(low) == 1 else ch)
+    return "".join(chars)
+
+
+def fold_key(alias: str) -> str:
+    """Dictionary key of an alias: folded, inner whitespace collapsed, outer stripped."""
+    return re.sub(r" +", " ", fold(alias)).strip()
+
+
+def slug(name: str) -> str:
+    """``Trades Union Congress`` -> ``trades-union-congress`` (ASCII, ``&`` spelt ``and``)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("&", " and ").replace("\u2019", "").replace("'", "").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def norm_name(name: str) -> str:
+    """Loose comparison key for spelling variants: ``Rolls-Royce`` == ``Rolls Royce``, ``&`` == ``and``."""
+    text = slug(name).replace("-", " ")
+    text = re.sub(r"^the ", "", text)
+    return text.replace(" ", "")
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def left_boundary(text: str, start: int, glue_ok: bool) -> bool:
+    """A match may start here: text start, a non-word character, or (glue_ok) a lower->Upper seam."""
+    if start == 0 or not is_word_char(text[start - 1]):
+        return True
+    return glue_ok and text[start - 1].islower() and text[start].isupper()
+
+
+def right_boundary(text: str, end: int, glue_ok: bool) -> bool:
+    """A match may end here (``end`` exclusive)."""
+    if end >= len(text) or not is_word_char(text[end]):
+        return True
+    return glue_ok and text[end - 1].islower() and text[end].isupper()
+
+
+_SENTENCE_OPENERS = frozenset(".!?:;\n\u2022\"\u201c\u2018([\u2014\u2013|")
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """True when only spaces after sentence punctuation, an opening quote or a line break precede ``start``."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
