@@ -1,6 +1,7 @@
 """clean_document and block_keys: the cleaner's entry points."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -15,6 +16,8 @@ from .repetition import line_key
 from .rules import vocabulary
 
 CLEAN_REASON = "source declares clean text"
+WORD_TOKEN = re.compile(r"[^\s\w]*\w\S*")
+ENGLISH_SHARE = 0.3
 
 
 def candidates_for(text: str, fmt: str) -> tuple[list[Candidate], dict]:
@@ -70,7 +73,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=publisher, section=section, published_date=not_future(published, local_now),
-        language=detect_language(body_text) or (page.get("language") if body_text else None),
+        language=detect_language(body_text, sample_chars=1500) or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
 
@@ -93,8 +96,11 @@ def _own_datelines(lab) -> list[str]:
 def _stopwords_for(cands: list[Candidate]) -> frozenset[str] | None:
     """The stop-word list of the page's language (English when unsure); None for a language without a list."""
     stoplists = vocabulary().stopwords
-    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:3000]
-    lang = detect_language(sample) if sample else None
+    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:1500]
+    words = sample.casefold().split()
+    if not words or sum(w in stoplists["en"] for w in words) >= ENGLISH_SHARE * len(words):
+        return stoplists["en"]  # plainly English (or nothing to tell): skip the language model
+    lang = detect_language(sample)
     if lang is None:
         return stoplists["en"]
     return stoplists.get(lang)
@@ -132,6 +138,4 @@ def _clean_source(cands: list[Candidate], hints: Mapping[str, str | None], publi
 
 
 def _word_count(body_text: str | None) -> int:
-    if not body_text:
-        return 0
-    return sum(1 for w in body_text.split() if any(ch.isalnum() for ch in w))
+    return len(WORD_TOKEN.findall(body_text)) if body_text else 0

@@ -147,10 +147,16 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         seen += good_words[k]
     while end >= start and weights[end] <= 0:
         end -= 1
-    while start < end and scored[start].klass != GOOD and not scored[start].cand.text.rstrip().endswith("."):
-        start += 1  # a headline or question above the first paragraph is not the article's text
+    while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
+        start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _extend_end(scored, end)
     return start, end
+
+
+def _heading_like(s: Scored) -> bool:
+    c = s.cand
+    return (not c.text.rstrip().endswith(".") or c.heading > 0 or c.markup_role in MARKUP_KEPT
+            or (s.rule is not None and s.rule.role == "dateline") or bool(BYLINE_LEAD.match(c.text)))
 
 
 def _stops(s: Scored) -> bool:

@@ -86,9 +86,11 @@ def build_comments(thread: list[tuple[str, str | None]], tz: str, now: datetime 
             author, when_text = header
             parts, opened = [], True
             continue
-        if markup_author is not None and (not opened or markup_author != author):
+        if markup_author is not None and (not opened or markup_author != author or parts):
             flush()
             author, when_text, parts, opened = markup_author, "", [], True
+            if text.strip() == markup_author:
+                continue
         if opened and not parts and not when_text and _is_time(text):
             when_text = text
             continue

@@ -26,21 +26,28 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 
 
 @cache
-def _markup() -> tuple[dict[str, str], list[tuple[tuple[str, ...], str]], list[tuple[str, ...]]]:
+def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]], dict[str, list[tuple[str, ...]]]]:
+    """Tag roles, class-word sequences by first word (longest first), content-container sequences by first word."""
     raw = _load("markup.yaml")
-    classes = []
+    classes: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for role, entries in raw["classes"].items():
         for e in entries:
-            classes.append((tuple(SPLIT.split(e.lower())), role))
-    classes.sort(key=lambda x: -len(x[0]))
-    content = [tuple(SPLIT.split(e.lower())) for e in raw["content"]]
+            seq = tuple(SPLIT.split(e.lower()))
+            classes.setdefault(seq[0], []).append((seq, role))
+    for seqs in classes.values():
+        seqs.sort(key=lambda x: -len(x[0]))
+    content: dict[str, list[tuple[str, ...]]] = {}
+    for e in raw["content"]:
+        seq = tuple(SPLIT.split(e.lower()))
+        content.setdefault(seq[0], []).append(seq)
     return raw["tags"], classes, content
 
 
 def _words(tag: Tag) -> tuple[str, ...]:
-    parts = []
-    for attr in ("class", "id", "itemprop", "role", "data-component", "aria-label"):
-        v = tag.attrs.get(attr)
+    parts: list[str] = []
+    attrs = tag.attrs
+    for attr in ("class", "id", "itemprop", "role", "data-component"):
+        v = attrs.get(attr)
         if not v:
             continue
         for item in v if isinstance(v, list) else [v]:
@@ -48,9 +55,14 @@ def _words(tag: Tag) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _has_seq(words: tuple[str, ...], seq: tuple[str, ...]) -> bool:
-    n = len(seq)
-    return any(words[i:i + n] == seq for i in range(len(words) - n + 1))
+def _find_seq(words: tuple[str, ...], index: dict) -> object | None:
+    """The first entry of ``index`` (by first word) whose word sequence occurs in ``words``."""
+    for i, w in enumerate(words):
+        for entry in index.get(w, ()):
+            seq = entry[0] if isinstance(entry[0], tuple) else entry
+            if words[i:i + len(seq)] == seq:
+                return entry
+    return None
 
 
 class _Context:
@@ -65,7 +77,7 @@ class _Context:
         self.is_list_item = False
         self.heading = 0
         self.tag = ""
-        self.author: str | None = None
+        self.author = False
 
     def child(self, tag: Tag) -> _Context:
         c = _Context()
@@ -79,26 +91,24 @@ class _Context:
         if len(name) == 2 and name[0] == "h" and name[1] in "123456":
             c.heading = int(name[1])
         tags, classes, content = _markup()
-        words = _words(tag)
-        if name in ("article", "main") or tag.attrs.get("itemprop") == "articleBody" or \
-                any(_has_seq(words, seq) for seq in content):
+        words = _words(tag) if tag.attrs else ()
+        if name in ("article", "main") or (words and _find_seq(words, content) is not None):
             c.in_article = True
-        role = None
-        reason = None
         if c.role is None or c.role in ("byline", "dateline"):
+            role = reason = None
             if name in tags:
                 role, reason = tags[name], f"inside <{name}>"
-            else:
-                for seq, r in classes:
-                    if _has_seq(words, seq):
-                        role, reason = r, f"inside a '{' '.join(seq)}' block of the page"
-                        break
+            elif words:
+                hit = _find_seq(words, classes)
+                if hit is not None:
+                    seq, role = hit
+                    reason = f"inside a '{' '.join(seq)}' block of the page"
             if role == "comment" and c.in_article and name not in ("section", "div", "ol", "ul", "aside"):
                 role = None
             if role is not None:
                 c.role, c.reason = role, reason
-        if c.role == "comment" and ("author" in words or "name" in words or tag.attrs.get("itemprop") == "author"):
-            c.author = "?"
+        if c.role == "comment" and words and ("author" in words or "fn" in words or "username" in words):
+            c.author = True
         return c
 
 
@@ -125,7 +135,8 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             out.append(Candidate(text=text, gap_before=1, tag=ctx.tag, heading=ctx.heading,
                                  link_density=min(1.0, link_chars[0] / total), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
-                                 is_list_item=ctx.is_list_item, times=list(times)))
+                                 is_list_item=ctx.is_list_item, times=list(times),
+                                 comment_author=text if ctx.author and len(text.split()) <= 6 else None))
         buf.clear()
         link_chars[0] = 0
         times.clear()

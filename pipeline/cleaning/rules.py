@@ -22,9 +22,16 @@ class LineRule:
     stop: bool
     strong: bool
     weak: bool
+    triggers: tuple[str, ...]
 
-    def matches(self, text: str, n_words: int) -> bool:
-        return n_words <= self.max_words and self.pattern.search(text) is not None
+    def matches(self, text: str, n_words: int, lower: str | None = None) -> bool:
+        if n_words > self.max_words:
+            return False
+        if self.triggers:
+            low = lower if lower is not None else text.casefold()
+            if not any(t in low for t in self.triggers):
+                return False
+        return self.pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ def line_rules() -> tuple[LineRule, ...]:
         out.append(LineRule(role=raw["role"], reason=raw["reason"],
                             pattern=re.compile(raw["pattern"], re.IGNORECASE),
                             max_words=int(raw.get("max_words", 10_000)), stop=bool(raw.get("stop", False)),
-                            strong=bool(raw.get("strong", False)), weak=bool(raw.get("weak", False))))
+                            strong=bool(raw.get("strong", False)), weak=bool(raw.get("weak", False)),
+                            triggers=tuple(str(t) for t in raw.get("triggers", ()))))
     return tuple(out)
 
 
@@ -72,8 +80,9 @@ def vocabulary() -> Vocabulary:
 
 
 def match_rule(text: str, n_words: int) -> LineRule | None:
-    """The first line rule that applies to a block, if any."""
+    """The first line rule (in file order) that applies to a block, if any."""
+    lower = text.casefold()
     for rule in line_rules():
-        if rule.matches(text, n_words):
+        if rule.matches(text, n_words, lower):
             return rule
     return None
