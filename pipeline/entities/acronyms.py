@@ -87,3 +87,22 @@ def acronym_pattern(acronym: str) -> re.Pattern[str]:
     """Standalone uses of an acronym, singular or plural ("LEP", "LEPs")."""
     core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
     return re.compile(r"(?<![\w&])" + re.escape(core) + r"s?(?![\w&])")
+
+
+_SPEAKING_ACRONYM = re.compile(
+    r"\b(?:says|said|according to|warned|argued|told|added|research by|report by|analysis by|figures from|"
+    r"data from)\s+(?:the\s+)?([A-Z][A-Z&]{2,7})\b(?![\w&])"
+    r"|(?<![\w&])([A-Z][A-Z&]{2,7})\s+(?:said|says|has said|warned|argued|told|added|found|estimates|estimated|"
+    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b"
+)
+
+
+def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Undefined acronyms that speak or publish ("says CRESC", "the IFS said"): organisations."""
+    out = []
+    for m in _SPEAKING_ACRONYM.finditer(text):
+        g = 1 if m.group(1) else 2
+        acr = m.group(g)
+        if acr not in not_orgs:
+            out.append((m.start(g), m.end(g), acr))
+    return out

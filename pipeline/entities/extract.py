@@ -5,17 +5,17 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer, registers
-from .acronyms import acronym_pattern, find_definitions
+from .acronyms import acronym_pattern, find_definitions, speaking_acronyms
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, PlaceCandidate, compass_regions, from_hit
-from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, ORG_CUES
+from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, NOT_ORG_ACRONYMS, ORG_CUES
 from .textutil import fold, fold_key, is_sentence_start, slug
 from .tokens import capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
-P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 30
+P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 20
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
                 "commission", "taskforce", "office", "service", "secretariat"}
 _NOT_BODY_ACRONYM_HEADS = {"strategy", "strategies", "plan", "plans", "paper", "act", "bill", "index", "report",
@@ -150,6 +150,11 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
     for core, info in known.items():
         for m in acronym_pattern(core).finditer(text):
             cands.append(_cand(m.start(), m.end(), "body", P_ACRONYM, info))
+    for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS):
+        if acr not in known and acr not in suppressed:
+            info = BodyInfo("org:" + slug(acr), acr, "other_org", acr, False, None)
+            for m in acronym_pattern(acr).finditer(text):
+                cands.append(_cand(m.start(), m.end(), "body", P_SHAPE - 5, info))
     if suppressed:
         cands = [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
                                           and text[c.start:c.end].rstrip("s") not in known)]

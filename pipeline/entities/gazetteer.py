@@ -8,7 +8,7 @@ from functools import cache
 import ahocorasick
 
 from . import registers
-from .textutil import fold, fold_key, left_boundary, right_boundary
+from .textutil import fold, fold_key, fold_punct, left_boundary, right_boundary
 
 PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
 
@@ -29,7 +29,7 @@ class Entry:
     is_generic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -66,16 +66,22 @@ def _strip_the(alias: str) -> str:
 
 
 @cache
-def automaton() -> ahocorasick.Automaton:
-    """The dictionary: folded alias -> entries. Built once per process."""
+def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """The dictionary, built once per process: (names over lower-cased text, acronyms over cased text)."""
     table: dict[str, list[Entry]] = {}
+    exact: dict[str, list[Entry]] = {}
 
     def add(alias: str, entry_fields: dict) -> None:
         for v in _variants(alias):
-            key = fold_key(v)
-            if len(key) < 2:
+            entry = Entry(alias=v, acronym_like=is_acronym_like(v), **entry_fields)
+            if entry.acronym_like:
+                key = re.sub(r" +", " ", fold_punct(v)).strip()
+                for k in {key, key.upper()} if len(key) > 3 else {key}:
+                    exact.setdefault(k, []).append(entry)
                 continue
-            table.setdefault(key, []).append(Entry(alias=v, acronym_like=is_acronym_like(v), **entry_fields))
+            key = fold_key(v)
+            if len(key) >= 2:
+                table.setdefault(key, []).append(entry)
 
     place_keys: set[str] = set()
     for p in registers.places():
@@ -96,11 +102,14 @@ def automaton() -> ahocorasick.Automaton:
             if fold_key(a) in place_keys and a != b.name:
                 continue  # a bare area name is the place; the council reading is a metonym
             add(a, fields)
-    auto = ahocorasick.Automaton()
-    for key, entries in table.items():
-        auto.add_word(key, (len(key), tuple(sorted(set(entries), key=lambda e: e.rank))))
-    auto.make_automaton()
-    return auto
+    out = []
+    for tab in (table, exact):
+        auto = ahocorasick.Automaton()
+        for key, entries in tab.items():
+            auto.add_word(key, (len(key), tuple(sorted(set(entries), key=lambda e: e.rank))))
+        auto.make_automaton()
+        out.append(auto)
+    return out[0], out[1]
 
 
 def _tokens(s: str) -> list[str]:
@@ -133,21 +142,24 @@ def case_ok(surface: str, entry: Entry) -> bool:
 def find(text: str, folded: str | None = None) -> list[Hit]:
     """Every dictionary hit in ``text`` whose boundaries and capitals fit; nested and overlapping hits kept."""
     folded = fold(text) if folded is None else folded
+    names, acronyms = automata()
     hits = []
-    for end_incl, (length, entries) in automaton().iter(folded):
-        end = end_incl + 1
-        start = end - length
-        first = text[start]
-        if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
-                and first.lower() not in "mnsewc":
-            continue
-        glue = " " in entries[0].alias
-        if not (left_boundary(text, start, glue) and right_boundary(text, end, glue)):
-            continue
-        surface = text[start:end]
-        ok = tuple(e for e in entries if case_ok(surface, e))
-        if ok:
-            hits.append(Hit(start, end, ok))
+    for haystack, auto in ((folded, names), (fold_punct(text), acronyms)):
+        for end_incl, (length, entries) in auto.iter(haystack):
+            end = end_incl + 1
+            start = end - length
+            glue = " " in entries[0].alias
+            if not (left_boundary(text, start, glue) and right_boundary(text, end, glue)):
+                continue
+            first = text[start]
+            if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
+                    and first not in "mnsewc":
+                continue
+            surface = text[start:end]
+            ok = tuple(e for e in entries if case_ok(surface, e))
+            if ok:
+                hits.append(Hit(start, end, ok))
+    hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 

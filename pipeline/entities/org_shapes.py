@@ -159,13 +159,14 @@ _ROLE_OF = re.compile(
 
 def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names after "<role> of": "Chief Executive of Smith of Derby" -> a company."""
-    starts = {r.start: r for r in runs}
+    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
     out = []
     for m in _ROLE_OF.finditer(text):
-        run = starts.get(m.end())
-        if run is None:
+        found = starts.get(m.end())
+        if found is None:
             continue
-        toks = list(run.tokens)
+        run, first = found
+        toks = list(run.tokens[first:])
         while toks and not toks[-1].cap:
             toks.pop()
         name = text[toks[0].start:toks[-1].end]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import registers
 from .org_shapes import ORG_HEADS, PLURAL_HEADS
@@ -30,8 +31,14 @@ class PersonCandidate:
 
 
 def _name_like(tok: Token) -> bool:
-    return bool(_NAME_SHAPE.match(tok.text)) and tok.text.lower() not in NOT_NAME_WORDS \
-        and tok.text.lower() not in ORG_HEADS and tok.text.lower() not in PLURAL_HEADS
+    return tok.cap and _name_word(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    low = word.lower()
+    return bool(_NAME_SHAPE.match(word)) and low not in NOT_NAME_WORDS and low not in ORG_HEADS \
+        and low not in PLURAL_HEADS
 
 
 def _honorific_at(tokens: list[Token], i: int) -> int:
@@ -126,6 +133,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     out: list[PersonCandidate] = []
     i, n = 0, len(tokens)
     while i < n:
+        if not tokens[i].cap:
+            i += 1
+            continue
         h = _honorific_at(tokens, i)
         strong = False
         start_i = i + h

@@ -164,3 +164,8 @@ COMPASS_REGIONS: dict[str, str] = {
     "north east": "E12000001", "north west": "E12000002", "south east": "E12000008",
     "south west": "E12000009", "east midlands": "E12000004", "west midlands": "E12000005",
 }
+# All-capital words that are never organisations, even next to "said".
+NOT_ORG_ACRONYMS = words(
+    "GDP GVA CEO CFO COO MP MPS MEP MSP MLA UK US USA EU VAT NI PM AI IT TV PR HR FAQ PDF COVID OK UN PPE "
+    "NB BST GMT UTC AM PM ID II III IV QC KC OBE MBE CBE DBE RIP LGBT LGBTQ SEN SEND ESG NET ZERO"
+)

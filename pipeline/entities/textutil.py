@@ -26,6 +26,11 @@ def fold(text: str) -> str:
     return "".join(chars)
 
 
+def fold_punct(text: str) -> str:
+    """``fold`` without lower-casing (for acronyms, whose case is the signal)."""
+    return text.translate(_FOLD_TABLE)
+
+
 def fold_key(alias: str) -> str:
     """Dictionary key of an alias: folded, inner whitespace collapsed, outer stripped."""
     return re.sub(r" +", " ", fold(alias)).strip()

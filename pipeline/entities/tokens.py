@@ -12,14 +12,18 @@ _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    cap: bool  # starts with a capital (or is a name part such as "plc")
-    possessive: bool  # followed by 's / ’s
-    hard_break_after: bool  # punctuation other than a single space follows
+    """A word with its span. ``cap``: starts with a capital (or is a name part such as "plc");
+    ``possessive``: followed by 's; ``hard_break_after``: anything but one space follows."""
+
+    __slots__ = ("start", "end", "text", "cap", "possessive", "hard_break_after")
+
+    def __init__(self, start: int, end: int, text: str, cap: bool, possessive: bool, hard_break_after: bool):
+        self.start, self.end, self.text = start, end, text
+        self.cap, self.possessive, self.hard_break_after = cap, possessive, hard_break_after
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,31 +39,34 @@ class Run:
         return self.tokens[-1].end
 
 
+_SPACES = (" ", "\u00a0")
+_APOSTROPHES = ("'", "\u2019")
+
+
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with their spans; possessive endings and trailing full stops are split off."""
+    """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        s, e = m.start(), m.end()
-        word = text[s:e]
+        s, e = m.span()
+        word = m.group()
         possessive = False
-        if len(word) > 2 and word[-2] in "'\u2019" and word[-1] == "s":
+        if word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES:
             e -= 2
+            word = word[:-2]
             possessive = True
-        elif word.endswith(("s'", "s\u2019")) and len(word) > 2 and word[0].isupper():
-            e -= 1
-            possessive = True
-        word = text[s:e]
-        nxt = text[e:e + 2]
+        nxt = text[e:e + 1]
         if possessive:
             brk = True
+        elif nxt in _SPACES:
+            brk = text[e + 1:e + 2] in ("", " ", "\n", "\u00a0")
+        elif nxt == "." and text[e + 1:e + 2] == " " and word.lower() in _ABBREVIATIONS:
+            brk = False
         else:
-            brk = not (nxt[:1] in (" ", "\u00a0") and nxt[1:2] not in (" ", "\n", ""))
-            if word.endswith(".") and word.lower().rstrip(".") not in _ABBREVIATIONS:
-                e -= 1
-                word = word[:-1]
-                brk = True
-        cap = word[:1].isupper() or word.lower() in _LOWER_NAME_PARTS or (word[:1].isdigit() and len(word) <= 4)
-        out.append(Token(s, e, word, cap, possessive, brk))
+            brk = True
+        first = word[0]
+        cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
+        append(Token(s, e, word, cap, possessive, brk))
     return out
 
 
