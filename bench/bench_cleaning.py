@@ -12,10 +12,11 @@ import time
 
 from pipeline.cleaning import block_keys, clean_document
 
-WORDS = ("council government budget funding local authority schools housing transport minister report growth "
+VOCABULARY = ("council government budget funding local authority schools housing transport minister report growth "
          "services residents plan strategy economy jobs investment region community public sector health care "
          "the a of to and in for on that with by from as is was will would has have said says new more than "
-         "million pounds per cent year years week people workers business businesses city town county").split()
+         "million pounds per cent year years week people workers business businesses city town county")
+WORDS = VOCABULARY.split()
 MENU = ["Home", "News", "Politics", "Business", "Health", "Education", "Opinion", "Sport", "Contact us", "Search"]
 
 

@@ -60,7 +60,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
 
     title = hints.get("title") or (cands[lab.title].text.strip() if lab.title is not None else None) \
-        or page.get("title")
+        or (page.get("title") if body_text else None)
     author = clean_author(hints.get("author")) or page.get("author") \
         or author_from_blocks([cands[i].text for i in lab.bylines])
     section = (cands[lab.section].text.strip() if lab.section is not None else None) or page.get("section")

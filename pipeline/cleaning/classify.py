@@ -92,7 +92,7 @@ def _mark_bad(s: Scored, fmt: str) -> None:
         s.klass, s.why_bad = BAD, "template"
     elif c.markup_role in MARKUP_STRONG or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD):
         s.klass, s.why_bad = BAD, "markup"
-    elif fmt == "html" and c.link_density >= 0.5 and s.feat.n_words > 0:
+    elif fmt == "html" and c.link_density >= 0.5 and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT:
         s.klass, s.why_bad = BAD, "links"
     elif s.rule is not None and s.rule.role == "dateline":
         s.klass = SHORT
@@ -307,9 +307,9 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
 def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None) -> int | None:
     if hint:
         want = squash(hint).casefold()
-        for i, s in enumerate(scored):
-            if squash(s.cand.text).casefold() == want:
-                return i
+        found = [i for i, s in enumerate(scored) if squash(s.cand.text).casefold() == want]
+        if found:  # the headline itself, not a breadcrumb or link repeating it
+            return max(found, key=lambda i: (scored[i].cand.heading > 0, scored[i].klass != BAD, i < start, -i))
     best, best_score = None, 0.0
     for i in range(min(start, len(scored))):
         if verdicts[i] is not None:
