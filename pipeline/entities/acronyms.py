@@ -13,10 +13,17 @@ _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
     acronym: str  # as written, e.g. "LEPs"
-    long_start: int
-    long_end: int
+    long_forms: tuple[tuple[int, int], ...]  # candidate spans of the long form, shortest first
     acronym_start: int
     acronym_end: int
+
+    @property
+    def long_start(self) -> int:
+        return self.long_forms[-1][0]
+
+    @property
+    def long_end(self) -> int:
+        return self.long_forms[-1][1]
 
 
 def _letters(acronym: str) -> str:
@@ -41,12 +48,12 @@ def _matches(letters: str, words: list[str]) -> bool:
     return len(content) <= len(letters) + 1
 
 
-def _long_form_before(text: str, acr_start: int, letters: str) -> tuple[int, int] | None:
+def _long_forms_before(text: str, acr_start: int, letters: str) -> list[tuple[int, int]]:
+    """Every span of words before the parenthesis that the acronym's letters fit, shortest first."""
     window_start = max(0, acr_start - 160)
     chunk = text[window_start:acr_start]
     words = list(_WORD.finditer(chunk))
-    if not words:
-        return None
+    out = []
     max_words = min(len(words), len(letters) + 4)
     for n in range(1, max_words + 1):
         sel = words[-n:]
@@ -56,8 +63,8 @@ def _long_form_before(text: str, acr_start: int, letters: str) -> tuple[int, int
         if toks[0][:1].lower() != letters[:1]:
             continue
         if _matches(letters, toks):
-            return window_start + sel[0].start(), window_start + sel[-1].end()
-    return None
+            out.append((window_start + sel[0].start(), window_start + sel[-1].end()))
+    return out
 
 
 def find_definitions(text: str) -> list[AcronymDefinition]:
@@ -68,9 +75,9 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         if sum(c.isupper() for c in acr) < 2:
             continue
         letters = _letters(acr)
-        span = _long_form_before(text, m.start(), letters)
-        if span:
-            out.append(AcronymDefinition(acr, span[0], span[1], m.start(1), m.end(1)))
+        spans = _long_forms_before(text, m.start(), letters)
+        if spans:
+            out.append(AcronymDefinition(acr, tuple(spans), m.start(1), m.end(1)))
     for m in _ACRONYM_THEN_PAREN.finditer(text):
         acr, inner = m.group(1), m.group(2)
         if sum(c.isupper() for c in acr) < 2:
@@ -78,8 +85,8 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         toks = _WORD.findall(inner)
         if toks and toks[0][:1].lower() == _letters(acr)[:1] and _matches(_letters(acr), toks):
             s = m.start(2) + (len(inner) - len(inner.lstrip()))
-            out.append(AcronymDefinition(acr, s, m.end(2) - (len(inner) - len(inner.rstrip())),
-                                         m.start(1), m.end(1)))
+            e = m.end(2) - (len(inner) - len(inner.rstrip()))
+            out.append(AcronymDefinition(acr, ((s, e),), m.start(1), m.end(1)))
     return out
 
 

@@ -57,12 +57,12 @@ def _body_hit_ok(text: str, start: int, end: int, surface: str) -> bool:
     low = surface.lower()
     if low not in AMBIGUOUS_BODY_WORDS:
         return True
-    if is_sentence_start(text, start):
-        return False
     if low in CUE_REQUIRED_BODY_WORDS:
-        window = text[max(0, start - 60):end + 60].lower()
+        before = re.split(r"[.!?\n]", text[max(0, start - 60):start])[-1]
+        after = re.split(r"[.!?\n]", text[end:end + 60])[0]
+        window = (before + " " + after).lower()
         return any(c in window for c in ORG_CUES)
-    return True
+    return not is_sentence_start(text, start)
 
 
 def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, int], BodyInfo],
@@ -70,31 +70,36 @@ def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, in
     """Acronyms defined in the title or body: those of bodies, and those of other things (suppressed)."""
     known: dict[str, BodyInfo] = {}
     suppressed: set[str] = set()
+    registered_acronyms = {i.acronym for i in body_cands.values() if i.acronym}
     sources = [(text, True)] + ([(title, False)] if title else [])
     for src, in_body in sources:
         title_hits = {} if in_body else {(h.start, h.end): h for h in gazetteer.find(src)}
         for d in find_definitions(src):
-            span = (d.long_start, d.long_end)
             info = None
-            if in_body:
-                info = body_cands.get(span)
-                if info is None and span in shapes:
-                    info = _shape_info(shapes[span])
-            else:
-                hit = title_hits.get(span)
-                bodies = [e for e in hit.entries if e.kind == "body"] if hit else []
-                if bodies:
-                    info = _entry_info(bodies[0])
+            span = d.long_forms[-1]
+            for cand_span in reversed(d.long_forms):
+                if in_body:
+                    info = body_cands.get(cand_span)
+                    if info is None and cand_span in shapes:
+                        info = _shape_info(shapes[cand_span])
                 else:
-                    runs = capital_runs(tokenize(src))
-                    for r in runs:
-                        for o in shapes_in_run(r):
-                            if (o.start, o.end) == span:
-                                info = _shape_info(o)
+                    hit = title_hits.get(cand_span)
+                    bodies = [e for e in hit.entries if e.kind == "body"] if hit else []
+                    if bodies:
+                        info = _entry_info(bodies[0])
+                    else:
+                        for r in capital_runs(tokenize(src)):
+                            for o in shapes_in_run(r):
+                                if (o.start, o.end) == cand_span:
+                                    info = _shape_info(o)
+                if info is not None:
+                    span = cand_span
+                    break
             core = d.acronym[:-1] if d.acronym.endswith("s") and d.acronym[:-1].isupper() else d.acronym
-            last_word = src[d.long_start:d.long_end].split()[-1].lower()
+            last_word = src[span[0]:span[1]].split()[-1].lower()
             if info is None or last_word in _NOT_BODY_ACRONYM_HEADS:
-                suppressed.add(core)
+                if core not in registered_acronyms:
+                    suppressed.add(core)
                 continue
             if info.acronym is None and not info.is_generic:
                 info = BodyInfo(info.body_key, info.name, info.body_type, core, info.is_generic, info.reference_id)
@@ -142,7 +147,10 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
             shapes[(o.start, o.end)] = o
     for o in role_of_orgs(text, runs):
         shapes.setdefault((o.start, o.end), o)
+    register_spans = sorted(register_bodies)
     for o in shapes.values():
+        if _crosses_register_name(o, register_spans, text):
+            continue
         cands.append(_cand(o.start, o.end, "body", P_SHAPE, _shape_info(o)))
 
     # 3. acronyms defined in the text or title
@@ -179,6 +187,19 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
             chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
     chosen.sort(key=lambda c: c.start)
     return _build(text, chosen)
+
+
+def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], text: str) -> bool:
+    """A shape that cuts through a register name, or glues one to another name with "and", is wrong:
+    "University of Manchester and Sheffield Hallam University"."""
+    for s, e in spans:
+        if e <= o.start or s >= o.end or (s, e) == (o.start, o.end):
+            continue
+        if s < o.start or e > o.end:
+            return True
+        if text[e:e + 5] == " and " and e < o.end:
+            return True
+    return False
 
 
 def _settle(cands: list[_Cand]) -> list[_Cand]:
@@ -231,6 +252,11 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
             inside = [b for b in bodies if p.role_start <= b.char_start and b.char_end <= p.role_end]
             if inside:
                 affiliation = inside[-1].body_key
+            else:  # "The Resolution Foundation's chief economist, ..."
+                owner = [b for b in bodies if 0 <= p.role_start - b.char_end <= 3
+                         and _POSSESSIVE_BEFORE.search(text[b.char_end:p.role_start])]
+                if owner:
+                    affiliation = owner[-1].body_key
         people.append(PersonMention(text[c.start:c.end], c.start, c.end, "person:" + slug(p.name), p.name,
                                     p.role, affiliation))
     return DocEntities(bodies, people, places)

@@ -74,6 +74,10 @@ def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     def add(alias: str, entry_fields: dict) -> None:
         for v in _variants(alias):
             entry = Entry(alias=v, acronym_like=is_acronym_like(v), **entry_fields)
+            if entry.acronym_like and v.isalpha() and v.isupper() and len(v) >= 5:
+                # a pronounced all-capitals name is also written in Title Case: UNISON / Unison
+                titled = Entry(alias=v.title(), acronym_like=False, **entry_fields)
+                table.setdefault(fold_key(v), []).append(titled)
             if entry.acronym_like:
                 key = re.sub(r" +", " ", fold_punct(v)).strip()
                 for k in {key, key.upper()} if len(key) > 3 else {key}:

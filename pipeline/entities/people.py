@@ -127,6 +127,16 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int]
     return text[s:e], s, e
 
 
+def _clean_role(role: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    if role is None:
+        return None
+    phrase, s, e = role
+    for article in ("the ", "The ", "a ", "an "):
+        if phrase.startswith(article):
+            return phrase[len(article):], s + len(article), e
+    return role
+
+
 def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
@@ -137,6 +147,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             i += 1
             continue
         h = _honorific_at(tokens, i)
+        while h and i + h < n and _honorific_at(tokens, i + h):  # "Professor Dame Jane Smith"
+            h += _honorific_at(tokens, i + h)
         strong = False
         start_i = i + h
         if start_i >= n:
@@ -166,6 +178,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if role is None:
             titled = h and tokens[i].text in ROLE_TITLE_HONORIFICS
             role = _role_before(text, tokens, start_i if titled else i)
+        role = _clean_role(role)
         after = text[e:e + 12].lstrip(" ,").split(" ")[0].lower().strip(".,;:") if e < len(text) else ""
         cue = h > 0 or role is not None or after in SPEECH_VERBS or text[e:e + 3] == " MP"
         before_words = text[max(0, s - 12):s].split()
@@ -175,7 +188,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             i += 1  # an unknown capitalised pair without any person cue is not taken
             continue
         name = " ".join(t.text for t in toks)
-        out.append(PersonCandidate(s, e, name, cue, role[0] if role else None,
+        titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
+        out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
                                    role[1] if role else None, role[2] if role else None))
         i = start_i + length
     return out

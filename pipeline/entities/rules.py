@@ -24,7 +24,8 @@ ORG_HEADS: dict[str, str | None] = {
     "parliament": "parliament_party", "ltd": "company", "limited": "company", "plc": "company", "cic": "company",
     "llp": "company", "llc": "company", "inc": "company", "holdings": "company", "group": "company",
     "corporation": "company", "company": "company", "partners": "company", "bank": "company",
-    "airways": "company", "airlines": "company", "motors": "company", "railway": "company", "trains": "company",
+    "airways": "company", "exchange": "company", "airlines": "company", "motors": "company",
+    "railway": "company", "trains": "company",
     "fund": "programme_or_fund", "scheme": "programme_or_fund", "programme": "programme_or_fund",
     "premium": "programme_or_fund", "formula": "programme_or_fund", "initiative": "programme_or_fund",
     "grant": "programme_or_fund", "partnership": "other_org", "hospital": "public_body", "museum": "other_org",
@@ -78,7 +79,7 @@ ROLE_HEADS = words(
     "councillor member spokesperson spokesman spokeswoman founder ceo cfo coo manager officer professor "
     "lecturer researcher economist analyst editor correspondent partner governor commissioner ambassador "
     "adviser advisor convenor treasurer principal dean trustee fellow lead executive head mp mep msp mla "
-    "vice-chancellor chief boss owner chairs"
+    "vice-chancellor chief boss owner chairs secretary-general director-general"
 )
 # Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
 COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
@@ -107,7 +108,10 @@ NOT_NAME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december christmas easter brexit covid labour conservative tory "
     "tories liberal green reform party union trust fund plc ltd group said says according also however "
-    "but"
+    "but statement review budget strategy report plan paper act bill day week summit conference agreement "
+    "deal settlement index programme scheme framework spending house hall square park centre station "
+    "airport bridge court office crisis recession election referendum inquiry award awards prize games "
+    "cup league championship olympics festival show war treaty accord pact declaration charter manifesto"
 )
 SPEECH_VERBS = words(
     "said says told added argued warned claimed stated explained noted wrote commented insisted suggested "
