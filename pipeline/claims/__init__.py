@@ -9,7 +9,7 @@ import bisect
 from dataclasses import dataclass
 
 from .attribution import Attributor
-from .context import measured_for, period_in
+from .context import measured_for, period_for, periods_in
 from .qualifiers import qualifier_for
 from .ranges import find_ranges
 from .recognise import find_candidates
@@ -52,6 +52,7 @@ def extract_claims(body_text: str) -> list[Claim]:
     sentences = split_sentences(text)
     sent_starts = [s for s, _ in sentences]
     attributor = Attributor(text, sentences)
+    periods: dict[int, list[tuple[int, int, str]]] = {}
     claims: list[Claim] = []
     for i, c in enumerate(kept):
         k = bisect.bisect_right(sent_starts, c.start) - 1
@@ -65,6 +66,8 @@ def extract_claims(body_text: str) -> list[Claim]:
         else:
             qualifier = qualifier_for(text, c.start, c.end)
         who = attributor.for_sentence(s_start, s_end)
+        if s_start not in periods:
+            periods[s_start] = periods_in(text, s_start, s_end)
         claims.append(Claim(
             surface=text[c.start:c.end],
             char_start=c.start,
@@ -73,7 +76,7 @@ def extract_claims(body_text: str) -> list[Claim]:
             unit=c.unit,
             qualifier=qualifier,
             measured=measured_for(text, s_start, s_end, c.start, c.end, c.unit),
-            period=period_in(text, s_start, s_end, c.start, c.end),
+            period=period_for(periods[s_start], c.start, c.end),
             sentence=text[s_start:s_end],
             sentence_start=s_start,
             sentence_end=s_end,

@@ -13,11 +13,13 @@ _NUMW = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?|quarters?|hours?)"
 PERIOD_RE = re.compile(
     rf"""
+    (?=[\dA-Za-z])(?<![\w])(?:
       (?P<span>\b{_Y}\s*(?:[-–—/]|\bto\b|\band\b)\s*(?:{_Y}|\d\d)\b(?:/\d\d)?)
     | \b(?:since|by|until|till|before|after|through|throughout)\s+(?:the\s+end\s+of\s+)?(?:(?:{_MONTH})\s+)?{_Y}\b
     | \b(?:(?:financial|fiscal|tax|academic|calendar)\s+year\s+){_Y}(?:/\d\d)?\b
     | \bthe\s+(?:next|past|last|previous|coming|first|following)\s+(?:{_NUMW}\s+)?{_UNIT}\b
-    | \b(?:per|a|an|each|every)\s+(?:year|annum|month|week|day|hour|quarter)\b(?!\s+(?:ago|earlier|later))
+    | \b(?:(?:per|each|every)\s+(?:year|annum|month|week|day|hour|quarter)|(?:a|an)\s+(?:year|month|week|day|hour))\b
+        (?!\s+(?:ago|earlier|later|on\b))
     | \b(?:annually|yearly|monthly|weekly|daily)\b
     | \b(?:this|last|next|the\s+previous|the\s+current)\s+
         (?:year|month|week|quarter|decade|parliament|spending\s+review)\b
@@ -25,24 +27,39 @@ PERIOD_RE = re.compile(
     | \bthe\s+year\s+to\s+(?:{_MONTH})(?:\s+{_Y})?\b
     | \b(?:in|during)\s+(?P<year>{_Y})\b(?!\s*[-–/])
     | \b(?:{_MONTH})\s+{_Y}\b
-    """,
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 
 
-def period_in(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> str | None:
-    """The time span the sentence states for a claim at [c_start, c_end), nearest first; None if none."""
-    best: tuple[int, str] | None = None
+# every period pattern holds one of these (checked first: most sentences state no period)
+_PERIOD_HINTS = ("19", "20", "year", "annum", "annual", "month", "week", "day", "quarter", "half", "decade",
+                 "parliament", "review", "16", "17", "18")
+
+
+def periods_in(text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]]:
+    """Every stated time span in a sentence: (start, end, text as written)."""
+    out: list[tuple[int, int, str]] = []
+    sentence = text[s_start:s_end].lower()
+    if not any(hint in sentence for hint in _PERIOD_HINTS):
+        return out
     for m in PERIOD_RE.finditer(text, s_start, s_end):
-        ps, pe = m.start(), m.end()
+        if m.group("year"):
+            out.append((m.start("year"), m.end(), m.group("year")))
+        else:
+            out.append((m.start(), m.end(), re.sub(r"\s+", " ", m.group())))
+    return out
+
+
+def period_for(periods: list[tuple[int, int, str]], c_start: int, c_end: int) -> str | None:
+    """The period nearest a claim at [c_start, c_end) among a sentence's `periods_in`; None if none."""
+    best: tuple[int, str] | None = None
+    for ps, pe, value in periods:
         if ps < c_end and c_start < pe:
             continue
-        value = m.group("year") or m.group()
-        if m.group("year"):
-            ps = m.start("year")
         dist = ps - c_end if ps >= c_end else c_start - pe
         if best is None or dist < best[0]:
-            best = (dist, re.sub(r"\s+", " ", value))
+            best = (dist, value)
     return best[1] if best else None
 
 
@@ -50,13 +67,14 @@ _STOP_WORDS = {
     "is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had", "can", "could",
     "should", "may", "might", "must", "does", "do", "did", "said", "says", "that", "which", "who", "whom",
     "whose", "while", "whilst", "but", "compared", "because", "although", "though", "if", "when", "where",
-    "according", "since", "between", "than", "make", "makes", "made", "face", "faces", "as",
+    "according", "since", "between", "than", "make", "makes", "made", "face", "faces", "as", "and", "or",
+    "whereas", "so", "then", "after", "before", "until", "by",
 }
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"–—]|\s-\s|\n")
 _WORD = re.compile(r"[A-Za-z’'][\w’'&/-]*|£?\d[\d,.]*%?")
 _LEAD_DROP = re.compile(r"^(?:(?:of|the|a|an|in|on|for|to|towards|into|more|less|fewer|than|higher|lower|"
                         r"per|each|year|month|week|day|annual|annually|their|its|his|her|our|all)\b\s*)+", re.I)
-_DIRECTION_RE = re.compile(r"\b(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + r")\b(.{0,40}?)$",
+_DIRECTION_RE = re.compile(r"\b(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + r")\b([^\d£$€%]{0,40}?)$",
                            re.I | re.S)
 _SUBJECT_RE = re.compile(r"([A-Za-z’'][\w’' -]{2,80}?)\s+(?:is|are|was|were|has|have|had|will|would|could|"
                          r"should|may|might|must|be|set\s+to|expected\s+to|is\s+set\s+to|could)\b", re.I)
@@ -80,13 +98,30 @@ def _phrase_after(text: str, start: int, end: int) -> str:
     return phrase
 
 
+_AUX_TAIL = re.compile(r"(?:[\s\u00a0]+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|be|been|"
+                       r"being|set|expected|forecast|projected|likely|due|to|also|now|still|already|only|"
+                       r"further|again|sharply|slightly|steadily))+[\s\u00a0]*$", re.I)
+_CLAUSE_START = re.compile(r".*(?:[,;:(“\"]|\b(?:and|but|while|whereas|that|which|where|when|as|because|after|"
+                           r"since|although|though|if)\b)", re.I | re.S)
+
+
+def _subject_of(head: str) -> str:
+    """The noun phrase before a change verb: 'The core school budget is set to' -> 'core school budget'."""
+    clause = _CLAUSE_START.sub("", head) if _CLAUSE_START.match(head) else head
+    clause = _AUX_TAIL.sub("", " " + clause).strip()
+    clause = _LEAD_DROP.sub("", clause).strip()
+    words = clause.split()
+    return " ".join(words[-8:]) if words else ""
+
+
 def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, unit: str) -> str | None:
     """The noun phrase a claim quantifies, with its direction when the sentence states a change.
 
     `88 per cent of schools across England` -> "share of schools across England";
     `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget".
     """
-    before = text[max(s_start, c_start - 80):c_start]
+    before_start = max(s_start, c_start - 80)
+    before = text[before_start:c_start]
     after_phrase = _phrase_after(text, c_end, s_end)
     raw_after = text[c_end:s_end]
     is_share = unit in ("percent", "fraction") and re.match(r"[\s\u00a0]+of\b", raw_after)
@@ -97,13 +132,8 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
         extra = direction.group(2).strip(" ,")
         extra = re.sub(r"\b(?:by|of|to)$", "", extra).strip()
         subject = ""
-        head = text[s_start:c_start - len(direction.group(0))]
-        subjects = list(_SUBJECT_RE.finditer(head))
-        if subjects:
-            sm = subjects[-1]
-            subject = _LEAD_DROP.sub("", sm.group(1).strip()).strip()
-        elif after_phrase:
-            subject = after_phrase
+        head = text[s_start:before_start + direction.start()]
+        subject = _subject_of(head) or after_phrase
         parts = [noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else [])
         return " ".join(parts)
     if is_share and after_phrase:

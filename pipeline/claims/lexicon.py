@@ -122,6 +122,7 @@ QUALIFIER_PREFIXES = {
     "just over": "over", "just above": "over", "just under": "under", "just below": "under",
     "just short of": "under", "more than": "over", "over": "over", "above": "over", "in excess of": "over",
     "upwards of": "over", "greater than": "over", "higher than": "over", "exceeding": "over", "topping": "over",
+    "topped": "over", "tops": "over", "surpassed": "over", "exceeded": "over", "exceeds": "over",
     "north of": "over", "well over": "over", "well above": "over", "nearly": "under", "almost": "under",
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "lower than": "under",
     "short of": "under", "shy of": "under", "well under": "under", "not quite": "under",
@@ -171,6 +172,8 @@ ID_LABELS = [
     "Gen", "Generation", "Model", "Ref", "Reference", "Case", "Application", "Docket", "Page", "pp", "p",
     "page", "pages", "section", "article", "clause", "paragraph", "chapter", "figure", "table", "version",
     "column", "footnote", "note", "item", "no", "number", "tier", "level", "stage", "phase", "step",
+    "ref", "case", "reference", "id", "ID", "code", "account", "serial", "flight", "bus route", "ticket",
+    "policy number", "order number", "invoice", "registration", "licence", "application number",
 ]
 # nouns that make "N <noun>" / "N-<noun>" the name of a kind (two-tier structure, a three-way split)
 KIND_NOUNS = {
@@ -214,13 +217,13 @@ CHANGE_WORDS = {
     "increased": "increase", "increases": "increase", "increasing": "increase", "grow": "growth",
     "grew": "growth", "grown": "growth", "growth": "growth", "growing": "growth", "jump": "jump",
     "jumped": "jump", "climb": "climb", "climbed": "climb", "surge": "surge", "surged": "surge",
-    "soar": "rise", "soared": "rise", "up": "rise", "boost": "increase", "boosted": "increase",
+    "soar": "rise", "soared": "rise", "boost": "increase", "boosted": "increase",
     "fall": "fall", "falls": "fall", "fell": "fall", "fallen": "fall", "falling": "fall", "drop": "drop",
     "dropped": "drop", "drops": "drop", "decline": "decline", "declined": "decline", "declines": "decline",
     "declining": "decline", "decrease": "decrease", "decreased": "decrease", "cut": "cut", "cuts": "cut",
     "reduce": "reduction", "reduced": "reduction", "reduction": "reduction", "shrink": "fall",
     "shrank": "fall", "shrunk": "fall", "slump": "fall", "slumped": "fall", "plunge": "fall",
-    "plunged": "fall", "down": "fall", "lower": "fall", "higher": "rise",
+    "plunged": "fall",
 }
 # verbs that make "from X to Y" a change rather than a range
 CHANGE_VERBS_FOR_FROM_TO = set(CHANGE_WORDS) | {"raised", "raise", "lowered", "moved", "went", "changed",

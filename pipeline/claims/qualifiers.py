@@ -6,33 +6,34 @@ import re
 
 from .lexicon import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0]+") for w in sorted(words, key=len, reverse=True))
-
-
-_PREFIX_RE = re.compile(r"(?:^|(?<=[^\w.]))(?P<hedge>" + _alt(QUALIFIER_PREFIXES) + r")[\s\u00a0]+$", re.I)
+_LONGEST_PREFIX = max(len(k.split()) for k in QUALIFIER_PREFIXES)
+# the last few words before a claim, when only white space separates them from it
+_TAIL_WORDS = re.compile(rf"((?:[A-Za-z.]+[\s\u00a0]+){{1,{_LONGEST_PREFIX + 1}}})$")
 _SUFFIX_RE = re.compile(
-    r"^(?:[\s\u00a0]*(?P<word>" + _alt([k for k in QUALIFIER_SUFFIXES if k[0].isalpha()]) + r")\b"
-    r"|(?P<sign>\+|-odd\b|-plus\b|ish\b))",
+    r"(?:[\s\u00a0]*(?P<word>(?:or|and)[\s\u00a0]+(?:more|above|over|higher|less|fewer|below|under|so|thereabouts)"
+    r"|plus)\b|(?P<sign>\+|-odd\b|-plus\b|ish\b))",
     re.I,
 )
-# words that may sit between the hedge and the number: "more than a third", "about the same £5m"
-_FILLER_RE = re.compile(r"(?:\b(?:an?|the)[\s\u00a0]+)$", re.I)
+_FILLERS = {"a", "an", "the"}
 
 
 def qualifier_for(text: str, start: int, end: int) -> str:
-    """The qualifier for the claim text[start:end]; `exact` when no hedge word is next to it."""
-    window = text[max(0, start - 40):start]
-    filler = _FILLER_RE.search(window)
-    m = _PREFIX_RE.search(window)
-    if not m and filler:
-        m = _PREFIX_RE.search(window[:filler.start()])
-    if m:
-        return QUALIFIER_PREFIXES[re.sub(r"[\s\u00a0]+", " ", m.group("hedge").lower())]
-    s = _SUFFIX_RE.match(text[end:end + 20])
+    """The qualifier for the claim text[start:end]; `exact` when no hedge word is next to it.
+
+    A hedge right before the claim wins ("just over 350" -> over, "more than a third" -> over); else a
+    hedge right after it ("50 or more" -> at_least, "60-odd" -> about).
+    """
+    tail = _TAIL_WORDS.search(text, max(0, start - 48), start)
+    if tail:
+        words = tail.group(1).lower().split()
+        if words and words[-1] in _FILLERS:
+            words = words[:-1]
+        for k in range(min(len(words), _LONGEST_PREFIX), 0, -1):
+            hedge = " ".join(words[-k:])
+            if hedge in QUALIFIER_PREFIXES:
+                return QUALIFIER_PREFIXES[hedge]
+    s = _SUFFIX_RE.match(text, end)
     if s:
-        key = (s.group("word") or s.group("sign")).lower()
-        key = re.sub(r"[\s\u00a0]+", " ", key)
+        key = re.sub(r"[\s\u00a0]+", " ", (s.group("word") or s.group("sign")).lower())
         return QUALIFIER_SUFFIXES.get(key, QUALIFIER_SUFFIXES.get(key.lstrip("-"), "exact"))
     return "exact"

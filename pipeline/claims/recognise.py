@@ -63,6 +63,7 @@ CORE_RE = re.compile(
     (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+){_SP}+(?i:in|out{_SP}+of){_SP}+(?i:every{_SP}+)?
         (?P<ob>(?i:a{_SP}+)?(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b)
   | (?P<frac>\b(?:(?P<fa>(?i:an?|{_SMALL}|\d{{1,2}}))(?:{_SP}+|-))?(?P<fd>(?i:{_DEN}))\b)
+  | (?P<slash>(?<![\w/.,])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\w/]|\.\d))
   | (?P<ratio_word>\b(?i:twice|thrice)\b)
   | (?P<fold>\b(?:(?i:{_SMALL}|twenty|fifty)|\d+(?:\.\d+)?)-?(?i:fold)\b)
   | (?P<digits>(?<![\w.,/\u2032\u2033'’])(?:[−-](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
@@ -71,6 +72,16 @@ CORE_RE = re.compile(
         (?:(?:{_SP}+|-)(?i:and{_SP}+a{_SP}+half|and|point|a|{_NUM_WORD})\b)*)
     """,
     re.VERBOSE,
+)
+
+# CORE_RE is only tried where a digit, a fraction sign or a number word starts: much faster than a scan
+_ANCHOR_WORDS = (
+    set(NUMBER_WORDS) | set(DENOMINATORS) | set(RATIO_WORDS) | {"a", "an"}
+    | {f"{w}fold" for w in list(UNITS) + ["ten", "eleven", "twelve", "twenty", "fifty", "hundred", "thousand"]}
+)
+# run on the lower-cased text (same offsets): digits, fraction signs, or a whole number word
+_ANCHOR_RE = re.compile(
+    rf"\d+|[{_FRAC_CHARS}]|(?<![a-z])(?P<word>{'|'.join(sorted(_ANCHOR_WORDS, key=len, reverse=True))})(?![a-z])"
 )
 
 _PREFIX_RE = re.compile(
@@ -97,6 +108,9 @@ _UNIT_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
+_NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
+_AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
 _CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
 _MEASURE_WORDS_LOWER = {k.lower(): v for k, v in MEASURE_WORDS.items()}
 
@@ -107,6 +121,13 @@ def _norm(s: str) -> str:
 
 def _prefix_currency(text: str, start: int) -> tuple[str, int] | None:
     """The currency written right before `start` (`£`, `US$`, `EUR `) and where it begins."""
+    if start == 0:
+        return None
+    last = text[start - 1]
+    if last in " \u00a0" and start > 1:
+        last = text[start - 2]
+    if not (last in _PREFIX_LAST_CHARS or last.isupper()):
+        return None
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m:
         return None
@@ -137,51 +158,79 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, float
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every numeric expression in `text`, in order, with value and unit read from its surface."""
+    found: list[Candidate] = []
+    last_end = 0
+    for a in _ANCHOR_RE.finditer(text.lower()):
+        pos = a.start()
+        if pos < last_end:
+            continue
+        if a.group("word") is None and pos > 0 and text[pos - 1] in "-−":
+            m = CORE_RE.match(text, pos - 1)
+            if m and m.lastgroup == "digits":
+                _read_core(text, m, found)
+                last_end = m.end()
+                continue
+        m = CORE_RE.match(text, pos)
+        if m:
+            _read_core(text, m, found)
+            last_end = m.end()
     out: list[Candidate] = []
-    for m in CORE_RE.finditer(text):
-        kind = m.lastgroup
-        if kind == "out_of":
-            a = _small_value(m.group("oa"))
-            b = _small_value(m.group("ob"))
-            if a is not None and b:
-                out.append(Candidate(m.start(), m.end(), a / b, "fraction", "out_of", m.start(), m.end()))
-            continue
-        if kind == "frac":
-            cand = _fraction(text, m)
-            if cand:
-                out.append(cand)
-            continue
-        if kind == "ratio_word":
-            out.append(Candidate(m.start(), m.end(), RATIO_WORDS[m.group().lower()], "ratio", "ratio_word",
-                                 m.start(), m.end()))
-            continue
-        if kind == "fold":
-            num = re.sub(r"(?i)-?fold$", "", m.group())
-            value = _small_value(num)
-            if value:
-                out.append(Candidate(m.start(), m.end(), value, "ratio", "ratio_word", m.start(), m.end()))
-            continue
-        if kind == "digits":
-            surface = m.group()
-            frac = 0.0
-            if surface and surface[-1] in UNICODE_FRACTIONS:
-                frac = UNICODE_FRACTIONS[surface[-1]]
-                surface = surface[:-1]
-            value = parse_digits(surface.replace("−", "-")) + (frac if not surface.startswith(("-", "−")) else -frac)
-            cand = _with_suffix(text, m.start(), m.end(), value, "digits")
-            if cand:
-                out.append(cand)
-            continue
-        if kind == "unicode":
-            cand = _with_suffix(text, m.start(), m.end(), UNICODE_FRACTIONS[m.group()], "unicode")
-            if cand:
-                out.append(cand)
-            continue
-        for s, e, value in _word_numbers(text, m.start(), m.end()):
-            cand = _with_suffix(text, s, e, value, "words")
-            if cand:
-                out.append(cand)
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue          # "half a million" already holds "a million"
+        out.append(c)
     return out
+
+
+def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
+    """Append the candidates one match of CORE_RE holds (a run of number words may hold several)."""
+    kind = m.lastgroup
+    if kind == "out_of":
+        a = _small_value(m.group("oa"))
+        b = _small_value(m.group("ob"))
+        if a is not None and b:
+            out.append(Candidate(m.start(), m.end(), a / b, "fraction", "out_of", m.start(), m.end()))
+        return
+    if kind == "frac":
+        cand = _fraction(text, m)
+        if cand:
+            out.append(cand)
+        return
+    if kind == "slash":
+        a, b = int(m.group("sa")), int(m.group("sb"))
+        if 0 < a < b:
+            out.append(Candidate(m.start(), m.end(), a / b, "fraction", "slash", m.start(), m.end()))
+        return
+    if kind == "ratio_word":
+        out.append(Candidate(m.start(), m.end(), RATIO_WORDS[m.group().lower()], "ratio", "ratio_word",
+                             m.start(), m.end()))
+        return
+    if kind == "fold":
+        num = re.sub(r"(?i)-?fold$", "", m.group())
+        value = _small_value(num)
+        if value:
+            out.append(Candidate(m.start(), m.end(), value, "ratio", "ratio_word", m.start(), m.end()))
+        return
+    if kind == "digits":
+        surface = m.group()
+        frac = 0.0
+        if surface and surface[-1] in UNICODE_FRACTIONS:
+            frac = UNICODE_FRACTIONS[surface[-1]]
+            surface = surface[:-1]
+        value = parse_digits(surface.replace("−", "-")) + (frac if not surface.startswith(("-", "−")) else -frac)
+        cand = _with_suffix(text, m.start(), m.end(), value, "digits")
+        if cand:
+            out.append(cand)
+        return
+    if kind == "unicode":
+        cand = _with_suffix(text, m.start(), m.end(), UNICODE_FRACTIONS[m.group()], "unicode")
+        if cand:
+            out.append(cand)
+        return
+    for s, e, value in _word_numbers(text, m.start(), m.end()):
+        cand = _with_suffix(text, s, e, value, "words")
+        if cand:
+            out.append(cand)
 
 
 def _small_value(s: str) -> float | None:
@@ -224,7 +273,10 @@ def _fraction(text: str, m: re.Match) -> Candidate | None:
 def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: bool = False) -> Candidate | None:
     """Extend a bare number with its currency prefix, scale and unit."""
     cand = Candidate(s, e, value, "count", form, s, e)
-    prefix = _prefix_currency(text, s)
+    neg = _NEGATIVE_RE.search(text, max(0, s - 10), s) if text[s - 2:s - 1] in ("s", "e", "S", "E") else None
+    if neg:
+        cand.start, cand.value = neg.start(), -cand.value
+    prefix = _prefix_currency(text, cand.start)
     currency = None
     if prefix:
         currency, cand.start = prefix
@@ -246,7 +298,9 @@ def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: b
                 cand.scaled = True
                 pos = sm.end()
     um = _UNIT_RE.match(text, pos)
-    unit = currency or "count"
+    unit = currency or ("fraction" if form == "unicode" else "count")
+    if unit == "count" and "age" in text[max(0, s - 20):s] and _AGED_RE.search(text, max(0, s - 20), s):
+        unit = "years"
     if um:
         group = um.lastgroup
         written = um.group()

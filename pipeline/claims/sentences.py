@@ -13,8 +13,8 @@ ABBREVIATIONS = {
 }
 # a sentence ends at . ! ? … (and closing quotes/brackets) before white space and a capital, digit or quote
 _END_RE = re.compile(
-    r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)(?P<gap>[\s\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9£$€])"
-    r"|(?P<glued>(?<=[a-z)”\"’]{2}[.!?]))(?=[A-Z][a-z])"
+    r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)"
+    r"(?:(?P<gap>[\s\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9£$€])|(?<=[a-z]{2}[.!?])(?P<glued>)(?=[A-Z][a-z]))"
     r"|(?P<para>\n+)"
 )
 
@@ -24,16 +24,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END_RE.finditer(text):
-        if m.group("stop"):
+        if m.group("glued") is not None:
+            cut = m.end()
+        elif m.group("stop"):
             word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
             token = word.group(1).lower() if word else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             cut = m.start("gap")
-        elif m.group("para") is not None:
-            cut = m.start()
         else:
-            cut = m.end()
+            cut = m.start()
         _add(text, start, cut, spans)
         start = m.end()
     _add(text, start, len(text), spans)

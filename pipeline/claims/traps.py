@@ -35,38 +35,75 @@ _MONTH = rf"(?:{_alt(MONTHS)})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
-# (category, pattern) in the order they are tried; every match is a span with no claim inside
+# (category, pattern) in the order they are tried; every match is a span with no claim inside. Each pattern
+# starts at a digit, "+", "(", "#" or "[": the guard below skips every other position at once.
 PROTECTED_PATTERNS: list[tuple[str, str]] = [
-    ("url", r"\bhttps?://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"),
     ("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"),
     ("date", rf"\b\d{{1,2}}{_ORD}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+\d{{4}})?"),
-    ("date", rf"\b{_MONTH}(?<![a-z])\s+\d{{1,2}}{_ORD}\b(?:,?\s+\d{{4}})?(?![\d,.]*\s*(?:%|per|m\b|bn\b))"),
-    ("date", rf"\b{_MONTH}\s+{_YEAR}\b"),
-    ("date", rf"\b(?:{_alt(WEEKDAYS)})\s+\d{{1,2}}{_ORD}\b"),
     ("date", rf"\b{_YEAR}\s*[/–—-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*(?:%|per\s*cent|percent|bn|m\b|million|billion))"),
-    ("date", rf"(?:\b|(?<=’)|(?<='))(?:{_YEAR}|\d0)s\b|\b[Qq][1-4]\b|\bFY\s?\d{{2,4}}\b|\bH[12]\b"),
+    ("date", rf"(?<![\w.,])(?:{_YEAR}|\d0)s\b"),
     ("time", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}:\d{2}(?::\d{2})?\b"
              r"|\b\d{1,2}\s?o[’']clock\b|\b24/7\b|\b\d{1,2}(?:[:.]\d{2})?\s?(?:GMT|BST|UTC|CET)\b"),
     ("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+\d{1,3}(?:[\s-]?\d{2,4}){2,5}"),
-    ("version", r"\b[vV]\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b(?i:version|release|v\.)\s*\d+(?:\.\d+)*"
-                r"|\b\d+(?:\.\d+)?(?=\.x\b)"),
-    ("id", rf"\b(?:{_alt(ID_LABELS)})\.?\s+\d+[A-Za-z]?(?:\.\d+)*(?:\([a-z0-9]+\))?(?![\d,]*\s*(?:%|per\s?cent))"),
-    ("id", r"#\d+|\b\d+(?:[/-]\d+){3,}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2,}[-/]?\d{3,}\b"),
+    ("version", r"\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)?(?=\.x\b)"),
+    ("id", r"#\d+|\b\d+(?:[/-]\d+){3,}\b"),
+    ("score", r"\b\d{1,3}:\d{1,3}\b"),
     ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
-    ("address", r"\b(?:No\.?|Number)\s+10\b"),
-    ("list_marker", r"^[ \t]*(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]"),
+    ("list_marker", r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]"),
 ]
-PROTECTED_RE = re.compile("|".join(f"(?P<{cat}{i}>{pat})" for i, (cat, pat) in enumerate(PROTECTED_PATTERNS)),
-                          re.M)
+PROTECTED_RE = re.compile(
+    r"(?=[\d+(#\[])(?:" + "|".join(f"(?P<{cat}{i}>{pat})" for i, (cat, pat) in enumerate(PROTECTED_PATTERNS)) + ")",
+    re.M,
+)
+
+# a word right before a number that makes it no claim: labels (Section 106), months (March 3), weekdays
+_LABELS = set(ID_LABELS)
+_LABELS_LOWER = {w.lower() for w in ID_LABELS if w[0].islower()}
+_MONTHS = set(MONTHS)
+_WEEKDAYS = set(WEEKDAYS)
+_SCORE_VERBS = {"won", "lost", "drew", "beat", "beaten", "score", "scored", "scores", "victory", "defeat", "win",
+                "draw", "led", "leads", "trail", "trailed"}
+_WORD_BEFORE_NUM = re.compile(r"([A-Za-z][A-Za-z]*\.?)[\s\u00a0]+$")
+_LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:\.\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
+_DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0]+\d{4}\b)?"
+                      r"(?![\d,.]*[\s\u00a0]*(?:%|per|m\b|bn\b))|\d{4}\b")
+_SCORE_NUM = re.compile(r"\d{1,2}[\s\u00a0]*[-–][\s\u00a0]*\d{1,2}\b")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
-    """Sorted, non-overlapping spans (start, end, category) that hold no claim."""
-    out = []
+    """Sorted spans (start, end, category) that hold no claim."""
+    found: list[tuple[int, int, str]] = []
     for m in PROTECTED_RE.finditer(text):
         if m.end() > m.start():
-            out.append((m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup or "")))
-    return out
+            found.append((m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup or "")))
+    last = -1
+    for d in _DIGIT_RUN.finditer(text):
+        pos = d.start()
+        if pos <= last or (pos and text[pos - 1] not in " \u00a0\t\n"):
+            continue
+        w = _WORD_BEFORE_NUM.search(text, max(0, pos - 24), pos)
+        if not w:
+            continue
+        word = w.group(1)
+        bare = word.rstrip(".")
+        span = None
+        if word in _LABELS or bare in _LABELS or word.lower() in _LABELS_LOWER:
+            m = _LABELLED_NUM.match(text, pos)
+            span = (w.start(), m.end(), "id") if m else None
+        elif bare in _MONTHS or word in _WEEKDAYS:
+            m = _DAY_NUM.match(text, pos)
+            span = (w.start(), m.end(), "date") if m else None
+        elif word.lower() in _SCORE_VERBS:
+            m = _SCORE_NUM.match(text, pos)
+            span = (w.start(), m.end(), "score") if m else None
+        elif bare in ("No", "Number") and text.startswith("10", pos):
+            span = (w.start(), pos + 2, "address")
+        if span:
+            found.append(span)
+            last = span[1]
+    found.sort()
+    return found
 
 
 def overlapping(spans: list[tuple[int, int, str]], starts: list[int], s: int, e: int) -> str | None:
@@ -85,6 +122,14 @@ _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z’']+)")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
 _SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?<![\w£$€.])([A-Za-z]{2,})-$")
+_TOKEN_BEFORE = re.compile(r"\S+$")
+_URLISH = re.compile(r"https?:|www\.|@|/[A-Za-z]|\.(?:com|org|net|gov|uk|io)\b")
+_AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
+_OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
+_HYPHEN_DURATION_KIND = re.compile(r"[\s\u00a0]+(?:working[\s\u00a0]+)?(?:week|weekend|day|service|shift|cycle|"
+                                   r"schedule|clock|news|rota|opening|access|operation|support)\b", re.I)
+_ONE_DURATION_BEFORE = re.compile(r"\b(?:for|within|over|than|after|in|just|only|least|nearly|almost|about|"
+                                  r"around|under|past|last|first|of|every|each|to|by)[\s\u00a0]+$", re.I)
 _DATE_PREFIXES = {"mid", "pre", "post", "early", "late", "end", "start", "since"}
 _YEAR_PREPOSITIONS = {
     "in", "since", "from", "by", "until", "till", "to", "of", "the", "before", "after", "during", "between",
@@ -129,6 +174,10 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
         if reason:
             return reason
     if c.unit in ("years", "months", "weeks", "days", "hours"):
+        if c.hyphen_unit and _HYPHEN_DURATION_KIND.match(after):
+            return "kind"                   # a four-day week, a 24-hour service
+        if low == "one" and not c.hyphen_unit and not _ONE_DURATION_BEFORE.search(before):
+            return "idiom"                  # "One day, ...", "one year on"
         nxt = _NEXT_WORD.match(after)
         if nxt and nxt.group(1).lower() in RELATIVE_DATE_AFTER and not re.match(r"\s*on\s+(?:from|the)", after):
             return "relative_date"
@@ -140,6 +189,9 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
 
 
 def _digit_trap(text: str, c: Candidate, num: str, before: str, after: str) -> str | None:
+    token = _TOKEN_BEFORE.search(text, max(0, c.num_start - 60), c.num_start)
+    if token and _URLISH.search(token.group()):
+        return "url"
     head = text[max(0, c.num_start - 12):c.num_start]
     m = _LETTER_HYPHEN_BEFORE.search(head)
     if m and not c.currency_prefix:
@@ -190,12 +242,12 @@ def _fraction_trap(c: Candidate, low: str, before: str, after: str) -> str | Non
     prev_word = prev.group(1).lower() if prev else ""
     nxt = _NEXT_WORD.match(after)
     next_word = nxt.group(1).lower() if nxt else ""
+    if after.startswith("-") and after[1:2].isalpha():
+        return "kind"                       # half-hearted, a half-time whistle
     if den == "half":
         if len(words) == 1:
             if prev_word in _HALF_BEFORE:
                 return "period"
-            if after.startswith("-") and after[1:2].isalpha():
-                return "kind"
             if next_word in _HALF_AFTER and not re.match(r"\s+an?\s+(?:million|billion|dozen)", after):
                 return "idiom"
         return None
@@ -214,6 +266,10 @@ def _one_is_count(before: str, after: str) -> bool:
 
 
 def _kind_trap(after: str) -> str | None:
+    if _AGE_GROUP.match(after):
+        return "kind"                       # 16-year-olds, a 16-year-old boy
+    if _OF_PRONOUN.match(after):
+        return "idiom"                      # the two of them
     m = _HYPHEN_WORD.match(after)
     if m:
         word = m.group(1).lower()
