@@ -92,7 +92,8 @@ def _mark_bad(s: Scored, fmt: str) -> None:
         s.klass, s.why_bad = BAD, "template"
     elif c.markup_role in MARKUP_STRONG or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD):
         s.klass, s.why_bad = BAD, "markup"
-    elif fmt == "html" and c.link_density >= 0.5 and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT:
+    elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT \
+            and c.link_density >= (0.8 if s.klass == GOOD else 0.5):
         s.klass, s.why_bad = BAD, "links"
     elif s.rule is not None and s.rule.role == "dateline":
         s.klass = SHORT
@@ -106,7 +107,9 @@ def _weight(s: Scored) -> float:
         base = 0.3 * n if s.feat.ends_sentence else -0.5
         return base + (2.0 if s.cand.in_article else 0.0)
     if s.klass == SHORT:
-        return -1.0 if s.cand.in_article else -1.5
+        if s.cand.in_article:
+            return -0.3 if s.cand.is_list_item or s.cand.tag in ("td", "th") or s.cand.heading else -1.0
+        return -1.5
     return -(4.0 + 0.5 * n)
 
 
@@ -147,10 +150,48 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         seen += good_words[k]
     while end >= start and weights[end] <= 0:
         end -= 1
+    end = _cut_teaser_list(scored, start, end)
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _extend_end(scored, end)
     return start, end
+
+
+def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
+    """Block k is another article's headline and k+1 its summary (a glued pair in a spaced text, or a link)."""
+    if k + 1 >= len(scored):
+        return False
+    head, summary = scored[k], scored[k + 1]
+    if head.feat.n_words < 3 or head.feat.n_words > 18 or head.cand.text.rstrip().endswith("."):
+        return False
+    if summary.klass not in (GOOD, NEAR) or summary.feat.n_sentences > 3:
+        return False
+    if head.cand.link_density >= 0.5 and not head.cand.in_article:
+        return True
+    return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
+
+
+def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
+    """End the article before a trailing list of headline + summary pairs (other articles' teasers)."""
+    good = [s for s in scored[start:end + 1] if s.klass == GOOD]
+    spaced = len(good) >= 3 and sum(s.cand.gap_before >= 1 for s in good) >= 0.5 * len(good)
+    pairs: list[int] = []
+    k = end - 1 if not _teaser_pair_at(scored, end - 2, spaced) or end - 2 < start else end - 2
+    while k >= start:
+        if _teaser_pair_at(scored, k, spaced):
+            pairs.append(k)
+            k -= 2
+            while k >= start and scored[k].klass in (SHORT, BAD) and scored[k].feat.n_words <= 6:
+                k -= 1  # dates or labels between teasers
+            continue
+        break
+    if len(pairs) < 2:
+        return end
+    cut = min(pairs) - 1
+    while cut >= start and scored[cut].klass != GOOD and scored[cut].feat.n_words <= 8 \
+            and not scored[cut].cand.text.rstrip().endswith("."):
+        cut -= 1  # the list's heading
+    return cut if cut >= start else end
 
 
 def _heading_like(s: Scored) -> bool:
@@ -412,3 +453,4 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict("other_boilerplate", "text after the article, apart from it")
         else:
             verdicts[i] = Verdict("related", "short line after the article, like another article's headline")
+            context = "related"

@@ -91,10 +91,11 @@ class _Context:
         if len(name) == 2 and name[0] == "h" and name[1] in "123456":
             c.heading = int(name[1])
         tags, classes, content = _markup()
-        words = _words(tag) if tag.attrs else ()
-        if name in ("article", "main") or (words and _find_seq(words, content) is not None):
+        words = _words(tag) if tag.attrs and name not in ("html", "body", "main") else ()
+        container = bool(words) and _find_seq(words, content) is not None
+        if container or name in ("article", "main"):
             c.in_article = True
-        if c.role is None or c.role in ("byline", "dateline"):
+        if not container and (c.role is None or c.role in ("byline", "dateline")):
             role = reason = None
             if name in tags:
                 role, reason = tags[name], f"inside <{name}>"
