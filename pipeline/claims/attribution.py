@@ -13,10 +13,10 @@ _SOURCES = "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
 _ADJ = r"(?:(?:new|latest|recent|own|annual|official|latest|independent|the|a|an)\s+)*"
 
 PATTERNS = [
-    re.compile(rf"\baccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
     re.compile(rf"\b(?:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})(?:['’]s?)\s+{_ADJ}(?:{_SOURCES})\b"),
-    re.compile(rf"(?P<name>{_NAME}|\b(?:he|she|they)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},)?[\s\u00a0]+"
+    re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},)?[\s\u00a0]+"
                rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"
                rf"(?:{_VERBS})\b"),
     re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),

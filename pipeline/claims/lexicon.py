@@ -60,7 +60,7 @@ CODE_ALIASES = {"RMB": "CNY"}
 # currency words after the number (lower case), longest first when compiled
 CURRENCY_WORDS = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
-    "quid": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "quid": "GBP", "bucks": "USD", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
     "australian dollars": "AUD", "canadian dollars": "CAD", "new zealand dollars": "NZD",
     "hong kong dollars": "HKD", "singapore dollars": "SGD", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
@@ -134,7 +134,13 @@ QUALIFIER_PREFIXES = {
     "approx": "about", "circa": "about", "c.": "about", "some": "about", "an estimated": "about",
     "estimated": "about", "an approximate": "about", "in the region of": "about", "of the order of": "about",
     "on the order of": "about", "close to": "about", "nearer": "about", "broadly": "about",
-    "just": "just", "only": "just", "a mere": "just", "mere": "just", "merely": "just", "as little as": "just",
+    "greater than or equal to": "at_least", "more than or equal to": "at_least", "equal to or more than":
+    "at_least", "equal to or greater than": "at_least", "less than or equal to": "up_to",
+    "equal to or less than": "up_to", "bigger than": "over", "larger than": "over", "smaller than": "under",
+    "not exceeding": "up_to", "a high of": "up_to", "a low of": "at_least", "well below": "under",
+    ">": "over", "<": "under", ">=": "at_least", "<=": "up_to", "≥": "at_least", "≤": "up_to", "~": "about",
+    "≈": "about", "just": "just", "only": "just", "a mere": "just", "mere": "just", "merely": "just",
+    "as little as": "just",
     "as few as": "just", "barely": "just", "a paltry": "just", "exactly": "exact", "precisely": "exact",
     "a full": "exact", "fully": "exact", "a whole": "exact",
 }

@@ -15,6 +15,7 @@ _SUFFIX_RE = re.compile(
     re.I,
 )
 _FILLERS = {"a", "an", "the"}
+_SIGNS = sorted((k for k in QUALIFIER_PREFIXES if not k[0].isalpha()), key=len, reverse=True)
 
 
 def qualifier_for(text: str, start: int, end: int) -> str:
@@ -23,6 +24,10 @@ def qualifier_for(text: str, start: int, end: int) -> str:
     A hedge right before the claim wins ("just over 350" -> over, "more than a third" -> over); else a
     hedge right after it ("50 or more" -> at_least, "60-odd" -> about).
     """
+    signs = text[max(0, start - 3):start].rstrip(" \u00a0")
+    for sign in _SIGNS:
+        if signs.endswith(sign):
+            return QUALIFIER_PREFIXES[sign]
     tail = _TAIL_WORDS.search(text, max(0, start - 48), start)
     if tail:
         words = tail.group(1).lower().split()

@@ -66,7 +66,8 @@ CORE_RE = re.compile(
   | (?P<slash>(?<![\w/.,])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\w/]|\.\d))
   | (?P<ratio_word>\b(?i:twice|thrice)\b)
   | (?P<fold>\b(?:(?i:{_SMALL}|twenty|fifty)|\d+(?:\.\d+)?)-?(?i:fold)\b)
-  | (?P<digits>(?<![\w.,/\u2032\u2033'’])(?:[−-](?=\d))?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
+  | (?P<digits>(?:(?<![^\s(\[])[−-](?=\d)|(?<![\d_.,/\u2032\u2033'’]))
+        (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
   | (?P<unicode>(?<!\w)[{_FRAC_CHARS}])
   | (?P<words>\b(?i:(?:an?{_SP}+)?(?:{_NUM_WORD}))\b
         (?:(?:{_SP}+|-)(?i:and{_SP}+a{_SP}+half|and|point|a|{_NUM_WORD})\b)*)

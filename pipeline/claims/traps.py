@@ -193,9 +193,12 @@ def _digit_trap(text: str, c: Candidate, num: str, before: str, after: str) -> s
     if token and _URLISH.search(token.group()):
         return "url"
     head = text[max(0, c.num_start - 12):c.num_start]
-    m = _LETTER_HYPHEN_BEFORE.search(head)
-    if m and not c.currency_prefix:
-        return "date" if m.group(1).lower() in _DATE_PREFIXES else "id"
+    if not c.currency_prefix:
+        if head[-1:].isalpha():
+            return "id"                     # G7, CO2, HS2, A1
+        m = _LETTER_HYPHEN_BEFORE.search(head)
+        if m:
+            return "date" if m.group(1).lower() in _DATE_PREFIXES else "id"
     tail = text[c.end:c.end + 3]
     if tail[:1].isalpha() or (tail[:1] in "'’" and tail[1:2] == "s" and not tail[2:3].isalpha()):
         if c.end == c.num_end:
