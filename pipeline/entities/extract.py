@@ -10,7 +10,7 @@ from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, PlaceCandidate, compass_regions, from_hit
-from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, NOT_ORG_ACRONYMS, ORG_CUES
+from .rules import AMBIGUOUS_BODY_WORDS, CONNECTORS, CUE_REQUIRED_BODY_WORDS, NOT_ORG_ACRONYMS, ORG_CUES
 from .textutil import fold, fold_key, is_sentence_start, slug
 from .tokens import capital_runs, tokenize
 
@@ -66,8 +66,11 @@ def _body_hit_ok(text: str, start: int, end: int, surface: str) -> bool:
 
 
 def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, int], BodyInfo],
-                    shapes: dict[tuple[int, int], OrgShape]) -> tuple[dict[str, BodyInfo], set[str]]:
-    """Acronyms defined in the title or body: those of bodies, and those of other things (suppressed)."""
+                    shapes: dict[tuple[int, int], OrgShape]
+                    ) -> tuple[dict[str, BodyInfo], set[str], dict[str, tuple[str, tuple[int, int] | None]]]:
+    """Acronyms defined in the title or body: those of bodies, those of other things (suppressed), and those
+    whose Title Case long form is undecided (a body if the acronym later speaks: "CPRE said")."""
+    undecided: dict[str, tuple[str, tuple[int, int] | None]] = {}
     known: dict[str, BodyInfo] = {}
     suppressed: set[str] = set()
     registered_acronyms = {i.acronym for i in body_cands.values() if i.acronym}
@@ -98,13 +101,21 @@ def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, in
             core = d.acronym[:-1] if d.acronym.endswith("s") and d.acronym[:-1].isupper() else d.acronym
             last_word = src[span[0]:span[1]].split()[-1].lower()
             if info is None or last_word in _NOT_BODY_ACRONYM_HEADS:
-                if core not in registered_acronyms:
+                long_form = src[span[0]:span[1]]
+                if info is None and last_word not in _NOT_BODY_ACRONYM_HEADS and _title_case(long_form):
+                    undecided.setdefault(core, (long_form, span if in_body else None))
+                elif core not in registered_acronyms:
                     suppressed.add(core)
                 continue
             if info.acronym is None and not info.is_generic:
                 info = BodyInfo(info.body_key, info.name, info.body_type, core, info.is_generic, info.reference_id)
             known.setdefault(core, info)
-    return known, suppressed
+    return known, suppressed, undecided
+
+
+def _title_case(phrase: str) -> bool:
+    ws = phrase.split()
+    return len(ws) >= 2 and all(w[:1].isupper() for w in ws if w.lower() not in CONNECTORS)
 
 
 def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
@@ -154,15 +165,21 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
         cands.append(_cand(o.start, o.end, "body", P_SHAPE, _shape_info(o)))
 
     # 3. acronyms defined in the text or title
-    known, suppressed = _acronym_bodies(text, title, register_bodies, shapes)
+    known, suppressed, undecided = _acronym_bodies(text, title, register_bodies, shapes)
     for core, info in known.items():
         for m in acronym_pattern(core).finditer(text):
             cands.append(_cand(m.start(), m.end(), "body", P_ACRONYM, info))
-    for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS):
-        if acr not in known and acr not in suppressed:
+    speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)}
+    for acr in sorted(speaking - set(known) - suppressed):
+        long_form, span = undecided.get(acr, (None, None))
+        if long_form:
+            info = BodyInfo("org:" + slug(long_form), long_form, "other_org", acr, False, None)
+            if span:
+                cands.append(_cand(span[0], span[1], "body", P_ACRONYM, info))
+        else:
             info = BodyInfo("org:" + slug(acr), acr, "other_org", acr, False, None)
-            for m in acronym_pattern(acr).finditer(text):
-                cands.append(_cand(m.start(), m.end(), "body", P_SHAPE - 5, info))
+        for m in acronym_pattern(acr).finditer(text):
+            cands.append(_cand(m.start(), m.end(), "body", P_SHAPE - 5, info))
     if suppressed:
         cands = [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
                                           and text[c.start:c.end].rstrip("s") not in known)]

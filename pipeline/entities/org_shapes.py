@@ -32,6 +32,10 @@ _COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
 _GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", "action", "focus", "interest",
                       "pressure", "campaign", "parliamentary", "stakeholder", "task", "user", "support"}
 _CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
+ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "christmas", "easter"}
 _NON_ORG_RUNS = {"policy", "economics", "research", "communications", "strategy", "operations", "finance",
                  "marketing", "sales", "public affairs", "housing", "planning", "education", "health",
                  "transport", "regeneration", "digital", "innovation", "development", "investment", "growth",
@@ -114,14 +118,16 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
         modifiers = [t.text for t in toks[i:h] if t.cap]
         # of-extension: "University of Derby", "Council of LEP Chairs"
         end = h
-        if head in HEAD_OF_OK and h + 2 < len(toks) + 1 and h + 1 < len(toks) \
-                and toks[h + 1].text.lower() in OF_WORDS and not toks[h].hard_break_after:
+        if head in HEAD_OF_OK and h + 1 < len(toks) and toks[h + 1].text.lower() in OF_WORDS \
+                and (toks[h + 1].text.lower() != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
             j = h + 2
             last = h
             while j < len(toks):
                 low = toks[j].text.lower()
                 if low == "and" and j + 1 < len(toks) and (toks[j + 1].text.lower() == "the"
                                                            or any(_head_of(t) for t in toks[j + 1:])):
+                    break
+                if toks[j].cap and low in _TIME_WORDS:
                     break
                 if toks[j].cap:
                     last = j

@@ -121,8 +121,8 @@ SPEECH_VERBS = words(
 # ---------------------------------------------------------------- ambiguity
 # Single-word register aliases that are ordinary English words: need a non-initial position and an org cue.
 AMBIGUOUS_BODY_WORDS = words(
-    "shelter crisis mind equity prospect reform onward demos unite locality compass community apple "
-    "amazon shell boots which? congress senate prudential nationwide kickstart citi sky northern southern "
+    "shelter crisis mind equity prospect reform onward demos unite locality compass community "
+    "shell boots which? congress senate prudential nationwide kickstart citi sky northern southern "
     "treasury greens tories conservatives labour plaid gmb bloomberg lloyds arriva stagecoach capita "
     "serco"
 )

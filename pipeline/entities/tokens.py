@@ -59,7 +59,8 @@ def tokenize(text: str) -> list[Token]:
         if possessive:
             brk = True
         elif nxt in _SPACES:
-            brk = text[e + 1:e + 2] in ("", " ", "\n", "\u00a0")
+            after = text[e + 1:e + 2]
+            brk = not (after.isalnum() or after == "&")
         elif nxt == "." and text[e + 1:e + 2] == " " and word.lower() in _ABBREVIATIONS:
             brk = False
         else:
