@@ -16,7 +16,7 @@ from pipeline.entities import extract_entities
 SENTENCES = [
     "Cllr {first} {last}, Leader of {place} City Council, said the {org} would press the {dept} for more funding.",
     "The {org} warned that councils across the {region} face a gap of £{n}m by {year}.",
-    "{first} {last}, chief executive of the {think}, said: \u201cThe evidence is clear and the time to act is now.\u201d",
+    "{first} {last}, chief executive of the {think}, said: \u201cThe evidence is clear; we must act now.\u201d",
     "Ministers at the Department for Levelling Up, Housing and Communities (DLUHC) have promised a review.",
     "Local Enterprise Partnerships (LEPs) in {place} and {place2} will be folded into combined authorities.",
     "The {union} said its members in {place} would ballot for strike action after talks with {company} collapsed.",

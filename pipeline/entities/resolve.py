@@ -111,8 +111,10 @@ def resolve_bodies(candidates: Iterable[BodyCandidate]) -> BodyResolution:
             names = sorted({c.name for c in cands},
                            key=lambda n: (is_acronym_like(n) or n.isupper(), -len(n), n))
             name = names[0]
-            types = Counter(c.body_type for c in cands)
-            btype = sorted(types.items(), key=lambda t: (-t[1], t[0]))[0][0]
+            # types said by full names outrank guesses from a bare acronym; "other_org" is the last resort
+            full = [c for c in cands if not (is_acronym_like(c.name) or c.name.isupper())] or cands
+            types = Counter(c.body_type for c in full)
+            btype = sorted(types.items(), key=lambda t: (t[0] == "other_org", -t[1], t[0]))[0][0]
             acr = sorted({c.acronym for c in cands if c.acronym} |
                          {n for n in names if is_acronym_like(n) or (n.isupper() and " " not in n)})
             acronym = acr[0] if acr else None
