@@ -1,0 +1,162 @@
+"""The cleaner's public API: roles and reasons, repetition, clean sources, hints, dates, offsets."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from pipeline.cleaning import ROLES, Block, block_keys, clean_document, repeat_bucket
+
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
+PARAS = [
+    "The county council has agreed to spend an extra £3m on school transport after a rise in the number of "
+    "children with special educational needs travelling to schools outside their home town.",
+    "Officers told the cabinet that the cost of taxis and minibuses had risen by almost a fifth in two years, "
+    "and that the council had struggled to find drivers willing to take on the longer routes.",
+    "The leader of the opposition group said the decision was welcome but that families had waited too long "
+    "for a service that many of them described as unreliable and stressful for their children.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_roles_are_the_contract_roles() -> None:
+    assert ROLES == ("title", "byline", "section", "dateline", "body", "caption", "navigation", "promo", "comment",
+                     "related", "other_boilerplate")
+
+
+def test_every_block_has_a_role_a_reason_and_the_right_flag() -> None:
+    doc = clean_document(page("Skip to main content", "Council to spend £3m more on school transport",
+                              "By Anna Lee", "Published 4 May 2021", *PARAS, "Share this article",
+                              "Sign up to our newsletter for the latest council news"), "text", now=NOW)
+    for b in doc.blocks:
+        assert isinstance(b, Block) and b.role in ROLES
+        assert b.reason.startswith(b.role + ": ") and len(b.reason) > len(b.role) + 5
+        assert b.is_boilerplate == (b.role not in ("title", "byline", "section", "dateline", "body"))
+    roles = [b.role for b in doc.blocks]
+    assert roles == ["navigation", "title", "byline", "dateline", "body", "body", "body", "navigation", "promo"]
+    assert doc.blocks[0].reason == "navigation: skip link"
+    assert doc.author == "Anna Lee" and doc.published_date == date(2021, 5, 4)
+
+
+def test_body_offsets_point_into_body_text() -> None:
+    doc = clean_document(page("Menu", *PARAS, "© Example News 2021"), "text", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    for b in doc.blocks:
+        if b.role == "body":
+            assert doc.body_text[b.char_start:b.char_end] == b.text
+        else:
+            assert b.char_start is None and b.char_end is None
+    assert doc.word_count == len(doc.body_text.split())
+
+
+def test_block_text_is_stripped_but_otherwise_as_written() -> None:
+    text = "  “Quoted” text — with ‘curly’ quotes and a  double space, as written by the council’s officers.  "
+    doc = clean_document(page(text, *PARAS), "text", now=NOW)
+    assert doc.blocks[0].text == text.strip()
+
+
+def test_caption_role_for_image_credits() -> None:
+    doc = clean_document(page(PARAS[0], "The new school bus depot in Ashford. Photo: Kent Council", *PARAS[1:]),
+                         "text", now=NOW)
+    caption = doc.blocks[1]
+    assert caption.role == "caption" and "image credit" in caption.reason
+    assert "Photo" not in doc.body_text
+
+
+def test_other_boilerplate_for_security_prompts() -> None:
+    doc = clean_document(page(*PARAS, "Enable Two-Factor Authentication", "Setup now"), "text", now=NOW)
+    assert [b.role for b in doc.blocks[-2:]] == ["other_boilerplate", "other_boilerplate"]
+
+
+def test_repeated_lines_are_template_with_a_reason() -> None:
+    chrome = "Northshire Gazette – your local news since 1853"
+    text = page(chrome, *PARAS)
+    keys = block_keys(text, "text")
+    assert len(keys) == 4 and all(len(k) == 12 for k in keys)
+    repeated = {keys[0]: repeat_bucket(14)}
+    doc = clean_document(text, "text", repeated=repeated, now=NOW)
+    assert doc.blocks[0].is_boilerplate
+    assert doc.blocks[0].reason.endswith("repeats on 10+ pages of this source")
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_block_keys_ignore_case_spacing_and_digits() -> None:
+    a = block_keys("Posted on 12/05/2021\n\nRead  more", "text")
+    b = block_keys("posted on 3/6/2020\nREAD MORE!", "text")
+    assert a == b
+
+
+def test_repeat_bucket_floors() -> None:
+    assert [repeat_bucket(n) for n in (0, 1, 2, 3, 4, 5, 9, 10, 19, 20, 49, 50, 99, 100, 250)] == [
+        0, 0, 0, 3, 3, 5, 5, 10, 10, 20, 20, 50, 50, 100, 200]
+
+
+def test_clean_source_keeps_every_block_as_body() -> None:
+    text = "Menu\n\nSkip to content\n\n" + "\n".join(PARAS) + "\n\nShare this page"
+    doc = clean_document(text, "text", clean=False, now=NOW)
+    assert {b.role for b in doc.blocks} == {"body"}
+    assert {b.reason for b in doc.blocks} == {"body: source declares clean text"}
+    assert "".join(doc.body_text.split()) == "".join(text.split())
+    assert not any(b.is_boilerplate for b in doc.blocks)
+
+
+def test_hints_win_over_the_page() -> None:
+    doc = clean_document(page("A headline on the page itself", "By Someone Else", *PARAS), "text", now=NOW,
+                         hints={"title": "The feed's title", "author": "Feed Author",
+                                "published": "2020-02-03T23:30:00Z", "publisher": "Feed Publisher"},
+                         publisher_default="Source Default")
+    assert doc.title == "The feed's title" and doc.author == "Feed Author"
+    assert doc.publisher == "Feed Publisher"
+    assert doc.published_date == date(2020, 2, 3)  # 23:30 UTC is still 3 February in London in winter
+
+
+def test_publisher_default_applies_when_the_page_names_none() -> None:
+    doc = clean_document(page(*PARAS), "text", publisher_default="Northshire Gazette", now=NOW)
+    assert doc.publisher == "Northshire Gazette"
+
+
+def test_utc_time_late_in_summer_is_the_next_day_in_london() -> None:
+    doc = clean_document(page(*PARAS), "text", hints={"published": "2021-07-01T23:30:00Z"}, now=NOW)
+    assert doc.published_date == date(2021, 7, 2)
+
+
+def test_a_date_after_ingest_is_not_the_published_date() -> None:
+    doc = clean_document(page("Council budget agreed", "Published 4 May 2031", *PARAS), "text", now=NOW)
+    assert doc.published_date is None
+
+
+def test_empty_and_whitespace_documents() -> None:
+    for text in ("", "\n\n  \n"):
+        doc = clean_document(text, "text", now=NOW)
+        assert doc.blocks == [] and doc.body_text is None and doc.word_count == 0 and doc.language is None
+    doc = clean_document("<html><body></body></html>", "html", now=NOW)
+    assert doc.body_text is None and doc.title is None
+
+
+def test_short_body_gets_no_language_guess() -> None:
+    doc = clean_document("Thanks for reading.", "text", clean=False, now=NOW)
+    assert doc.body_text == "Thanks for reading." and doc.language is None
+
+
+def test_welsh_page_is_welsh() -> None:
+    paras = ["Mae’r cyngor wedi cytuno i wario tair miliwn o bunnoedd ychwanegol ar gludiant i ysgolion ar ôl "
+             "cynnydd yn nifer y plant sydd angen teithio i ysgolion y tu allan i’w tref.",
+             "Dywedodd swyddogion wrth y cabinet fod cost tacsis a bysiau mini wedi codi bron i un rhan o bump "
+             "mewn dwy flynedd, a bod y cyngor wedi cael trafferth dod o hyd i yrwyr."]
+    doc = clean_document(page("Hafan", "Newyddion", *paras), "text", now=NOW)
+    assert doc.language == "cy"
+    assert doc.body_text == "\n\n".join(paras)
+
+
+def test_html_reasons_name_the_markup() -> None:
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article><h1>Council budget agreed "
+            "after long debate</h1>" + "".join(f"<p>{p}</p>" for p in PARAS) +
+            "<figure><img src='a.jpg'><figcaption>The council chamber during the vote</figcaption></figure>"
+            "</article><footer><p>Site map</p></footer></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    by_text = {b.text: b for b in doc.blocks}
+    assert by_text["Home News"].reason == "navigation: inside <nav>"
+    assert by_text["The council chamber during the vote"].role == "caption"
+    assert by_text["Council budget agreed after long debate"].role == "title"
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -1,0 +1,58 @@
+"""The rule tables are data: check they are well formed and that their fast screens never hide a match."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cleaning import ROLES
+from pipeline.cleaning.rules import line_rules, match_rule, vocabulary
+
+HERE = Path(__file__).resolve().parent
+EXTRA = [
+    "Toggle high contrast", "Change text size", "Subscribe to our newsletter", "Get the latest news delivered to "
+    "your inbox", "Become a member today", "Support our journalism", "Click here to read the full report",
+    "Your email address will not be published.", "Comments are closed.", "Read more...", "continue reading »",
+    "© 2020 Example Ltd", "(c) 2019 Example", "Copyright 2018", "All rights reserved", "Photo: Jane Doe",
+    "Image credit: Getty Images", "Picture by John Smith", "Two-factor authentication is required",
+    "Please enable JavaScript", "We use cookies to improve your experience", "Accept all cookies",
+    "Error 404: page not found", "Sorry, we couldn't find that page", "Follow us on Twitter",
+]
+
+
+def corpus() -> list[str]:
+    lines = list(EXTRA)
+    for path in (HERE / "pages" / "cleaning").rglob("*"):
+        if path.suffix in (".txt", ".yaml"):
+            lines += [line.split("\t")[-1].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    seeds = HERE.parents[1] / "shared" / "seeds"
+    for path in seeds.glob("*.txt") if seeds.exists() else []:
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line]
+
+
+def test_rules_are_well_formed() -> None:
+    rules = line_rules()
+    assert len(rules) > 20
+    for rule in rules:
+        assert rule.role in ROLES and rule.reason and rule.max_words > 0
+        assert all(t == t.casefold() for t in rule.triggers)
+
+
+def test_triggers_cover_every_match() -> None:
+    for text in corpus():
+        lower = text.casefold()
+        for rule in line_rules():
+            if rule.triggers and rule.pattern.search(text):
+                assert any(t in lower for t in rule.triggers), (rule.reason, text)
+
+
+def test_first_matching_rule_wins() -> None:
+    assert match_rule("Skip to main content", 4).reason == "skip link"
+    assert match_rule("1 comment", 2).role == "comment"
+    assert match_rule("Local Government", 2) is None
+    assert match_rule("Sign up to our newsletter and get the latest stories " * 10, 100) is None  # too long
+
+
+def test_word_lists_load() -> None:
+    vocab = vocabulary()
+    assert {"en", "fr", "de", "cy"} <= set(vocab.stopwords)
+    assert "the" in vocab.stopwords["en"] and "said" in vocab.finite_verbs
