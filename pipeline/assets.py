@@ -42,7 +42,7 @@ class ScanConfig(Config):
 def sources(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> dict:
     settings = claimhouse.settings()
     try:
-        runlock.acquire(settings.state_dir, run_id=context.run_id)
+        runlock.acquire(settings.state_dir, run_id=context.run.run_id)
         specs = load_sources(settings.sources_file)
     except (runlock.RunLocked, SourcesError) as exc:
         raise Failure(str(exc)) from None
@@ -59,14 +59,14 @@ def raw_documents(context: AssetExecutionContext, config: ScanConfig, claimhouse
                   sources: dict) -> dict:
     settings = claimhouse.settings()
     specs = [SourceSpec(**spec) for spec in sources.values()]
-    result = scan(claimhouse.state(), specs, context.run_id, datetime.now(UTC).replace(tzinfo=None),
+    result = scan(claimhouse.state(), specs, context.run.run_id, datetime.now(UTC).replace(tzinfo=None),
                   settings.batch_size, full=config.full)
     c = result.counts
     context.log.info(f"read {c['read']} records: {c['new']} new, {c['changed']} changed, {c['removed']} removed, "
                      f"{c['failed']} failed; {c['to_process']} documents to process in {result.batches} batches")
     context.add_output_metadata({k: int(v) for k, v in c.items()} | {"batches": result.batches,
                                                                      "per_source": result.per_source})
-    return {"run_id": context.run_id, "batches": result.batches, "counts": dict(c), "sources": sources}
+    return {"run_id": context.run.run_id, "batches": result.batches, "counts": dict(c), "sources": sources}
 
 
 @op(out=DynamicOut(int))
@@ -152,7 +152,8 @@ def warehouse(context: AssetExecutionContext, claimhouse: ClaimhouseSettings, ex
         runlock.release(settings.state_dir)
     counts = extractions["counts"]
     summary = {"warehouse": str(settings.warehouse), **{f"documents_{k}": int(v) for k, v in counts.items()},
-               **{f"rows_{t}": n for t, n in published.tables.items()}}
+               **{f"rows_{t}": n for t, n in published.tables.items()},
+               "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3)}
     yield MaterializeResult(
         metadata={**summary, "path": MetadataValue.path(str(settings.warehouse)),
                   "per_source": MetadataValue.json(published.per_source)},

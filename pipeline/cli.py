@@ -38,6 +38,7 @@ def _summary(result) -> list[str]:
     lines.append(f"warehouse: {rows.get('documents', 0)} documents, {rows.get('numeric_claims', 0)} claims, "
                  f"{rows.get('bodies', 0)} bodies, {rows.get('people', 0)} people, {rows.get('places', 0)} places, "
                  f"{rows.get('ingest_errors', 0)} errors")
+    lines.append(f"bulk load: {int(w.get('rows_total', 0))} rows in {float(w.get('build_seconds', 0)):.2f}s")
     lines.append(f"published: {w.get('warehouse', '?')}")
     return lines
 
@@ -74,7 +75,8 @@ def run(full: bool) -> int:
         job = defs.resolve_job_def("refresh_warehouse")
         result = job.execute_in_process(
             instance=instance, raise_on_error=False, tags={"claimhouse/trigger": "make run"},
-            run_config={"ops": {"raw_documents": {"config": {"full": full}}}})
+            run_config={"ops": {"raw_documents": {"config": {"full": full}}},
+                        "loggers": {"console": {"config": {"log_level": "WARNING"}}}})
     finally:
         runlock.release(settings.state_dir, pid=os.getpid())
     if not result.success:

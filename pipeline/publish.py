@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,6 +45,7 @@ class Published:
     tables: dict[str, int] = field(default_factory=dict)
     per_source: dict[str, int] = field(default_factory=dict)
     outcomes: list[CheckOutcome] = field(default_factory=list)
+    build_seconds: float = 0.0
 
 
 def _staged(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str], prefix: str, table: str) -> str:
@@ -157,6 +159,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     previous_path = state.root / "published.json"
     previous = json.loads(previous_path.read_text()).get("per_source", {}) if previous_path.exists() else {}
     result = Published(warehouse)
+    started = time.perf_counter()
     try:
         con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
         try:
@@ -172,6 +175,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
                 raise PublishRefused(result.outcomes)
             result.tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WAREHOUSE}
             con.execute("CHECKPOINT")
+            result.build_seconds = time.perf_counter() - started
         finally:
             con.close()
         with tmp.open("rb") as fh:

@@ -208,7 +208,7 @@ def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, b
                                                                 "format")})})
     counts["to_process"] = len(plan)
     counts["reprocessed"] = len(plan) - counts["new"] - counts["changed"]
-    counts["unchanged"] = len(rows) - len(plan)
+    counts["unchanged"] = len(rows) - counts["new"] - counts["changed"]
     counts.pop("resettled", None)
     result.batches = (len(plan) + batch_size - 1) // batch_size
     result.per_source = dict(Counter(r["source"] for r in rows))

@@ -78,3 +78,26 @@ def counts_line(outcome: RunOutcome) -> dict[str, int]:
 
 def env_without_claimhouse() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("CLAIMHOUSE_")}
+
+
+_TOPICS = ["housing", "transport", "skills", "adult social care", "flood defences", "high streets", "libraries"]
+_BODIES = ["Derby City Council", "the Local Government Association", "Transport for the North", "Localis",
+           "the Resolution Foundation", "Leeds City Council", "the Department for Education"]
+
+
+def news_page(i: int, words: int = 300) -> str:
+    """A plain-text scrape of a made-up local-government news page (navigation, title, body, footer)."""
+    topic = _TOPICS[i % len(_TOPICS)]
+    body = _BODIES[i % len(_BODIES)]
+    paras = []
+    n = 0
+    while n < words:
+        p = (f"{body[0].upper() + body[1:]} said on Tuesday that spending on {topic} would rise by {3 + i % 17}% "
+             f"next year, with £{12 + i % 40}m set aside for the programme across {20 + i % 90} towns. "
+             f"Council leaders warned that the settlement still left a gap of about £{1 + i % 9}.{i % 10}bn "
+             f"over the next three years, according to figures published by {body}.")
+        paras.append(p)
+        n += len(p.split())
+    return "\n\n".join(["Skip to main content", "Home | News | Council | Contact",
+                        f"Council sets out plans for {topic} (story {i})", *paras,
+                        "Share this page", "Subscribe to our newsletter", "© Example News 2024"]) + "\n"

@@ -119,7 +119,7 @@ def _assemble(cands: list[Candidate], labels: list[tuple[str, str]]) -> tuple[li
             start, end = pos, pos + len(text)
             parts.append(text)
             pos = end
-        full_reason = reason if reason.startswith(role + ":") else f"{role}: {reason}"
+        full_reason = reason if reason.startswith(role + ":") or reason == CLEAN_REASON else f"{role}: {reason}"
         blocks.append(Block(no, text, role, role not in KEPT_ROLES, full_reason, start, end))
     return blocks, ("\n\n".join(parts) if parts else None)
 
