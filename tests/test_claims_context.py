@@ -46,6 +46,8 @@ def test_period_forms():
     assert only("Prices rose 9% last year.").period == "last year"
     assert only("Inflation will hit 10% by 2023, the Bank said.").period == "by 2023"
     assert only("The budget for 2021/22 rose by 5%.").period == "2021/22"
+    assert only("Wages rose 4.1% year-on-year.").period == "year-on-year"
+    assert extract_claims("The bill includes $369bn over 10 years.")[0].period == "over 10 years"
     assert only("The council cut 300 jobs.").period is None
 
 

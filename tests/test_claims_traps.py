@@ -66,6 +66,11 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("vague", "Dozens of schools wrote to the minister.", []),
     ("score", "Leeds won 3-1 at Elland Road.", []),
     ("list", "1. Comment by a reader", []),
+    ("name", "Apple's iPhone 14 went on sale and the FTSE 100 fell 2%.", ["2%"]),
+    ("name", "The Apollo 11 crew and the Boeing 737 fleet.", []),
+    ("vote", "In a 7-2 decision the court backed the council.", []),
+    ("vote", "The bill passed the Senate 51-50.", []),
+    ("id", "The judge ruled on Case No. 21-476.", []),
     ("footnote", "The figures were revised [3].", []),
     # the same words stay claims where the context makes them quantities
     ("count", "More than one in three councils is at risk.", ["one in three"]),

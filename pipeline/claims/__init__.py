@@ -40,6 +40,15 @@ class Claim:
     attributed_end: int | None
 
 
+_DURATIONS = {"years", "months", "weeks", "days", "hours"}
+
+
+def _spans_previous(text: str, prev, c) -> bool:
+    """True when a duration follows another claim in the same clause ("£5bn for rail over 10 years")."""
+    between = text[prev.end:c.start]
+    return len(between) < 60 and not any(ch in between for ch in ".;:!?\n")
+
+
 def extract_claims(body_text: str) -> list[Claim]:
     """Every numeric claim in `body_text`, in text order; deterministic, never raises on odd text."""
     if not body_text:
@@ -65,6 +74,8 @@ def extract_claims(body_text: str) -> list[Claim]:
             qualifier = "at_least" if first else "up_to"
         else:
             qualifier = qualifier_for(text, c.start, c.end)
+            if qualifier == "over" and c.unit in _DURATIONS and i and _spans_previous(text, kept[i - 1], c):
+                qualifier = "exact"     # "£369bn over 10 years": the span of the money, not "more than"
         who = attributor.for_sentence(s_start, s_end)
         if s_start not in periods:
             periods[s_start] = periods_in(text, s_start, s_end)

@@ -20,7 +20,8 @@ PERIOD_RE = re.compile(
     | \bthe\s+(?:next|past|last|previous|coming|first|following)\s+(?:{_NUMW}\s+)?{_UNIT}\b
     | \b(?:(?:per|each|every)\s+(?:year|annum|month|week|day|hour|quarter)|(?:a|an)\s+(?:year|month|week|day|hour))\b
         (?!\s+(?:ago|earlier|later|on\b))
-    | \b(?:annually|yearly|monthly|weekly|daily)\b
+    | \b(?:annually|yearly|monthly|weekly|daily|year-on-year|month-on-month|quarter-on-quarter|week-on-week)\b
+    | \bover\s+(?:the\s+)?(?:{_NUMW})\s+{_UNIT}\b
     | \b(?:this|last|next|the\s+previous|the\s+current)\s+
         (?:year|month|week|quarter|decade|parliament|spending\s+review)\b
     | \bthe\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)\s+of\s+(?:the\s+year|{_Y})\b
@@ -94,7 +95,7 @@ def _phrase_after(text: str, start: int, end: int) -> str:
         if len(words) >= 9:
             break
     phrase = " ".join(words)
-    phrase = _LEAD_DROP.sub("", phrase).strip()
+    phrase = _LEAD_DROP.sub("", phrase).strip(" -")
     return phrase
 
 

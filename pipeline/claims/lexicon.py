@@ -193,6 +193,23 @@ KIND_NOUNS = {
 HYPHEN_QUANTITY_WORDS = {"strong", "plus", "odd", "fold", "and", "or"}
 # hyphenated kinds that still quantify: "a 10-mile stretch", "a 40-hour week" (the unit tables decide)
 
+# capitalised words that may sit right before a number without naming it ("Some 300", "In 2019", "All 324")
+NOT_NAME_WORDS = [
+    "In", "Of", "By", "For", "With", "To", "At", "From", "On", "And", "But", "Or", "Nor", "Yet", "So", "All",
+    "The", "A", "An", "These", "Those", "This", "That", "Its", "His", "Her", "Their", "Our", "My", "Your",
+    "Every", "Each", "Last", "Next", "Another", "Since", "Until", "Till", "Between", "Among", "Amongst",
+    "After", "Before", "During", "Within", "Without", "Than", "Then", "Today", "Yesterday", "Now", "Still",
+    "Both", "While", "When", "Whereas", "If", "As", "Although", "Though", "Because", "Only", "Just", "Also",
+    "Even", "Nearly", "Almost", "About", "Around", "Some", "Over", "Under", "Roughly", "Approximately",
+    "Exactly", "Precisely", "Barely", "Fully", "Fewer", "Less", "More", "Most", "Another", "Another",
+    "Per", "Via", "Across", "Through", "Throughout", "Against", "Despite", "Including", "Excluding",
+    "Plus", "Minus", "Page", "Here", "There", "Where", "What", "Which", "Who", "Whose", "How", "Why",
+    "Up", "Down", "Out", "Off", "Into", "Onto", "Upon", "Circa", "Estimated", "Approx", "Total", "Totalling",
+    "I", "We", "They", "He", "She", "It", "You", "Are", "Is", "Was", "Were", "Be", "Has", "Have", "Had",
+    "Will", "Would", "Could", "Should", "May", "Might", "Must", "Can", "Do", "Does", "Did", "Says", "Said",
+    "Costs", "Cost", "Worth", "Saw", "Sees", "See", "Lost", "Won", "Gained", "Cut", "Add", "Added",
+    "Why", "Like", "Unlike", "Beyond", "Above", "Below", "Near", "Towards", "Toward", "Versus", "Vs",
+]
 # words after a duration that make it a relative date (a year ago, two weeks later)
 RELATIVE_DATE_AFTER = ["ago", "earlier", "later", "previously", "before that", "hence", "beforehand",
                        "on", "afterwards", "after that"]

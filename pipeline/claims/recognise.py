@@ -95,9 +95,10 @@ _SCALE_WORD_RE = re.compile(r"(?:[\s\u00a0]+|-)(?P<word>(?i:" + _alt(SCALE_LONG_
 
 _UNIT_RE = re.compile(
     rf"""
-      (?P<points>{_SP}?(?i:{_alt(POINT_SUFFIXES)})(?![A-Za-z]))
-    | (?P<bps>{_SP}?(?i:{_alt(BASIS_POINT_SUFFIXES)})(?![A-Za-z]))
-    | (?P<percent>{_SP}?(?:%|(?i:{_alt([s for s in PERCENT_SUFFIXES if s != '%'])})(?![A-Za-z])))
+      (?P<points>(?:{_SP}|-)?(?i:{_alt(POINT_SUFFIXES)}|percentage-points?)(?![A-Za-z]))
+    | (?P<bps>(?:{_SP}|-)?(?i:{_alt(BASIS_POINT_SUFFIXES)}|basis-points?)(?![A-Za-z]))
+    | (?P<percent>{_SP}?(?:%|(?i:{_alt([s for s in PERCENT_SUFFIXES if s != '%'])})(?![A-Za-z]))
+        |-(?i:per-cent|percent)(?![A-Za-z]))
     | (?P<cur_code>{_SP}?(?:{_alt(ISO_CODES | set(CODE_ALIASES))})\b)
     | (?P<cur_word>{_SP}+(?i:{_alt(CURRENCY_WORDS)})\b)
     | (?P<minor>(?:p|c)(?![\w'’])|{_SP}+(?i:pence|penny|cents?)\b)
@@ -110,6 +111,10 @@ _UNIT_RE = re.compile(
     re.VERBOSE,
 )
 _PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
+_FRACTION_OF_POINT_RE = re.compile(
+    r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:a|one)[\s\u00a0]+(?P<what>percentage[\s\u00a0]+point|per[\s\u00a0]?cent|percent)\b",
+    re.I,
+)
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
 _AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
 _CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
@@ -268,7 +273,13 @@ def _fraction(text: str, m: re.Match) -> Candidate | None:
             scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "trillion": 1e12, "dozen": 12,
                      "hundred": 100}[tail.group(1).lower()]
             return _with_suffix(text, start, end + tail.end(), 0.5 * scale, "words", no_scale=True)
-    return Candidate(start, end, num / den, "fraction", "fraction", start, end)
+    cand = Candidate(start, end, num / den, "fraction", "fraction", start, end)
+    # "three-quarters of a percentage point", "half a per cent": a fraction of a point or of a percent
+    of_point = _FRACTION_OF_POINT_RE.match(text, end)
+    if of_point:
+        cand.end = of_point.end()
+        cand.unit = "percentage_points" if of_point.group("what").lower().startswith("percentage") else "percent"
+    return cand
 
 
 def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: bool = False) -> Candidate | None:

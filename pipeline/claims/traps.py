@@ -10,16 +10,21 @@ import bisect
 import re
 
 from .lexicon import (
+    CODE_ALIASES,
+    CURRENCY_PREFIXES,
     DURATION_UNITS,
     HYPHEN_QUANTITY_WORDS,
     ID_LABELS,
+    ISO_CODES,
     KIND_NOUNS,
     MEASURE_WORDS,
     MONTHS,
+    NOT_NAME_WORDS,
     NUMBER_WORDS,
     ONE_COUNT_BEFORE,
     ONE_IDIOM_AFTER,
     ONE_PRONOUN_BEFORE,
+    QUALIFIER_PREFIXES,
     RELATIVE_DATE_AFTER,
     STREET_SUFFIXES,
     WEEKDAYS,
@@ -47,7 +52,8 @@ PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+\d{1,3}(?:[\s-]?\d{2,4}){2,5}"),
     ("version", r"\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)?(?=\.x\b)"),
     ("id", r"#\d+|\b\d+(?:[/-]\d+){3,}\b"),
-    ("score", r"\b\d{1,3}:\d{1,3}\b"),
+    ("score", r"\b\d{1,3}:\d{1,3}\b|\b\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[\s\u00a0]+(?:decision|vote|verdict|"
+              r"ruling|majority|split|win|victory|defeat|draw|loss|scoreline|margin|result|lead|home|away|thrashing)\b)"),
     ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
     ("list_marker", r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]"),
 ]
@@ -64,11 +70,26 @@ _WEEKDAYS = set(WEEKDAYS)
 _SCORE_VERBS = {"won", "lost", "drew", "beat", "beaten", "score", "scored", "scores", "victory", "defeat", "win",
                 "draw", "led", "leads", "trail", "trailed"}
 _WORD_BEFORE_NUM = re.compile(r"([A-Za-z][A-Za-z]*\.?)[\s\u00a0]+$")
-_LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:\.\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
+_LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:[./-]\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
 _DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0]+\d{4}\b)?"
                       r"(?![\d,.]*[\s\u00a0]*(?:%|per|m\b|bn\b))|\d{4}\b")
 _SCORE_NUM = re.compile(r"\d{1,2}[\s\u00a0]*[-–][\s\u00a0]*\d{1,2}\b")
 _DIGIT_RUN = re.compile(r"\d+")
+_NAME_NUM = re.compile(
+    r"\d{1,4}(?:[-–]\d{1,4})?\b(?![.,]\d)(?![A-Za-z%])(?![\s\u00a0]?(?:%|per[\s\u00a0]?cent|percent|pc\b|bn\b|m\b|"
+    r"k\b|million|billion|thousand|trillion|years?\b|months?\b|weeks?\b|days?\b|hours?\b|times\b))"
+)
+_NOT_NAME_WORDS = (
+    {w.lower() for w in NOT_NAME_WORDS} | {w for k in QUALIFIER_PREFIXES for w in k.split()}
+    | {w.lower().rstrip(".") for w in list(CURRENCY_PREFIXES) + list(ISO_CODES) + list(CODE_ALIASES)}
+)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that names something (iPhone, FTSE, Apollo), not a function word or a hedge."""
+    if not (word[0].isupper() or any(ch.isupper() for ch in word[1:])):
+        return False
+    return word.rstrip(".").lower() not in _NOT_NAME_WORDS and word.rstrip(".") not in _MONTHS
 
 
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
@@ -99,6 +120,10 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
             span = (w.start(), m.end(), "score") if m else None
         elif bare in ("No", "Number") and text.startswith("10", pos):
             span = (w.start(), pos + 2, "address")
+        elif _is_name_word(word) and text[w.start() - 1:w.start()] != "-":
+            # a number right after a proper name is part of it: iPhone 14, FTSE 100, Apollo 11, Senate 51-50
+            m = _NAME_NUM.match(text, pos)
+            span = (w.start(), m.end(), "id") if m else None
         if span:
             found.append(span)
             last = span[1]
