@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .gazetteer import is_place_name
 from .rules import (
+    COMMON_DESCRIPTORS,
     COMPANY_ROLES,
     CONNECTORS,
     COUNCIL_KINDS,
@@ -15,6 +16,7 @@ from .rules import (
     ORG_HEADS,
     PLURAL_HEADS,
     ROLE_WORDS,
+    WEAK_HEADS,
 )
 from .tokens import Run, Token
 
@@ -32,6 +34,7 @@ _COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
 _GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", "action", "focus", "interest",
                       "pressure", "campaign", "parliamentary", "stakeholder", "task", "user", "support"}
 _CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
+_INNER_HEADS = {"trust", "service", "union", "office", "group"}  # may sit inside a longer name
 ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -85,6 +88,14 @@ def _type_for(head: str, modifiers: list[str], run_before: list[str]) -> str | N
     return ORG_HEADS.get(head)
 
 
+def _proper_modifier(mods: tuple[Token, ...]) -> bool:
+    """A sector word heads a company name only after a name-like word, with no "and" in between."""
+    if not mods or any(t.text.lower() in {"and", "&"} for t in mods):
+        return False
+    return any(t.cap and t.text.lower() not in COMMON_DESCRIPTORS and t.text.lower() not in WEAK_HEADS
+               for t in mods)
+
+
 def _is_role_phrase(words: list[str]) -> bool:
     return bool(words) and all(w.lower() in ROLE_WORDS for w in words)
 
@@ -105,7 +116,12 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             low = prev.text.lower()
             if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):
                 break
-            if prev.cap and _head_of(prev) and _head_of(prev)[0] not in {"trust", "service", "union", "office"}:
+            if low in OF_WORDS:  # cross "of" only into the head it belongs to: "Bank of England Pension Fund"
+                before = toks[i - 2] if i >= 2 else None
+                if before is None or not (before.cap and before.text.lower() in HEAD_OF_OK):
+                    break
+            prev_head = _head_of(prev) if prev.cap else None
+            if prev_head and prev_head[0] not in WEAK_HEADS and prev_head[0] not in _INNER_HEADS:
                 break
             i -= 1
         while i < h and (toks[i].text.lower() in LEADING_NOISE or not toks[i].cap):
@@ -116,10 +132,13 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
                 i = k + 1
                 break
         modifiers = [t.text for t in toks[i:h] if t.cap]
+        if head in WEAK_HEADS and not _proper_modifier(toks[i:h]):
+            continue
         # of-extension: "University of Derby", "Council of LEP Chairs"
         end = h
-        if head in HEAD_OF_OK and h + 1 < len(toks) and toks[h + 1].text.lower() in OF_WORDS \
-                and (toks[h + 1].text.lower() != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
+        nxt = toks[h + 1].text.lower() if h + 1 < len(toks) else ""
+        if head in HEAD_OF_OK and head not in WEAK_HEADS and nxt in OF_WORDS \
+                and (nxt != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
             j = h + 2
             last = h
             while j < len(toks):

@@ -32,6 +32,28 @@ ORG_HEADS: dict[str, str | None] = {
     "gallery": "other_org", "library": "other_org", "times": "other_org", "guardian": "other_org",
     "telegraph": "other_org", "gazette": "other_org", "herald": "other_org", "chronicle": "other_org",
 }
+# Company suffixes: as strong as any head ("Acme Widgets Ltd", "Ford Motor Co", "Siemens AG").
+for _suffix in ("corp", "co", "sa", "ag", "nv", "bv", "gmbh", "spa", "bhd", "pty", "ltda", "plc", "llc", "inc"):
+    ORG_HEADS[_suffix] = "company"
+# Sector words that end many company names but also name sectors ("Bellway Homes" vs "Creative Industries"):
+# they need a modifier that is not itself a sector word or an ordinary descriptor.
+WEAK_HEADS = words(
+    "industries international securities capital energy pharmaceuticals resources petroleum telecom "
+    "telecommunications communications systems technologies electronics steel mining oil insurance "
+    "investments properties enterprises foods semiconductor software media entertainment automotive "
+    "chemicals logistics construction homes developments engineering airways airlines motors trains railway "
+    "exchange"
+)
+for _weak in WEAK_HEADS:
+    ORG_HEADS[_weak] = "company"
+COMMON_DESCRIPTORS = words(
+    "renewable green clean digital social creative financial professional business public private national "
+    "international global local regional british english european american new old modern advanced high "
+    "low key core heavy light general cultural medical health care life natural energy oil gas water food "
+    "retail consumer industrial technology tech data cyber mobile smart affordable council social housing "
+    "rural urban coastal northern southern eastern western offshore onshore nuclear solar wind marine "
+    "mass mainstream traditional independent specialist small large big major the our their"
+)
 # Heads whose plural names a class ("Skills Advisory Panels").
 PLURAL_HEADS: dict[str, str] = {
     "councils": "council", "commissions": "commission", "agencies": "agency", "authorities": "authority",
