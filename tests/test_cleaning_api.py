@@ -96,7 +96,7 @@ def test_clean_source_keeps_every_block_as_body() -> None:
     text = "Menu\n\nSkip to content\n\n" + "\n".join(PARAS) + "\n\nShare this page"
     doc = clean_document(text, "text", clean=False, now=NOW)
     assert {b.role for b in doc.blocks} == {"body"}
-    assert {b.reason for b in doc.blocks} == {"body: source declares clean text"}
+    assert {b.reason for b in doc.blocks} == {"source declares clean text"}  # the contract's words
     assert "".join(doc.body_text.split()) == "".join(text.split())
     assert not any(b.is_boilerplate for b in doc.blocks)
 

@@ -16,7 +16,8 @@ class Candidate:
     link_density: float = 0.0      # HTML: share of the text inside links
     markup_role: str | None = None  # HTML: role its container suggests (nav, aside, footer, figcaption, ...)
     markup_reason: str | None = None
-    in_article: bool = False       # HTML: inside <article>, [itemprop=articleBody] or <main>
+    in_article: bool = False       # HTML: inside <article>, <main> or an article-text container
+    in_text_container: bool = False  # HTML: inside an article-text container ([itemprop=articleBody], .entry-content)
     is_list_item: bool = False
     times: list[datetime] = field(default_factory=list)  # HTML: <time datetime> values inside it
     comment_author: str | None = None  # HTML: author stated by comment markup

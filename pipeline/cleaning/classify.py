@@ -144,7 +144,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     seen = 0
     for k in range(start, end + 1):
         s = scored[k]
-        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end):
             end = k - 1
             break
         seen += good_words[k]
@@ -192,6 +192,13 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
             and not scored[cut].cand.text.rstrip().endswith("."):
         cut -= 1  # the list's heading
     return cut if cut >= start else end
+
+
+def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
+    """An HTML block inside the article's container with more of the article's paragraphs after it."""
+    if not scored[k].cand.in_text_container:
+        return False
+    return any(s.klass == GOOD and s.cand.in_text_container for s in scored[k + 1:end + 1])
 
 
 def _heading_like(s: Scored) -> bool:
@@ -333,6 +340,8 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
         s = scored[i]
         if s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
+        elif s.feat.n_words >= 8 and s.feat.stop_density >= 0.2 and s.cand.link_density < 0.5:
+            verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
         else:
             verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
     # glued-to-credit captions before the article
@@ -437,8 +446,8 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict(role, s.rule.reason)
             if role == "comment":
                 context = None if s.rule.reason == "comment prompt" else "comment"
-            elif role == "related" and s.rule.stop:
-                context = "related"
+            elif s.rule.stop:
+                context = role
             continue
         if s.klass == BAD:
             verdicts[i] = _bad_verdict(s)
@@ -449,6 +458,8 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict("comment", "reader comment")
         elif context == "related":
             verdicts[i] = Verdict("related", "in a list of other articles")
+        elif context == "other_boilerplate":
+            verdicts[i] = Verdict("other_boilerplate", "part of a section after the article")
         elif s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text after the article, apart from it")
         else:

@@ -68,12 +68,13 @@ def _find_seq(words: tuple[str, ...], index: dict) -> object | None:
 class _Context:
     """What the ancestors of the current position say."""
 
-    __slots__ = ("role", "reason", "in_article", "is_list_item", "heading", "tag", "author")
+    __slots__ = ("role", "reason", "in_article", "in_container", "is_list_item", "heading", "tag", "author")
 
     def __init__(self) -> None:
         self.role: str | None = None
         self.reason: str | None = None
         self.in_article = False
+        self.in_container = False
         self.is_list_item = False
         self.heading = 0
         self.tag = ""
@@ -81,7 +82,7 @@ class _Context:
 
     def child(self, tag: Tag) -> _Context:
         c = _Context()
-        c.role, c.reason, c.in_article = self.role, self.reason, self.in_article
+        c.role, c.reason, c.in_article, c.in_container = self.role, self.reason, self.in_article, self.in_container
         c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
         name = tag.name
         if name in BLOCK:
@@ -95,6 +96,8 @@ class _Context:
         container = bool(words) and _find_seq(words, content) is not None
         if container or name in ("article", "main"):
             c.in_article = True
+        if container:
+            c.in_container = True
         if not container and (c.role is None or c.role in ("byline", "dateline")):
             role = reason = None
             if name in tags:
@@ -136,6 +139,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             out.append(Candidate(text=text, gap_before=1, tag=ctx.tag, heading=ctx.heading,
                                  link_density=min(1.0, link_chars[0] / total), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
+                                 in_text_container=ctx.in_container,
                                  is_list_item=ctx.is_list_item, times=list(times),
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
         buf.clear()
