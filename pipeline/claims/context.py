@@ -115,30 +115,64 @@ def _subject_of(head: str) -> str:
     return " ".join(words[-8:]) if words else ""
 
 
+_CHANGE_SET = frozenset(CHANGE_WORDS)
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _has_change_word(s: str) -> bool:
+    return not _CHANGE_SET.isdisjoint(_LOWER_WORDS.findall(s.lower()))
+
+
 def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, unit: str) -> str | None:
     """The noun phrase a claim quantifies, with its direction when the sentence states a change.
 
     `88 per cent of schools across England` -> "share of schools across England";
-    `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget".
+    `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget";
+    `a budget gap of £87m` -> "budget gap".
     """
     before_start = max(s_start, c_start - 80)
     before = text[before_start:c_start]
     after_phrase = _phrase_after(text, c_end, s_end)
     raw_after = text[c_end:s_end]
-    is_share = unit in ("percent", "fraction") and re.match(r"[\s\u00a0]+of\b", raw_after)
-    direction = _DIRECTION_RE.search(re.sub(r"\b(?:by|of|to|around|about|over|nearly|almost|some|just|only)"
-                                            r"[\s\u00a0]*$", "", before.rstrip()))
-    if direction and not is_share:
+    is_share = unit in ("percent", "fraction") and _OF_AFTER.match(raw_after)
+    direction = None
+    if not is_share and _has_change_word(before):
+        direction = _DIRECTION_RE.search(_TRAILING_LINK.sub("", _strip_links(before)))
+    if direction:
         noun = CHANGE_WORDS[direction.group(1).lower()]
-        extra = direction.group(2).strip(" ,")
-        extra = re.sub(r"\b(?:by|of|to)$", "", extra).strip()
-        subject = ""
-        head = text[s_start:before_start + direction.start()]
-        subject = _subject_of(head) or after_phrase
-        parts = [noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else [])
-        return " ".join(parts)
+        extra = _TRAILING_LINK.sub("", direction.group(2).strip(" ,")).strip()
+        if not extra and _IN_REAL_TERMS.match(raw_after):
+            extra = "in real terms"
+        subject = _subject_of(text[s_start:before_start + direction.start()]) or after_phrase
+        return " ".join([noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else []))
     if is_share and after_phrase:
         return f"share of {after_phrase}"
-    if after_phrase:
-        return after_phrase
-    return None
+    return after_phrase or _phrase_before_of(before) or None
+
+
+_OF_AFTER = re.compile(r"[\s\u00a0]+of\b")
+_IN_REAL_TERMS = re.compile(r"[\s\u00a0]+in[\s\u00a0]+real[\s\u00a0]+terms\b", re.I)
+_TRAILING_HEDGE = re.compile(r"(?:\b(?:up|to|around|about|over|nearly|almost|some|just|only|at|least|more|than|less|"
+                             r"fewer|roughly|approximately|an|estimated|a|mere|under|below|above)\b[\s\u00a0]*)+$",
+                             re.I)
+_TRAILING_LINK = re.compile(r"\b(?:by|of|to|from)[\s\u00a0]*$")
+
+
+def _strip_links(before: str) -> str:
+    """Drop the hedge and linking words right before a claim: 'claims of up to ' -> 'claims of'."""
+    return _TRAILING_HEDGE.sub("", before.rstrip()).rstrip()
+_OF_BEFORE = re.compile(r"([A-Za-z][\w’'-]*(?:[\s\u00a0]+[A-Za-z][\w’'-]*){0,5})[\s\u00a0]+of[\s\u00a0]*$")
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"}
+
+
+def _phrase_before_of(before: str) -> str:
+    """'faces equal pay claims of up to' -> 'equal pay claims': the noun phrase an 'of' hangs the claim on."""
+    m = _OF_BEFORE.search(_strip_links(before))
+    if not m:
+        return ""
+    words: list[str] = []
+    for w in reversed(m.group(1).split()):
+        if w.lower() in _STOP_WORDS or w.lower() in _DETERMINERS:
+            break
+        words.append(w)
+    return " ".join(reversed(words))

@@ -7,8 +7,7 @@ import re
 from .lexicon import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
 _LONGEST_PREFIX = max(len(k.split()) for k in QUALIFIER_PREFIXES)
-# the last few words before a claim, when only white space separates them from it
-_TAIL_WORDS = re.compile(rf"((?:[A-Za-z.]+[\s\u00a0]+){{1,{_LONGEST_PREFIX + 1}}})$")
+_HEDGE_TOKEN = re.compile(r"[a-z.]+")
 _SUFFIX_RE = re.compile(
     r"(?:[\s\u00a0]*(?P<word>(?:or|and)[\s\u00a0]+(?:more|above|over|higher|less|fewer|below|under|so|thereabouts)"
     r"|plus)\b|(?P<sign>\+|-odd\b|-plus\b|ish\b))",
@@ -28,9 +27,14 @@ def qualifier_for(text: str, start: int, end: int) -> str:
     for sign in _SIGNS:
         if signs.endswith(sign):
             return QUALIFIER_PREFIXES[sign]
-    tail = _TAIL_WORDS.search(text, max(0, start - 48), start)
-    if tail:
-        words = tail.group(1).lower().split()
+    seg = text[max(0, start - 48):start]
+    if seg[-1:].isspace():
+        words = []
+        for w in reversed(seg.lower().split()[-(_LONGEST_PREFIX + 1):]):
+            if not _HEDGE_TOKEN.fullmatch(w):
+                break
+            words.append(w)
+        words.reverse()
         if words and words[-1] in _FILLERS:
             words = words[:-1]
         for k in range(min(len(words), _LONGEST_PREFIX), 0, -1):

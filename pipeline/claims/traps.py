@@ -69,7 +69,8 @@ _MONTHS = set(MONTHS)
 _WEEKDAYS = set(WEEKDAYS)
 _SCORE_VERBS = {"won", "lost", "drew", "beat", "beaten", "score", "scored", "scores", "victory", "defeat", "win",
                 "draw", "led", "leads", "trail", "trailed"}
-_WORD_BEFORE_NUM = re.compile(r"([A-Za-z][A-Za-z]*\.?)[\s\u00a0]+$")
+_GAP_BEFORE_DIGIT = re.compile(r"[ \u00a0\t]+(?=\d)")
+_WORD_BEFORE_NUM = re.compile(r"(?<![A-Za-z])([A-Za-z]+\.?)\Z")
 _LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:[./-]\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
 _DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0]+\d{4}\b)?"
                       r"(?![\d,.]*[\s\u00a0]*(?:%|per|m\b|bn\b))|\d{4}\b")
@@ -99,11 +100,11 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
         if m.end() > m.start():
             found.append((m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup or "")))
     last = -1
-    for d in _DIGIT_RUN.finditer(text):
-        pos = d.start()
-        if pos <= last or (pos and text[pos - 1] not in " \u00a0\t\n"):
+    for gap in _GAP_BEFORE_DIGIT.finditer(text):
+        pos = gap.end()
+        if pos <= last:
             continue
-        w = _WORD_BEFORE_NUM.search(text, max(0, pos - 24), pos)
+        w = _WORD_BEFORE_NUM.search(text, max(0, gap.start() - 24), gap.start())
         if not w:
             continue
         word = w.group(1)
@@ -147,7 +148,6 @@ _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z’']+)")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
 _SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?<![\w£$€.])([A-Za-z]{2,})-$")
-_TOKEN_BEFORE = re.compile(r"\S+$")
 _URLISH = re.compile(r"https?:|www\.|@|/[A-Za-z]|\.(?:com|org|net|gov|uk|io)\b")
 _AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
 _OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
@@ -214,8 +214,8 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
 
 
 def _digit_trap(text: str, c: Candidate, num: str, before: str, after: str) -> str | None:
-    token = _TOKEN_BEFORE.search(text, max(0, c.num_start - 60), c.num_start)
-    if token and _URLISH.search(token.group()):
+    token = text[max(0, c.num_start - 60):c.num_start].rsplit(None, 1)[-1:]
+    if token and _URLISH.search(token[0]):
         return "url"
     head = text[max(0, c.num_start - 12):c.num_start]
     if not c.currency_prefix:
