@@ -34,6 +34,8 @@ _COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
 _GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", "action", "focus", "interest",
                       "pressure", "campaign", "parliamentary", "stakeholder", "task", "user", "support"}
 _CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
+_GENERIC_WORDS = _GROUP_NOT_COMPANY | {"steering", "executive", "management", "project", "programme", "partnership",
+                                      "delivery", "scrutiny", "local", "new", "joint", "main", "full", "audit"}
 _INNER_HEADS = {"trust", "service", "union", "office", "group"}  # may sit inside a longer name
 ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -75,6 +77,8 @@ def _type_for(head: str, modifiers: list[str], run_before: list[str]) -> str | N
         return "parliament_party" if (set(low) | {w.lower() for w in run_before}) & _COMMITTEE_PARL \
             else "public_body"
     if head == "group":
+        if set(low) & {"labour", "conservative", "liberal", "green", "independent", "lib", "reform", "snp"}:
+            return "parliament_party"
         return "other_org" if set(low) & _GROUP_NOT_COMPANY else "company"
     if head == "trust":
         return "public_body" if set(low) & {"nhs", "hospital", "hospitals", "health", "care", "ambulance"} \
@@ -116,6 +120,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             low = prev.text.lower()
             if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):
                 break
+            if low in {"and", "&"} and (i == h or toks[i - 2].text.lower() in ROLE_WORDS if i >= 2 else True):
+                break  # "Metro Mayor and Police": the head alone after "and" is a second thing
             if low in OF_WORDS:  # cross "of" only into the head it belongs to: "Bank of England Pension Fund"
                 before = toks[i - 2] if i >= 2 else None
                 if before is None or not (before.cap and before.text.lower() in HEAD_OF_OK):
@@ -155,6 +161,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
                 end = last
         if end == h and not modifiers:
             continue
+        if end == h and all(m.lower() in _GENERIC_WORDS for m in modifiers):
+            continue  # "Working Group", "Steering Group", "Local Board": a common noun, not a name
         if _is_role_phrase([*modifiers, tok.text]):
             continue  # "Chief Executive", "Deputy Chair", "Chief Executive of X"
         if head == "centre" and end == h and not set(m.lower() for m in modifiers) & _CENTRE_OK:

@@ -12,6 +12,8 @@ from .tokens import Token
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
                                    "Senator", "General", "Captain", "Colonel", "Major", "Judge", "Justice"})
+_ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
+                           "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
 _LOWER = "a-z\u00e0-\u00ff"
 _NAME_SHAPE = re.compile(rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[A-Z][{_LOWER}]+(?:[-'\u2019][A-Z]?[{_LOWER}]+)*$")
@@ -63,9 +65,13 @@ def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
             if t.hard_break_after or t.possessive:
                 break
             continue
-        if count and t.text.lower() in NAME_PARTICLES and j + 1 < len(tokens) and _name_like(tokens[j + 1]):
-            j += 1
-            continue
+        if count and t.text.lower() in NAME_PARTICLES:  # "van der Pas", "de Palacio"
+            k = j
+            while k < len(tokens) and tokens[k].text.lower() in NAME_PARTICLES and k - j < 3:
+                k += 1
+            if k < len(tokens) and _name_like(tokens[k]) and not tokens[k - 1].hard_break_after:
+                j = k
+                continue
         break
     return j - i if count else 0
 
@@ -91,7 +97,7 @@ def _role_after(text: str, end: int) -> tuple[str, int, int] | None:
     if not head_words or not any(w in ROLE_HEADS or w.split("-")[-1] in ROLE_HEADS for w in head_words[:3]):
         return None
     if head_words[0] not in ROLE_WORDS and head_words[0].split("-")[0] not in ROLE_WORDS \
-            and not words[0][:1].isupper():
+            and head_words[0] not in _ROLE_OPENERS and not words[0][:1].isupper():
         return None
     return phrase, s, s + len(phrase)
 
@@ -156,6 +162,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if h:
             length = _collect_name(tokens, start_i)
             strong = length > 0
+            if length == 1 and tokens[start_i].text in given and not tokens[start_i].hard_break_after \
+                    and start_i + 1 < n and tokens[start_i + 1].cap and _NAME_SHAPE.match(tokens[start_i + 1].text):
+                length = 2  # "Mayor Andy Street": a surname that is also a word
         elif tokens[i].text in given and _name_like(tokens[i]):
             length = _collect_name(tokens, i)
             if length < 2:

@@ -101,7 +101,11 @@ ROLE_HEADS = words(
     "councillor member spokesperson spokesman spokeswoman founder ceo cfo coo manager officer professor "
     "lecturer researcher economist analyst editor correspondent partner governor commissioner ambassador "
     "adviser advisor convenor treasurer principal dean trustee fellow lead executive head mp mep msp mla "
-    "vice-chancellor chief boss owner chairs secretary-general director-general"
+    "vice-chancellor chief boss owner chairs secretary-general director-general envoy diplomat politician "
+    "official negotiator activist campaigner lawyer barrister solicitor judge academic author writer "
+    "journalist reporter columnist historian scientist expert consultant entrepreneur businessman "
+    "businesswoman investor banker trader strategist candidate nominee resident student teacher nurse "
+    "doctor surgeon worker farmer landlord pensioner representative delegate organiser coordinator"
 )
 # Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
 COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
