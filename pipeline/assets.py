@@ -26,6 +26,7 @@ from dagster import (
 from . import runlock
 from .batches import clean_batch, extract_batch
 from .checks import CHECKS, CheckOutcome
+from .progress import Progress
 from .publish import PublishRefused, publish
 from .resources import ClaimhouseSettings
 from .scan import scan
@@ -78,16 +79,22 @@ def plan_batches(raw_documents: dict):
 @op
 def clean_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSettings, raw_documents: dict,
                     batch_no: int) -> dict:
-    counts = clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"])
-    context.log.info(f"batch {batch_no}: cleaned {counts.get('documents', 0)} documents")
-    return counts
+    progress = Progress("cleaning", 0, raw_documents["counts"]["to_process"], log=context.log.info,
+                        label=f" (batch {batch_no})")
+    return clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"], progress)
+
+
+def _totals(batches: list[dict], keys: tuple[str, ...]) -> dict:
+    total = {k: sum(b.get(k, 0) for b in batches) for k in keys}
+    seconds = sum(b.get("seconds", 0) for b in batches)
+    total["documents_per_second"] = round(total["documents"] / seconds, 1) if seconds else 0.0
+    return total
 
 
 @op
 def summarise_cleaning(context: OpExecutionContext, raw_documents: dict, batches: list[dict]) -> dict:
-    total = {k: sum(b.get(k, 0) for b in batches) for k in ("documents", "document_blocks", "comments",
-                                                             "stage_errors")}
-    context.add_output_metadata(total)
+    total = _totals(batches, ("documents", "document_blocks", "comments", "stage_errors"))
+    context.add_output_metadata({**total, "documents_total": raw_documents["counts"]["to_process"]})
     return {**raw_documents, "out_batches": sorted(b["batch"] for b in batches if b.get("batch")),
             "cleaned": total}
 
@@ -106,16 +113,17 @@ def cleaned_batches(cleaned_documents: dict):
 
 
 @op
-def extract_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSettings, out_batch: str) -> dict:
-    counts = extract_batch(claimhouse.state(), out_batch)
-    context.log.info(f"{out_batch}: {counts}")
-    return counts
+def extract_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSettings, cleaned_documents: dict,
+                      out_batch: str) -> dict:
+    progress = Progress("extraction", 0, cleaned_documents["counts"]["to_process"], log=context.log.info,
+                        label=f" ({out_batch})")
+    return extract_batch(claimhouse.state(), out_batch, progress)
 
 
 @op
 def summarise_extraction(context: OpExecutionContext, cleaned_documents: dict, batches: list[dict]) -> dict:
-    total = {k: sum(b.get(k, 0) for b in batches) for k in ("numeric_claims", "body_mentions", "person_mentions",
-                                                             "place_mentions", "stage_errors")}
+    total = _totals(batches, ("documents", "numeric_claims", "body_mentions", "person_mentions", "place_mentions",
+                              "stage_errors"))
     context.add_output_metadata(total)
     return {**cleaned_documents, "extracted": total}
 
@@ -123,7 +131,7 @@ def summarise_extraction(context: OpExecutionContext, cleaned_documents: dict, b
 @graph_asset(group_name="extract", description="Numeric claims, named bodies, people and places from each "
                                                "cleaned body, one batch at a time.")
 def extractions(cleaned_documents: dict) -> dict:
-    done = cleaned_batches(cleaned_documents).map(extract_one_batch)
+    done = cleaned_batches(cleaned_documents).map(lambda b: extract_one_batch(cleaned_documents, b))
     return summarise_extraction(cleaned_documents, done.collect())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from . import claims, cleaning, entities
+from .progress import Progress
 from .state import StateDir, write_parquet
 from .tables import CLEAN_TABLES, EXTRACT_TABLES, STAGED, rows_to_table
 from .versioning import extractor_version
@@ -45,12 +47,15 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict]) -> dict:
+def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
+                progress: Progress | None = None) -> dict:
     """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
     plan = _plan_rows(state, run_id, batch_no)
     if not plan:
         return {"batch": None, "documents": 0}
+    progress = progress or Progress("cleaning", len(plan), len(plan))
+    progress.total = len(plan)
     out_dir = state.store / plan[0]["out_batch"]
     version = extractor_version()
     processed_at = datetime.now(UTC).replace(tzinfo=None)
@@ -68,6 +73,7 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
             rows["documents"].append(base)
             rows["stage_errors"].append({"doc_id": p["doc_id"], "stage": "clean", "error": _short_error(exc),
                                          "occurred_at": processed_at})
+            progress.update()
             continue
         rows["documents"].append({**base, "title": cleaned.title, "author": cleaned.author,
                                   "publisher": cleaned.publisher, "section": cleaned.section,
@@ -77,8 +83,9 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
         rows["comments"] += [{"doc_id": p["doc_id"], **c.__dict__,
                               "posted_at": c.posted_at.astimezone(UTC).replace(tzinfo=None) if c.posted_at else None}
                              for c in cleaned.comments]
+        progress.update()
     counts = _write(out_dir, "clean", CLEAN_TABLES, rows)
-    return {"batch": out_dir.name, **counts}
+    return {"batch": out_dir.name, "seconds": round(time.perf_counter() - progress.started, 3), **counts}
 
 
 def _digest(*parts: object) -> str:
@@ -105,7 +112,7 @@ def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, lis
     }
 
 
-def extract_batch(state: StateDir, out_batch: str) -> dict:
+def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None) -> dict:
     """Extract claims and entities from the cleaned documents of one batch folder."""
     out_dir = state.store / out_batch
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
@@ -113,8 +120,11 @@ def extract_batch(state: StateDir, out_batch: str) -> dict:
     docs = con.execute("SELECT doc_id, body_text, title, language FROM read_parquet(?) ORDER BY doc_id",
                        [str(out_dir / "clean_documents.parquet")]).fetchall()
     con.close()
+    progress = progress or Progress("extraction", len(docs), len(docs))
+    progress.total = len(docs)
     now = datetime.now(UTC).replace(tzinfo=None)
     for doc_id, body_text, title, language in docs:
+        progress.update()
         if not body_text or language not in EXTRACT_LANGUAGES:
             continue
         try:
@@ -129,4 +139,5 @@ def extract_batch(state: StateDir, out_batch: str) -> dict:
             rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
                                          "error": "entities: " + _short_error(exc)})
     counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)
-    return {"batch": out_batch, "documents": len(docs), **counts}
+    return {"batch": out_batch, "documents": len(docs), "seconds": round(time.perf_counter() - progress.started, 3),
+            **counts}

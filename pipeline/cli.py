@@ -53,10 +53,38 @@ def _failure_reason(result) -> str:
     return "the run failed; see the Dagster UI (make ui) for its log"
 
 
+class ProgressPrinter:
+    """Shows documents done / total per stage: a bar on a terminal, a plain line per 10 % otherwise."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.bars: dict = {}
+        self.done: dict[str, int] = {}
+
+    def __call__(self, stage: str, n: int, total: int) -> None:
+        if self.tty:
+            from tqdm import tqdm
+
+            bar = self.bars.get(stage)
+            if bar is None:
+                bar = self.bars[stage] = tqdm(total=total, desc=f"{stage:<10}", unit="doc", file=self.stream)
+            bar.update(n)
+            return
+        before = self.done.get(stage, 0)
+        self.done[stage] = now = before + n
+        if total and (now * 10 // total != before * 10 // total or now == total):
+            print(f"{stage}: {now}/{total} documents", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
 def run(full: bool) -> int:
     from dagster import DagsterInstance
 
-    from . import runlock
+    from . import progress, runlock
     from .definitions import defs
     from .sources import SourcesError, load_sources
 
@@ -68,6 +96,8 @@ def run(full: bool) -> int:
         return _fail(str(exc))
     except runlock.RunLocked as exc:
         return _fail(str(exc), code=3)
+    printer = ProgressPrinter()
+    progress.add_listener(printer)
     try:
         home = os.environ.get("DAGSTER_HOME")
         instance = DagsterInstance.get() if home and Path(home).is_absolute() and Path(home).is_dir() \
@@ -78,6 +108,8 @@ def run(full: bool) -> int:
             run_config={"ops": {"raw_documents": {"config": {"full": full}}},
                         "loggers": {"console": {"config": {"log_level": "WARNING"}}}})
     finally:
+        progress.remove_listener(printer)
+        printer.close()
         runlock.release(settings.state_dir, pid=os.getpid())
     if not result.success:
         return _fail(_failure_reason(result), code=1)
