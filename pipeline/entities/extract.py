@@ -1,6 +1,8 @@
 """One document: collect candidates from every recogniser, settle overlaps longest-first, link people."""
 from __future__ import annotations
 
+import bisect
+import gc
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +18,7 @@ from .tokens import capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 20
+_LONGEST_NAME = 200  # characters; longer names are not looked for around a span
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
                 "commission", "taskforce", "office", "service", "secretariat"}
 _NOT_BODY_ACRONYM_HEADS = {"strategy", "strategies", "plan", "plans", "paper", "act", "bill", "index", "report",
@@ -120,6 +123,17 @@ def _title_case(phrase: str) -> bool:
 
 def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
     """Bodies, people and places mentioned in ``body_text`` (the title only informs recognition)."""
+    # Many short-lived objects and no reference cycles: the cyclic collector would only rescan them.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(body_text, title)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(body_text: str, title: str | None) -> DocEntities:
     text = body_text or ""
     if not text.strip():
         return DocEntities([], [], [])
@@ -159,8 +173,9 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
     for o in role_of_orgs(text, runs):
         shapes.setdefault((o.start, o.end), o)
     register_spans = sorted(register_bodies)
+    register_starts = [sp[0] for sp in register_spans]
     for o in shapes.values():
-        if _crosses_register_name(o, register_spans, text):
+        if _crosses_register_name(o, register_spans, register_starts, text):
             continue
         cands.append(_cand(o.start, o.end, "body", P_SHAPE, _shape_info(o)))
 
@@ -206,11 +221,13 @@ def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
     return _build(text, chosen)
 
 
-def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], text: str) -> bool:
+def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:
     """A shape that cuts through a register name, or glues one to another name with "and", is wrong:
-    "University of Manchester and Sheffield Hallam University"."""
-    for s, e in spans:
-        if e <= o.start or s >= o.end or (s, e) == (o.start, o.end):
+    "University of Manchester and Sheffield Hallam University". ``spans`` sorted, ``starts`` their starts."""
+    lo = bisect.bisect_left(starts, o.start - _LONGEST_NAME)
+    hi = bisect.bisect_left(starts, o.end)
+    for s, e in spans[lo:hi]:
+        if e <= o.start or (s, e) == (o.start, o.end):
             continue
         if s < o.start or e > o.end:
             return True
@@ -260,17 +277,20 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                            c.payload.place_type, c.payload.reference_id)
               for c in chosen if c.kind == "place"]
     people: list[PersonMention] = []
+    body_starts = [b.char_start for b in bodies]
     for c in chosen:
         if c.kind != "person":
             continue
         p: PersonCandidate = c.payload
         affiliation = None
         if p.role_start is not None:
-            inside = [b for b in bodies if p.role_start <= b.char_start and b.char_end <= p.role_end]
+            near = bodies[bisect.bisect_left(body_starts, p.role_start - _LONGEST_NAME):
+                          bisect.bisect_left(body_starts, p.role_end)]
+            inside = [b for b in near if p.role_start <= b.char_start and b.char_end <= p.role_end]
             if inside:
                 affiliation = inside[-1].body_key
             else:  # "The Resolution Foundation's chief economist, ..."
-                owner = [b for b in bodies if 0 <= p.role_start - b.char_end <= 3
+                owner = [b for b in near if 0 <= p.role_start - b.char_end <= 3
                          and _POSSESSIVE_BEFORE.search(text[b.char_end:p.role_start])]
                 if owner:
                     affiliation = owner[-1].body_key

@@ -211,11 +211,11 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
         parts = p.name.split()
         if len(parts) >= 2:
             by_surname.setdefault(parts[-1], p)
-    taken = [(p.start, p.end) for p in people]
+    taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
     for t in tokens:
         p = by_surname.get(t.text)
-        if p is None or any(s <= t.start < e for s, e in taken):
+        if p is None or t.start in taken:
             continue
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
     return out
