@@ -21,6 +21,9 @@ PATTERNS = [
                rf"(?:{_VERBS})\b"),
     re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),
 ]
+# every attribution pattern holds one of these words
+_CUE_WORDS = frozenset(w for phrase in SPEECH_VERBS + SOURCE_NOUNS + ["according"] for w in phrase.split()[:1])
+_WORD_RE = re.compile(r"[a-z]+")
 _HONORIFICS = re.compile(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness|Prof|"
                          r"Professor|Rt|Hon|Rev)\.?[\s\u00a0]+")
 _NOT_NAMES = {
@@ -61,6 +64,8 @@ class Attributor:
 
     def _find(self, s: int, e: int) -> tuple[str, int, int] | None:
         text = self.text
+        if _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[s:e].lower())):
+            return None                     # no speech verb, source noun or "according": nobody is cited
         for pat in PATTERNS:
             for m in pat.finditer(text, s, e):
                 name, start = m.group("name"), m.start("name")

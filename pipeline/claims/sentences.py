@@ -27,8 +27,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group("glued") is not None:
             cut = m.end()
         elif m.group("stop"):
-            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12):m.start()])
-            token = word.group(1).lower() if word else ""
+            before = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
+            token = before[-1].lstrip("(\"“‘'").lower() if before else ""
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             cut = m.start("gap")

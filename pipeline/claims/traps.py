@@ -62,6 +62,9 @@ PROTECTED_RE = re.compile(
     re.M,
 )
 
+_TRIGGER = re.compile(r"(?<!\d)\d|[+(#\[]")
+_CATEGORY = {f"{cat}{i}": cat for i, (cat, _) in enumerate(PROTECTED_PATTERNS)}
+
 # a word right before a number that makes it no claim: labels (Section 106), months (March 3), weekdays
 _LABELS = set(ID_LABELS)
 _LABELS_LOWER = {w.lower() for w in ID_LABELS if w[0].islower()}
@@ -96,9 +99,15 @@ def _is_name_word(word: str) -> bool:
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
     """Sorted spans (start, end, category) that hold no claim."""
     found: list[tuple[int, int, str]] = []
-    for m in PROTECTED_RE.finditer(text):
-        if m.end() > m.start():
-            found.append((m.start(), m.end(), re.sub(r"\d+$", "", m.lastgroup or "")))
+    end = 0
+    for t in _TRIGGER.finditer(text):       # try the patterns only where one can start
+        pos = t.start()
+        if pos < end:
+            continue
+        m = PROTECTED_RE.match(text, pos)
+        if m and m.end() > pos:
+            found.append((pos, m.end(), _CATEGORY[m.lastgroup or ""]))
+            end = m.end()
     last = -1
     for gap in _GAP_BEFORE_DIGIT.finditer(text):
         pos = gap.end()
