@@ -178,3 +178,25 @@ def test_title_defines_an_acronym_but_yields_no_mention():
     found = bodies("CPRE said the countryside was at risk.", title="Campaign to Protect Rural England (CPRE) warns")
     assert [b.surface for b in found] == ["CPRE"]
     assert found[0].name == "Campaign to Protect Rural England"
+
+
+def test_company_suffixes_and_sector_words():
+    found = bodies("Shares of Ford Motor Co and Siemens AG rose while Bellway Homes fell. Investment in Renewable "
+                   "Energy and the Creative Industries grew, namely in Chemicals, Petroleum and Pharmaceuticals.")
+    assert [(b.surface, b.body_type) for b in found] == [
+        ("Ford Motor Co", "company"), ("Siemens AG", "company"), ("Bellway Homes", "company")]
+
+
+def test_convention_with_acronym_and_its_president():
+    ents = extract_entities("The Convention of Scottish Local Authorities (COSLA) objected. COSLA president Shona "
+                            "Morrison said councils were stretched.")
+    assert [b.surface for b in ents.bodies] == ["Convention of Scottish Local Authorities", "COSLA", "COSLA"]
+    assert {b.body_key for b in ents.bodies} == {"org:convention-of-scottish-local-authorities"}
+    [p] = ents.people
+    assert p.name == "Shona Morrison" and p.affiliation_body_key == "org:convention-of-scottish-local-authorities"
+
+
+def test_common_noun_groups_are_not_names():
+    assert bodies("Terms of Reference for the Steering Group and the Working Group were agreed.") == []
+    found = bodies("Councillors from the Labour Group walked out.")
+    assert [(b.surface, b.body_type) for b in found] == [("Labour Group", "parliament_party")]

@@ -250,6 +250,7 @@ def _settle(cands: list[_Cand]) -> list[_Cand]:
 
 
 _POSSESSIVE_BEFORE = re.compile(r"['\u2019]s?\s+$")
+_ROLE_PREFIX = re.compile(r"(?:['\u2019]s?)?(?:\s+[a-z][a-z\-]*)*\s+")
 
 
 def _build(text: str, chosen: list[_Cand]) -> DocEntities:
@@ -289,9 +290,9 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
             inside = [b for b in near if p.role_start <= b.char_start and b.char_end <= p.role_end]
             if inside:
                 affiliation = inside[-1].body_key
-            else:  # "The Resolution Foundation's chief economist, ..."
-                owner = [b for b in near if 0 <= p.role_start - b.char_end <= 3
-                         and _POSSESSIVE_BEFORE.search(text[b.char_end:p.role_start])]
+            else:  # "The Resolution Foundation's chief economist, ...", "Unison regional secretary ..."
+                owner = [b for b in near if 0 <= p.role_start - b.char_end <= 25
+                         and _ROLE_PREFIX.fullmatch(text[b.char_end:p.role_start])]
                 if owner:
                     affiliation = owner[-1].body_key
         people.append(PersonMention(text[c.start:c.end], c.start, c.end, "person:" + slug(p.name), p.name,

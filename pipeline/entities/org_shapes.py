@@ -10,6 +10,7 @@ from .rules import (
     COMPANY_ROLES,
     CONNECTORS,
     COUNCIL_KINDS,
+    HEAD_INITIAL_ONLY,
     HEAD_OF_OK,
     LEADING_NOISE,
     OF_WORDS,
@@ -159,7 +160,7 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
                 j += 1
             if last > h and not plural:
                 end = last
-        if end == h and not modifiers:
+        if end == h and (not modifiers or head in HEAD_INITIAL_ONLY):
             continue
         if end == h and all(m.lower() in _GENERIC_WORDS for m in modifiers):
             continue  # "Working Group", "Steering Group", "Local Board": a common noun, not a name

@@ -32,6 +32,10 @@ ORG_HEADS: dict[str, str | None] = {
     "gallery": "other_org", "library": "other_org", "times": "other_org", "guardian": "other_org",
     "telegraph": "other_org", "gazette": "other_org", "herald": "other_org", "chronicle": "other_org",
 }
+ORG_HEADS.update({"convention": "membership_body", "co-operative": "company", "cooperative": "company",
+                  "coalition": "other_org", "campaign": "charity_ngo", "commissioner": "public_body"})
+# Heads that make a name only when followed by "for/of X" ("Campaign for Better Transport").
+HEAD_INITIAL_ONLY = words("campaign commissioner")
 # Company suffixes: as strong as any head ("Acme Widgets Ltd", "Ford Motor Co", "Siemens AG").
 for _suffix in ("corp", "co", "sa", "ag", "nv", "bv", "gmbh", "spa", "bhd", "pty", "ltda", "plc", "llc", "inc"):
     ORG_HEADS[_suffix] = "company"
@@ -68,7 +72,7 @@ HEAD_OF_OK = words(
     "council commission agency authority board panel office service committee department ministry network "
     "association federation confederation society institution chamber guild alliance forum foundation "
     "trust union institute centre center observatory university college school academy party bank fund "
-    "programme partnership museum gallery taskforce executive"
+    "programme partnership museum gallery taskforce executive convention campaign commissioner coalition"
 )
 OF_WORDS = frozenset({"of", "for", "on"})
 # Lower-case words allowed inside a capitalised name.
