@@ -73,7 +73,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=publisher, section=section, published_date=not_future(published, local_now),
-        language=detect_language(body_text, sample_chars=1500) or (page.get("language") if body_text else None),
+        language=detect_language(body_text, sample_chars=600) or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
 
@@ -96,7 +96,7 @@ def _own_datelines(lab) -> list[str]:
 def _stopwords_for(cands: list[Candidate]) -> frozenset[str] | None:
     """The stop-word list of the page's language (English when unsure); None for a language without a list."""
     stoplists = vocabulary().stopwords
-    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:1500]
+    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:800]
     words = sample.casefold().split()
     if not words or sum(w in stoplists["en"] for w in words) >= ENGLISH_SHARE * len(words):
         return stoplists["en"]  # plainly English (or nothing to tell): skip the language model

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from .rules import vocabulary
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-SENTENCE_BREAK = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘(]?[A-Z0-9]")
 BULLET = re.compile(r"^([•·▪◦●■*–-]|\d{1,2}[.)]|[a-z][.)])\s+")
-SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -23,7 +20,6 @@ class Features:
     ends_sentence: bool
     n_sentences: int
     n_commas: int
-    cap_ratio: float
     lower_words: list[str]
     is_bullet: bool
     has_quote: bool
@@ -35,27 +31,29 @@ class Features:
 
 def squash(text: str) -> str:
     """Whitespace collapsed to single spaces (for matching only; block text keeps its own spacing)."""
-    return SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+CLOSERS = "\"'”’»)]"
+ENDERS = ".!?…:;"
+QUOTES = frozenset("“”\"«»„")
 
 
 def features(text: str, stopwords: frozenset[str]) -> Features:
-    words = WORD.findall(text)
-    lower = [w.casefold() for w in words]
-    n = len(words)
+    lower = WORD.findall(text.casefold())
+    n = len(lower)
     n_stop = sum(1 for w in lower if w in stopwords)
-    caps = sum(1 for w in words if w[0].isupper())
-    stripped = text.rstrip()
+    tail = text.rstrip().rstrip(CLOSERS)
     return Features(
         n_words=n,
         n_stop=n_stop,
         stop_density=n_stop / n if n else 0.0,
-        ends_sentence=bool(SENTENCE_END.search(stripped)),
-        n_sentences=1 + len(SENTENCE_BREAK.findall(text)),
+        ends_sentence=bool(tail) and tail[-1] in ENDERS,
+        n_sentences=1 + text.count(". ") + text.count("? ") + text.count("! "),
         n_commas=text.count(",") + text.count(";"),
-        cap_ratio=caps / n if n else 0.0,
         lower_words=lower,
         is_bullet=bool(BULLET.match(text)),
-        has_quote=any(q in text for q in "“”\"«»„"),
+        has_quote=not QUOTES.isdisjoint(text),
     )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -79,10 +80,22 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@cache
+def _rules_for(n_words: int) -> tuple[tuple[tuple[str, ...], Callable, LineRule], ...]:
+    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed."""
+    return tuple((r.triggers, r.pattern.search, r) for r in line_rules() if n_words <= r.max_words)
+
+
 def match_rule(text: str, n_words: int) -> LineRule | None:
     """The first line rule (in file order) that applies to a block, if any."""
     lower = text.casefold()
-    for rule in line_rules():
-        if rule.matches(text, n_words, lower):
+    for triggers, search, rule in _rules_for(min(n_words, 1000)):
+        if triggers:
+            for t in triggers:
+                if t in lower:
+                    break
+            else:
+                continue
+        if search(text) is not None:
             return rule
     return None
