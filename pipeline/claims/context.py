@@ -82,7 +82,7 @@ _SUBJECT_RE = re.compile(r"([A-Za-z’'][\w’' -]{2,80}?)\s+(?:is|are|was|were|
 
 
 def _phrase_after(text: str, start: int, end: int) -> str:
-    chunk = text[start:end]
+    chunk = text[start:min(end, start + 120)]
     cut = _CLAUSE_END.search(chunk)
     if cut:
         chunk = chunk[:cut.start()]
@@ -147,7 +147,9 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
         return " ".join([noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else []))
     if is_share and after_phrase:
         return f"share of {after_phrase}"
-    return after_phrase or _phrase_before_of(before) or None
+    if after_phrase:
+        return after_phrase
+    return (" of" in before[-40:] and _phrase_before_of(before)) or None
 
 
 _OF_AFTER = re.compile(r"[\s\u00a0]+of\b")

@@ -142,7 +142,7 @@ _MEASURE_WORDS_LOWER = {k.lower(): v for k, v in MEASURE_WORDS.items()}
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\s\u00a0]+", " ", s.strip()).lower()
+    return " ".join(s.lower().split())
 
 
 def _prefix_currency(text: str, start: int) -> tuple[str, int] | None:

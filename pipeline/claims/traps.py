@@ -72,7 +72,6 @@ _MONTHS = set(MONTHS)
 _WEEKDAYS = set(WEEKDAYS)
 _SCORE_VERBS = {"won", "lost", "drew", "beat", "beaten", "score", "scored", "scores", "victory", "defeat", "win",
                 "draw", "led", "leads", "trail", "trailed"}
-_GAP_BEFORE_DIGIT = re.compile(r"[ \u00a0\t]+(?=\d)")
 _WORD_BEFORE_NUM = re.compile(r"(?<![A-Za-z])([A-Za-z]+\.?)\Z")
 _LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:[./-]\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
 _DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0]+\d{4}\b)?"
@@ -108,37 +107,41 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
         if m and m.end() > pos:
             found.append((pos, m.end(), _CATEGORY[m.lastgroup or ""]))
             end = m.end()
-    last = -1
-    for gap in _GAP_BEFORE_DIGIT.finditer(text):
-        pos = gap.end()
-        if pos <= last:
-            continue
-        w = _WORD_BEFORE_NUM.search(text, max(0, gap.start() - 24), gap.start())
-        if not w:
-            continue
-        word = w.group(1)
-        bare = word.rstrip(".")
-        span = None
-        if word in _LABELS or bare in _LABELS or word.lower() in _LABELS_LOWER:
-            m = _LABELLED_NUM.match(text, pos)
-            span = (w.start(), m.end(), "id") if m else None
-        elif bare in _MONTHS or word in _WEEKDAYS:
-            m = _DAY_NUM.match(text, pos)
-            span = (w.start(), m.end(), "date") if m else None
-        elif word.lower() in _SCORE_VERBS:
-            m = _SCORE_NUM.match(text, pos)
-            span = (w.start(), m.end(), "score") if m else None
-        elif bare in ("No", "Number") and text.startswith("10", pos):
-            span = (w.start(), pos + 2, "address")
-        elif _is_name_word(word) and text[w.start() - 1:w.start()] != "-":
-            # a number right after a proper name is part of it: iPhone 14, FTSE 100, Apollo 11, Senate 51-50
-            m = _NAME_NUM.match(text, pos)
-            span = (w.start(), m.end(), "id") if m else None
-        if span:
-            found.append(span)
-            last = span[1]
+        elif pos > 1 and text[pos - 1] in " \u00a0\t" and text[pos].isdigit():
+            span = _labelled(text, pos)
+            if span:
+                found.append(span)
+                end = span[1]
     found.sort()
     return found
+
+
+def _labelled(text: str, pos: int) -> tuple[int, int, str] | None:
+    """A number made no claim by the word before it: Section 106, March 3, won 3-1, iPhone 14, No 10."""
+    gap = pos - 1
+    while gap > 0 and text[gap - 1] in " \u00a0\t":
+        gap -= 1
+    w = _WORD_BEFORE_NUM.search(text, max(0, gap - 24), gap)
+    if not w:
+        return None
+    word = w.group(1)
+    bare = word.rstrip(".")
+    if word in _LABELS or bare in _LABELS or word.lower() in _LABELS_LOWER:
+        m = _LABELLED_NUM.match(text, pos)
+        return (w.start(), m.end(), "id") if m else None
+    if bare in _MONTHS or word in _WEEKDAYS:
+        m = _DAY_NUM.match(text, pos)
+        return (w.start(), m.end(), "date") if m else None
+    if word.lower() in _SCORE_VERBS:
+        m = _SCORE_NUM.match(text, pos)
+        return (w.start(), m.end(), "score") if m else None
+    if bare in ("No", "Number") and text.startswith("10", pos):
+        return (w.start(), pos + 2, "address")
+    if _is_name_word(word) and text[w.start() - 1:w.start()] != "-":
+        # a number right after a proper name is part of it: iPhone 14, FTSE 100, Apollo 11, Senate 51-50
+        m = _NAME_NUM.match(text, pos)
+        return (w.start(), m.end(), "id") if m else None
+    return None
 
 
 def overlapping(spans: list[tuple[int, int, str]], starts: list[int], s: int, e: int) -> str | None:
