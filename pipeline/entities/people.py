@@ -65,6 +65,10 @@ def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
             if t.hard_break_after or t.possessive:
                 break
             continue
+        if count and len(t.text) == 1 and t.text.isupper() and j + 1 < len(tokens) \
+                and _name_like(tokens[j + 1]) and not t.hard_break_after:  # "George W. Bush"
+            j += 1
+            continue
         if count and t.text.lower() in NAME_PARTICLES:  # "van der Pas", "de Palacio"
             k = j
             while k < len(tokens) and tokens[k].text.lower() in NAME_PARTICLES and k - j < 3:

@@ -57,11 +57,16 @@ def official_reference(ref: str) -> str | None:
 
 @cache
 def bodies() -> tuple[RegisterBody, ...]:
-    """Every register body: ``bodies.csv`` (official registers and their hand rows) then ``known_bodies.csv``."""
+    """Every register body: ``bodies.csv`` (official registers and their hand rows, plus this project's
+    ``extra_aliases.csv``) then ``known_bodies.csv``."""
     out = []
+    more: dict[str, list[str]] = {}
+    for r in _read("extra_aliases.csv"):
+        more.setdefault(r["body_key"], []).append(r["alias"])
     for r in _read("bodies.csv"):
         ref = r["reference_id"]
-        out.append(RegisterBody(ref, r["name"], r["body_type"], r["acronym"] or None, _split(r["aliases"]),
+        aliases = _split(r["aliases"]) + tuple(more.get(ref, ()))
+        out.append(RegisterBody(ref, r["name"], r["body_type"], r["acronym"] or None, aliases,
                                 official_reference(ref), bool(r["end_date"]), r["source"]))
     for r in _read("known_bodies.csv"):
         key = r.get("body_key") or "org:" + slug(r["name"])

@@ -153,7 +153,8 @@ SPEECH_VERBS = words(
 AMBIGUOUS_BODY_WORDS = words(
     "shelter crisis mind equity prospect reform onward demos unite locality compass community "
     "shell boots which? congress senate prudential nationwide kickstart citi sky northern southern "
-    "treasury greens tories conservatives labour plaid gmb bloomberg lloyds arriva stagecoach capita "
+    "treasury greens tories conservatives conservative commons lords labour plaid gmb bloomberg lloyds "
+    "arriva stagecoach capita "
     "serco"
 )
 # Of those, the ones that also need an organisation cue nearby.

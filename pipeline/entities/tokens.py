@@ -61,8 +61,9 @@ def tokenize(text: str) -> list[Token]:
         elif nxt in _SPACES:
             after = text[e + 1:e + 2]
             brk = not (after.isalnum() or after == "&")
-        elif nxt == "." and text[e + 1:e + 2] == " " and word.lower() in _ABBREVIATIONS:
-            brk = False
+        elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
+                                                         (len(word) == 1 and word.isupper())):
+            brk = False  # "Dr. Smith", "George W. Bush"
         else:
             brk = True
         first = word[0]
