@@ -167,9 +167,11 @@ ORG_CUES = ("charity", "union", "think tank", "think-tank", "campaign", "organis
             "research by", "warned", "members", "party", "leader", "airline", "retailer", "bank", "supermarket")
 # Place names that are ordinary words, months or common surnames: need a locative cue ("in March, Cambs").
 AMBIGUOUS_PLACE_WORDS = words(
-    "march may deal street reading wells sale bury hope ware rugby cheddar mold holt eye ash cove looe "
-    "chance nelson lincoln grant clay wool send hythe diss corby wick golden normal leigh goring stone "
-    "shaw ramsey marlow wells-next-the-sea seaford epsom ely trent georgia jordan chad niger guinea"
+    "march may deal street reading wells sale bury hope ware rugby cheddar mold holt eye ash cove looe chance "
+    "nelson lincoln grant clay wool send hythe diss corby wick golden normal leigh goring stone shaw ramsey "
+    "marlow seaford epsom ely trent georgia jordan chad niger guinea battle bourne brandon church clare crook "
+    "dollar fleet flint hale hyde keith leslie leven mere minster rye sandwich sandy settle bentley arnold "
+    "kimberley stanley hamilton preston poole denny lees tain yate"
 )
 # Never places on their own (months, weekdays that are also town names).
 NEVER_PLACE_WORDS = words(
