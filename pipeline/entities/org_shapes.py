@@ -109,6 +109,9 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
     """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
     toks = run.tokens
     out: list[OrgShape] = []
+    shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
+    if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
+        return out  # an all-capitals headline: its word shapes say nothing
     for h, tok in enumerate(toks):
         hp = _head_of(tok)
         if not hp:
@@ -121,8 +124,10 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             low = prev.text.lower()
             if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):
                 break
-            if low in {"and", "&"} and (i == h or toks[i - 2].text.lower() in ROLE_WORDS if i >= 2 else True):
-                break  # "Metro Mayor and Police": the head alone after "and" is a second thing
+            if low in {"and", "&"}:
+                left = toks[i - 2] if i >= 2 else None
+                if left is None or i == h or left.text.lower() in ROLE_WORDS or (left.cap and _head_of(left)):
+                    break  # "Metro Mayor and Police", "BAE Systems and HSBC Holdings": two things
             if low in OF_WORDS:  # cross "of" only into the head it belongs to: "Bank of England Pension Fund"
                 before = toks[i - 2] if i >= 2 else None
                 if before is None or not (before.cap and before.text.lower() in HEAD_OF_OK):
