@@ -160,3 +160,23 @@ def test_html_reasons_name_the_markup() -> None:
     assert by_text["The council chamber during the vote"].role == "caption"
     assert by_text["Council budget agreed after long debate"].role == "title"
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_json_ld_article_body_confirms_paragraphs_in_misleading_markup() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Budget agreed", "articleBody": "' + " ".join(PARAS) + '"}'
+    html = ("<html><head><script type='application/ld+json'>" + ld + "</script></head><body>"
+            "<nav><a href='/'>Home</a></nav><h1>Budget agreed</h1><div class='sidebar-widget'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert all("declares" in b.reason for b in doc.blocks if b.role == "body")
+
+
+def test_second_extractor_rescues_a_page_without_article_markers() -> None:
+    html = ("<html><body><div><div>Home</div><div>News</div></div>"
+            "<div class='c'><span>The council said on Monday that it would consider the plan again next year.</span>"
+            "</div><div class='c'><span>Residents have objected to the scheme since it was first proposed, citing "
+            "traffic and noise.</span></div></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text is not None and doc.body_text.startswith("The council said on Monday")
+    assert "Home" not in doc.body_text

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
+from .fallback import MIN_OWN_WORDS, trafilatura_text
+from .html import confirm, html_candidates
 from .language import detect_language
 from .metadata import author_from_blocks, clean_author, date_from_iso, not_future, own_date
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
@@ -23,8 +25,6 @@ ENGLISH_SHARE = 0.3
 def candidates_for(text: str, fmt: str) -> tuple[list[Candidate], dict]:
     """Candidate blocks and page metadata (HTML only) of a document."""
     if fmt == "html":
-        from .html import html_candidates
-
         return html_candidates(text)
     return text_candidates(text), {}
 
@@ -55,6 +55,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
     lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
+        second = trafilatura_text(text)
+        if second and confirm(cands, second):
+            lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     blocks, body_text = _assemble(cands, [(v.role, v.reason) for v in lab.verdicts])
     thread = [(c.text, c.comment_author) for c, v in zip(cands, lab.verdicts, strict=True) if v.role == "comment"]
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
@@ -76,6 +80,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
         language=detect_language(body_text, sample_chars=600) or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
+
+
+def _article_words(lab) -> int:
+    return sum(s.feat.n_words for s, v in zip(lab.scored, lab.verdicts, strict=True) if v.role == "body")
 
 
 def _own_datelines(lab) -> list[str]:

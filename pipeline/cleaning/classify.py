@@ -90,9 +90,10 @@ def _mark_bad(s: Scored, fmt: str) -> None:
         s.klass, s.why_bad = BAD, "rule"
     elif s.template and (s.template >= 5 or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "template"
-    elif c.markup_role in MARKUP_STRONG or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD):
+    elif not c.confirmed and (c.markup_role in MARKUP_STRONG
+                              or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD)):
         s.klass, s.why_bad = BAD, "markup"
-    elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT \
+    elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT and not c.confirmed \
             and c.link_density >= (0.8 if s.klass == GOOD else 0.5):
         s.klass, s.why_bad = BAD, "links"
     elif s.rule is not None and s.rule.role == "dateline":
@@ -101,6 +102,8 @@ def _mark_bad(s: Scored, fmt: str) -> None:
 
 def _weight(s: Scored) -> float:
     n = s.feat.n_words
+    if s.cand.confirmed and s.klass != BAD:
+        return max(float(n), 3.0) * 1.5
     if s.klass == GOOD:
         return float(n) * (1.5 if s.cand.in_article else 1.0)
     if s.klass == NEAR:
@@ -196,9 +199,10 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
 
 def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
     """An HTML block inside the article's container with more of the article's paragraphs after it."""
-    if not scored[k].cand.in_text_container:
+    c = scored[k].cand
+    if not (c.in_text_container or c.confirmed):
         return False
-    return any(s.klass == GOOD and s.cand.in_text_container for s in scored[k + 1:end + 1])
+    return any(s.klass == GOOD and (s.cand.in_text_container or s.cand.confirmed) for s in scored[k + 1:end + 1])
 
 
 def _heading_like(s: Scored) -> bool:
@@ -269,6 +273,8 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("dateline", s.rule.reason)
         elif fmt == "text" and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
+        elif s.cand.confirmed:
+            verdicts[i] = Verdict("body", "in the article text the page declares (or a second extractor finds)")
         elif s.klass == GOOD:
             verdicts[i] = Verdict("body", "prose paragraph")
         elif s.feat.is_bullet or s.cand.is_list_item:

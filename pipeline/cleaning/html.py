@@ -198,7 +198,21 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     body = root.find("body")
     walk(body if body is not None else root, _Context(), False)
     flush()
+    declared = meta.pop("article_body", None)
+    if declared:
+        confirm(out, declared)
     return out, meta
+
+
+def confirm(cands: list[Candidate], article_text: str, min_words: int = 4) -> int:
+    """Mark the candidates whose text occurs in an article text known from elsewhere; how many matched."""
+    haystack = " ".join(article_text.split()).casefold()
+    hits = 0
+    for c in cands:
+        if len(c.text.split()) >= min_words and " ".join(c.text.split()).casefold() in haystack:
+            c.confirmed = True
+            hits += 1
+    return hits
 
 
 def page_metadata(root) -> dict:
@@ -233,6 +247,7 @@ def page_metadata(root) -> dict:
                 break
     out["publisher"] = ld.get("publisher") or metas.get("og:site_name") or metas.get("application-name")
     out["section"] = ld.get("articleSection") or metas.get("article:section") or metas.get("parsely-section")
+    out["article_body"] = ld.get("articleBody")
     return out
 
 
@@ -272,7 +287,7 @@ def _json_ld(root) -> dict:
             if found and found.get("_rank", 9) <= rank:
                 continue
             found = {"_rank": rank}
-            for key in ("headline", "datePublished", "articleSection"):
+            for key in ("headline", "datePublished", "articleSection", "articleBody"):
                 v = obj.get(key)
                 if isinstance(v, list):
                     v = v[0] if v else None
