@@ -88,7 +88,11 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Rents in London are twice as high as in Leeds.", [("twice", 2, "ratio", "exact")]),
     ("Demand for food banks has risen threefold.", [("threefold", 3, "ratio", "exact")]),
     ("The new trains carry three times as many passengers.", [("three times", 3, "ratio", "exact")]),
+    ("Demand for food banks has risen 10 fold.", [("10 fold", 10, "ratio", "exact")]),
+    ("Three quarters of a million people and 3/4 of staff.",
+     [("Three quarters of a million", 750000, "count", "exact"), ("3/4", 0.75, "fraction", "exact")]),
     # --- durations ---
+    ("Patients waited 2 and a half hours in A&E.", [("2 and a half hours", 2.5, "hours", "exact")]),
     ("No city has escaped 7 years of austerity.", [("7 years", 7, "years", "exact")]),
     ("The inquiry will take 18 months to report.", [("18 months", 18, "months", "exact")]),
     ("Junior doctors will strike for five days.", [("five days", 5, "days", "exact")]),

@@ -178,7 +178,8 @@ ID_LABELS = [
     "Gen", "Generation", "Model", "Ref", "Reference", "Case", "Application", "Docket", "Page", "pp", "p",
     "page", "pages", "section", "article", "clause", "paragraph", "chapter", "figure", "table", "version",
     "column", "footnote", "note", "item", "no", "number", "tier", "level", "stage", "phase", "step",
-    "ref", "case", "reference", "id", "ID", "code", "account", "serial", "flight", "bus route", "ticket",
+    "ref", "case", "reference", "grade", "grades", "Grades", "band", "tier", "tiers", "Tiers",
+    "id", "ID", "code", "account", "serial", "flight", "bus route", "ticket",
     "policy number", "order number", "invoice", "registration", "licence", "application number",
 ]
 # nouns that make "N <noun>" / "N-<noun>" the name of a kind (two-tier structure, a three-way split)

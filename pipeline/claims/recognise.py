@@ -123,7 +123,7 @@ _UNIT_RE = re.compile(
     | (?P<cur_word>{_SP}+(?i:{_alt(CURRENCY_WORDS)})\b)
     | (?P<minor>(?:p|c)(?![\w'’])|{_SP}+(?i:pence|penny|cents?)\b)
     | (?P<duration>(?:{_SP}+|-)(?i:{_alt(DURATION_UNITS)})(?![\w-])(?!-old))
-    | (?P<times>{_SP}+(?i:times)\b)
+    | (?P<times>{_SP}+(?i:times)\b|(?:{_SP}|-)(?i:fold)\b)
     | (?P<ratio_x>(?:x|×)(?![\w]))
     | (?P<measure_word>(?:{_SP}+|-)(?i:{_alt(MEASURE_WORDS)})\b)
     | (?P<measure_sym>{_SP}?(?:{_alt(MEASURE_SYMBOLS)})(?![\w]))
@@ -131,10 +131,15 @@ _UNIT_RE = re.compile(
     re.VERBOSE,
 )
 _PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
+_FRACTION_OF_SCALE_RE = re.compile(
+    r"[\s\u00a0]+of[\s\u00a0]+an?[\s\u00a0]+(?P<scale>thousand|million|billion|trillion)\b", re.I
+)
 _FRACTION_OF_POINT_RE = re.compile(
     r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:a|one)[\s\u00a0]+(?P<what>percentage[\s\u00a0]+point|per[\s\u00a0]?cent|percent)\b",
     re.I,
 )
+_SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 100}     # 1/3, 3/4; not 9/11 or 7/10 of a month
+_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
 _AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
 _CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
@@ -224,7 +229,7 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
         return
     if kind == "slash":
         a, b = int(m.group("sa")), int(m.group("sb"))
-        if 0 < a < b:
+        if 0 < a < b and b in _SLASH_DENOMINATORS:
             out.append(Candidate(m.start(), m.end(), a / b, "fraction", "slash", m.start(), m.end()))
         return
     if kind == "ratio_word":
@@ -295,6 +300,12 @@ def _fraction(text: str, m: re.Match) -> Candidate | None:
             return _with_suffix(text, start, end + tail.end(), 0.5 * scale, "words", no_scale=True)
     cand = Candidate(start, end, num / den, "fraction", "fraction", start, end)
     # "three-quarters of a percentage point", "half a per cent": a fraction of a point or of a percent
+    of_scale = _FRACTION_OF_SCALE_RE.match(text, end)       # "three quarters of a million"
+    if of_scale:
+        cand.end = of_scale.end()
+        cand.value *= SCALE_LONG_WORDS[of_scale.group("scale").lower()]
+        cand.unit, cand.scaled = "count", True
+        return cand
     of_point = _FRACTION_OF_POINT_RE.match(text, end)
     if of_point:
         cand.end = of_point.end()
@@ -314,6 +325,11 @@ def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: b
         currency, cand.start = prefix
         cand.currency_prefix = True
     pos = e
+    if form == "digits":
+        half = _AND_A_HALF_RE.match(text, pos)      # "2 and a half hours"
+        if half:
+            cand.value += 0.5 if cand.value >= 0 else -0.5
+            pos = cand.num_end = half.end()
     # scale
     if not no_scale:
         sm = _SCALE_WORD_RE.match(text, pos)

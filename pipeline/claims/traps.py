@@ -48,6 +48,7 @@ PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("date", rf"\b{_YEAR}\s*[/–—-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*(?:%|per\s*cent|percent|bn|m\b|million|billion))"),
     ("date", rf"(?<![\w.,])(?:{_YEAR}|\d0)s\b"),
     ("time", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+             r"|\b(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*(?:hrs|hours|GMT|BST|on\s+[A-Z]))"
              r"|\b\d{1,2}\s?o[’']clock\b|\b24/7\b|\b\d{1,2}(?:[:.]\d{2})?\s?(?:GMT|BST|UTC|CET)\b"),
     ("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+\d{1,3}(?:[\s-]?\d{2,4}){2,5}"),
     ("version", r"\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)?(?=\.x\b)"),
@@ -79,7 +80,7 @@ _DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0
 _SCORE_NUM = re.compile(r"\d{1,2}[\s\u00a0]*[-–][\s\u00a0]*\d{1,2}\b")
 _DIGIT_RUN = re.compile(r"\d+")
 _NAME_NUM = re.compile(
-    r"\d{1,4}(?:[-–]\d{1,4})?\b(?![.,]\d)(?![A-Za-z%])(?![\s\u00a0]?(?:%|per[\s\u00a0]?cent|percent|pc\b|bn\b|m\b|"
+    r"\d{1,4}(?:[-–]\d{1,4}|\.0)?\b(?![.,]\d)(?![A-Za-z%])(?![\s\u00a0]?(?:%|per[\s\u00a0]?cent|percent|pc\b|bn\b|m\b|"
     r"k\b|million|billion|thousand|trillion|years?\b|months?\b|weeks?\b|days?\b|hours?\b|times\b))"
 )
 _NOT_NAME_WORDS = (
@@ -161,6 +162,7 @@ _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
 _SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?<![\w£$€.])([A-Za-z]{2,})-$")
 _URLISH = re.compile(r"https?:|www\.|@|/[A-Za-z]|\.(?:com|org|net|gov|uk|io)\b")
+_STREET_AFTER = re.compile(rf"[\s\u00a0]+(?:[A-Z][a-z’']+[\s\u00a0]+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b")
 _AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
 _OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
 _HYPHEN_DURATION_KIND = re.compile(r"[\s\u00a0]+(?:working[\s\u00a0]+)?(?:week|weekend|day|service|shift|cycle|"
@@ -202,11 +204,17 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
             return reason
     if c.form == "fraction":
         return _fraction_trap(c, low, before, after)
+    if c.form == "words" and num[:1].isupper() and c.unit == "count":
+        prev = _WORD_BEFORE.search(before)
+        if prev and _is_name_word(prev.group(1)):
+            return "id"                     # World War Two, Channel Four, Apollo Eleven
     if c.form == "words" and c.unit == "count" and not c.scaled and low in ("one", "a", "an", "zero"):
         if low == "one" and _one_is_count(before, after):
             return None
         return "idiom"
     if c.unit == "count" and c.end == c.num_end:
+        if _STREET_AFTER.match(after):
+            return "address"                # Ten Downing Street
         reason = _kind_trap(after)
         if reason:
             return reason
