@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer, registers
-from .acronyms import acronym_pattern, find_definitions, speaking_acronyms
+from .acronym_bodies import read_acronyms
+from .acronyms import acronym_pattern, speaking_acronyms
+from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
 from .people import PersonCandidate, find_people, link_surnames
-from .places import MetonymBody, PlaceCandidate, compass_regions, from_hit
-from .rules import AMBIGUOUS_BODY_WORDS, CONNECTORS, CUE_REQUIRED_BODY_WORDS, NOT_ORG_ACRONYMS, ORG_CUES
-from .textutil import fold, fold_key, is_sentence_start, slug
+from .places import MetonymBody, compass_regions, from_hit
+from .rules import NOT_ORG_ACRONYMS
+from .textutil import fold, slug
 from .tokens import capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
@@ -21,18 +23,6 @@ P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME
 _LONGEST_NAME = 200  # characters; longer names are not looked for around a span
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
                 "commission", "taskforce", "office", "service", "secretariat"}
-_NOT_BODY_ACRONYM_HEADS = {"strategy", "strategies", "plan", "plans", "paper", "act", "bill", "index", "report",
-                           "review", "framework", "agreement", "authentication", "rate", "tax", "value", "product"}
-
-
-@dataclass(frozen=True)
-class BodyInfo:
-    body_key: str
-    name: str
-    body_type: str
-    acronym: str | None
-    is_generic: bool
-    reference_id: str | None
 
 
 @dataclass(order=True)
@@ -46,79 +36,6 @@ class _Cand:
 
 def _cand(start: int, end: int, kind: str, prio: int, payload: object) -> _Cand:
     return _Cand((-(end - start), -prio, start), start, end, kind, payload)
-
-
-def _entry_info(e: gazetteer.Entry) -> BodyInfo:
-    return BodyInfo(e.key, e.name, e.etype, e.acronym, e.is_generic, e.reference_id)
-
-
-def _shape_info(o: OrgShape) -> BodyInfo:
-    return BodyInfo("org:" + slug(o.name), o.name, o.body_type, None, o.is_generic, None)
-
-
-def _body_hit_ok(text: str, start: int, end: int, surface: str) -> bool:
-    low = surface.lower()
-    if low not in AMBIGUOUS_BODY_WORDS:
-        return True
-    if low in CUE_REQUIRED_BODY_WORDS:
-        before = re.split(r"[.!?\n]", text[max(0, start - 60):start])[-1]
-        after = re.split(r"[.!?\n]", text[end:end + 60])[0]
-        window = (before + " " + after).lower()
-        return any(c in window for c in ORG_CUES)
-    return not is_sentence_start(text, start)
-
-
-def _acronym_bodies(text: str, title: str | None, body_cands: dict[tuple[int, int], BodyInfo],
-                    shapes: dict[tuple[int, int], OrgShape]
-                    ) -> tuple[dict[str, BodyInfo], set[str], dict[str, tuple[str, tuple[int, int] | None]]]:
-    """Acronyms defined in the title or body: those of bodies, those of other things (suppressed), and those
-    whose Title Case long form is undecided (a body if the acronym later speaks: "CPRE said")."""
-    undecided: dict[str, tuple[str, tuple[int, int] | None]] = {}
-    known: dict[str, BodyInfo] = {}
-    suppressed: set[str] = set()
-    registered_acronyms = {i.acronym for i in body_cands.values() if i.acronym}
-    sources = [(text, True)] + ([(title, False)] if title else [])
-    for src, in_body in sources:
-        title_hits = {} if in_body else {(h.start, h.end): h for h in gazetteer.find(src)}
-        for d in find_definitions(src):
-            info = None
-            span = d.long_forms[-1]
-            for cand_span in reversed(d.long_forms):
-                if in_body:
-                    info = body_cands.get(cand_span)
-                    if info is None and cand_span in shapes:
-                        info = _shape_info(shapes[cand_span])
-                else:
-                    hit = title_hits.get(cand_span)
-                    bodies = [e for e in hit.entries if e.kind == "body"] if hit else []
-                    if bodies:
-                        info = _entry_info(bodies[0])
-                    else:
-                        for r in capital_runs(tokenize(src)):
-                            for o in shapes_in_run(r):
-                                if (o.start, o.end) == cand_span:
-                                    info = _shape_info(o)
-                if info is not None:
-                    span = cand_span
-                    break
-            core = d.acronym[:-1] if d.acronym.endswith("s") and d.acronym[:-1].isupper() else d.acronym
-            last_word = src[span[0]:span[1]].split()[-1].lower()
-            if info is None or last_word in _NOT_BODY_ACRONYM_HEADS:
-                long_form = src[span[0]:span[1]]
-                if info is None and last_word not in _NOT_BODY_ACRONYM_HEADS and _title_case(long_form):
-                    undecided.setdefault(core, (long_form, span if in_body else None))
-                elif core not in registered_acronyms:
-                    suppressed.add(core)
-                continue
-            if info.acronym is None and not info.is_generic:
-                info = BodyInfo(info.body_key, info.name, info.body_type, core, info.is_generic, info.reference_id)
-            known.setdefault(core, info)
-    return known, suppressed, undecided
-
-
-def _title_case(phrase: str) -> bool:
-    ws = phrase.split()
-    return len(ws) >= 2 and all(w[:1].isupper() for w in ws if w.lower() not in CONNECTORS)
 
 
 def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
@@ -153,8 +70,8 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
             metonyms.append(place)
         elif place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
-        if bodies and _body_hit_ok(text, hit.start, hit.end, surface):
-            info = _entry_info(bodies[0])
+        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+            info = from_entry(bodies[0])
             register_bodies[(hit.start, hit.end)] = info
             cands.append(_cand(hit.start, hit.end, "body", P_REGISTER, info))
     for m in metonyms:
@@ -177,10 +94,11 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     for o in shapes.values():
         if _crosses_register_name(o, register_spans, register_starts, text):
             continue
-        cands.append(_cand(o.start, o.end, "body", P_SHAPE, _shape_info(o)))
+        cands.append(_cand(o.start, o.end, "body", P_SHAPE, from_shape(o)))
 
     # 3. acronyms defined in the text or title
-    known, suppressed, undecided = _acronym_bodies(text, title, register_bodies, shapes)
+    reading = read_acronyms(text, title, register_bodies, shapes)
+    known, suppressed, undecided = reading.known, reading.suppressed, reading.undecided
     for core, info in known.items():
         for m in acronym_pattern(core).finditer(text):
             cands.append(_cand(m.start(), m.end(), "body", P_ACRONYM, info))
@@ -299,5 +217,3 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                                     p.role, affiliation))
     return DocEntities(bodies, people, places)
 
-
-__all__ = ["extract_entities", "fold_key", "PlaceCandidate"]

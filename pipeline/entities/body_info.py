@@ -1,0 +1,45 @@
+"""What a body mention says about its body, before cross-document resolution."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer
+from .org_shapes import OrgShape
+from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, ORG_CUES
+from .textutil import is_sentence_start, slug
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    """Provisional identity of a body: ``body_key`` is a register id or ``org:`` + slug."""
+
+    body_key: str
+    name: str
+    body_type: str
+    acronym: str | None
+    is_generic: bool
+    reference_id: str | None
+
+
+def from_entry(e: gazetteer.Entry) -> BodyInfo:
+    """The body a dictionary entry names."""
+    return BodyInfo(e.key, e.name, e.etype, e.acronym, e.is_generic, e.reference_id)
+
+
+def from_shape(o: OrgShape) -> BodyInfo:
+    """A provisional body for an organisation-shaped name."""
+    return BodyInfo("org:" + slug(o.name), o.name, o.body_type, None, o.is_generic, None)
+
+
+def dictionary_body_ok(text: str, start: int, end: int, surface: str) -> bool:
+    """Single-word names that are ordinary words ("Shelter", "Reform") need a position or a cue."""
+    low = surface.lower()
+    if low not in AMBIGUOUS_BODY_WORDS:
+        return True
+    if low in CUE_REQUIRED_BODY_WORDS:
+        before = re.split(r"[.!?\n]", text[max(0, start - 60):start])[-1]
+        after = re.split(r"[.!?\n]", text[end:end + 60])[0]
+        window = (before + " " + after).lower()
+        return any(c in window for c in ORG_CUES)
+    return not is_sentence_start(text, start)
