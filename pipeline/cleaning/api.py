@@ -1,7 +1,6 @@
 """clean_document and block_keys: the cleaner's entry points."""
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -10,6 +9,7 @@ from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
 from .fallback import MIN_OWN_WORDS, trafilatura_text
+from .features import count_words
 from .html import confirm, html_candidates
 from .language import detect_language
 from .metadata import author_from_blocks, clean_author, date_from_iso, not_future, own_date
@@ -18,7 +18,6 @@ from .repetition import line_key
 from .rules import vocabulary
 
 CLEAN_REASON = "source declares clean text"
-WORD_TOKEN = re.compile(r"[^\s\w]*\w\S*")
 ENGLISH_SHARE = 0.3
 
 
@@ -104,7 +103,7 @@ def _own_datelines(lab) -> list[str]:
 def _stopwords_for(cands: list[Candidate]) -> frozenset[str] | None:
     """The stop-word list of the page's language (English when unsure); None for a language without a list."""
     stoplists = vocabulary().stopwords
-    sample = " ".join(c.text for c in cands if len(c.text) > 60)[:800]
+    sample = " ".join(c.text for c in cands if len(c.text) > 60 or (len(c.text) > 20 and not c.text.isascii()))[:800]
     words = sample.casefold().split()
     if not words or sum(w in stoplists["en"] for w in words) >= ENGLISH_SHARE * len(words):
         return stoplists["en"]  # plainly English (or nothing to tell): skip the language model
@@ -146,4 +145,4 @@ def _clean_source(cands: list[Candidate], hints: Mapping[str, str | None], publi
 
 
 def _word_count(body_text: str | None) -> int:
-    return len(WORD_TOKEN.findall(body_text)) if body_text else 0
+    return count_words(body_text) if body_text else 0

@@ -52,6 +52,7 @@ class Labelling:
 def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
                  repeated: Mapping[str, int] | None, fmt: str) -> list[Scored]:
     stops = stopwords if stopwords is not None else frozenset()
+    relaxed = stopwords is not None and stopwords is not vocabulary().stopwords["en"]
     out = []
     for c in cands:
         f = features(c.text, stops)
@@ -61,23 +62,25 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         if repeated:
             key = line_key(c.text)
             bucket = repeated.get(key, 0) if key else 0
-        s = Scored(c, f, rule, bucket, _content_class(f, stopwords is not None))
+        s = Scored(c, f, rule, bucket, _content_class(f, stopwords is not None, relaxed))
         _mark_bad(s, fmt)
         out.append(s)
     return out
 
 
-def _content_class(f: Features, know_language: bool) -> str:
+def _content_class(f: Features, know_language: bool, relaxed: bool = False) -> str:
+    """jusText-like classes from length, stop-word density and sentence shape."""
     n, sd = f.n_words, f.stop_density
     if not know_language:
         if n >= 15 and (f.ends_sentence or f.n_commas >= 2):
             return GOOD
         return SHORT if n < 6 else NEAR
-    if n >= 20 and sd >= 0.22:
+    scale = 0.75 if relaxed else 1.0  # shorter stop lists of other languages
+    if n >= 20 and sd >= 0.22 * scale:
         return GOOD
-    if n >= 10 and sd >= 0.18 and f.ends_sentence:
+    if n >= 10 and sd >= 0.18 * scale and f.ends_sentence:
         return GOOD
-    if n >= 30 and sd >= 0.12:
+    if n >= 30 and sd >= 0.12 * scale:
         return GOOD
     if n < 6:
         return SHORT

@@ -29,19 +29,34 @@ class Features:
         return self.ends_sentence and self.n_words >= 6 and self.stop_density >= 0.15
 
 
+def count_words(text: str) -> int:
+    """Words of running text: whitespace-separated tokens with a letter or digit, CJK characters two to a word."""
+    n = sum(1 for w in text.split() if not w.isascii() or any(ch.isalnum() for ch in w)) if text else 0
+    if text and not text.isascii():
+        cjk = len(CJK.findall(text))
+        if cjk:
+            n += cjk // 2
+    return n
+
+
 def squash(text: str) -> str:
     """Whitespace collapsed to single spaces (for matching only; block text keeps its own spacing)."""
     return " ".join(text.split())
 
 
-CLOSERS = "\"'”’»)]"
-ENDERS = ".!?…:;"
-QUOTES = frozenset("“”\"«»„")
+CLOSERS = "\"'”’»)]」』"
+ENDERS = ".!?…:;。！？；："
+QUOTES = frozenset("“”\"«»„「」")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def features(text: str, stopwords: frozenset[str]) -> Features:
     lower = WORD.findall(text.casefold())
     n = len(lower)
+    if not text.isascii():
+        cjk = len(CJK.findall(text))
+        if cjk:  # scripts written without spaces: count about two characters a word
+            n = n - sum(1 for w in lower if CJK.match(w)) + cjk // 2
     n_stop = sum(1 for w in lower if w in stopwords)
     tail = text.rstrip().rstrip(CLOSERS)
     return Features(
@@ -49,8 +64,8 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
         n_stop=n_stop,
         stop_density=n_stop / n if n else 0.0,
         ends_sentence=bool(tail) and tail[-1] in ENDERS,
-        n_sentences=1 + text.count(". ") + text.count("? ") + text.count("! "),
-        n_commas=text.count(",") + text.count(";"),
+        n_sentences=1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("。"),
+        n_commas=text.count(",") + text.count(";") + text.count("，") + text.count("、"),
         lower_words=lower,
         is_bullet=bool(BULLET.match(text)),
         has_quote=not QUOTES.isdisjoint(text),

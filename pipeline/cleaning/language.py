@@ -1,14 +1,14 @@
 """Language identification (py3langid, restricted to languages a UK news pipeline meets), guarded for short text."""
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from .features import count_words
 
 LANGUAGES = ("en", "cy", "ga", "gd", "fr", "de", "es", "it", "nl", "pt", "pl", "ro", "sv", "da", "no", "fi",
              "cs", "sk", "hu", "el", "ru", "uk", "tr", "ar", "zh", "ja", "ko", "hi", "ur", "bn", "pa", "he", "fa",
              "lt", "lv", "et", "sl", "hr", "bg", "sr", "ca", "eu", "gl", "is", "mt", "so", "sq")
 MIN_WORDS = 8
-WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @cache
@@ -25,7 +25,7 @@ def detect_language(text: str | None, *, sample_chars: int = 4000) -> str | None
     if not text:
         return None
     sample = text[:sample_chars]
-    n_words = len(WORD.findall(sample))
+    n_words = count_words(sample)
     if n_words < MIN_WORDS:
         return None
     lang, prob = _identifier().classify(sample)
