@@ -33,6 +33,15 @@ def test_measured_money_purpose():
         "pilot a Teacher Development Premium")
 
 
+def test_measured_ratio_keeps_its_comparison():
+    assert only("Manufacturing is 2.5 times more than the national average.").measured == (
+        "more than the national average")
+
+
+def test_measured_of_phrase_before_money():
+    assert only("The authority faces equal pay claims of up to £760m.").measured == "equal pay claims"
+
+
 def test_period_year_span_is_not_a_claim_but_a_period():
     c = only("The core school budget is set to decline in real terms by 4.6 % between 2015-2020.")
     assert c.period == "2015-2020"

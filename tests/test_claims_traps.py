@@ -21,6 +21,8 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("date", "Applications opened on 21/06/2019 and closed on 2019-07-01.", []),
     ("date", "The vote is on Thursday 5 May.", []),
     ("time", "Polls close at 10pm and the count starts at 10:30.", []),
+    ("date", "The festival runs from 5 to 10 March and again on June 5-10.", []),
+    ("phone", "In an emergency call 999.", []),
     ("ordinal", "There is a fourth industrial revolution underway.", []),
     ("ordinal", "First, it backs local strategies. Second, it funds skills.", []),
     ("ordinal", "The third and final wave of strategies was announced.", []),

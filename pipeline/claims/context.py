@@ -147,11 +147,17 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
         return " ".join([noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else []))
     if is_share and after_phrase:
         return f"share of {after_phrase}"
+    if unit == "ratio":
+        compared = _COMPARED_RE.match(raw_after)
+        if compared:
+            return " ".join(compared.group(1).split())
     if after_phrase:
         return after_phrase
     return (" of" in before[-40:] and _phrase_before_of(before)) or None
 
 
+_COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+                          r"as)\b[^,;:.!?()“”\"]{0,80})")
 _OF_AFTER = re.compile(r"[\s\u00a0]+of\b")
 _IN_REAL_TERMS = re.compile(r"[\s\u00a0]+in[\s\u00a0]+real[\s\u00a0]+terms\b", re.I)
 _TRAILING_HEDGE = re.compile(r"(?:\b(?:up|to|around|about|over|nearly|almost|some|just|only|at|least|more|than|less|"

@@ -180,7 +180,8 @@ ID_LABELS = [
     "column", "footnote", "note", "item", "no", "number", "tier", "level", "stage", "phase", "step",
     "ref", "case", "reference", "grade", "grades", "Grades", "band", "tier", "tiers", "Tiers",
     "id", "ID", "code", "account", "serial", "flight", "bus route", "ticket",
-    "policy number", "order number", "invoice", "registration", "licence", "application number",
+    "call", "dial", "ring", "text", "policy number", "order number", "invoice", "registration", "licence",
+    "application number",
 ]
 # nouns that make "N <noun>" / "N-<noun>" the name of a kind (two-tier structure, a three-way split)
 KIND_NOUNS = {

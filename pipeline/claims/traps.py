@@ -44,7 +44,8 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # starts at a digit, "+", "(", "#" or "[": the guard below skips every other position at once.
 PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"),
-    ("date", rf"\b\d{{1,2}}{_ORD}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s+\d{{4}})?"),
+    ("date", rf"\b\d{{1,2}}{_ORD}(?:\s*(?:-|–|to|and)\s*\d{{1,2}}{_ORD})?(?:\s+of)?\s+{_MONTH}(?![a-z])"
+             rf"(?:,?\s+\d{{4}})?"),
     ("date", rf"\b{_YEAR}\s*[/–—-]\s*(?:{_YEAR}|\d{{2}})\b(?!\s*(?:%|per\s*cent|percent|bn|m\b|million|billion))"),
     ("date", rf"(?<![\w.,])(?:{_YEAR}|\d0)s\b"),
     ("time", r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}:\d{2}(?::\d{2})?\b"
@@ -75,7 +76,8 @@ _SCORE_VERBS = {"won", "lost", "drew", "beat", "beaten", "score", "scored", "sco
                 "draw", "led", "leads", "trail", "trailed"}
 _WORD_BEFORE_NUM = re.compile(r"(?<![A-Za-z])([A-Za-z]+\.?)\Z")
 _LABELLED_NUM = re.compile(r"\d+[A-Za-z]?(?:[./-]\d+)*(?:\([a-z0-9]+\))?(?![\d,]*[\s\u00a0]*(?:%|per[\s\u00a0]?cent))")
-_DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?[\s\u00a0]+\d{4}\b)?"
+_DAY_NUM = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+                      r"(?:[\s\u00a0]*[-–][\s\u00a0]*(?:[12]\d|3[01]|0?[1-9])\b)?(?:,?[\s\u00a0]+\d{4}\b)?"
                       r"(?![\d,.]*[\s\u00a0]*(?:%|per|m\b|bn\b))|\d{4}\b")
 _SCORE_NUM = re.compile(r"\d{1,2}[\s\u00a0]*[-–][\s\u00a0]*\d{1,2}\b")
 _DIGIT_RUN = re.compile(r"\d+")
