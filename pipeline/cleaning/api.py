@@ -16,6 +16,7 @@ from .metadata import author_from_blocks, clean_author, date_from_iso, not_futur
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
 from .repetition import line_key
 from .rules import vocabulary
+from .wrapping import merge, paragraph_groups
 
 CLEAN_REASON = "source declares clean text"
 ENGLISH_SHARE = 0.3
@@ -53,12 +54,18 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
         return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
-    lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    groups = paragraph_groups(cands) if fmt == "text" else None
+    units = [merge(cands, g) for g in groups] if groups and len(groups) < len(cands) else cands
+    lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
         second = trafilatura_text(text)
         if second and confirm(cands, second):
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
-    blocks, body_text = _assemble(cands, [(v.role, v.reason) for v in lab.verdicts])
+    labels = [(v.role, v.reason) for v in lab.verdicts]
+    if units is not cands:  # every line of a paragraph takes the paragraph's verdict
+        labels = [labels[k] for k, group in enumerate(groups) for _ in group]
+    blocks, body_text = _assemble(cands, labels)
+    cands = units
     thread = [(c.text, c.comment_author) for c, v in zip(cands, lab.verdicts, strict=True) if v.role == "comment"]
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
 

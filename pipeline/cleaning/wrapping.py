@@ -1,0 +1,56 @@
+"""Lines of one paragraph in a text scrape: hard-wrapped text, or a sentence broken across lines.
+
+The classifier judges each paragraph as a whole; every line keeps its own block (and the paragraph's verdict).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .candidates import Candidate
+from .features import CLOSERS, ENDERS
+
+MIN_WRAPPED_LINES = 5
+
+
+def wrap_width(cands: list[Candidate]) -> int | None:
+    """The column a hard-wrapped scrape breaks its lines at, or None when lines are not wrapped."""
+    lengths = sorted(len(c.text) for c in cands if len(c.text) >= 40)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 50 <= width <= 110:
+        return None
+    near_width = sum(1 for n in lengths if width - 25 <= n <= width)
+    too_long = sum(1 for n in lengths if n > width + 5)
+    if near_width >= 0.6 * len(lengths) and too_long <= 0.05 * len(lengths):
+        return width
+    return None
+
+
+def _continues(prev: str, cur: str, width: int | None) -> bool:
+    if width is not None and len(prev) >= width - 25 and len(cur) <= width + 5:
+        return True
+    tail = prev.rstrip().rstrip(CLOSERS)
+    if not tail or tail[-1] in ENDERS:
+        return False
+    return cur[:1].islower() and len(prev.split()) >= 4
+
+
+def paragraph_groups(cands: list[Candidate]) -> list[list[int]]:
+    """Indices of the lines of each paragraph, in order (singletons when nothing is wrapped)."""
+    width = wrap_width(cands)
+    groups: list[list[int]] = []
+    for i, c in enumerate(cands):
+        if groups and c.gap_before == 0 and _continues(cands[i - 1].text, c.text, width):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def merge(cands: list[Candidate], group: list[int]) -> Candidate:
+    """One candidate standing for a paragraph's lines."""
+    first = cands[group[0]]
+    if len(group) == 1:
+        return first
+    return replace(first, text=" ".join(cands[i].text for i in group))
