@@ -96,6 +96,7 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("No city has escaped 7 years of austerity.", [("7 years", 7, "years", "exact")]),
     ("The inquiry will take 18 months to report.", [("18 months", 18, "months", "exact")]),
     ("Junior doctors will strike for five days.", [("five days", 5, "days", "exact")]),
+    ("Patients wait half an hour for a bus.", [("half an hour", 0.5, "hours", "exact")]),
     ("Staff worked 48 hours without a break.", [("48 hours", 48, "hours", "exact")]),
     ("The council agreed a three-year deal with the contractor.", [("three-year", 3, "years", "exact")]),
     ("The waiting list grew for two decades.", [("two decades", 20, "years", "exact")]),

@@ -215,23 +215,6 @@ NOT_NAME_WORDS = [
 # words after a duration that make it a relative date (a year ago, two weeks later)
 RELATIVE_DATE_AFTER = ["ago", "earlier", "later", "previously", "before that", "hence", "beforehand",
                        "on", "afterwards", "after that"]
-# "one" as a pronoun or selector: these words right after "one" make it no claim
-ONE_IDIOM_AFTER = {
-    "of", "another", "thing", "day", "way", "time", "another's", "hand", "point", "side", "by", "or", "who",
-    "that", "which", "is", "was", "has", "had", "can", "could", "would", "will", "should", "must", "might",
-    "may", "does", "did", "key", "such", "aspect", "reason", "example", "pillar", "part", "element",
-    "option", "area", "issue", "problem", "question", "answer", "factor", "idea", "approach", "step",
-    "piece", "strand", "feature", "finding", "lesson", "solution", "voice", "nation", "team",
-    "size", "off", "stop", "to", "on", "too", "more", "less", "else", "and", "if", "in", "at", "for",
-    "with", "as", "we", "i", "you", "they", "he", "she", "it", "the", "a", "an",
-}
-# words right before "one" that make it a pronoun (the one, this one, an economic or social one)
-ONE_PRONOUN_BEFORE = {
-    "the", "this", "that", "every", "each", "any", "no", "which", "another", "other", "such", "someone",
-    "a", "an", "new", "old", "big", "good", "bad", "right", "wrong", "only", "single", "last", "first",
-    "next", "little", "real", "social", "economic", "political", "better", "best", "same", "different",
-    "important", "major", "key", "main", "as", "like", "of",
-}
 # quantity comparisons that make "one" a count ("more than one", "at least one")
 ONE_COUNT_BEFORE = ["more than", "at least", "fewer than", "less than", "over", "just over", "up to",
                     "only one in", "one in"]
@@ -268,4 +251,3 @@ SPEECH_VERBS = [
 SOURCE_NOUNS = ["report", "analysis", "research", "study", "survey", "figures", "data", "statistics",
                 "estimates", "estimate", "review", "paper", "audit", "assessment", "poll", "briefing",
                 "modelling", "calculations", "investigation", "index", "findings", "forecast", "forecasts"]
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}

@@ -6,7 +6,7 @@ import re
 
 from text_to_num import text2num
 
-from .lexicon import DENOMINATORS, DOZEN, HUNDRED, NUMBER_WORDS, SCALE_WORDS, TEENS, TENS, UNITS
+from .lexicon import DOZEN, HUNDRED, NUMBER_WORDS, SCALE_WORDS, TEENS, TENS, UNITS
 
 _WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 
@@ -14,11 +14,6 @@ _WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 def parse_digits(surface: str) -> float:
     """`1,234.5` -> 1234.5 (thousands commas dropped)."""
     return float(surface.replace(",", "").replace("\u2009", "").replace(" ", ""))
-
-
-def word_tokens(run: str) -> list[tuple[str, int, int]]:
-    """Split a run of words into (lower-cased word, start, end) triples, offsets relative to the run."""
-    return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", run)]
 
 
 def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
@@ -113,8 +108,3 @@ def words_value(words: list[str]) -> float:
             pass
     got = longest_word_number(words)
     return got[0] if got else float("nan")
-
-
-def denominator(word: str) -> int | None:
-    """`thirds` -> 3, `quarter` -> 4; None when the word is no fraction denominator."""
-    return DENOMINATORS.get(word.lower())

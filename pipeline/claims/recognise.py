@@ -138,6 +138,8 @@ _FRACTION_OF_POINT_RE = re.compile(
     r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:a|one)[\s\u00a0]+(?P<what>percentage[\s\u00a0]+point|per[\s\u00a0]?cent|percent)\b",
     re.I,
 )
+_HALF_A_RE = re.compile(r"[\s\u00a0]+an?[\s\u00a0]+(?:(?P<scale>million|billion|thousand|trillion|dozen|hundred)|"
+                        r"(?P<duration>hour|day|week|month|year|decade|century))\b", re.I)
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 100}     # 1/3, 3/4; not 9/11 or 7/10 of a month
 _AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
@@ -292,12 +294,14 @@ def _fraction(text: str, m: re.Match) -> Candidate | None:
     start, end = m.start(), m.end()
     # "half a million", "half a dozen", "half an hour"
     if den_word == "half" and fa is None:
-        tail = re.match(r"[\s\u00a0]+an?[\s\u00a0]+(million|billion|thousand|trillion|dozen|hundred)\b",
-                        text[end:end + 20], re.I)
-        if tail:
+        tail = _HALF_A_RE.match(text, end)
+        if tail and tail.group("scale"):
             scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "trillion": 1e12, "dozen": 12,
-                     "hundred": 100}[tail.group(1).lower()]
-            return _with_suffix(text, start, end + tail.end(), 0.5 * scale, "words", no_scale=True)
+                     "hundred": 100}[tail.group("scale").lower()]
+            return _with_suffix(text, start, tail.end(), 0.5 * scale, "words", no_scale=True)
+        if tail:                                             # "half an hour", "half a century"
+            unit, mult = DURATION_UNITS[tail.group("duration").lower()]
+            return Candidate(start, tail.end(), 0.5 * mult, unit, "words", start, end)
     cand = Candidate(start, end, num / den, "fraction", "fraction", start, end)
     # "three-quarters of a percentage point", "half a per cent": a fraction of a point or of a percent
     of_scale = _FRACTION_OF_SCALE_RE.match(text, end)       # "three quarters of a million"

@@ -22,8 +22,6 @@ from .lexicon import (
     NOT_NAME_WORDS,
     NUMBER_WORDS,
     ONE_COUNT_BEFORE,
-    ONE_IDIOM_AFTER,
-    ONE_PRONOUN_BEFORE,
     QUALIFIER_PREFIXES,
     RELATIVE_DATE_AFTER,
     STREET_SUFFIXES,
@@ -158,7 +156,6 @@ def overlapping(spans: list[tuple[int, int, str]], starts: list[int], s: int, e:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)[\s\u00a0]*$")
-_WORDS_BEFORE = re.compile(r"((?:[A-Za-z’']+[\s\u00a0]+){0,3}[A-Za-z’']+)[\s\u00a0]*$")
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z’']+)")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
 _SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
@@ -334,10 +331,4 @@ def _kind_trap(after: str) -> str | None:
     return None
 
 
-def one_idiom(after: str) -> bool:
-    """'one of the reasons', 'one thing': 'one' selects an item rather than counting."""
-    m = _NEXT_WORD.match(after)
-    return bool(m) and m.group(1).lower() in ONE_IDIOM_AFTER
-
-
-__all__ = ["protected_spans", "overlapping", "trap_reason", "one_idiom", "ONE_PRONOUN_BEFORE"]
+__all__ = ["protected_spans", "overlapping", "trap_reason"]
