@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -117,10 +118,29 @@ def run(full: bool) -> int:
     return 0
 
 
+def check_readable(path: Path) -> str | None:
+    """Why the published warehouse cannot be opened read-only now (None: it can)."""
+    import duckdb
+
+    if not path.exists():
+        return f"no warehouse at {path}: run `make run` first (or set CLAIMHOUSE_WAREHOUSE to the published file)"
+    try:
+        duckdb.connect(str(path), read_only=True).close()
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            holder = re.search(r"PID (\d+)", str(exc))
+            who = f" (process {holder.group(1)})" if holder else ""
+            return (f"{path} is open read-write in another process{who}: close that connection; open the warehouse "
+                    "read-only instead (duckdb -readonly, duckdb.connect(path, read_only=True))")
+        return f"cannot open {path}: {exc}"
+    return None
+
+
 def sql() -> int:
     settings = Settings.from_env()
-    if not settings.warehouse.exists():
-        return _fail(f"no warehouse at {settings.warehouse}: run `make run` first")
+    problem = check_readable(settings.warehouse)
+    if problem:
+        return _fail(problem)
     duckdb_cli = Path(sys.executable).with_name("duckdb")
     os.execv(duckdb_cli, [str(duckdb_cli), "-readonly", str(settings.warehouse)])
     return 0
