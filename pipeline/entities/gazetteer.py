@@ -8,6 +8,7 @@ from functools import cache
 import ahocorasick
 
 from . import registers
+from .rules import DIRECTION_PREFIXES
 from .textutil import fold, fold_key, fold_punct, left_boundary, right_boundary
 
 PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
@@ -36,6 +37,7 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
+_FIRST_WORD = re.compile(r"[^\s\-\u2010\u2011]*")
 _ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&.]+s?$")
 
 
@@ -137,7 +139,7 @@ def case_ok(surface: str, entry: Entry) -> bool:
             if sum(c.isupper() for c in a) > 1 and s != a and not s.isupper() and len(a) <= 6:
                 return False  # mixed-case short token such as "NatWest"
             continue
-        if i == 0 and entry.kind == "place" and s.lower() in {"mid", "north", "south", "east", "west"}:
+        if i == 0 and entry.kind == "place" and s.lower() in DIRECTION_PREFIXES:
             continue
         return False
     return True
@@ -157,8 +159,8 @@ def find(text: str, folded: str | None = None) -> list[Hit]:
                 continue
             first = text[start]
             if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
-                    and first not in "mnsewc":
-                continue
+                    and _FIRST_WORD.match(text, start).group().lower() not in DIRECTION_PREFIXES:
+                continue  # cheap reject of lower-case hits ("bath", "reading"); "mid-Derbyshire" may pass
             surface = text[start:end]
             ok = tuple(e for e in entries if case_ok(surface, e))
             if ok:

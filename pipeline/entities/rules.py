@@ -114,10 +114,6 @@ ROLE_HEADS = words(
 # Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
 COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
                            "boss", "chief operating officer", "chief financial officer"})
-# Generic nouns: a capitalised run made of these plus a head, sentence-initial, is not a name.
-GENERIC_MODIFIERS = words(
-    "local public private national regional new many some other"
-)
 
 # ---------------------------------------------------------------- people
 HONORIFICS = (
