@@ -85,6 +85,26 @@ def test_pronoun_resolves_to_the_last_named_speaker():
     assert c.attributed_start < c.sentence_start
 
 
+QUOTES = (
+    "Business secretary Greg Clark said: “Governments are fond of national figures. Growth was 2% last year. "
+    "It happens in particular places.”\n\n"
+    "“We have lost £40m since 2010. Another 300 jobs will go,” said Cllr Jane Smith, leader of the council.\n\n"
+    "Simon Edwards, director of the County Councils Network, said the plans were welcome.\n\n"
+    "“Counties contribute 41% of GVA. They need more powers.\n\n"
+    "“Devolving 20 per cent of spending would help,” he added.\n\n"
+    "Elsewhere, 12 libraries closed."
+)
+
+
+def test_quoted_claims_take_the_speaker_of_their_quotation():
+    got = {c.surface: c.attributed_to for c in extract_claims(QUOTES)}
+    assert got == {"2%": "Greg Clark", "£40m": "Jane Smith", "300": "Jane Smith", "41%": "Simon Edwards",
+                   "20 per cent": "Simon Edwards", "12": None}
+    for c in extract_claims(QUOTES):
+        if c.attributed_to:
+            assert QUOTES[c.attributed_start:c.attributed_end] == c.attributed_to
+
+
 def test_sentence_and_offsets():
     text = "Dr. Smith spoke first. Unemployment is 4.2% in the region.\n\nHalf of firms agree."
     claims = extract_claims(text)

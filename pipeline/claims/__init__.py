@@ -76,7 +76,7 @@ def extract_claims(body_text: str) -> list[Claim]:
             qualifier = qualifier_for(text, c.start, c.end)
             if qualifier == "over" and c.unit in _DURATIONS and i and _spans_previous(text, kept[i - 1], c):
                 qualifier = "exact"     # "£369bn over 10 years": the span of the money, not "more than"
-        who = attributor.for_sentence(s_start, s_end)
+        who = attributor.for_claim(c.start, s_start, s_end)
         if s_start not in periods:
             periods[s_start] = periods_in(text, s_start, s_end)
         claims.append(Claim(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexicon import MONTHS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
@@ -52,6 +53,7 @@ class Attributor:
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self.text = text
         self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
         self.speakers: list[tuple[int, str, int]] = []      # (sentence start, name, name start)
         self.cache: dict[tuple[int, int], tuple[str, int, int] | None] = {}
 
@@ -90,7 +92,53 @@ class Attributor:
         return None
 
     def _last_person(self, before: int) -> tuple[str, int, int] | None:
-        for s, name, start in reversed(self.speakers):
-            if s < before:
-                return name, start, start + len(name)
+        earlier = [sp for sp in self.speakers if sp[0] < before]
+        if not earlier:
+            return None
+        _, name, start = max(earlier)
+        return name, start, start + len(name)
+
+    def for_claim(self, pos: int, s: int, e: int) -> tuple[str, int, int] | None:
+        """Whoever the claim at `pos` in sentence [s, e) is attributed to.
+
+        The sentence itself first; inside a quotation, the rest of its paragraph ('...,” he said.'), the
+        words that open it ('Greg Clark said: “...'), or the paragraph before when a quote runs on.
+        """
+        who = self.for_sentence(s, e)
+        if who:
+            return who
+        text = self.text
+        para_start = text.rfind("\n", 0, pos) + 1
+        if not _inside_quote(text[para_start:pos]):
+            return None
+        para_end = text.find("\n", pos)
+        para_end = len(text) if para_end < 0 else para_end
+        k = bisect.bisect_right(self.starts, s) - 1
+        after = [sp for sp in self.sentences[k + 1:] if sp[0] < para_end]
+        before = [sp for sp in reversed(self.sentences[:k]) if sp[0] >= para_start]
+        if _inside_quote(text[para_start:para_end]):            # the quote runs on into the next paragraph
+            next_end = text.find("\n", para_end + 2)
+            next_end = len(text) if next_end < 0 else next_end
+            after += [sp for sp in self.sentences[k + 1:] if para_end <= sp[0] < next_end]
+        for ps, pe in after + before:
+            who = self.for_sentence(ps, pe)
+            if who:
+                return who
+        if text[para_start:para_start + 1] in _OPEN_QUOTES and para_start > 1:
+            prev_start = text.rfind("\n", 0, para_start - 2) + 1
+            prev = text[prev_start:para_start].strip()
+            if prev[:1] in _OPEN_QUOTES or ":" in prev[-3:]:
+                j = bisect.bisect_right(self.starts, prev_start) - 1
+                for ps, pe in self.sentences[max(j, 0):k]:
+                    if ps >= prev_start:
+                        who = self.for_sentence(ps, pe) or who
+                return who
         return None
+
+
+_OPEN_QUOTES = {"“", '"'}
+
+
+def _inside_quote(segment: str) -> bool:
+    """True when `segment` (a paragraph up to a claim) leaves a quotation open."""
+    return segment.count("“") > segment.count("”") or segment.count('"') % 2 == 1
