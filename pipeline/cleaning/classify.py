@@ -326,6 +326,7 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
             result.bylines.append(i)
         elif s.rule is not None and s.rule.weak:
             verdicts[i] = Verdict(s.rule.role, s.rule.reason)
+    _glue_captions(scored, verdicts, range(0, min(start, len(scored))))
     title = _pick_title(scored, verdicts, start, title_hint)
     if title is not None:
         verdicts[title] = Verdict("title", "the article's headline")
@@ -335,6 +336,12 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
             if verdicts[j] is None and _byline_shaped(scored[j]):
                 verdicts[j] = Verdict("byline", "author's name after the headline")
                 result.bylines.append(j)
+        for j in list(result.bylines):
+            k = j + 1
+            f = scored[k].feat if k < start else None
+            if f is not None and verdicts[k] is None and 1 <= f.n_words <= 5 and not f.ends_sentence \
+                    and any(w in vocabulary().byline_titles for w in f.lower_words):
+                verdicts[k] = Verdict("byline", "the author's job title")
         # section: a short label on its own just before the title
         for j in range(title - 1, max(-1, title - 3), -1):
             if verdicts[j] is not None and verdicts[j].role != "navigation":
@@ -353,14 +360,18 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
             verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
         else:
             verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
-    # glued-to-credit captions before the article
-    for i in head:
+
+
+def _glue_captions(scored: list[Scored], verdicts: list[Verdict | None], span: range) -> None:
+    """A line glued to an image credit or caption label (no blank line between) is the picture's caption."""
+    for i in span:
         v = verdicts[i]
-        if v and v.role == "caption" and "credit" in v.reason:
-            for j in (i - 1, i + 1):
-                if 0 <= j < start and verdicts[j] and verdicts[j].role in ("navigation", "other_boilerplate") \
-                        and _glued(scored, i, j):
-                    verdicts[j] = Verdict("caption", "next to an image credit")
+        if not (v and v.role == "caption" and scored[i].rule is not None):
+            continue
+        for j in (i - 1, i + 1):
+            if j in span and verdicts[j] is None and _glued(scored, i, j) and scored[j].rule is None \
+                    and scored[j].feat.n_words >= 4:
+                verdicts[j] = Verdict("caption", "next to an image credit or caption label")
 
 
 def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None) -> int | None:
@@ -378,6 +389,12 @@ def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int
         if score <= 0:
             continue
         score += 0.5 * i / max(1, start)  # nearer the article is likelier
+        after = [verdicts[j] for j in range(i + 1, min(start, i + 4))]
+        if any(v is not None and v.role in ("dateline", "byline") for v in after) \
+                or any(BYLINE_LEAD.match(scored[j].cand.text) for j in range(i + 1, min(start, i + 4))):
+            score += 1.0  # a headline is followed by its date or author
+        if i > 0 and verdicts[i - 1] is not None and verdicts[i - 1].role == "caption":
+            score -= 2.0
         if score > best_score:
             best, best_score = i, score
     return best
@@ -455,7 +472,7 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict(role, s.rule.reason)
             if role == "comment":
                 context = None if s.rule.reason == "comment prompt" else "comment"
-            elif s.rule.stop:
+            elif s.rule.stop or role == "other_boilerplate":
                 context = role
             continue
         if s.klass == BAD:
