@@ -66,6 +66,7 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("vague", "We have been planning for several months.", []),
     ("vague", "Hundreds of people and thousands of jobs are at risk.", []),
     ("vague", "Dozens of schools wrote to the minister.", []),
+    ("vague", "A few dozen people and several hundred staff stayed.", []),
     ("score", "Leeds won 3-1 at Elland Road.", []),
     ("list", "1. Comment by a reader", []),
     ("name", "Apple's iPhone 14 went on sale and the FTSE 100 fell 2%.", ["2%"]),

@@ -60,12 +60,7 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
             last = "scale"
         elif tok in DOZEN:
             if last not in ("a", "unit", "teen", "ten"):
-                if last == "":
-                    current, last = 12.0, "dozen"
-                    best = (total + current, i + 1)
-                    i += 1
-                    continue
-                break
+                break                       # "dozen" alone ("a few dozen") is no number
             current = (current or 1) * 12
             last = "dozen"
         elif tok == "and" and last in ("hundred", "scale") and i + 1 < len(tokens) and (
