@@ -200,3 +200,12 @@ def test_common_noun_groups_are_not_names():
     assert bodies("Terms of Reference for the Steering Group and the Working Group were agreed.") == []
     found = bodies("Councillors from the Labour Group walked out.")
     assert [(b.surface, b.body_type) for b in found] == [("Labour Group", "parliament_party")]
+
+
+def test_council_named_by_its_area_takes_the_register_id():
+    found = bodies("The London Borough of Tower Hamlets and Westminster City Council agreed; Sandbach Town "
+                   "Council did not.")
+    assert [(b.surface, b.body_key) for b in found] == [
+        ("London Borough of Tower Hamlets", "E09000030"), ("Westminster City Council", "E09000033"),
+        ("Sandbach Town Council", "org:sandbach-town-council")]
+    assert {b.body_type for b in found} == {"local_authority"}

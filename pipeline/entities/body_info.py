@@ -28,7 +28,12 @@ def from_entry(e: gazetteer.Entry) -> BodyInfo:
 
 
 def from_shape(o: OrgShape) -> BodyInfo:
-    """A provisional body for an organisation-shaped name."""
+    """A provisional body for an organisation-shaped name; a council of a register area is that council."""
+    if o.area:
+        council = gazetteer.council_for_area(o.area)
+        if council is not None:
+            return BodyInfo(council.body_key, council.name, council.body_type, council.acronym, False,
+                            council.reference_id)
     return BodyInfo("org:" + slug(o.name), o.name, o.body_type, None, o.is_generic, None)
 
 

@@ -181,3 +181,21 @@ def place_keys() -> frozenset[str]:
 
 def is_place_name(name: str) -> bool:
     return fold_key(name) in place_keys()
+
+
+@cache
+def _place_ids_by_key() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for p in registers.places():
+        for a in (p.name, *p.aliases):
+            out.setdefault(fold_key(_strip_the(a)), []).append(p.place_id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def council_for_area(area: str) -> registers.RegisterBody | None:
+    """The current register council governing the named area (body and area share the GSS code)."""
+    bodies = registers.bodies_by_key()
+    found = [bodies[pid] for pid in _place_ids_by_key().get(fold_key(area), ())
+             if pid in bodies and bodies[pid].body_type == "local_authority"]
+    found.sort(key=lambda b: (b.ended, b.body_key))
+    return found[0] if found else None

@@ -29,6 +29,7 @@ class OrgShape:
     name: str  # canonical (singular for a class)
     body_type: str
     is_generic: bool
+    area: str | None = None  # for councils: the place they govern ("Westminster" in "Westminster City Council")
 
 
 _COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
@@ -105,6 +106,62 @@ def _is_role_phrase(words: list[str]) -> bool:
     return bool(words) and all(w.lower() in ROLE_WORDS for w in words)
 
 
+def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool) -> OrgShape | None:
+    """The organisation named by tokens ``i``..head ``h`` (plus an "of X" tail), or None if it is no name."""
+    tok = toks[h]
+    while i < h and (toks[i].text.lower() in LEADING_NOISE or not toks[i].cap):
+        i += 1
+    # a leading job title joined by "of"/"for" ("Leader of Derby City Council") is not part of the name
+    for k in range(i, h):
+        if toks[k].text.lower() in {"of", "for", "at"} and _is_role_phrase([t.text for t in toks[i:k]]):
+            i = k + 1
+            break
+    modifiers = [t.text for t in toks[i:h] if t.cap]
+    if head in WEAK_HEADS and not _proper_modifier(toks[i:h]):
+        return None
+    # of-extension: "University of Derby", "Council of LEP Chairs"
+    end = h
+    nxt = toks[h + 1].text.lower() if h + 1 < len(toks) else ""
+    if head in HEAD_OF_OK and head not in WEAK_HEADS and nxt in OF_WORDS \
+            and (nxt != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
+        j = h + 2
+        last = h
+        while j < len(toks):
+            low = toks[j].text.lower()
+            if low == "and" and j + 1 < len(toks) and (toks[j + 1].text.lower() == "the"
+                                                       or any(_head_of(t) for t in toks[j + 1:])):
+                break
+            if toks[j].cap and low in _TIME_WORDS:
+                break
+            if toks[j].cap:
+                last = j
+            j += 1
+        if last > h and not plural:
+            end = last
+    if end == h and (not modifiers or head in HEAD_INITIAL_ONLY):
+        return None
+    if end == h and all(m.lower() in _GENERIC_WORDS for m in modifiers):
+        return None  # "Working Group", "Steering Group", "Local Board": a common noun, not a name
+    if _is_role_phrase([*modifiers, tok.text]):
+        return None  # "Chief Executive", "Deputy Chair", "Chief Executive of X"
+    if head == "centre" and end == h and not set(m.lower() for m in modifiers) & _CENTRE_OK:
+        return None  # "Leisure Centre" is a building
+    if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
+        return None
+    btype = _type_for(head, modifiers, [t.text for t in toks[:i]])
+    if btype is None:
+        return None
+    start_tok, end_tok = toks[i], toks[end]
+    words = [t.text for t in toks[i:end + 1]]
+    if plural:
+        words[h - i] = _singular(toks[h].text, head)
+    name = " ".join(words)
+    area = None
+    if btype == "local_authority" and end == h and not {m.lower() for m in modifiers} & {"town", "parish"}:
+        area = " ".join(m for m in modifiers if m.lower() not in COUNCIL_KINDS) or None
+    return OrgShape(start_tok.start, end_tok.end, name, btype, plural, area)
+
+
 def shapes_in_run(run: Run) -> list[OrgShape]:
     """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
     toks = run.tokens
@@ -136,54 +193,11 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             if prev_head and prev_head[0] not in WEAK_HEADS and prev_head[0] not in _INNER_HEADS:
                 break
             i -= 1
-        while i < h and (toks[i].text.lower() in LEADING_NOISE or not toks[i].cap):
-            i += 1
-        # a leading job title joined by "of"/"for" ("Leader of Derby City Council") is not part of the name
-        for k in range(i, h):
-            if toks[k].text.lower() in {"of", "for", "at"} and _is_role_phrase([t.text for t in toks[i:k]]):
-                i = k + 1
-                break
-        modifiers = [t.text for t in toks[i:h] if t.cap]
-        if head in WEAK_HEADS and not _proper_modifier(toks[i:h]):
-            continue
-        # of-extension: "University of Derby", "Council of LEP Chairs"
-        end = h
-        nxt = toks[h + 1].text.lower() if h + 1 < len(toks) else ""
-        if head in HEAD_OF_OK and head not in WEAK_HEADS and nxt in OF_WORDS \
-                and (nxt != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
-            j = h + 2
-            last = h
-            while j < len(toks):
-                low = toks[j].text.lower()
-                if low == "and" and j + 1 < len(toks) and (toks[j + 1].text.lower() == "the"
-                                                           or any(_head_of(t) for t in toks[j + 1:])):
-                    break
-                if toks[j].cap and low in _TIME_WORDS:
-                    break
-                if toks[j].cap:
-                    last = j
-                j += 1
-            if last > h and not plural:
-                end = last
-        if end == h and (not modifiers or head in HEAD_INITIAL_ONLY):
-            continue
-        if end == h and all(m.lower() in _GENERIC_WORDS for m in modifiers):
-            continue  # "Working Group", "Steering Group", "Local Board": a common noun, not a name
-        if _is_role_phrase([*modifiers, tok.text]):
-            continue  # "Chief Executive", "Deputy Chair", "Chief Executive of X"
-        if head == "centre" and end == h and not set(m.lower() for m in modifiers) & _CENTRE_OK:
-            continue  # "Leisure Centre" is a building
-        if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
-            continue
-        btype = _type_for(head, modifiers, [t.text for t in toks[:i]])
-        if btype is None:
-            continue
-        start_tok, end_tok = toks[i], toks[end]
-        words = [t.text for t in toks[i:end + 1]]
-        if plural:
-            words[h - i] = _singular(toks[h].text, head)
-        name = " ".join(words)
-        out.append(OrgShape(start_tok.start, end_tok.end, name, btype, plural))
+        starts = [i] + [k + 1 for k in range(i, h) if toks[k].text.lower() in {"and", "&"}]
+        for start in starts:  # the longest reading and the shorter ones after each "and"
+            shape = _shape_from(toks, start, h, head, plural)
+            if shape is not None:
+                out.append(shape)
     return out
 
 
