@@ -37,14 +37,20 @@ def _write(out_dir: Path, prefix: str, tables: tuple[str, ...], rows: dict[str, 
 
 
 def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
-    plan = state.run_dir(run_id) / "plan.parquet"
+    """The plan rows of one batch joined with their decoded text (reading only the raw chunks they are in)."""
+    plan = str(state.run_dir(run_id) / "plan.parquet")
     con = duckdb.connect()
-    rows = con.execute("SELECT p.*, r.text, r.hints FROM read_parquet(?) p JOIN read_parquet(?) r "
-                       "USING (doc_id, raw_file) WHERE p.batch_no = ? ORDER BY p.doc_id",
-                       [str(plan), str(state.store / "raw-*.parquet"), batch_no]).fetchall()
-    cols = [d[0] for d in con.description]
-    con.close()
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    try:
+        files = [str(state.store / r[0]) for r in con.execute(
+            "SELECT DISTINCT raw_file FROM read_parquet(?) WHERE batch_no = ? ORDER BY 1", [plan, batch_no]).fetchall()]
+        if not files:
+            return []
+        cur = con.execute("SELECT p.*, r.text, r.hints FROM read_parquet(?) p JOIN read_parquet(?) r "
+                          "USING (doc_id, raw_file) WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, batch_no])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
 
 
 def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
