@@ -286,6 +286,12 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("body", "short sentence inside the article")
         else:
             verdicts[i] = Verdict("body", "heading or short line inside the article")
+    # the headline under an inline "Read more" label is the linked article's, not this one's
+    for i in range(start + 1, end + 1):
+        prev = verdicts[i - 1]
+        if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
+                and scored[i].klass != GOOD and not scored[i].feat.ends_sentence:
+            verdicts[i] = Verdict("related", "headline of another article under a link label")
     # captions credited on the next/previous line: the line glued to a credit is its caption
     for i in range(start, end + 1):
         if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:
@@ -420,6 +426,10 @@ def _title_score(s: Scored) -> float:
     score = 1.0
     if 5 <= f.n_words <= 20:
         score += 1.0
+    if f.n_sentences > 1:
+        score -= 1.5  # a summary of two sentences, not a headline
+    elif f.n_words > 16:
+        score -= 0.5
     if c.heading:
         score += 1.5 - 0.2 * c.heading
     if text[:1].islower():
@@ -472,8 +482,8 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict(role, s.rule.reason)
             if role == "comment":
                 context = None if s.rule.reason == "comment prompt" else "comment"
-            elif s.rule.stop or role == "other_boilerplate":
-                context = role
+            elif s.rule.stop or role == "other_boilerplate" or (s.feat.n_words <= 3 and not s.feat.ends_sentence):
+                context = role  # a section heading: what follows belongs to it
             continue
         if s.klass == BAD:
             verdicts[i] = _bad_verdict(s)
@@ -484,8 +494,8 @@ def _label_tail(scored: list[Scored], verdicts: list[Verdict | None], first: int
             verdicts[i] = Verdict("comment", "reader comment")
         elif context == "related":
             verdicts[i] = Verdict("related", "in a list of other articles")
-        elif context == "other_boilerplate":
-            verdicts[i] = Verdict("other_boilerplate", "part of a section after the article")
+        elif context is not None:
+            verdicts[i] = Verdict(context, "under a heading of that kind, after the article")
         elif s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text after the article, apart from it")
         else:
