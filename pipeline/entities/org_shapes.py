@@ -38,6 +38,7 @@ _GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", 
 _CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
 _GENERIC_WORDS = _GROUP_NOT_COMPANY | {"steering", "executive", "management", "project", "programme", "partnership",
                                       "delivery", "scrutiny", "local", "new", "joint", "main", "full", "audit"}
+_MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
 _INNER_HEADS = {"trust", "service", "union", "office", "group"}  # may sit inside a longer name
 ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -126,10 +127,11 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
             and (nxt != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
         j = h + 2
         last = h
-        while j < len(toks):
+        while j < len(toks) and j - h <= _MAX_NAME_TOKENS:
             low = toks[j].text.lower()
-            if low == "and" and j + 1 < len(toks) and (toks[j + 1].text.lower() == "the"
-                                                       or any(_head_of(t) for t in toks[j + 1:])):
+            if low == "and" and j + 1 < len(toks) and (
+                    toks[j + 1].text.lower() == "the"
+                    or any(_head_of(t) for t in toks[j + 1:j + 1 + _MAX_NAME_TOKENS])):
                 break
             if toks[j].cap and low in _TIME_WORDS:
                 break
@@ -148,7 +150,7 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
         return None  # "Leisure Centre" is a building
     if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
         return None
-    btype = _type_for(head, modifiers, [t.text for t in toks[:i]])
+    btype = _type_for(head, modifiers, [t.text for t in toks[max(0, i - 3):i]])
     if btype is None:
         return None
     start_tok, end_tok = toks[i], toks[end]
@@ -176,7 +178,7 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
         head, plural = hp
         # modifiers: walk back over capitalised words and "and"/"&"/"of", stopping at "the" or another head
         i = h
-        while i > 0:
+        while i > 0 and h - i < _MAX_NAME_TOKENS:
             prev = toks[i - 1]
             low = prev.text.lower()
             if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):

@@ -127,6 +127,7 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "della", "bin
                             "der", "den", "ter", "st"})
 # Tokens that never belong to a person's name.
 NOT_NAME_WORDS = words(
+    "mr mrs ms miss dr cllr prof rev "
     "the a an and or of for in on at to by with from this that these those it its his her their our my "
     "your we they he she i you mp meps mps msp cllr council government ministry department university "
     "college street road avenue lane north south east west northern southern eastern western central "
