@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
@@ -90,10 +91,18 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
     return out
 
 
-def acronym_pattern(acronym: str) -> re.Pattern[str]:
-    """Standalone uses of an acronym, singular or plural ("LEP", "LEPs")."""
-    core = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-    return re.compile(r"(?<![\w&])" + re.escape(core) + r"s?(?![\w&])")
+def acronym_uses(text: str, acronyms: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Standalone uses of any of the acronyms, singular or plural ("LEP", "LEPs"): (start, end, acronym)."""
+    cores = sorted({_core(a) for a in acronyms}, key=len, reverse=True)
+    if not cores:
+        return
+    pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, cores)) + r")s?(?![\w&])")
+    for m in pattern.finditer(text):
+        yield m.start(), m.end(), m.group(1)
+
+
+def _core(acronym: str) -> str:
+    return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
 _SPEAKING_ACRONYM = re.compile(

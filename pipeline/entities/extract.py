@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import gazetteer, registers
 from .acronym_bodies import read_acronyms
-from .acronyms import acronym_pattern, speaking_acronyms
+from .acronyms import acronym_uses, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
@@ -99,20 +99,20 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     # 3. acronyms defined in the text or title
     reading = read_acronyms(text, title, register_bodies, shapes)
     known, suppressed, undecided = reading.known, reading.suppressed, reading.undecided
-    for core, info in known.items():
-        for m in acronym_pattern(core).finditer(text):
-            cands.append(_cand(m.start(), m.end(), "body", P_ACRONYM, info))
-    speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)}
-    for acr in sorted(speaking - set(known) - suppressed):
+    for s, e, core in acronym_uses(text, known):
+        cands.append(_cand(s, e, "body", P_ACRONYM, known[core]))
+    speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
+    speaking_info: dict[str, BodyInfo] = {}
+    for acr in sorted(speaking):
         long_form, span = undecided.get(acr, (None, None))
         if long_form:
-            info = BodyInfo("org:" + slug(long_form), long_form, "other_org", acr, False, None)
+            speaking_info[acr] = BodyInfo("org:" + slug(long_form), long_form, "other_org", acr, False, None)
             if span:
-                cands.append(_cand(span[0], span[1], "body", P_ACRONYM, info))
+                cands.append(_cand(span[0], span[1], "body", P_ACRONYM, speaking_info[acr]))
         else:
-            info = BodyInfo("org:" + slug(acr), acr, "other_org", acr, False, None)
-        for m in acronym_pattern(acr).finditer(text):
-            cands.append(_cand(m.start(), m.end(), "body", P_SHAPE - 5, info))
+            speaking_info[acr] = BodyInfo("org:" + slug(acr), acr, "other_org", acr, False, None)
+    for s, e, acr in acronym_uses(text, speaking_info):
+        cands.append(_cand(s, e, "body", P_SHAPE - 5, speaking_info[acr]))
     if suppressed:
         cands = [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
                                           and text[c.start:c.end].rstrip("s") not in known)]
