@@ -62,3 +62,22 @@ def test_mp_for_a_constituency():
     assert (p.name, p.role) == ("Pauline Latham", "MP for mid-Derbyshire")
     [place] = ents.places
     assert (place.surface, place.name, place.place_type) == ("mid-Derbyshire", "Mid Derbyshire", "constituency")
+
+
+def test_surname_that_is_a_word_needs_a_cue():
+    found = people("The findings worry Andy Street, the region's mayor. Hope Street is busy. Mr Street left.")
+    assert [(p.surface, p.person_id) for p in found] == [
+        ("Andy Street", "person:andy-street"), ("Street", "person:andy-street")]
+    assert found[0].role == "region's mayor"
+
+
+def test_bare_surname_inside_another_name_is_not_the_person():
+    found = people("Colin Smith met staff at Smith Square. Later Smith agreed.")
+    assert [p.surface for p in found] == ["Colin Smith", "Smith"]
+    assert found[1].char_start == len("Colin Smith met staff at Smith Square. Later ")
+
+
+def test_middle_initials_and_particles():
+    found = people("President George W. Bush met Nikolaus van der Pas, the Commission's chief spokesman.")
+    assert [p.name for p in found] == ["George W. Bush", "Nikolaus van der Pas"]
+    assert found[0].role == "President"

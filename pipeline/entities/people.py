@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import registers
 from .org_shapes import ORG_HEADS, PLURAL_HEADS
-from .rules import HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, SPEECH_VERBS
+from .rules import HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, SPEECH_VERBS, SURNAME_WORDS
 from .tokens import Token
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
@@ -41,6 +41,12 @@ def _name_word(word: str) -> bool:
     low = word.lower()
     return bool(_NAME_SHAPE.match(word)) and low not in NOT_NAME_WORDS and low not in ORG_HEADS \
         and low not in PLURAL_HEADS
+
+
+def _surname_word_after(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and not tokens[i].hard_break_after and nxt.cap \
+        and nxt.text.lower() in SURNAME_WORDS and nxt.text[1:].islower()
 
 
 def _honorific_at(tokens: list[Token], i: int) -> int:
@@ -95,13 +101,14 @@ def _role_after(text: str, end: int) -> tuple[str, int, int] | None:
     words = phrase.split()
     if not words:
         return None
+    if words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
     head_words = [w.lower().strip(",") for w in words[:4]]
-    if head_words[0] in {"the", "a", "an"}:
-        head_words = head_words[1:]
     if not head_words or not any(w in ROLE_HEADS or w.split("-")[-1] in ROLE_HEADS for w in head_words[:3]):
         return None
-    if head_words[0] not in ROLE_WORDS and head_words[0].split("-")[0] not in ROLE_WORDS \
-            and head_words[0] not in _ROLE_OPENERS and not words[0][:1].isupper():
+    first = head_words[0]
+    if first not in ROLE_WORDS and first.split("-")[0] not in ROLE_WORDS and first not in _ROLE_OPENERS \
+            and not words[0][:1].isupper() and not first.endswith(("'s", "\u2019s")):
         return None
     return phrase, s, s + len(phrase)
 
@@ -171,6 +178,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
                 length = 2  # "Mayor Andy Street": a surname that is also a word
         elif tokens[i].text in given and _name_like(tokens[i]):
             length = _collect_name(tokens, i)
+            if length == 1 and _surname_word_after(tokens, i):
+                length, strong = 2, True  # "Andy Street": kept only with a cue, below
             if length < 2:
                 length = 0
         else:
@@ -217,9 +226,19 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
             by_surname.setdefault(parts[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         p = by_surname.get(t.text)
         if p is None or t.start in taken:
             continue
+        prev = tokens[k - 1] if k else None
+        titled = prev is not None and _honorific_at(tokens, k - 1) == 1
+        if not titled:
+            if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
+                continue  # "Street" alone is a word; "Mr Street" is the person
+            if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1:
+                continue  # inside another name: "Hope Street", "Smith Square"
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
+                continue
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
     return out

@@ -32,8 +32,9 @@ ORG_HEADS: dict[str, str | None] = {
     "gallery": "other_org", "library": "other_org", "times": "other_org", "guardian": "other_org",
     "telegraph": "other_org", "gazette": "other_org", "herald": "other_org", "chronicle": "other_org",
 }
-ORG_HEADS.update({"convention": "membership_body", "co-operative": "company", "cooperative": "company",
-                  "coalition": "other_org", "campaign": "charity_ngo", "commissioner": "public_body"})
+ORG_HEADS.update({"chambers": "membership_body", "convention": "membership_body", "co-operative": "company",
+                  "cooperative": "company", "coalition": "other_org", "campaign": "charity_ngo",
+                  "commissioner": "public_body"})
 # Heads that make a name only when followed by "for/of X" ("Campaign for Better Transport").
 HEAD_INITIAL_ONLY = words("campaign commissioner")
 # Company suffixes: as strong as any head ("Acme Widgets Ltd", "Ford Motor Co", "Siemens AG").
@@ -72,7 +73,8 @@ HEAD_OF_OK = words(
     "council commission agency authority board panel office service committee department ministry network "
     "association federation confederation society institution chamber guild alliance forum foundation "
     "trust union institute centre center observatory university college school academy party bank fund "
-    "programme partnership museum gallery taskforce executive convention campaign commissioner coalition"
+    "programme partnership museum gallery taskforce executive convention campaign commissioner coalition "
+    "chambers"
 )
 OF_WORDS = frozenset({"of", "for", "on"})
 # Lower-case words allowed inside a capitalised name.
@@ -140,6 +142,10 @@ NOT_NAME_WORDS = words(
     "airport bridge court office crisis recession election referendum inquiry award awards prize games "
     "cup league championship olympics festival show war treaty accord pact declaration charter manifesto"
 )
+# Words that are never a first name but are common surnames: a name may end in one when a role or a speech verb
+# vouches for it ("Andy Street, the region's mayor").
+SURNAME_WORDS = words("street hall green lane park bridge bridges young long king brown white black wood house "
+                      "field fields hill hills church court waters mills banks day rice page")
 SPEECH_VERBS = words(
     "said says told added argued warned claimed stated explained noted wrote commented insisted suggested "
     "believes thinks announced confirmed admitted urged called"
