@@ -54,6 +54,7 @@ class Attributor:
         self.text = text
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
+        self.scanned = 0                                      # sentences read for speakers so far
         self.speakers: list[tuple[int, str, int]] = []      # (sentence start, name, name start)
         self.cache: dict[tuple[int, int], tuple[str, int, int] | None] = {}
 
@@ -72,10 +73,9 @@ class Attributor:
             for m in pat.finditer(text, s, e):
                 name, start = m.group("name"), m.start("name")
                 if name.lower() in ("he", "she"):
-                    for ps, pe in self.sentences:
-                        if ps >= s:
-                            break
-                        self.for_sentence(ps, pe)
+                    while self.scanned < len(self.sentences) and self.sentences[self.scanned][0] < s:
+                        self.for_sentence(*self.sentences[self.scanned])     # collect earlier speakers
+                        self.scanned += 1
                     who = self._last_person(s)
                     if who:
                         return who
@@ -108,18 +108,20 @@ class Attributor:
         if who:
             return who
         text = self.text
-        para_start = text.rfind("\n", 0, pos) + 1
+        para_start = max(text.rfind("\n", 0, pos) + 1, pos - _QUOTE_REACH)
         if not _inside_quote(text[para_start:pos]):
             return None
-        para_end = text.find("\n", pos)
-        para_end = len(text) if para_end < 0 else para_end
+        para_end = text.find("\n", pos, pos + _QUOTE_REACH)
+        para_end = min(len(text), pos + _QUOTE_REACH) if para_end < 0 else para_end
         k = bisect.bisect_right(self.starts, s) - 1
-        after = [sp for sp in self.sentences[k + 1:] if sp[0] < para_end]
-        before = [sp for sp in reversed(self.sentences[:k]) if sp[0] >= para_start]
+        k_end = bisect.bisect_left(self.starts, para_end)
+        k_start = bisect.bisect_left(self.starts, para_start)
+        after = self.sentences[k + 1:k_end]
+        before = self.sentences[k_start:k][::-1]
         if _inside_quote(text[para_start:para_end]):            # the quote runs on into the next paragraph
-            next_end = text.find("\n", para_end + 2)
-            next_end = len(text) if next_end < 0 else next_end
-            after += [sp for sp in self.sentences[k + 1:] if para_end <= sp[0] < next_end]
+            next_end = text.find("\n", para_end + 2, para_end + _QUOTE_REACH)
+            next_end = min(len(text), para_end + _QUOTE_REACH) if next_end < 0 else next_end
+            after = after + self.sentences[k_end:bisect.bisect_left(self.starts, next_end)]
         for ps, pe in after + before:
             who = self.for_sentence(ps, pe)
             if who:
@@ -128,15 +130,14 @@ class Attributor:
             prev_start = text.rfind("\n", 0, para_start - 2) + 1
             prev = text[prev_start:para_start].strip()
             if prev[:1] in _OPEN_QUOTES or ":" in prev[-3:]:
-                j = bisect.bisect_right(self.starts, prev_start) - 1
-                for ps, pe in self.sentences[max(j, 0):k]:
-                    if ps >= prev_start:
-                        who = self.for_sentence(ps, pe) or who
+                for ps, pe in self.sentences[bisect.bisect_left(self.starts, prev_start):k_start]:
+                    who = self.for_sentence(ps, pe) or who
                 return who
         return None
 
 
 _OPEN_QUOTES = {"“", '"'}
+_QUOTE_REACH = 3000          # how far a quotation is followed, in characters
 
 
 def _inside_quote(segment: str) -> bool:

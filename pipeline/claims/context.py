@@ -75,12 +75,6 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"–—]|\s-\s|\n")
 _WORD = re.compile(r"[A-Za-z’'][\w’'&/-]*|£?\d[\d,.]*%?")
 _LEAD_DROP = re.compile(r"^(?:(?:of|the|a|an|in|on|for|to|towards|into|more|less|fewer|than|higher|lower|"
                         r"per|each|year|month|week|day|annual|annually|their|its|his|her|our|all)\b\s*)+", re.I)
-_DIRECTION_RE = re.compile(r"\b(" + "|".join(sorted(CHANGE_WORDS, key=len, reverse=True)) + r")\b([^\d£$€%]{0,40}?)$",
-                           re.I | re.S)
-_SUBJECT_RE = re.compile(r"([A-Za-z’'][\w’' -]{2,80}?)\s+(?:is|are|was|were|has|have|had|will|would|could|"
-                         r"should|may|might|must|be|set\s+to|expected\s+to|is\s+set\s+to|could)\b", re.I)
-
-
 def _phrase_after(text: str, start: int, end: int) -> str:
     chunk = text[start:min(end, start + 120)]
     cut = _CLAUSE_END.search(chunk)
@@ -99,28 +93,79 @@ def _phrase_after(text: str, start: int, end: int) -> str:
     return phrase
 
 
-_AUX_TAIL = re.compile(r"(?:[\s\u00a0]+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|be|been|"
-                       r"being|set|expected|forecast|projected|likely|due|to|also|now|still|already|only|"
-                       r"further|again|sharply|slightly|steadily))+[\s\u00a0]*$", re.I)
-_CLAUSE_START = re.compile(r".*(?:[,;:(“\"]|\b(?:and|but|while|whereas|that|which|where|when|as|because|after|"
-                           r"since|although|though|if)\b)", re.I | re.S)
+# words read right to left from a claim: hedges and links to skip, auxiliaries that end a subject,
+# words that open a clause (the subject starts after them)
+_HEDGE_WORDS = {
+    "up", "to", "around", "about", "over", "nearly", "almost", "some", "just", "only", "at", "least", "more",
+    "than", "less", "fewer", "roughly", "approximately", "an", "estimated", "a", "mere", "under", "below", "above",
+    "exactly", "precisely", "well", "barely", "circa", "c.", "as", "much", "many", "high", "low",
+}
+_LINK_WORDS = {"by", "of", "to", "from"}
+_AUX_WORDS = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must",
+    "be", "been", "being", "set", "expected", "forecast", "projected", "likely", "due", "to", "also", "now",
+    "still", "already", "only", "further", "again", "sharply", "slightly", "steadily", "can", "did", "does",
+}
+_CLAUSE_WORDS = {"and", "but", "while", "whereas", "that", "which", "where", "when", "as", "because", "after",
+                 "since", "although", "though", "if", "said", "says"}
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"}
+_PUNCT = ",;:.!?()[]“”\"‘’'–—"
+_REACH = 8                   # how many words back a change word may stand from its claim
 
 
-def _subject_of(head: str) -> str:
+def _bare(word: str) -> str:
+    return word.strip(_PUNCT).lower()
+
+
+def _strip_hedges(words: list[str]) -> list[str]:
+    """Drop the hedge words right before a claim: ['claims', 'of', 'up', 'to'] -> ['claims', 'of']."""
+    n = len(words)
+    while n and _bare(words[n - 1]) in _HEDGE_WORDS and words[n - 1][-1:] not in ",;:":
+        n -= 1
+    return words[:n]
+
+
+def _subject_of(words: list[str]) -> str:
     """The noun phrase before a change verb: 'The core school budget is set to' -> 'core school budget'."""
-    clause = _CLAUSE_START.sub("", head) if _CLAUSE_START.match(head) else head
-    clause = _AUX_TAIL.sub("", " " + clause).strip()
-    clause = _LEAD_DROP.sub("", clause).strip()
-    words = clause.split()
-    return " ".join(words[-8:]) if words else ""
+    start = 0
+    for i, w in enumerate(words):
+        if w[-1:] in ",;:" or _bare(w) in _CLAUSE_WORDS:
+            start = i + 1                   # the clause begins after a comma or a clause word
+        elif w[:1] in "“\"(":
+            start = i                       # ... or with an opening quote
+    clause = words[start:]
+    while clause and _bare(clause[-1]) in _AUX_WORDS:
+        clause = clause[:-1]
+    clause = [w.strip(_PUNCT) for w in clause]
+    return _LEAD_DROP.sub("", " ".join(w for w in clause if w)).strip()
 
 
-_CHANGE_SET = frozenset(CHANGE_WORDS)
-_LOWER_WORDS = re.compile(r"[a-z]+")
+def _direction(words: list[str]) -> tuple[str, str, int] | None:
+    """The change word (as a noun) a few words before a claim, the words between, and its index."""
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
+        w = words[k]
+        if any(ch.isdigit() or ch in "£$€%" for ch in w) or (k < len(words) - 1 and w[-1:] in ",;:"):
+            return None                      # another number or a clause break stands between
+        noun = CHANGE_WORDS.get(_bare(w))
+        if noun:
+            between = [x.strip(_PUNCT) for x in words[k + 1:]]
+            while between and between[-1].lower() in _LINK_WORDS:
+                between = between[:-1]
+            return noun, " ".join(between), k
+    return None
 
 
-def _has_change_word(s: str) -> bool:
-    return not _CHANGE_SET.isdisjoint(_LOWER_WORDS.findall(s.lower()))
+def _phrase_before_of(words: list[str]) -> str:
+    """'faces equal pay claims of' -> 'equal pay claims': the noun phrase an 'of' hangs the claim on."""
+    if not words or _bare(words[-1]) != "of":
+        return ""
+    out: list[str] = []
+    for w in reversed(words[:-1]):
+        b = _bare(w)
+        if b in _STOP_WORDS or b in _DETERMINERS or w[-1:] in _PUNCT or not b or len(out) >= 6:
+            break
+        out.append(w.strip(_PUNCT))
+    return " ".join(reversed(out))
 
 
 def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, unit: str) -> str | None:
@@ -130,20 +175,20 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
     `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget";
     `a budget gap of £87m` -> "budget gap".
     """
-    before_start = max(s_start, c_start - 80)
-    before = text[before_start:c_start]
+    before_start = max(s_start, c_start - 200)
+    words = text[before_start:c_start].split()
+    if before_start > s_start and words:
+        words = words[1:]                   # the window may cut the first word
+    words = _strip_hedges(words)
     after_phrase = _phrase_after(text, c_end, s_end)
-    raw_after = text[c_end:s_end]
+    raw_after = text[c_end:min(s_end, c_end + 120)]
     is_share = unit in ("percent", "fraction") and _OF_AFTER.match(raw_after)
-    direction = None
-    if not is_share and _has_change_word(before):
-        direction = _DIRECTION_RE.search(_TRAILING_LINK.sub("", _strip_links(before)))
+    direction = None if is_share else _direction(words)
     if direction:
-        noun = CHANGE_WORDS[direction.group(1).lower()]
-        extra = _TRAILING_LINK.sub("", direction.group(2).strip(" ,")).strip()
+        noun, extra, k = direction
         if not extra and _IN_REAL_TERMS.match(raw_after):
             extra = "in real terms"
-        subject = _subject_of(text[s_start:before_start + direction.start()]) or after_phrase
+        subject = _subject_of(words[:k]) or after_phrase
         return " ".join([noun] + ([extra] if extra else []) + ([f"in {subject}"] if subject else []))
     if is_share and after_phrase:
         return f"share of {after_phrase}"
@@ -151,36 +196,10 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
         compared = _COMPARED_RE.match(raw_after)
         if compared:
             return " ".join(compared.group(1).split())
-    if after_phrase:
-        return after_phrase
-    return (" of" in before[-40:] and _phrase_before_of(before)) or None
+    return after_phrase or _phrase_before_of(words) or None
 
 
-_COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
-                          r"as)\b[^,;:.!?()“”\"]{0,80})")
 _OF_AFTER = re.compile(r"[\s\u00a0]+of\b")
 _IN_REAL_TERMS = re.compile(r"[\s\u00a0]+in[\s\u00a0]+real[\s\u00a0]+terms\b", re.I)
-_TRAILING_HEDGE = re.compile(r"(?:\b(?:up|to|around|about|over|nearly|almost|some|just|only|at|least|more|than|less|"
-                             r"fewer|roughly|approximately|an|estimated|a|mere|under|below|above)\b[\s\u00a0]*)+$",
-                             re.I)
-_TRAILING_LINK = re.compile(r"\b(?:by|of|to|from)[\s\u00a0]*$")
-
-
-def _strip_links(before: str) -> str:
-    """Drop the hedge and linking words right before a claim: 'claims of up to ' -> 'claims of'."""
-    return _TRAILING_HEDGE.sub("", before.rstrip()).rstrip()
-_OF_BEFORE = re.compile(r"([A-Za-z][\w’'-]*(?:[\s\u00a0]+[A-Za-z][\w’'-]*){0,5})[\s\u00a0]+of[\s\u00a0]*$")
-_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"}
-
-
-def _phrase_before_of(before: str) -> str:
-    """'faces equal pay claims of up to' -> 'equal pay claims': the noun phrase an 'of' hangs the claim on."""
-    m = _OF_BEFORE.search(_strip_links(before))
-    if not m:
-        return ""
-    words: list[str] = []
-    for w in reversed(m.group(1).split()):
-        if w.lower() in _STOP_WORDS or w.lower() in _DETERMINERS:
-            break
-        words.append(w)
-    return " ".join(reversed(words))
+_COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+                          r"as)\b[^,;:.!?()“”\"]{0,80})")

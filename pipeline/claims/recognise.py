@@ -140,6 +140,7 @@ _FRACTION_OF_POINT_RE = re.compile(
 )
 _HALF_A_RE = re.compile(r"[\s\u00a0]+an?[\s\u00a0]+(?:(?P<scale>million|billion|thousand|trillion|dozen|hundred)|"
                         r"(?P<duration>hour|day|week|month|year|decade|century))\b", re.I)
+_MAX_NUMBER_WORDS = 40       # no English number needs more words ("nine hundred and ninety nine billion ...")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 100}     # 1/3, 3/4; not 9/11 or 7/10 of a month
 _AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
@@ -177,7 +178,7 @@ def _word_numbers(text: str, start: int, end: int) -> list[tuple[int, int, float
     out = []
     i = 0
     while i < len(toks):
-        words = [t[0] for t in toks[i:]]
+        words = [t[0] for t in toks[i:i + _MAX_NUMBER_WORDS]]
         got = longest_word_number(words)
         if got is None:
             i += 1

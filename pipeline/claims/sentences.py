@@ -40,10 +40,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE = 800       # a longer run without a full stop (a table, a list) is cut at clause breaks
+
+
 def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:
+        cut = max(text.rfind(sep, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) for sep in ("; ", ", ", " "))
+        cut = cut + 1 if cut > s else s + MAX_SENTENCE
+        _add(text, s, cut, spans)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         spans.append((s, e))
