@@ -78,7 +78,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     if published is None:
         published = date_from_iso(page.get("published"), timezone, local_now)
     if published is None:
-        published = own_date(_own_datelines(lab), timezone, local_now)
+        published = own_date(_own_datelines(lab) + [cands[i].text for i in lab.bylines], timezone, local_now)
     publisher = hints.get("publisher") or page.get("publisher") or publisher_default
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,

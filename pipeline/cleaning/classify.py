@@ -14,6 +14,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
 MARKUP_KEPT = frozenset({"byline", "dateline"})
+BYLINE_BREAK = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\d)")
 BYLINE_LEAD = re.compile(r"^(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
                          re.IGNORECASE)
 
@@ -108,6 +109,8 @@ def _weight(s: Scored) -> float:
     if s.cand.confirmed and s.klass != BAD:
         return max(float(n), 3.0) * 1.5
     if s.klass == GOOD:
+        if s.cand.markup_role in ("related", "promo") and not s.cand.in_text_container:
+            return 0.25 * n  # prose in a sidebar or teaser box: weak evidence of the article
         return float(n) * (1.5 if s.cand.in_article else 1.0)
     if s.klass == NEAR:
         base = 0.3 * n if s.feat.ends_sentence else -0.5
@@ -442,7 +445,7 @@ def _byline_shaped(s: Scored) -> bool:
     if s.feat.n_words > 14 or s.feat.ends_sentence and not text.endswith("."):
         return False
     vocab = vocabulary()
-    head = text.split(",")[0].split("|")[0].strip()
+    head = BYLINE_BREAK.split(text, maxsplit=1)[0].strip()
     if head.lower().startswith("by "):
         rest = head[3:].split()
         return looks_like_name(head) or (0 < len(rest) <= 8 and rest[0][:1].isupper()

@@ -31,8 +31,10 @@ class Features:
 
 def count_words(text: str) -> int:
     """Words of running text: whitespace-separated tokens with a letter or digit, CJK characters two to a word."""
-    n = sum(1 for w in text.split() if not w.isascii() or any(ch.isalnum() for ch in w)) if text else 0
-    if text and not text.isascii():
+    if not text:
+        return 0
+    n = len(text.split()) - len(PUNCT_TOKEN.findall(text))
+    if not text.isascii():
         cjk = len(CJK.findall(text))
         if cjk:
             n += cjk // 2
@@ -47,6 +49,7 @@ def squash(text: str) -> str:
 CLOSERS = "\"'”’»)]」』"
 ENDERS = ".!?…:;。！？；："
 QUOTES = frozenset("“”\"«»„「」")
+PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

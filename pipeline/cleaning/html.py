@@ -229,10 +229,11 @@ def page_metadata(root) -> dict:
             metas[key] = val
     ld = _json_ld(root)
     title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title")
-    if not title:
-        t = root.find(".//title")
-        if t is not None and t.text_content().strip():
-            title = _strip_site(t.text_content().strip())
+    site = None
+    t = root.find(".//title")
+    if t is not None and t.text_content().strip():
+        page_title, site = _split_site(" ".join(t.text_content().split()))
+        title = title or page_title
     out["title"] = SPACE.sub(" ", title).strip() if title else None
     author = ld.get("author") or metas.get("author") or metas.get("article:author") or metas.get("parsely-author") \
         or metas.get("dc.creator") or metas.get("sailthru.author")
@@ -245,7 +246,7 @@ def page_metadata(root) -> dict:
             out["published"] = el.get("datetime") or el.get("content")
             if out["published"]:
                 break
-    out["publisher"] = ld.get("publisher") or metas.get("og:site_name") or metas.get("application-name")
+    out["publisher"] = ld.get("publisher") or metas.get("og:site_name") or metas.get("application-name") or site
     out["section"] = ld.get("articleSection") or metas.get("article:section") or metas.get("parsely-section")
     out["article_body"] = ld.get("articleBody")
     return out
@@ -256,13 +257,14 @@ PUBLISHED_KEYS = ("article:published_time", "datepublished", "og:article:publish
                   "dcterms.date", "dcterms.created", "govuk:first-published-at")
 
 
-def _strip_site(title: str) -> str:
-    for sep in (" | ", " - ", " – ", " — ", " :: "):
+def _split_site(title: str) -> tuple[str, str | None]:
+    """'Headline | Site Name' -> ('Headline', 'Site Name'); the title unchanged when it names no site."""
+    for sep in (" | ", " :: ", " – ", " — ", " - "):
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if len(tail.split()) <= 5 and len(head.split()) >= 2:
-                return head.strip()
-    return title
+            if 1 <= len(tail.split()) <= 5 and len(head.split()) >= 3:
+                return head.strip(), tail.strip()
+    return title, None
 
 
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
