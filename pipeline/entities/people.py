@@ -8,6 +8,7 @@ from functools import lru_cache
 from . import registers
 from .org_shapes import ORG_HEADS, PLURAL_HEADS
 from .rules import HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, SPEECH_VERBS, SURNAME_WORDS
+from .textutil import is_sentence_start
 from .tokens import Token
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
@@ -209,7 +210,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if strong and not cue:
             i += 1  # an unknown capitalised pair without any person cue is not taken
             continue
-        name = " ".join(t.text for t in toks)
+        name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
                                    role[1] if role else None, role[2] if role else None))
@@ -235,7 +236,8 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
         if not titled:
             if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
                 continue  # "Street" alone is a word; "Mr Street" is the person
-            if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1:
+            if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1 \
+                    and not is_sentence_start(text, prev.start):
                 continue  # inside another name: "Hope Street", "Smith Square"
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
