@@ -119,6 +119,16 @@ def test_glued_sentences_from_a_scrape_are_split():
     assert only(text).sentence == "There are 350 councils in England."
 
 
+def test_a_long_run_without_full_stops_is_cut_into_bounded_sentences():
+    text = " ".join(["the council spent £3m and cut 20 posts"] * 400)
+    claims = extract_claims(text)
+    assert len(claims) == 800
+    for c in claims:
+        assert c.sentence_end - c.sentence_start <= 800
+        assert text[c.sentence_start:c.sentence_end] == c.sentence
+        assert c.sentence_start <= c.char_start < c.char_end <= c.sentence_end
+
+
 def test_empty_and_numberless_text():
     assert extract_claims("") == []
     assert extract_claims("Local leaders want more powers over transport and skills.") == []

@@ -106,6 +106,10 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("The wind farm will generate 400MW of power.", [("400MW", 400, "other:MW", "exact")]),
     ("The cable runs for 30 miles under the sea.", [("30 miles", 30, "other:mile", "exact")]),
     ("The estate covers 250 hectares of farmland.", [("250 hectares", 250, "other:ha", "exact")]),
+    ("Residents oppose a 3m-high wall beside the 100m track.",
+     [("3m", 3, "other:m", "exact"), ("100m", 100, "other:m", "exact")]),
+    ("The scheme cost £5million and reached 3million people.",
+     [("£5million", 5e6, "GBP", "exact"), ("3million", 3e6, "count", "exact")]),
     ("Temperatures reached 40°C in Lincolnshire.", [("40°C", 40, "other:°C", "exact")]),
     # --- qualifiers ---
     ("Just over 2,000 homes were built.", [("2,000", 2000, "count", "over")]),

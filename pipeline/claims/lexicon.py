@@ -36,7 +36,7 @@ RATIO_WORDS = {"twice": 2.0, "thrice": 3.0}
 
 # --- scales after a number ------------------------------------------------------------------------
 SCALE_ABBREVIATIONS = {
-    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "Bn": 1e9, "BN": 1e9,
+    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9,
     "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
 }
 # abbreviations that need a currency to be read as a scale (5b alone is an id, 5T a tonne)

@@ -111,7 +111,11 @@ _PREFIX_RE = re.compile(
 )
 
 _SCALE_ABBR_RE = re.compile(r"(?P<sp>[\s\u00a0]?)(?P<abbr>" + _alt(SCALE_ABBREVIATIONS) + r")(?![A-Za-z0-9])")
-_SCALE_WORD_RE = re.compile(r"(?:[\s\u00a0]+|-)(?P<word>(?i:" + _alt(SCALE_LONG_WORDS) + r"))\b")
+_SCALE_WORD_RE = re.compile(r"(?:[\s\u00a0]*|-)(?P<word>(?i:" + _alt(SCALE_LONG_WORDS) + r"))\b")
+# "a 3m-high wall", "the 100m sprint": metres, not millions
+_METRES_AFTER_RE = re.compile(r"(?:-|[\s\u00a0]+)(?:high|long|wide|deep|tall|away|sprint|hurdles|freestyle|"
+                              r"butterfly|backstroke|breaststroke|relay|above|below|under|track|race|dash|stretch|radius|"
+                              r"pool|tower|drop|span)\b")
 
 _UNIT_RE = re.compile(
     rf"""
@@ -345,6 +349,10 @@ def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: b
             pos = sm.end()
         elif form == "digits":
             sm = _SCALE_ABBR_RE.match(text, pos)
+            if (sm and not currency and sm.group("abbr") == "m" and not sm.group("sp")
+                    and _METRES_AFTER_RE.match(text, sm.end())):
+                cand.end, cand.unit, cand.unit_text = sm.end(), "other:m", "m"
+                return cand
             if sm and (currency or (not sm.group("sp") and sm.group("abbr") not in SCALE_NEEDS_CURRENCY)):
                 cand.scale = SCALE_ABBREVIATIONS[sm.group("abbr")]
                 cand.value *= cand.scale
