@@ -180,3 +180,13 @@ def test_second_extractor_rescues_a_page_without_article_markers() -> None:
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text is not None and doc.body_text.startswith("The council said on Monday")
     assert "Home" not in doc.body_text
+
+
+def test_repeated_author_section_and_date_label_keep_their_roles() -> None:
+    text = page("Local Government", "Councils warn over school transport costs", "Paul Dossett",
+                "Published date", *PARAS)
+    keys = block_keys(text, "text")
+    repeated = {keys[0]: 50, keys[2]: 20, keys[3]: 100}  # section, author and date label on many pages
+    doc = clean_document(text, "text", repeated=repeated, now=NOW)
+    assert [b.role for b in doc.blocks[:4]] == ["section", "title", "byline", "dateline"]
+    assert doc.section == "Local Government" and doc.author == "Paul Dossett"

@@ -90,7 +90,9 @@ def _content_class(f: Features, know_language: bool, relaxed: bool = False) -> s
 
 def _mark_bad(s: Scored, fmt: str) -> None:
     c = s.cand
-    if s.rule is not None and s.rule.role != "dateline" and not s.rule.weak and (s.rule.strong or s.klass != GOOD):
+    if s.rule is not None and s.rule.role == "dateline":
+        s.klass = SHORT  # kept: a date line, even when every page of the source has one
+    elif s.rule is not None and not s.rule.weak and (s.rule.strong or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "rule"
     elif s.template and (s.template >= 5 or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "template"
@@ -100,8 +102,6 @@ def _mark_bad(s: Scored, fmt: str) -> None:
     elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT and not c.confirmed \
             and c.link_density >= (0.8 if s.klass == GOOD else 0.5):
         s.klass, s.why_bad = BAD, "links"
-    elif s.rule is not None and s.rule.role == "dateline":
-        s.klass = SHORT
 
 
 def _weight(s: Scored) -> float:
@@ -322,7 +322,11 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
     head = range(0, min(start, len(scored)))
     for i in head:
         s = scored[i]
-        if s.klass == BAD:
+        if s.klass == BAD and s.why_bad == "template" and _byline_shaped(s) \
+                and (BYLINE_LEAD.match(s.cand.text) or s.cand.markup_role == "byline"):
+            verdicts[i] = Verdict("byline", "names the author (the same author writes other pages of this source)")
+            result.bylines.append(i)
+        elif s.klass == BAD:
             verdicts[i] = _bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline":
             verdicts[i] = Verdict("dateline", s.rule.reason)
@@ -342,7 +346,8 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
         result.title = title
         # byline: a name-shaped line just after the title
         for j in range(title + 1, min(start, title + 5)):
-            if verdicts[j] is None and _byline_shaped(scored[j]):
+            repeated_name = scored[j].why_bad == "template" and scored[j].rule is None
+            if (verdicts[j] is None or repeated_name) and _byline_shaped(scored[j]):
                 verdicts[j] = Verdict("byline", "author's name after the headline")
                 result.bylines.append(j)
         for j in list(result.bylines):
@@ -355,7 +360,8 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
         for j in range(title - 1, max(-1, title - 3), -1):
             if verdicts[j] is not None and verdicts[j].role != "navigation":
                 continue
-            if verdicts[j] is None and _section_shaped(scored, j, fmt):
+            repeated_label = scored[j].why_bad == "template" and scored[j].rule is None
+            if (verdicts[j] is None or repeated_label) and _section_shaped(scored, j, fmt):
                 verdicts[j] = Verdict("section", "section label above the headline")
                 result.section = j
             break
