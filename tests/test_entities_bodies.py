@@ -209,3 +209,10 @@ def test_council_named_by_its_area_takes_the_register_id():
         ("London Borough of Tower Hamlets", "E09000030"), ("Westminster City Council", "E09000033"),
         ("Sandbach Town Council", "org:sandbach-town-council")]
     assert {b.body_type for b in found} == {"local_authority"}
+
+
+def test_party_and_department_names_that_are_also_words():
+    found = bodies("Labour has promised change. Labour market data was weak. Conservative estimates put it at "
+                   "\u00a32bn. Treasury officials briefed, but Treasury yields rose. Unite behind the plan, he said.")
+    assert [(b.surface, b.body_key) for b in found] == [
+        ("Labour", "party:labour"), ("Treasury", "govuk:hm-treasury")]

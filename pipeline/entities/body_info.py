@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import gazetteer
 from .org_shapes import OrgShape
-from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, ORG_CUES
+from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, NOT_BEFORE, ORG_CUES, SENTENCE_INITIAL_OK
 from .textutil import is_sentence_start, slug
 
 
@@ -42,9 +42,15 @@ def dictionary_body_ok(text: str, start: int, end: int, surface: str) -> bool:
     low = surface.lower()
     if low not in AMBIGUOUS_BODY_WORDS:
         return True
+    following = _NEXT_WORD.match(text, end)
+    if low in NOT_BEFORE and following and following.group(1).lower() in NOT_BEFORE[low]:
+        return False  # "labour market", "Conservative estimates", "Treasury yields"
     if low in CUE_REQUIRED_BODY_WORDS:
         before = re.split(r"[.!?\n]", text[max(0, start - 60):start])[-1]
         after = re.split(r"[.!?\n]", text[end:end + 60])[0]
         window = (before + " " + after).lower()
         return any(c in window for c in ORG_CUES)
-    return not is_sentence_start(text, start)
+    return low in SENTENCE_INITIAL_OK or not is_sentence_start(text, start)
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")

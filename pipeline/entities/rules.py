@@ -168,6 +168,15 @@ CUE_REQUIRED_BODY_WORDS = words(
 ORG_CUES = ("charity", "union", "think tank", "think-tank", "campaign", "organisation", "group", "company",
             "firm", "said", "says", "chief executive", "director", "spokes", "report", "according to",
             "research by", "warned", "members", "party", "leader", "airline", "retailer", "bank", "supermarket")
+# Ambiguous names that are the body even at a sentence start, unless the next word says otherwise.
+SENTENCE_INITIAL_OK = words("labour conservatives conservative treasury tories greens unite gmb capita serco")
+NOT_BEFORE: dict[str, frozenset[str]] = {
+    "labour": words("market markets shortage shortages costs cost force supply productivity mobility relations "
+                    "law laws rights standards share income intensive saving exchange"),
+    "conservative": words("estimate estimates approach assumptions figure figures forecast forecasts view"),
+    "treasury": words("bonds bills yields notes securities gilts inflation-protected"),
+    "unite": words("the with to behind against around and in"),
+}
 # Place names that are ordinary words, months or common surnames: need a locative cue ("in March, Cambs").
 AMBIGUOUS_PLACE_WORDS = words(
     "march may deal street reading wells sale bury hope ware rugby cheddar mold holt eye ash cove looe chance "
