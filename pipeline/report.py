@@ -59,14 +59,14 @@ def fmt_int(n: int | float | None) -> str:
 
 
 def fmt_money(value: float | None, currency: str | None) -> str:
-    """`£1.7bn`, `$30m`, `€4.5k`, `£950`; unknown currencies as `CHF 2m`."""
+    """`£1.7bn`, `$30m`, `€45k`, `£1,000`, `£4.70`; unknown currencies as `CHF 2m`."""
     if value is None:
         return "—"
     code = currency or ""
     sign = MONEY_SYMBOLS.get(code, f"{code} " if code else "")
     a = abs(value)
-    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if a >= scale:
+    for scale, suffix, floor in ((1e12, "tn", 1e12), (1e9, "bn", 1e9), (1e6, "m", 1e6), (1e3, "k", 1e4)):
+        if a >= floor:
             text = f"{value / scale:,.2f}".rstrip("0").rstrip(".") + suffix
             break
     else:
@@ -155,6 +155,27 @@ class Charts:
                             bottom=bottom / height)
         return fig
 
+    LEGEND_COLUMNS = 4
+
+    def _legend_rows(self, items: list[tuple[str, str]]) -> int:
+        return -(-len(items) // self.LEGEND_COLUMNS)
+
+    def _bar_figure(self, ticks: list[str], legend: list[tuple[str, str]]):
+        """A figure for horizontal bars: 0.3 in per bar, room for the tick labels and a legend under the axes."""
+        below = 0.22 * self._legend_rows(legend) + (0.1 if legend else 0)
+        fig = self._figure(height=1.1 + below + 0.3 * max(len(ticks), 2), bottom=0.55 + below,
+                           left_chars=max(map(len, ticks), default=0))
+        return fig, fig.add_subplot()
+
+    def _legend_below(self, fig, items: list[tuple[str, str]]) -> None:
+        if not items:
+            return
+        from matplotlib.patches import Patch
+
+        fig.legend(handles=[Patch(color=c, label=lab) for lab, c in items], loc="lower center",
+                   bbox_to_anchor=(0.5, 0.02), ncol=min(len(items), self.LEGEND_COLUMNS), fontsize=8.5,
+                   frameon=False, handlelength=1.2, columnspacing=1.4)
+
     def _style(self, ax, title: str, xlabel: str, ylabel: str | None = None) -> None:
         fig = ax.figure
         width, height = fig.get_size_inches()
@@ -195,8 +216,7 @@ class Charts:
         """A horizontal bar chart, largest first at the top."""
         with self.mpl.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
             ticks = [shorten(x, 46) for x in labels]
-            fig = self._figure(height=1.1 + 0.3 * max(len(labels), 2), left_chars=max(map(len, ticks), default=0))
-            ax = fig.add_subplot()
+            fig, ax = self._bar_figure(ticks, legend or [])
             ys = list(range(len(labels)))[::-1]
             ax.barh(ys, values, color=colours or ACCENT, height=0.68)
             ax.set_yticks(ys, ticks)
@@ -211,11 +231,7 @@ class Charts:
             else:
                 ax.xaxis.set_major_locator(self.mpl.ticker.MaxNLocator(nbins=6, integer=True))
                 ax.xaxis.set_major_formatter(self.mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}"))
-            if legend:
-                from matplotlib.patches import Patch
-
-                ax.legend(handles=[Patch(color=c, label=lab) for lab, c in legend], fontsize=8, frameon=False,
-                          loc="best")
+            self._legend_below(fig, legend or [])
             self._style(ax, title, xlabel)
             return self._svg(fig, title)
 
@@ -224,8 +240,8 @@ class Charts:
         """Horizontal bars stacked by series (name, colour, values), with each bar's total at its end."""
         with self.mpl.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
             ticks = [shorten(x, 46) for x in labels]
-            fig = self._figure(height=1.1 + 0.3 * max(len(labels), 2), left_chars=max(map(len, ticks), default=0))
-            ax = fig.add_subplot()
+            drawn = [(name, colour) for name, colour, values in series if any(values)]
+            fig, ax = self._bar_figure(ticks, drawn)
             ys = list(range(len(labels)))[::-1]
             ax.set_ylim(-0.6, len(labels) - 0.4)
             left = [0.0] * len(labels)
@@ -239,7 +255,7 @@ class Charts:
             ax.set_xlim(0, _room_for_notes(fig, ax, left, [f"{t:,.0f}" for t in left], top or 1))
             ax.set_yticks(ys, ticks)
             ax.xaxis.set_major_locator(self.mpl.ticker.MaxNLocator(nbins=6, integer=True))
-            ax.legend(fontsize=8, frameon=False, loc="best")
+            self._legend_below(fig, drawn)
             self._style(ax, title, xlabel)
             return self._svg(fig, title)
 
@@ -325,10 +341,19 @@ def section_claims_by_body_type(db: Reader, charts: Charts) -> str:
         groups[g] = groups.get(g, 0) + r["claims"]
     order = sorted(per_type, key=lambda t: (-sum(per_type[t].values()), t))
     series = [(g, c, [per_type[t].get(g, 0) for t in order]) for g, c in UNIT_GROUPS]
+    chart = charts.stacked_hbar("Claims by type of body named in the sentence",
+                                [BODY_TYPE_LABELS.get(t, t) for t in order], series, "claims")
+    detail = {r["body_type"]: r for r in db.rows(
+        "SELECT body_type, count(DISTINCT claim_id) AS claims, count(DISTINCT claim_id) FILTER (WHERE is_attributed) "
+        "       AS stated, count(DISTINCT body_id) AS bodies, mode(body_name ORDER BY body_name) AS top_body "
+        "FROM claims_with_bodies GROUP BY body_type", "claims_with_bodies")}
+    table = _table(["body type", "claims", "stated by the body", "bodies", "most often"],
+                   [[esc(BODY_TYPE_LABELS.get(t, t)), fmt_int(detail[t]["claims"]), fmt_int(detail[t]["stated"]),
+                     fmt_int(detail[t]["bodies"]), esc(detail[t]["top_body"])] for t in order if t in detail],
+                   numeric={1, 2, 3})
     note = ('<p class="note">A claim counts once for each type of body named in its sentence, '
             "whether or not the body states it.</p>")
-    return charts.stacked_hbar("Claims by type of body named in the sentence",
-                               [BODY_TYPE_LABELS.get(t, t) for t in order], series, "claims") + note
+    return chart + table + note
 
 
 def section_money(db: Reader) -> str:
@@ -347,7 +372,7 @@ def section_money(db: Reader) -> str:
         meta = f'<div class="sub">{esc(r["source"])}{" · " + esc(r["published_date"]) if r["published_date"] else ""}'
         body.append([
             f'<span class="money">{esc(fmt_money(r["value"], r["currency"]))}</span>'
-            f'<div class="sub">{esc(r["qualifier"]) if r["qualifier"] not in (None, "exact") else ""}</div>',
+            + (f'<div class="sub">{esc(r["qualifier"])}</div>' if r["qualifier"] not in (None, "exact") else ""),
             esc(r["measured"]), esc(who),
             f'<div class="sentence">{marked_sentence(r["sentence"], r["mark_start"], r["mark_end"])}</div>',
             f"{doc}{meta}</div>",

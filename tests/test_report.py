@@ -126,6 +126,7 @@ def test_money_is_written_the_way_people_write_it() -> None:
     assert fmt_money(2.25e6, "USD") == "$2.25m"
     assert fmt_money(4.70, "GBP") == "£4.70"
     assert fmt_money(950, "EUR") == "€950"
+    assert fmt_money(1000, "GBP") == "£1,000"
     assert fmt_money(12_000, "CHF") == "CHF 12k"
     assert fmt_money(-5e6, "GBP") == "-£5m"
 
