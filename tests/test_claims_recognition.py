@@ -88,6 +88,9 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Rents in London are twice as high as in Leeds.", [("twice", 2, "ratio", "exact")]),
     ("Demand for food banks has risen threefold.", [("threefold", 3, "ratio", "exact")]),
     ("The new trains carry three times as many passengers.", [("three times", 3, "ratio", "exact")]),
+    ("Bins are now collected twice a week.", [("twice", 2, "count", "exact")]),
+    ("The mayor has been elected three times.", [("three times", 3, "count", "exact")]),
+    ("Rents are twice the national average.", [("twice", 2, "ratio", "exact")]),
     ("Demand for food banks has risen 10 fold.", [("10 fold", 10, "ratio", "exact")]),
     ("Three quarters of a million people and 3/4 of staff.",
      [("Three quarters of a million", 750000, "count", "exact"), ("3/4", 0.75, "fraction", "exact")]),
@@ -141,6 +144,8 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
      [("£5", 5e6, "GBP", "at_least"), ("10m", 1e7, "GBP", "up_to")]),
     ("Between 200 and 300 staff will move to Leeds.",
      [("200", 200, "count", "at_least"), ("300", 300, "count", "up_to")]),
+    ("Classes will have from 20 up to 30 pupils.",
+     [("20", 20, "count", "at_least"), ("30", 30, "count", "up_to")]),
     ("Unemployment rose from 4% to 5% last year.",
      [("4%", 4, "percent", "exact"), ("5%", 5, "percent", "exact")]),
 ]

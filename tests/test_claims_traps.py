@@ -69,6 +69,8 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("vague", "A few dozen people and several hundred staff stayed.", []),
     ("score", "Leeds won 3-1 at Elland Road.", []),
     ("list", "1. Comment by a reader", []),
+    ("heading", "2.1 Background to the review", []),
+    ("ordinal", "The twenty first century brought new challenges.", []),
     ("name", "Apple's iPhone 14 went on sale and the FTSE 100 fell 2%.", ["2%"]),
     ("name", "The Apollo 11 crew and the Boeing 737 fleet.", []),
     ("vote", "In a 7-2 decision the court backed the council.", []),

@@ -148,7 +148,7 @@ def _direction(words: list[str]) -> tuple[str, str, int] | None:
             return None                      # another number or a clause break stands between
         noun = CHANGE_WORDS.get(_bare(w))
         if noun:
-            between = [x.strip(_PUNCT) for x in words[k + 1:]]
+            between = [x.strip(_PUNCT) for x in words[k + 1:] if _bare(x) not in _AUX_WORDS]
             while between and between[-1].lower() in _LINK_WORDS:
                 between = between[:-1]
             return noun, " ".join(between), k
@@ -183,7 +183,7 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
     after_phrase = _phrase_after(text, c_end, s_end)
     raw_after = text[c_end:min(s_end, c_end + 120)]
     is_share = unit in ("percent", "fraction") and _OF_AFTER.match(raw_after)
-    direction = None if is_share else _direction(words)
+    direction = None if is_share or unit == "ratio" else _direction(words)
     if direction:
         noun, extra, k = direction
         if not extra and _IN_REAL_TERMS.match(raw_after):

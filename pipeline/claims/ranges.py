@@ -7,7 +7,7 @@ import re
 from .lexicon import CHANGE_VERBS_FOR_FROM_TO
 from .recognise import Candidate
 
-_GAP_RE = re.compile(r"^[\s\u00a0]*(?P<sep>-|–|—|to|and|or)[\s\u00a0]*$", re.I)
+_GAP_RE = re.compile(r"^[\s\u00a0]*(?P<sep>-|–|—|~|to|and|or|up[\s\u00a0]+to|through|thru)[\s\u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(
     r"\b(?P<word>between|from)[\s\u00a0]+(?:(?:about|around|roughly|some|an estimated)[\s\u00a0]+)?$", re.I
 )
@@ -38,19 +38,28 @@ def find_ranges(text: str, claims: list[Candidate]) -> dict[int, int]:
 
 def _is_range(text: str, a: Candidate, b: Candidate, sep: str) -> bool:
     lead = _BETWEEN_RE.search(text[max(0, a.start - 30):a.start])
+    sep = "to" if sep.startswith("up") or sep in ("through", "thru", "~") else sep
     if sep in ("and", "or"):
         return bool(lead) and lead.group("word").lower() == "between" and sep == "and"
     if lead and lead.group("word").lower() == "from":
-        before = _WORDS_RE.findall(text[max(0, a.start - 60):lead.start() + max(0, a.start - 30)])[-4:]
+        before = _words_in_clause(text[max(0, a.start - 60):lead.start() + max(0, a.start - 30)])[-4:]
         if any(w.lower() in CHANGE_VERBS_FOR_FROM_TO for w in before):
             return False       # "rose from 5% to 7%": two values, not a range
         return sep == "to" or sep in "-–—"
     if sep == "to":
-        before = _WORDS_RE.findall(text[max(0, a.start - 40):a.start])[-3:]
+        before = _words_in_clause(text[max(0, a.start - 40):a.start])[-3:]
         if any(w.lower() in CHANGE_VERBS_FOR_FROM_TO for w in before):
             return False       # "cut to 5%" is no range start; "... 5% to 7%" after a change verb neither
     # "5 -10" (a sign, not a dash) is no range
     return not (sep in "-–—" and a.end != b.start and (text[a.end] != " ") != (text[b.start - 1] != " "))
+
+
+def _words_in_clause(window: str) -> list[str]:
+    """The words of `window` after its last clause break."""
+    return _WORDS_RE.findall(_CLAUSE_BREAK.split(window)[-1])
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()]")
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:

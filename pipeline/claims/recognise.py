@@ -240,7 +240,8 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
             out.append(Candidate(m.start(), m.end(), a / b, "fraction", "slash", m.start(), m.end()))
         return
     if kind == "ratio_word":
-        out.append(Candidate(m.start(), m.end(), RATIO_WORDS[m.group().lower()], "ratio", "ratio_word",
+        unit = "ratio" if _is_multiple(text, m.end()) else "count"    # "twice as many" vs "elected twice"
+        out.append(Candidate(m.start(), m.end(), RATIO_WORDS[m.group().lower()], unit, "ratio_word",
                              m.start(), m.end()))
         return
     if kind == "fold":
@@ -269,6 +270,22 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
         cand = _with_suffix(text, s, e, value, "words")
         if cand:
             out.append(cand)
+
+
+_MULTIPLE_AFTER_RE = re.compile(
+    r"[\s\u00a0]+(?:as|the|that|what|more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+    r"longer|shorter|likely|over|above|below|[a-z]+er\b)",
+    re.I,
+)
+
+
+def _is_multiple(text: str, end: int) -> bool:
+    """'twice as many', '2.5 times more', 'three times the average' multiply; 'elected twice' counts."""
+    return bool(_MULTIPLE_AFTER_RE.match(text, end)) and not _FREQUENCY_RE.match(text, end)
+
+
+_FREQUENCY_RE = re.compile(r"[\s\u00a0]+(?:a|an|per|each|every)[\s\u00a0]+(?:day|week|month|year|fortnight|"
+                           r"hour|term|season|decade|night|session)\b", re.I)
 
 
 def _small_value(s: str) -> float | None:
@@ -393,7 +410,8 @@ def _with_suffix(text: str, s: int, e: int, value: float, form: str, no_scale: b
             cand.value *= mult
             cand.hyphen_unit = written.startswith("-")
         elif group == "times":
-            unit, pos = "ratio", um.end()
+            is_fold = "fold" in written.lower()
+            unit, pos = ("ratio" if is_fold or _is_multiple(text, um.end()) else "count"), um.end()
         elif group == "ratio_x":
             if form == "digits":
                 unit, pos = "ratio", um.end()

@@ -55,7 +55,7 @@ PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("score", r"\b\d{1,3}:\d{1,3}\b|\b\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[\s\u00a0]+(?:decision|vote|verdict|"
               r"ruling|majority|split|win|victory|defeat|draw|loss|scoreline|margin|result|lead|home|away|thrashing)\b)"),
     ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
-    ("list_marker", r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]"),
+    ("list_marker", r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]|^\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])"),
 ]
 PROTECTED_RE = re.compile(
     r"(?=[\d+(#\[])(?:" + "|".join(f"(?P<{cat}{i}>{pat})" for i, (cat, pat) in enumerate(PROTECTED_PATTERNS)) + ")",
@@ -162,6 +162,8 @@ _SPACE_WORD = re.compile(r"[\s\u00a0]+([A-Za-z]+)")
 _LETTER_HYPHEN_BEFORE = re.compile(r"(?<![\w£$€.])([A-Za-z]{2,})-$")
 _URLISH = re.compile(r"https?:|www\.|@|/[A-Za-z]|\.(?:com|org|net|gov|uk|io)\b")
 _STREET_AFTER = re.compile(rf"[\s\u00a0]+(?:[A-Z][a-z’']+[\s\u00a0]+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b")
+_ORDINAL_AFTER = re.compile(r"[\s\u00a0-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                            r"eleventh|twelfth|hundredth|thousandth|millionth)\b", re.I)
 _AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
 _OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
 _HYPHEN_DURATION_KIND = re.compile(r"[\s\u00a0]+(?:working[\s\u00a0]+)?(?:week|weekend|day|service|shift|cycle|"
@@ -211,6 +213,8 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
         if low == "one" and _one_is_count(before, after):
             return None
         return "idiom"
+    if c.form == "words" and _ORDINAL_AFTER.match(after):
+        return "ordinal"                    # the twenty first century
     if c.unit == "count" and c.end == c.num_end:
         if _STREET_AFTER.match(after):
             return "address"                # Ten Downing Street
