@@ -36,15 +36,19 @@ _NOT_NAMES = {
 
 
 def _clean(name: str, start: int) -> tuple[str, int] | None:
+    """Drop leading honorifics and sentence words ('But', 'The') from a name; None when nothing is left."""
     while True:
-        m = _HONORIFICS.match(name)
-        if not m:
+        m = _HONORIFICS.match(name) or _LEADING_WORD.match(name)
+        if not m or (m.re is _LEADING_WORD and m.group(1).lower() not in _NOT_NAMES):
             break
         name, start = name[m.end():], start + m.end()
     name = name.rstrip(".’'")
-    if not name or name.split()[0].lower() in _NOT_NAMES:
+    if not name or name.lower() in _NOT_NAMES:
         return None
     return name, start
+
+
+_LEADING_WORD = re.compile(r"(\w+)[\s\u00a0]+")
 
 
 class Attributor:
