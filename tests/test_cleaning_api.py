@@ -190,3 +190,18 @@ def test_repeated_author_section_and_date_label_keep_their_roles() -> None:
     doc = clean_document(text, "text", repeated=repeated, now=NOW)
     assert [b.role for b in doc.blocks[:4]] == ["section", "title", "byline", "dateline"]
     assert doc.section == "Local Government" and doc.author == "Paul Dossett"
+
+
+def test_a_date_far_from_the_headline_is_not_the_documents_date() -> None:
+    text = page("Home", "Latest", "12/03/2019", "Budget consultation opens", "News", "Business", "Sport",
+                "Weather", "Jobs", "Events", "Contact", "Council to spend £3m more on school transport", *PARAS)
+    doc = clean_document(text, "text", now=NOW)
+    assert doc.title == "Council to spend £3m more on school transport"
+    assert doc.published_date is None
+
+
+def test_a_date_line_by_the_headline_is_the_documents_date() -> None:
+    text = page("Council to spend £3m more on school transport", "12 March 2019 | By Anna Lee", *PARAS)
+    doc = clean_document(text, "text", now=NOW)
+    assert doc.blocks[1].role == "dateline"
+    assert doc.published_date == date(2019, 3, 12)

@@ -83,7 +83,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=publisher, section=section, published_date=not_future(published, local_now),
-        language=detect_language(body_text, sample_chars=600) or (page.get("language") if body_text else None),
+        language=detect_language(body_text, sample_chars=500) or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
 
@@ -93,14 +93,17 @@ def _article_words(lab) -> int:
 
 
 def _own_datelines(lab) -> list[str]:
-    """Dateline texts (or their machine-readable times) that belong to the document: before the article,
-    or right after it; never a date in a list of other articles."""
+    """Dateline texts (or their machine-readable times) that belong to the document: near its headline, just
+    before or at the top of the article, or right after it; never a date further off (other articles' dates)."""
+    n = len(lab.verdicts)
+    start = lab.start if lab.start is not None else n
+    end = lab.end if lab.end is not None else start - 1
+    near = set(range(max(0, start - 8), min(n, start + 3))) | set(range(end + 1, min(n, end + 4)))
+    if lab.title is not None:
+        near |= set(range(max(0, lab.title - 3), min(n, lab.title + 9)))
     out = []
-    end = lab.end if lab.end is not None else -1
-    for i, v in enumerate(lab.verdicts):
-        if v.role != "dateline":
-            continue
-        if lab.start is None or i < lab.start or i <= end + 3:
+    for i in sorted(near):
+        if lab.verdicts[i].role == "dateline":
             cand = lab.scored[i].cand
             out.extend(t.isoformat() for t in cand.times)
             out.append(cand.text)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .candidates import Candidate
+from .dates import find_datetime
 from .features import Features, features, looks_like_name, looks_verbless, squash
 from .repetition import line_key
 from .rules import LineRule, match_rule, vocabulary
@@ -369,7 +370,9 @@ def _label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int
         if verdicts[i] is not None:
             continue
         s = scored[i]
-        if s.feat.is_prose and s.feat.n_words >= 12:
+        if s.feat.n_words <= 14 and s.cand.link_density < 0.5 and find_datetime(s.cand.text)[0] is not None:
+            verdicts[i] = Verdict("dateline", "states a date, before the article")
+        elif s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
         elif s.feat.n_words >= 8 and s.feat.stop_density >= 0.2 and s.cand.link_density < 0.5:
             verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
@@ -432,6 +435,8 @@ def _title_score(s: Scored) -> float:
     nav = sum(1 for w in lower if w in vocabulary().navigation_words)
     if nav >= max(2, len(lower) * 0.6):
         return 0.0
+    if find_datetime(text)[0] is not None:
+        return 0.0  # a line stating a date is a dateline, not a headline
     score = 1.0
     if 5 <= f.n_words <= 20:
         score += 1.0
