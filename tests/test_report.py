@@ -62,9 +62,11 @@ def test_report_on_the_seeds(seeds_workspace: Workspace, tmp_path: Path) -> None
     for (unit,) in ws.query("SELECT unit FROM claims_by_unit"):
         assert f"<td>{unit}</td>" in page
     assert "No errors" in page
-    # a second rendering replaces the page in place and is quick (matplotlib is imported by now)
+    # a second rendering replaces the page in place and is quick (matplotlib is imported by now); CPU time, so that
+    # other tests running beside this one do not count
+    cpu = time.process_time()
     again = render_report(ws.warehouse, out)
-    assert again["seconds"] < 2.0, again
+    assert time.process_time() - cpu < 2.0, again
     assert list(out.parent.glob(out.name + ".*.tmp")) == []
 
 
