@@ -1,6 +1,14 @@
 """Numeric claims: every number an English news or policy text asserts, with value, unit and context.
 
-`extract_claims(body_text)` is the whole API; it knows nothing of Dagster or the warehouse.
+`extract_claims(body_text)` is the whole API; it knows nothing of Dagster or the warehouse. The passes:
+
+1. `recognise` finds numbers (digits, number words, fractions, multiples) and `units` reads the currency,
+   scale and unit written around each (`£1.7bn`, `88 per cent`, `7 years`, `12km`);
+2. `traps` drops numbers that assert no quantity (dates, ordinals, addresses, ids, idioms, kinds);
+3. `ranges` pairs `between 10% and 20%` / `£5m-£10m` into at_least/up_to claims sharing a range group;
+4. `qualifiers`, `context` (measured, period), `sentences` and `attribution` fill in each claim.
+
+Word lists and unit tables are data in `lexicon`.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .candidate import Candidate
 from .lexicon import CHANGE_VERBS_FOR_FROM_TO
-from .recognise import Candidate
 
 _GAP_RE = re.compile(r"^[\s\u00a0]*(?P<sep>-|–|—|~|to|and|or|up[\s\u00a0]+to|through|thru)[\s\u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .candidate import Candidate
+from .candidate import alt as _alt
 from .lexicon import (
     CODE_ALIASES,
     CURRENCY_PREFIXES,
@@ -27,19 +29,13 @@ from .lexicon import (
     STREET_SUFFIXES,
     WEEKDAYS,
 )
-from .recognise import Candidate
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
 
 _MONTH = rf"(?:{_alt(MONTHS)})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 # (category, pattern) in the order they are tried; every match is a span with no claim inside. Each pattern
-# starts at a digit, "+", "(", "#" or "[": the guard below skips every other position at once.
+# starts at a digit, "+", "(", "#" or "[", so it is only tried where _TRIGGER finds one of those.
 PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("date", r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"),
     ("date", rf"\b\d{{1,2}}{_ORD}(?:\s*(?:-|–|to|and)\s*\d{{1,2}}{_ORD})?(?:\s+of)?\s+{_MONTH}(?![a-z])"

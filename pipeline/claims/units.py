@@ -1,0 +1,183 @@
+"""Read what surrounds a bare number: its currency sign or code, its scale (m, bn, million) and its unit."""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import SP as _SP
+from .candidate import Candidate
+from .candidate import alt as _alt
+from .lexicon import (
+    BASIS_POINT_SUFFIXES,
+    CODE_ALIASES,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    ISO_CODES,
+    MEASURE_SYMBOLS,
+    MEASURE_WORDS,
+    MINOR_UNITS,
+    PERCENT_SUFFIXES,
+    POINT_SUFFIXES,
+    SCALE_ABBREVIATIONS,
+    SCALE_LONG_WORDS,
+    SCALE_NEEDS_CURRENCY,
+)
+
+_PREFIX_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<sym>" + _alt(CURRENCY_PREFIXES) + r")|\b(?P<code>" + _alt(ISO_CODES | set(CODE_ALIASES))
+    + r"))[\s\u00a0]?$"
+)
+_SCALE_ABBR_RE = re.compile(r"(?P<sp>[\s\u00a0]?)(?P<abbr>" + _alt(SCALE_ABBREVIATIONS) + r")(?![A-Za-z0-9])")
+_SCALE_WORD_RE = re.compile(r"(?:[\s\u00a0]*|-)(?P<word>(?i:" + _alt(SCALE_LONG_WORDS) + r"))\b")
+# "a 3m-high wall", "the 100m sprint": metres, not millions
+_METRES_AFTER_RE = re.compile(r"(?:-|[\s\u00a0]+)(?:high|long|wide|deep|tall|away|sprint|hurdles|freestyle|"
+                              r"butterfly|backstroke|breaststroke|relay|above|below|under|track|race|dash|stretch|radius|"
+                              r"pool|tower|drop|span)\b")
+_UNIT_RE = re.compile(
+    rf"""
+      (?P<points>(?:{_SP}|-)?(?i:{_alt(POINT_SUFFIXES)}|percentage-points?)(?![A-Za-z]))
+    | (?P<bps>(?:{_SP}|-)?(?i:{_alt(BASIS_POINT_SUFFIXES)}|basis-points?)(?![A-Za-z]))
+    | (?P<percent>{_SP}?(?:%|(?i:{_alt([s for s in PERCENT_SUFFIXES if s != '%'])})(?![A-Za-z]))
+        |-(?i:per-cent|percent)(?![A-Za-z]))
+    | (?P<cur_code>{_SP}?(?:{_alt(ISO_CODES | set(CODE_ALIASES))})\b)
+    | (?P<cur_word>{_SP}+(?i:{_alt(CURRENCY_WORDS)})\b)
+    | (?P<minor>(?:p|c)(?![\w'’])|{_SP}+(?i:pence|penny|cents?)\b)
+    | (?P<duration>(?:{_SP}+|-)(?i:{_alt(DURATION_UNITS)})(?![\w-])(?!-old))
+    | (?P<times>{_SP}+(?i:times)\b|(?:{_SP}|-)(?i:fold)\b)
+    | (?P<ratio_x>(?:x|×)(?![\w]))
+    | (?P<measure_word>(?:{_SP}+|-)(?i:{_alt(MEASURE_WORDS)})\b)
+    | (?P<measure_sym>{_SP}?(?:{_alt(MEASURE_SYMBOLS)})(?![\w]))
+    """,
+    re.VERBOSE,
+)
+_PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
+_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
+_NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
+_AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
+_CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
+_MEASURE_WORDS_LOWER = {k.lower(): v for k, v in MEASURE_WORDS.items()}
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _prefix_currency(text: str, start: int) -> tuple[str, int] | None:
+    """The currency written right before `start` (`£`, `US$`, `EUR `) and where it begins."""
+    if start == 0:
+        return None
+    last = text[start - 1]
+    if last in " \u00a0" and start > 1:
+        last = text[start - 2]
+    if not (last in _PREFIX_LAST_CHARS or last.isupper()):
+        return None
+    m = _PREFIX_RE.search(text, max(0, start - 6), start)
+    if not m:
+        return None
+    if m.group("sym"):
+        return CURRENCY_PREFIXES[m.group("sym")], m.start()
+    code = m.group("code")
+    return CODE_ALIASES.get(code, code), m.start()
+
+
+_MULTIPLE_AFTER_RE = re.compile(
+    r"[\s\u00a0]+(?:as|the|that|what|more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+    r"longer|shorter|likely|over|above|below|[a-z]+er\b)",
+    re.I,
+)
+_FREQUENCY_RE = re.compile(r"[\s\u00a0]+(?:a|an|per|each|every)[\s\u00a0]+(?:day|week|month|year|fortnight|"
+                           r"hour|term|season|decade|night|session)\b", re.I)
+
+
+def is_multiple(text: str, end: int) -> bool:
+    """'twice as many', '2.5 times more', 'three times the average' multiply; 'elected twice' counts."""
+    return bool(_MULTIPLE_AFTER_RE.match(text, end)) and not _FREQUENCY_RE.match(text, end)
+
+
+def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: bool = False) -> Candidate | None:
+    """Extend a bare number with its currency prefix, scale and unit."""
+    cand = Candidate(s, e, value, "count", form, s, e)
+    neg = _NEGATIVE_RE.search(text, max(0, s - 10), s) if text[s - 2:s - 1] in ("s", "e", "S", "E") else None
+    if neg:
+        cand.start, cand.value = neg.start(), -cand.value
+    prefix = _prefix_currency(text, cand.start)
+    currency = None
+    if prefix:
+        currency, cand.start = prefix
+        cand.currency_prefix = True
+    pos = e
+    if form == "digits":
+        half = _AND_A_HALF_RE.match(text, pos)      # "2 and a half hours"
+        if half:
+            cand.value += 0.5 if cand.value >= 0 else -0.5
+            pos = cand.num_end = half.end()
+    # scale
+    if not no_scale:
+        sm = _SCALE_WORD_RE.match(text, pos)
+        if sm:
+            cand.scale = SCALE_LONG_WORDS[sm.group("word").lower()]
+            cand.value *= cand.scale
+            cand.scaled = True
+            pos = sm.end()
+        elif form == "digits":
+            sm = _SCALE_ABBR_RE.match(text, pos)
+            if (sm and not currency and sm.group("abbr") == "m" and not sm.group("sp")
+                    and _METRES_AFTER_RE.match(text, sm.end())):
+                cand.end, cand.unit, cand.unit_text = sm.end(), "other:m", "m"
+                return cand
+            if sm and (currency or (not sm.group("sp") and sm.group("abbr") not in SCALE_NEEDS_CURRENCY)):
+                cand.scale = SCALE_ABBREVIATIONS[sm.group("abbr")]
+                cand.value *= cand.scale
+                cand.scaled = True
+                pos = sm.end()
+    um = _UNIT_RE.match(text, pos)
+    unit = currency or ("fraction" if form == "unicode" else "count")
+    if unit == "count" and "age" in text[max(0, s - 20):s] and _AGED_RE.search(text, max(0, s - 20), s):
+        unit = "years"
+    if um:
+        group = um.lastgroup
+        written = um.group()
+        word = _norm(written.lstrip("-"))
+        if currency:
+            # after a currency only a trailing code or currency word repeats it ("£5m GBP" is rare)
+            if group in ("cur_code", "cur_word"):
+                pos = um.end()
+        elif group == "percent":
+            unit, pos = "percent", um.end()
+        elif group == "points":
+            unit, pos = "percentage_points", um.end()
+        elif group == "bps":
+            unit, pos = "percentage_points", um.end()
+            cand.value /= 100
+        elif group == "cur_code":
+            code = word.upper()
+            unit, pos = CODE_ALIASES.get(code, code), um.end()
+        elif group == "cur_word":
+            unit, pos = _CURRENCY_WORDS_LOWER[word], um.end()
+        elif group == "minor":
+            if form == "digits" and not cand.scaled or word in ("pence", "penny", "cents", "cent"):
+                cur, div = MINOR_UNITS[word]
+                unit, pos = cur, um.end()
+                cand.value /= div
+        elif group == "duration":
+            unit_name, mult = DURATION_UNITS[word]
+            unit, pos = unit_name, um.end()
+            cand.value *= mult
+            cand.hyphen_unit = written.startswith("-")
+        elif group == "times":
+            is_fold = "fold" in written.lower()
+            unit, pos = ("ratio" if is_fold or is_multiple(text, um.end()) else "count"), um.end()
+        elif group == "ratio_x":
+            if form == "digits":
+                unit, pos = "ratio", um.end()
+        elif group == "measure_word":
+            unit, pos = "other:" + _MEASURE_WORDS_LOWER[word], um.end()
+            cand.hyphen_unit = written.startswith("-")
+        elif group == "measure_sym" and form == "digits":
+            unit, pos = "other:" + MEASURE_SYMBOLS[written.strip()], um.end()
+        if pos == um.end():
+            cand.unit_text = written.strip(" \u00a0-")
+    cand.unit = unit
+    cand.end = pos
+    return cand
