@@ -205,3 +205,16 @@ def test_a_date_line_by_the_headline_is_the_documents_date() -> None:
     doc = clean_document(text, "text", now=NOW)
     assert doc.blocks[1].role == "dateline"
     assert doc.published_date == date(2019, 3, 12)
+
+
+def test_a_one_line_document_is_its_own_body() -> None:
+    doc = clean_document("Just one line of text here.", "text", now=NOW)
+    assert doc.body_text == "Just one line of text here."
+
+
+def test_deeply_nested_and_unclosed_markup_still_yields_the_article() -> None:
+    para = PARAS[0]
+    nested = "<html><body>" + "<div>" * 1500 + f"<p>{para}</p>" + "</div>" * 1500 + "</body></html>"
+    assert clean_document(nested, "html", now=NOW).body_text == para
+    unclosed = "<html><body>" + "<font>x " * 1500 + f"<p>{para}</p></body></html>"
+    assert para in (clean_document(unclosed, "html", now=NOW).body_text or "")

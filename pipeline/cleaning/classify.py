@@ -169,7 +169,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
 
 def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
     """Block k is another article's headline and k+1 its summary (a glued pair in a spaced text, or a link)."""
-    if k + 1 >= len(scored):
+    if k < 0 or k + 1 >= len(scored):
         return False
     head, summary = scored[k], scored[k + 1]
     if head.feat.n_words < 3 or head.feat.n_words > 18 or head.cand.text.rstrip().endswith("."):
@@ -186,7 +186,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     good = [s for s in scored[start:end + 1] if s.klass == GOOD]
     spaced = len(good) >= 3 and sum(s.cand.gap_before >= 1 for s in good) >= 0.5 * len(good)
     pairs: list[int] = []
-    k = end - 1 if not _teaser_pair_at(scored, end - 2, spaced) or end - 2 < start else end - 2
+    # the list may end with a headline's summary (pair at end - 1) or a lone label after it (pair at end - 2)
+    k = end - 2 if end - 2 >= start and _teaser_pair_at(scored, end - 2, spaced) else end - 1
     while k >= start:
         if _teaser_pair_at(scored, k, spaced):
             pairs.append(k)
@@ -278,7 +279,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = _bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline" and not s.feat.is_prose:
             verdicts[i] = Verdict("dateline", s.rule.reason)
-        elif fmt == "text" and _caption_shaped(scored, i):
+        elif fmt == "text" and start < i < end and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
         elif s.cand.confirmed:
             verdicts[i] = Verdict("body", "in the article text the page declares (or a second extractor finds)")
@@ -315,6 +316,8 @@ def _caption_shaped(scored: list[Scored], i: int) -> bool:
     text = s.cand.text.rstrip()
     if not text.endswith(".") or s.feat.n_words > 16 or s.feat.is_bullet:
         return False
+    if scored[i - 1].klass != GOOD and scored[i + 1].klass != GOOD:
+        return False  # a caption sits between paragraphs
     return looks_verbless(s.feat)
 
 

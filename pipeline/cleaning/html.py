@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import cache
 
 from lxml import etree
@@ -23,6 +24,7 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
                    "html", "hr", "br", "fieldset", "legend", "label", "button", "center", "menu", "dialog",
                    "tbody", "thead", "tfoot", "picture", "hgroup"})
 SPACE = re.compile(r"\s+")
+MAX_DEPTH = 20_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -130,7 +132,7 @@ def parse(html: str):
 
 @cache
 def _parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    return lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def html_candidates(html: str) -> tuple[list[Candidate], dict]:
@@ -196,7 +198,12 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 add(child.tail, ctx, in_link)
 
     body = root.find("body")
-    walk(body if body is not None else root, _Context(), False)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, MAX_DEPTH))  # broken pages nest thousands of unclosed tags
+    try:
+        walk(body if body is not None else root, _Context(), False)
+    finally:
+        sys.setrecursionlimit(limit)
     flush()
     declared = meta.pop("article_body", None)
     if declared:
