@@ -46,11 +46,12 @@ def dictionary_body_ok(text: str, start: int, end: int, surface: str) -> bool:
     if low in NOT_BEFORE and following and following.group(1).lower() in NOT_BEFORE[low]:
         return False  # "labour market", "Conservative estimates", "Treasury yields"
     if low in CUE_REQUIRED_BODY_WORDS:
-        before = re.split(r"[.!?\n]", text[max(0, start - 60):start])[-1]
-        after = re.split(r"[.!?\n]", text[end:end + 60])[0]
+        before = _SENTENCE_BREAK.split(text[max(0, start - 60):start])[-1]
+        after = _SENTENCE_BREAK.split(text[end:end + 60])[0]
         window = (before + " " + after).lower()
         return any(c in window for c in ORG_CUES)
     return low in SENTENCE_INITIAL_OK or not is_sentence_start(text, start)
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")

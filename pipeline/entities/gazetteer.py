@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -37,6 +37,7 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
+_TOKEN_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u00a0]+")
 _FIRST_WORD = re.compile(r"[^\s\-\u2010\u2011]*")
 _ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&.]+s?$")
 
@@ -119,13 +120,17 @@ def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
 
 
 def _tokens(s: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-\u2010-\u2015\u00a0]+", s) if t]
+    return [t for t in _TOKEN_SEPARATORS.split(s) if t]
 
 
 def case_ok(surface: str, entry: Entry) -> bool:
     """Does the surface's capitalisation fit the alias? Names keep their capitals; acronyms match exactly."""
-    alias = entry.alias
-    if entry.acronym_like:
+    return _case_ok(surface, entry.alias, entry.acronym_like, entry.kind == "place")
+
+
+@lru_cache(maxsize=65536)
+def _case_ok(surface: str, alias: str, acronym_like: bool, is_place: bool) -> bool:
+    if acronym_like:
         return surface == alias or (surface.isupper() and surface == alias.upper() and len(surface) > 3)
     s_toks, a_toks = _tokens(surface), _tokens(alias)
     if len(s_toks) != len(a_toks):
@@ -139,7 +144,7 @@ def case_ok(surface: str, entry: Entry) -> bool:
             if sum(c.isupper() for c in a) > 1 and s != a and not s.isupper() and len(a) <= 6:
                 return False  # mixed-case short token such as "NatWest"
             continue
-        if i == 0 and entry.kind == "place" and s.lower() in DIRECTION_PREFIXES:
+        if i == 0 and is_place and s.lower() in DIRECTION_PREFIXES:
             continue
         return False
     return True

@@ -13,6 +13,8 @@ from .tokens import Token
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
                                    "Senator", "General", "Captain", "Colonel", "Major", "Judge", "Justice"})
+_COMMA_SPACE = re.compile(r",\s+")
+_AND_NAME = re.compile(r"(\S+) and [A-Z]")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
                            "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
@@ -88,14 +90,14 @@ def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
 
 
 def _role_after(text: str, end: int) -> tuple[str, int, int] | None:
-    m = re.match(r",\s+", text[end:end + 3])
+    m = _COMMA_SPACE.match(text, end, end + 3)
     if not m:
         return None
-    s = end + m.end()
+    s = m.end()
     stop = _ROLE_STOP.search(text, s, min(len(text), s + 120))
     e = stop.start() if stop else min(len(text), s + 120)
     phrase = text[s:e].strip()
-    for m_and in re.finditer(r"(\S+) and [A-Z]", phrase):
+    for m_and in _AND_NAME.finditer(phrase):
         if m_and.group(1)[:1].islower():
             phrase = phrase[:m_and.start(1) + len(m_and.group(1))]
             break

@@ -38,6 +38,8 @@ class MetonymBody:
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
+_AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _MP_FOR = re.compile(r"\b(?:MP|MPs|MSP|MS|member|candidate)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -82,8 +84,8 @@ def compass_regions(text: str) -> list[PlaceCandidate]:
     last_end = -10
     for m in _COMPASS.finditer(text):
         before = text[max(0, m.start() - 8):m.start()]
-        after_list = bool(re.search(r"\b(?:and|or)\s+$", before)) and m.start() - last_end < 12
-        if not (re.search(r"\bthe\s+$", before, re.IGNORECASE) or after_list):
+        after_list = bool(_AND_BEFORE.search(before)) and m.start() - last_end < 12
+        if not (_THE_BEFORE.search(before) or after_list):
             continue
         place = by_id[COMPASS_REGIONS[m.group(1).lower()]]
         out.append(PlaceCandidate(m.start(), m.end(), place.place_id, place.name, place.place_type,

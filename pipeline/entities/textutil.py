@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_SPACES = re.compile(r" +")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 _FOLD_TABLE = str.maketrans(
     {
         "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
@@ -33,7 +35,7 @@ def fold_punct(text: str) -> str:
 
 def fold_key(alias: str) -> str:
     """Dictionary key of an alias: folded, inner whitespace collapsed, outer stripped."""
-    return re.sub(r" +", " ", fold(alias)).strip()
+    return _SPACES.sub(" ", fold(alias)).strip()
 
 
 def slug(name: str) -> str:
@@ -41,13 +43,13 @@ def slug(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("&", " and ").replace("\u2019", "").replace("'", "").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return _NON_SLUG.sub("-", text).strip("-")
 
 
 def norm_name(name: str) -> str:
     """Loose comparison key for spelling variants: ``Rolls-Royce`` == ``Rolls Royce``, ``&`` == ``and``."""
     text = slug(name).replace("-", " ")
-    text = re.sub(r"^the ", "", text)
+    text = text[4:] if text.startswith("the ") else text
     return text.replace(" ", "")
 
 
