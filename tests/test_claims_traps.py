@@ -83,6 +83,7 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("vote", "The bill passed the Senate 51-50.", []),
     ("id", "The judge ruled on Case No. 21-476.", []),
     ("footnote", "The figures were revised [3].", []),
+    ("page chrome", "Intro.\n\n5 min read\n\n12 comments\n\nThe consultation received 300 comments.", ["300"]),
     # the same words stay claims where the context makes them quantities
     ("count", "More than one in three councils is at risk.", ["one in three"]),
     ("count", "At least one hospital will close.", ["one"]),

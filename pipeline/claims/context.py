@@ -196,9 +196,17 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
         compared = _COMPARED_RE.match(raw_after)
         if compared:
             return " ".join(compared.group(1).split())
+    if not after_phrase and unit in ("percent", "fraction"):
+        passive = _PASSIVE_AFTER.match(raw_after)          # "Half will be allocated via competition"
+        if passive:
+            phrase = _phrase_after(text, c_end + passive.end(), s_end)
+            if phrase:
+                return f"share {phrase}"
     return after_phrase or _phrase_before_of(words) or None
 
 
+_PASSIVE_AFTER = re.compile(r"[\s\u00a0]+(?:will|would|could|should|may|might|must|is|are|was|were|has|have|had)"
+                            r"(?:[\s\u00a0]+(?:be|been|being|not|now|already|also))*(?=[\s\u00a0]+\w+ed\b)", re.I)
 _OF_AFTER = re.compile(r"[\s\u00a0]+of\b")
 _IN_REAL_TERMS = re.compile(r"[\s\u00a0]+in[\s\u00a0]+real[\s\u00a0]+terms\b", re.I)
 _COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"

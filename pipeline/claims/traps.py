@@ -51,6 +51,8 @@ PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("score", r"\b\d{1,3}:\d{1,3}\b|\b\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[\s\u00a0]+(?:decision|vote|verdict|"
               r"ruling|majority|split|win|victory|defeat|draw|loss|scoreline|margin|result|lead|home|away|thrashing)\b)"),
     ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
+    ("page_chrome", r"^\d[\d,.]*[kKm]?[\s\u00a0]*(?:comments?|shares?|likes?|views?|replies|reactions?|"
+                    r"min(?:ute)?s?[\s\u00a0]+read|retweets?)[\s\u00a0]*$"),
     ("list_marker", r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])(?=\s)|\[\d{1,3}\]|^\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])"),
 ]
 PROTECTED_RE = re.compile(
