@@ -34,6 +34,12 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Swiss banks hold CHF 800m in dormant accounts.", [("CHF 800m", 8e8, "CHF", "exact")]),
     ("The Canadian investor put in C$40m.", [("C$40m", 4e7, "CAD", "exact")]),
     ("India's budget includes Rs 500 crore for rural roads.", [("Rs 500 crore", 5e9, "INR", "exact")]),
+    ("America's debt is $1.5 trillion higher.", [("$1.5 trillion", 1.5e12, "USD", "exact")]),
+    ("The founder sold her stake for £500k.", [("£500k", 500000, "GBP", "exact")]),
+    ("The band drew 40 thousand fans.", [("40 thousand", 40000, "count", "exact")]),
+    ("The ticket costs 99 cents online.", [("99 cents", 0.99, "USD", "exact")]),
+    ("A coffee now costs 350 yen in Osaka.", [("350 yen", 350, "JPY", "exact")]),
+    ("The fine was 5,000 USD per breach.", [("5,000 USD", 5000, "USD", "exact")]),
     # --- percentages and points ---
     ("Manufacturing accounts for 23% of the economy.", [("23%", 23, "percent", "exact")]),
     ("The core budget will fall by 4.6 % in real terms.", [("4.6 %", 4.6, "percent", "exact")]),
