@@ -90,3 +90,18 @@ def test_comments_match(path: Path) -> None:
         assert got.text.startswith(exp["starts_with"])
         assert got.posted_at == (datetime.fromisoformat(exp["posted_at"]) if exp["posted_at"] else None)
         assert exp["starts_with"] not in (doc.body_text or "")
+
+
+def test_every_role_is_recognised_across_the_pages() -> None:
+    """Per-role recall over every hand-annotated line of every page: each of the eleven roles is found."""
+    total: Counter = Counter()
+    right: Counter = Counter()
+    for path in PAGE_FILES:
+        _, lines, doc = run(path)
+        for b, (role, _) in zip(doc.blocks, lines, strict=True):
+            total[role] += 1
+            right[role] += b.role == role
+    assert set(total) == set(ROLES)
+    for role in ROLES:
+        assert right[role] / total[role] >= 0.75, (role, right[role], total[role])
+    assert sum(right.values()) / sum(total.values()) >= 0.95

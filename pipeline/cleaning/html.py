@@ -118,8 +118,8 @@ class _Context:
 
 
 def _hidden(attrib) -> bool:
-    return "hidden" in attrib or attrib.get("aria-hidden") == "true" \
-        or bool(HIDDEN_STYLE.search(attrib.get("style", "") or ""))
+    """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen)."""
+    return "hidden" in attrib or bool(HIDDEN_STYLE.search(attrib.get("style", "") or ""))
 
 
 def parse(html: str):
