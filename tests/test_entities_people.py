@@ -81,3 +81,9 @@ def test_middle_initials_and_particles():
     found = people("President George W. Bush met Nikolaus van der Pas, the Commission's chief spokesman.")
     assert [p.name for p in found] == ["George W. Bush", "Nikolaus van der Pas"]
     assert found[0].role == "President"
+
+
+def test_given_name_pairs_need_a_surname_that_is_not_an_ordinary_word_here():
+    found = people("The grant funding was paid. Grant Funding Agreement signed. Grant Shapps visited, and Sarah "
+                   "Chambers said so.")
+    assert [p.name for p in found] == ["Grant Shapps", "Sarah Chambers"]

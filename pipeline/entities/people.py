@@ -13,6 +13,7 @@ from .tokens import Token
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
                                    "Senator", "General", "Captain", "Colonel", "Major", "Judge", "Justice"})
+_NAME_LIKE_HEADS = frozenset({"grant", "chambers", "banks", "fields", "guardian"})  # also names: Grant Shapps
 _COMMA_SPACE = re.compile(r",\s+")
 _AND_NAME = re.compile(r"(\S+) and [A-Z]")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
@@ -29,7 +30,7 @@ class PersonCandidate:
     start: int
     end: int
     name: str
-    strong: bool  # honorific, role or speech verb evidence (beats a dictionary name of the same span)
+    strong: bool  # honorific or role evidence (beats a dictionary name of the same span)
     role: str | None
     role_start: int | None
     role_end: int | None
@@ -42,8 +43,8 @@ def _name_like(tok: Token) -> bool:
 @lru_cache(maxsize=65536)
 def _name_word(word: str) -> bool:
     low = word.lower()
-    return bool(_NAME_SHAPE.match(word)) and low not in NOT_NAME_WORDS and low not in ORG_HEADS \
-        and low not in PLURAL_HEADS
+    return bool(_NAME_SHAPE.match(word)) and low not in NOT_NAME_WORDS and low not in PLURAL_HEADS \
+        and (low not in ORG_HEADS or low in _NAME_LIKE_HEADS)
 
 
 def _surname_word_after(tokens: list[Token], i: int) -> bool:
@@ -160,6 +161,7 @@ def _clean_role(role: tuple[str, int, int] | None) -> tuple[str, int, int] | Non
 def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
+    lower_words = {t.text for t in tokens if t.text.islower()}
     out: list[PersonCandidate] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -169,20 +171,19 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         h = _honorific_at(tokens, i)
         while h and i + h < n and _honorific_at(tokens, i + h):  # "Professor Dame Jane Smith"
             h += _honorific_at(tokens, i + h)
-        strong = False
+        needs_cue = False
         start_i = i + h
         if start_i >= n:
             break
         if h:
             length = _collect_name(tokens, start_i)
-            strong = length > 0
             if length == 1 and tokens[start_i].text in given and not tokens[start_i].hard_break_after \
                     and start_i + 1 < n and tokens[start_i + 1].cap and _NAME_SHAPE.match(tokens[start_i + 1].text):
                 length = 2  # "Mayor Andy Street": a surname that is also a word
         elif tokens[i].text in given and _name_like(tokens[i]):
             length = _collect_name(tokens, i)
             if length == 1 and _surname_word_after(tokens, i):
-                length, strong = 2, True  # "Andy Street": kept only with a cue, below
+                length, needs_cue = 2, True  # "Andy Street": kept only with a cue, below
             if length < 2:
                 length = 0
         else:
@@ -190,7 +191,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             if length < 2:
                 length = 0
             else:
-                strong = True  # only kept with a cue, below
+                needs_cue = True  # no given name: kept only with a cue, below
         if not length:
             i += 1
             continue
@@ -209,8 +210,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         before_words = text[max(0, s - 12):s].split()
         if before_words and before_words[-1].lower().strip(",") in SPEECH_VERBS:
             cue = True
-        if strong and not cue:
-            i += 1  # an unknown capitalised pair without any person cue is not taken
+        if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
+            i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
