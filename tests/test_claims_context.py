@@ -56,6 +56,7 @@ def test_period_forms():
     assert only("Inflation will hit 10% by 2023, the Bank said.").period == "by 2023"
     assert only("The budget for 2021/22 rose by 5%.").period == "2021/22"
     assert only("Wages rose 4.1% year-on-year.").period == "year-on-year"
+    assert only("A further £1.5bn is promised from 2025.").period == "from 2025"
     assert extract_claims("The bill includes $369bn over 10 years.")[0].period == "over 10 years"
     assert only("The council cut 300 jobs.").period is None
 
@@ -73,6 +74,11 @@ def test_attribution_forms():
     assert only("“We have lost £40m,” said Cllr Jane Smith, leader of the council.").attributed_to == "Jane Smith"
     assert only("Localis’ report found that two-thirds of the country lacks a strategic authority."
                 ).attributed_to == "Localis"
+    assert only("Health Secretary Steve Barclay said 5,000 more nurses were recruited.").attributed_to == (
+        "Steve Barclay")
+    assert only("Its president, Dr Adrian Boyle, said about 300 people a week are dying.").attributed_to == (
+        "Adrian Boyle")
+    assert only("But Localis said 40% of councils were struggling.").attributed_to == "Localis"
     assert only("The council will cut 300 jobs next year.").attributed_to is None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import MONTHS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
+from .lexicon import MONTHS, ROLE_WORDS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
 
 _CAP = r"[A-Z][\w’'&.\-]*"
 _NAME = rf"(?:{_CAP}(?:[\s\u00a0]+(?:(?:of|for|and|on|the|in|&|de|van|von)[\s\u00a0]+)?{_CAP})*)"
@@ -17,7 +17,7 @@ PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
     re.compile(rf"\b(?:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})(?:['’]s?)\s+{_ADJ}(?:{_SOURCES})\b"),
-    re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},)?[\s\u00a0]+"
+    re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},|,)?[\s\u00a0]+"
                rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"
                rf"(?:{_VERBS})\b"),
     re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),
@@ -43,6 +43,11 @@ def _clean(name: str, start: int) -> tuple[str, int] | None:
             break
         name, start = name[m.end():], start + m.end()
     name = name.rstrip(".’'")
+    words = name.split()
+    roles = [i for i, w in enumerate(words) if w.lower() in ROLE_WORDS]
+    if roles and roles[-1] < len(words) - 1:            # "Health Secretary Steve Barclay" -> "Steve Barclay"
+        cut = name.index(words[roles[-1] + 1], sum(len(w) + 1 for w in words[:roles[-1] + 1]) - 1)
+        name, start = name[cut:], start + cut
     if not name or name.lower() in _NOT_NAMES:
         return None
     return name, start

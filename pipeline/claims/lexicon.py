@@ -251,3 +251,14 @@ SPEECH_VERBS = [
 SOURCE_NOUNS = ["report", "analysis", "research", "study", "survey", "figures", "data", "statistics",
                 "estimates", "estimate", "review", "paper", "audit", "assessment", "poll", "briefing",
                 "modelling", "calculations", "investigation", "index", "findings", "forecast", "forecasts"]
+# job titles before a name ("Health Secretary Steve Barclay"): the attribution is the person
+ROLE_WORDS = {
+    "secretary", "minister", "chancellor", "president", "chairman", "chairwoman", "chair", "director", "leader",
+    "mayor", "chief", "executive", "officer", "spokesperson", "spokesman", "spokeswoman", "governor",
+    "commissioner", "deputy", "shadow", "prime", "economist", "analyst", "founder", "councillor", "cabinet",
+    "attorney", "senator", "representative", "congressman", "congresswoman",
+    "mp", "msp", "ms", "mep", "am", "lord", "baroness", "chairperson", "ceo", "cfo", "coo", "cto", "boss",
+    "manager", "inspector", "superintendent", "constable", "commander", "professor", "dr", "sir", "dame",
+    "judge", "speaker", "whip", "treasurer", "registrar",
+    "principal", "headteacher", "editor", "correspondent", "reporter", "researcher",
+}
