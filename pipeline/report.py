@@ -359,15 +359,18 @@ def section_claims_by_body_type(db: Reader, charts: Charts) -> str:
 def section_money(db: Reader) -> str:
     rows = db.rows(
         "SELECT m.surface, m.currency, m.value, m.qualifier, m.measured, m.attributed_to, m.attributed_body_name, "
+        "       p.name AS attributed_person_name, "
         "       m.document_title, m.uri, m.source, m.published_date, m.sentence, "
         "       c.char_start - c.sentence_start AS mark_start, c.char_end - c.sentence_start AS mark_end "
         "FROM money_claims m JOIN numeric_claims c ON c.claim_id = m.claim_id AND c.doc_id = m.doc_id "
-        "ORDER BY m.value DESC NULLS LAST, m.claim_id LIMIT 12", "money_claims", "numeric_claims")
+        "LEFT JOIN people p ON p.person_id = c.attributed_person_id "
+        "ORDER BY m.value DESC NULLS LAST, m.claim_id LIMIT 12", "money_claims", "numeric_claims", "people")
     if not rows:
         return _empty("No money claims in this warehouse yet.")
     body = []
     for r in rows:
-        who = r["attributed_body_name"] or r["attributed_to"]
+        who = ", ".join(x for x in (r["attributed_person_name"], r["attributed_body_name"]) if x) \
+            or r["attributed_to"]
         doc = esc(r["document_title"] or r["uri"])
         meta = f'<div class="sub">{esc(r["source"])}{" · " + esc(r["published_date"]) if r["published_date"] else ""}'
         body.append([

@@ -3,8 +3,10 @@
 CREATE OR REPLACE VIEW money_claims AS
 SELECT c.claim_id, c.doc_id, c.surface, c.unit AS currency, c.value, c.qualifier, c.measured, c.period,
        c.attributed_to, c.attributed_body_id, b.name AS attributed_body_name, c.attributed_person_id,
+       p.name AS attributed_person_name,
        d.title AS document_title, d.uri, d.source, d.published_date, c.sentence
 FROM numeric_claims c
 JOIN documents d USING (doc_id)
 LEFT JOIN bodies b ON b.body_id = c.attributed_body_id
+LEFT JOIN people p ON p.person_id = c.attributed_person_id
 WHERE regexp_matches(c.unit, '^[A-Z]{3}$');

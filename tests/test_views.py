@@ -223,3 +223,25 @@ def test_money_claims(corpus: Workspace) -> None:
     assert (euro["currency"], euro["value"], euro["document_title"]) == ("EUR", 2e7, "Derby budget")
     grant = got["£3m"]  # shared by two councils, stated by nobody
     assert (grant["currency"], grant["value"], grant["attributed_body_id"]) == ("GBP", 3e6, None)
+
+
+def test_views_agree_with_the_tables_on_the_seeds(seeds_workspace: Workspace) -> None:
+    """On real pages the answers are not known by hand, but each view must still add up to its tables."""
+    ws = seeds_workspace
+    assert ws.run().code == 0
+    assert ws.scalar("SELECT count(*) FROM document_summary") == ws.scalar("SELECT count(*) FROM documents") == 5
+    assert ws.scalar("SELECT sum(claims) FROM document_summary") == ws.scalar("SELECT count(*) FROM numeric_claims")
+    assert ws.scalar("SELECT count(*) FROM document_summary WHERE boilerplate_share NOT BETWEEN 0 AND 1") == 0
+    assert ws.scalar("SELECT max(boilerplate_share) FROM document_summary") > 0  # the seeds are raw scrapes
+    assert ws.scalar("SELECT sum(claims) FROM claims_by_unit") == ws.scalar("SELECT count(*) FROM numeric_claims")
+    assert ws.scalar("SELECT count(*) FROM claims_by_unit WHERE NOT (min_value <= median_value "
+                     "AND median_value <= max_value)") == 0
+    assert ws.scalar("SELECT count(*) FROM body_mention_counts") == ws.scalar("SELECT count(*) FROM bodies")
+    assert ws.scalar("SELECT sum(mentions) FROM body_mention_counts") == \
+        ws.scalar("SELECT count(*) FROM body_mentions")
+    assert ws.scalar("SELECT count(*) FROM (SELECT claim_id, body_id FROM claims_with_bodies "
+                     "GROUP BY ALL HAVING count(*) > 1)") == 0
+    assert ws.scalar("SELECT count(*) FROM claims_with_bodies WHERE strpos(sentence, body_surface) = 0") == 0
+    assert ws.scalar("SELECT count(*) FROM money_claims") == \
+        ws.scalar("SELECT count(*) FROM numeric_claims WHERE unit IN ('GBP', 'USD', 'EUR')")
+    assert ws.scalar("SELECT count(*) FROM money_claims") >= 1
