@@ -95,3 +95,16 @@ def test_documents_through_extraction_and_resolution():
     ids = {res.key_to_id[k[0]] for k in seen}
     assert ids == {"org:northern-housing-consortium"}
     assert {a["alias"] for a in res.aliases} >= {"Northern Housing Consortium", "NHC"}
+
+
+def test_spelling_and_legal_suffix_variants_merge():
+    res = resolve_bodies([
+        cand("org:acme-widgets-ltd", "Acme Widgets Ltd", "company"),
+        cand("org:acme-widgets", "Acme Widgets", "company"),
+        cand("org:center-for-rural-futures", "Center for Rural Futures", "think_tank"),
+        cand("org:centre-for-rural-futures", "Centre for Rural Futures", "think_tank"),
+    ])
+    ids = res.key_to_id
+    assert ids["org:acme-widgets-ltd"] == ids["org:acme-widgets"] == "org:acme-widgets-ltd"
+    assert ids["org:center-for-rural-futures"] == ids["org:centre-for-rural-futures"]
+    assert len(res.bodies) == 2

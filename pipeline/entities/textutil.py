@@ -47,10 +47,19 @@ def slug(name: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """Loose comparison key for spelling variants: ``Rolls-Royce`` == ``Rolls Royce``, ``&`` == ``and``."""
-    text = slug(name).replace("-", " ")
-    text = text[4:] if text.startswith("the ") else text
-    return text.replace(" ", "")
+    """Loose comparison key for spelling variants: ``Rolls-Royce`` == ``Rolls Royce``, ``&`` == ``and``,
+    ``Center`` == ``Centre``, ``Acme Widgets Ltd`` == ``Acme Widgets``."""
+    words = slug(name).split("-")
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words = words[:-1]
+    return "".join(_US_TO_UK.get(w, w) for w in words)
+
+
+_LEGAL_SUFFIXES = frozenset({"ltd", "limited", "plc", "llp", "llc", "inc", "co", "corp", "cic"})
+_US_TO_UK = {"center": "centre", "organization": "organisation", "program": "programme", "labor": "labour",
+             "defense": "defence", "councilor": "councillor", "organizations": "organisations"}
 
 
 def is_word_char(ch: str) -> bool:
