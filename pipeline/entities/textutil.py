@@ -57,7 +57,7 @@ def norm_name(name: str) -> str:
     return "".join(_US_TO_UK.get(w, w) for w in words)
 
 
-_LEGAL_SUFFIXES = frozenset({"ltd", "limited", "plc", "llp", "llc", "inc", "co", "corp", "cic"})
+_LEGAL_SUFFIXES = frozenset({"ltd", "limited", "plc", "llp", "llc", "inc", "co", "corp", "cic", "group", "holdings"})
 _US_TO_UK = {"center": "centre", "organization": "organisation", "program": "programme", "labor": "labour",
              "defense": "defence", "councilor": "councillor", "organizations": "organisations"}
 
