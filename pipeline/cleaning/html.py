@@ -50,7 +50,7 @@ def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str
 
 def _words(attrib) -> tuple[str, ...]:
     parts: list[str] = []
-    for attr in ("class", "id", "itemprop", "role", "data-component"):
+    for attr in ("class", "id", "itemprop", "role", "name", "data-component"):
         v = attrib.get(attr)
         if v:
             parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", v).lower()) if w)

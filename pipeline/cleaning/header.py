@@ -1,0 +1,181 @@
+"""The blocks above the article: headline, byline, section label, datelines, captions and navigation."""
+from __future__ import annotations
+
+import re
+
+from .dates import find_datetime
+from .features import looks_like_name, squash
+from .rules import vocabulary
+from .scoring import BAD, Scored
+from .span import BYLINE_LEAD
+from .verdicts import Labelling, Verdict, bad_verdict
+
+BYLINE_BREAK = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\d)")
+
+
+def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int, result: Labelling,
+                title_hint: str | None, fmt: str) -> None:
+    head = range(0, min(start, len(scored)))
+    for i in head:
+        s = scored[i]
+        if s.klass == BAD and s.why_bad == "template" and byline_shaped(s) \
+                and (BYLINE_LEAD.match(s.cand.text) or s.cand.markup_role == "byline"):
+            verdicts[i] = Verdict("byline", "names the author (the same author writes other pages of this source)")
+            result.bylines.append(i)
+        elif s.klass == BAD:
+            verdicts[i] = bad_verdict(s)
+        elif s.rule is not None and s.rule.role == "dateline":
+            verdicts[i] = Verdict("dateline", s.rule.reason)
+        elif s.cand.markup_role == "dateline" and s.feat.n_words <= 12:
+            verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
+        elif (s.cand.markup_role == "byline" and s.feat.n_words <= 14 and not s.feat.is_prose) \
+                or (BYLINE_LEAD.match(s.cand.text) and byline_shaped(s)):
+            verdicts[i] = Verdict("byline", s.cand.markup_reason if s.cand.markup_role == "byline"
+                                  else "names the author")
+            result.bylines.append(i)
+        elif s.rule is not None and s.rule.weak:
+            verdicts[i] = Verdict(s.rule.role, s.rule.reason)
+    glue_captions(scored, verdicts, range(0, min(start, len(scored))))
+    title = _pick_title(scored, verdicts, start, title_hint)
+    if title is not None:
+        verdicts[title] = Verdict("title", "the article's headline")
+        result.title = title
+        # byline: a name-shaped line just after the title
+        for j in range(title + 1, min(start, title + 5)):
+            repeated_name = scored[j].why_bad == "template" and scored[j].rule is None
+            if (verdicts[j] is None or repeated_name) and byline_shaped(scored[j]):
+                verdicts[j] = Verdict("byline", "author's name after the headline")
+                result.bylines.append(j)
+        for j in list(result.bylines):
+            k = j + 1
+            f = scored[k].feat if k < start else None
+            if f is not None and verdicts[k] is None and 1 <= f.n_words <= 5 and not f.ends_sentence \
+                    and any(w in vocabulary().byline_titles for w in f.lower_words):
+                verdicts[k] = Verdict("byline", "the author's job title")
+        # section: a short label on its own just before the title
+        for j in range(title - 1, max(-1, title - 3), -1):
+            if verdicts[j] is not None and verdicts[j].role != "navigation":
+                continue
+            repeated_label = scored[j].why_bad == "template" and scored[j].rule is None
+            if (verdicts[j] is None or repeated_label) and _section_shaped(scored, j, fmt):
+                verdicts[j] = Verdict("section", "section label above the headline")
+                result.section = j
+            break
+    for i in head:
+        if verdicts[i] is not None:
+            continue
+        s = scored[i]
+        if s.feat.n_words <= 14 and s.cand.link_density < 0.5 and find_datetime(s.cand.text)[0] is not None:
+            verdicts[i] = Verdict("dateline", "states a date, before the article")
+        elif s.feat.is_prose and s.feat.n_words >= 12:
+            verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
+        elif s.feat.n_words >= 8 and s.feat.stop_density >= 0.2 and s.cand.link_density < 0.5:
+            verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
+        else:
+            verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
+
+
+def glue_captions(scored: list[Scored], verdicts: list[Verdict | None], span: range) -> None:
+    """A line glued to an image credit or caption label (no blank line between) is the picture's caption."""
+    for i in span:
+        v = verdicts[i]
+        if not (v and v.role == "caption" and scored[i].rule is not None):
+            continue
+        for j in (i - 1, i + 1):
+            if j in span and verdicts[j] is None and glued(scored, i, j) and scored[j].rule is None \
+                    and scored[j].feat.n_words >= 4:
+                verdicts[j] = Verdict("caption", "next to an image credit or caption label")
+
+
+def glued(scored: list[Scored], i: int, j: int) -> bool:
+    later = max(i, j)
+    return scored[later].cand.gap_before == 0
+
+
+def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None) -> int | None:
+    if hint:
+        want = squash(hint).casefold()
+        found = [i for i, s in enumerate(scored) if squash(s.cand.text).casefold() == want]
+        if found:  # the headline itself, not a breadcrumb or link repeating it
+            return max(found, key=lambda i: (scored[i].cand.heading > 0, scored[i].klass != BAD, i < start, -i))
+    best, best_score = None, 0.0
+    for i in range(min(start, len(scored))):
+        if verdicts[i] is not None:
+            continue
+        s = scored[i]
+        score = _title_score(s)
+        if score <= 0:
+            continue
+        score += 0.5 * i / max(1, start)  # nearer the article is likelier
+        after = [verdicts[j] for j in range(i + 1, min(start, i + 4))]
+        if any(v is not None and v.role in ("dateline", "byline") for v in after) \
+                or any(BYLINE_LEAD.match(scored[j].cand.text) for j in range(i + 1, min(start, i + 4))):
+            score += 1.0  # a headline is followed by its date or author
+        if i > 0 and verdicts[i - 1] is not None and verdicts[i - 1].role == "caption":
+            score -= 2.0
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _title_score(s: Scored) -> float:
+    f, c = s.feat, s.cand
+    if c.heading == 1:
+        return 5.0
+    if not 3 <= f.n_words <= 30:
+        return 0.0
+    text = c.text.rstrip()
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return 0.0
+    if c.link_density > 0.5:
+        return 0.0
+    if looks_like_name(text):
+        return 0.0
+    lower = f.lower_words
+    nav = sum(1 for w in lower if w in vocabulary().navigation_words)
+    if nav >= max(2, len(lower) * 0.6):
+        return 0.0
+    if find_datetime(text)[0] is not None:
+        return 0.0  # a line stating a date is a dateline, not a headline
+    score = 1.0
+    if 5 <= f.n_words <= 20:
+        score += 1.0
+    if f.n_sentences > 1:
+        score -= 1.5  # a summary of two sentences, not a headline
+    elif f.n_words > 16:
+        score -= 0.5
+    if c.heading:
+        score += 1.5 - 0.2 * c.heading
+    if text[:1].islower():
+        score -= 0.8
+    return score
+
+
+def byline_shaped(s: Scored) -> bool:
+    text = BYLINE_LEAD.sub("by ", s.cand.text.strip())
+    if s.feat.n_words > 14 or s.feat.ends_sentence and not text.endswith("."):
+        return False
+    vocab = vocabulary()
+    head = BYLINE_BREAK.split(text, maxsplit=1)[0].strip()
+    if head.lower().startswith("by "):
+        rest = head[3:].split()
+        return looks_like_name(head) or (0 < len(rest) <= 8 and rest[0][:1].isupper()
+                                         and sum(w[:1].isupper() for w in rest) * 2 > len(rest))
+    if looks_like_name(head):
+        rest = text[len(head):]
+        return not rest or any(w in vocab.byline_titles for w in rest.casefold().replace(",", " ").split()) \
+            or bool(rest.strip(" ,|-"))
+    return False
+
+
+def _section_shaped(scored: list[Scored], i: int, fmt: str) -> bool:
+    s = scored[i]
+    f = s.feat
+    if fmt == "text" and (s.cand.gap_before == 0 or (i + 1 < len(scored) and scored[i + 1].cand.gap_before == 0)):
+        return False  # one of a run of menu lines
+    text = s.cand.text.strip()
+    if not 1 <= f.n_words <= 4 or f.ends_sentence or s.cand.link_density > 0.9 and s.cand.tag == "":
+        return False
+    if any(ch.isdigit() for ch in text):
+        return False
+    return not (f.n_words > 1 and all(w in vocabulary().navigation_words for w in f.lower_words))

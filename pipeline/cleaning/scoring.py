@@ -1,0 +1,98 @@
+"""Content scoring: each block's class (good, near, short, bad) and its weight as evidence of the article."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .candidates import Candidate
+from .features import Features, features, squash
+from .repetition import line_key
+from .rules import LineRule, match_rule, vocabulary
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
+MARKUP_KEPT = frozenset({"byline", "dateline"})
+
+
+@dataclass
+class Scored:
+    """A candidate with its features, its rule match and its content class."""
+
+    cand: Candidate
+    feat: Features
+    rule: LineRule | None
+    template: int
+    klass: str
+    why_bad: str = ""
+
+
+def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
+                 repeated: Mapping[str, int] | None, fmt: str) -> list[Scored]:
+    stops = stopwords if stopwords is not None else frozenset()
+    relaxed = stopwords is not None and stopwords is not vocabulary().stopwords["en"]
+    out = []
+    for c in cands:
+        f = features(c.text, stops)
+        flat = squash(c.text)
+        rule = match_rule(flat, f.n_words)
+        bucket = 0
+        if repeated:
+            key = line_key(c.text)
+            bucket = repeated.get(key, 0) if key else 0
+        s = Scored(c, f, rule, bucket, content_class(f, stopwords is not None, relaxed))
+        _mark_bad(s, fmt)
+        out.append(s)
+    return out
+
+
+def content_class(f: Features, know_language: bool, relaxed: bool = False) -> str:
+    """jusText-like classes from length, stop-word density and sentence shape."""
+    n, sd = f.n_words, f.stop_density
+    if not know_language:
+        if n >= 15 and (f.ends_sentence or f.n_commas >= 2):
+            return GOOD
+        return SHORT if n < 6 else NEAR
+    scale = 0.75 if relaxed else 1.0  # shorter stop lists of other languages
+    if n >= 20 and sd >= 0.22 * scale:
+        return GOOD
+    if n >= 10 and sd >= 0.18 * scale and f.ends_sentence:
+        return GOOD
+    if n >= 30 and sd >= 0.12 * scale:
+        return GOOD
+    if n < 6:
+        return SHORT
+    return NEAR
+
+
+def _mark_bad(s: Scored, fmt: str) -> None:
+    c = s.cand
+    if s.rule is not None and s.rule.role == "dateline":
+        s.klass = SHORT  # kept: a date line, even when every page of the source has one
+    elif s.rule is not None and not s.rule.weak and (s.rule.strong or s.klass != GOOD):
+        s.klass, s.why_bad = BAD, "rule"
+    elif s.template and (s.template >= 5 or s.klass != GOOD):
+        s.klass, s.why_bad = BAD, "template"
+    elif not c.confirmed and (c.markup_role in MARKUP_STRONG
+                              or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD)):
+        s.klass, s.why_bad = BAD, "markup"
+    elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT and not c.confirmed \
+            and c.link_density >= (0.8 if s.klass == GOOD else 0.5):
+        s.klass, s.why_bad = BAD, "links"
+
+
+def weight(s: Scored) -> float:
+    n = s.feat.n_words
+    if s.cand.confirmed and s.klass != BAD:
+        return max(float(n), 3.0) * 1.5
+    if s.klass == GOOD:
+        if s.cand.markup_role in ("related", "promo") and not s.cand.in_text_container:
+            return 0.25 * n  # prose in a sidebar or teaser box: weak evidence of the article
+        return float(n) * (1.5 if s.cand.in_article else 1.0)
+    if s.klass == NEAR:
+        base = 0.3 * n if s.feat.ends_sentence else -0.5
+        return base + (2.0 if s.cand.in_article else 0.0)
+    if s.klass == SHORT:
+        if s.cand.in_article:
+            return -0.3 if s.cand.is_list_item or s.cand.tag in ("td", "th") or s.cand.heading else -1.0
+        return -1.5
+    return -(4.0 + 0.5 * n)

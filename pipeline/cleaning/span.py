@@ -1,0 +1,125 @@
+"""Where the article sits: the run of blocks with the most article evidence (a maximum-sum segment), ended by
+comment or related sections and trailing teaser lists, trimmed of headlines above its first paragraph."""
+from __future__ import annotations
+
+import re
+
+from .scoring import BAD, GOOD, MARKUP_KEPT, NEAR, SHORT, Scored, weight
+
+MIN_ARTICLE_WORDS_BEFORE_STOP = 40
+BYLINE_LEAD = re.compile(r"^(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
+                         re.IGNORECASE)
+
+
+def _kadane(weights: list[float]) -> tuple[int, int] | None:
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, run_start = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+def article_span(scored: list[Scored]) -> tuple[int, int] | None:
+    """The contiguous run of blocks with the most article evidence, ended by comment or related sections."""
+    weights = [weight(s) for s in scored]
+    good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
+    seen = 0
+    for i, s in enumerate(scored):
+        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+            for j in range(i, len(weights)):
+                weights[j] = -abs(weights[j]) - 1.0
+            break
+        seen += good_words[i]
+    span = _kadane(weights)
+    if span is None:
+        return None
+    start, end = span
+    seen = 0
+    for k in range(start, end + 1):
+        s = scored[k]
+        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end):
+            end = k - 1
+            break
+        seen += good_words[k]
+    while end >= start and weights[end] <= 0:
+        end -= 1
+    end = _cut_teaser_list(scored, start, end)
+    while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
+        start += 1  # a headline, byline or date above the first paragraph is not the article's text
+    end = _extend_end(scored, end)
+    return start, end
+
+
+def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
+    """Block k is another article's headline and k+1 its summary (a glued pair in a spaced text, or a link)."""
+    if k < 0 or k + 1 >= len(scored):
+        return False
+    head, summary = scored[k], scored[k + 1]
+    if head.feat.n_words < 3 or head.feat.n_words > 18 or head.cand.text.rstrip().endswith("."):
+        return False
+    if summary.klass not in (GOOD, NEAR) or summary.feat.n_sentences > 3:
+        return False
+    if head.cand.link_density >= 0.5 and not head.cand.in_article:
+        return True
+    return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
+
+
+def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
+    """End the article before a trailing list of headline + summary pairs (other articles' teasers)."""
+    good = [s for s in scored[start:end + 1] if s.klass == GOOD]
+    spaced = len(good) >= 3 and sum(s.cand.gap_before >= 1 for s in good) >= 0.5 * len(good)
+    pairs: list[int] = []
+    # the list may end with a headline's summary (pair at end - 1) or a lone label after it (pair at end - 2)
+    k = end - 2 if end - 2 >= start and _teaser_pair_at(scored, end - 2, spaced) else end - 1
+    while k >= start:
+        if _teaser_pair_at(scored, k, spaced):
+            pairs.append(k)
+            k -= 2
+            while k >= start and scored[k].klass in (SHORT, BAD) and scored[k].feat.n_words <= 6:
+                k -= 1  # dates or labels between teasers
+            continue
+        break
+    if len(pairs) < 2:
+        return end
+    cut = min(pairs) - 1
+    while cut >= start and scored[cut].klass != GOOD and scored[cut].feat.n_words <= 8 \
+            and not scored[cut].cand.text.rstrip().endswith("."):
+        cut -= 1  # the list's heading
+    return cut if cut >= start else end
+
+
+def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
+    """An HTML block inside the article's container with more of the article's paragraphs after it."""
+    c = scored[k].cand
+    if not (c.in_text_container or c.confirmed):
+        return False
+    return any(s.klass == GOOD and (s.cand.in_text_container or s.cand.confirmed) for s in scored[k + 1:end + 1])
+
+
+def _heading_like(s: Scored) -> bool:
+    c = s.cand
+    return (not c.text.rstrip().endswith(".") or c.heading > 0 or c.markup_role in MARKUP_KEPT
+            or (s.rule is not None and s.rule.role == "dateline") or bool(BYLINE_LEAD.match(c.text)))
+
+
+def _stops(s: Scored) -> bool:
+    return s.rule is not None and s.rule.stop and not s.rule.weak
+
+
+def _extend_end(scored: list[Scored], end: int) -> int:
+    """Take in short closing sentences after the last strong paragraph ("Thank you.")."""
+    k = end + 1
+    while k < len(scored):
+        s = scored[k]
+        if s.klass in (BAD,) or s.rule is not None or not s.feat.ends_sentence or s.feat.n_stop == 0:
+            break
+        if s.cand.markup_role or s.cand.link_density >= 0.3:
+            break
+        end = k
+        k += 1
+    return end
