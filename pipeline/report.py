@@ -45,6 +45,8 @@ BODY_TYPE_COLOURS = {
 ROLE_COLOURS = {"navigation": "#2f6690", "promo": "#e0a030", "comment": "#3a9e8f", "related": "#7d5ba6",
                 "caption": "#d9684a", "other_boilerplate": "#a0a7b0"}
 INK, MUTED, GRID, ACCENT = "#1f2933", "#616e7c", "#e4e7eb", "#2f6690"
+# text drawn as written: a "$" in a body name or reason is a dollar sign, not the start of mathtext
+TEXT_RC = {"font.family": ["DejaVu Sans", "sans-serif"], "text.parse_math": False, "text.usetex": False}
 
 
 # --------------------------------------------------------------------------------------------------- formatting
@@ -214,7 +216,7 @@ class Charts:
              colours: list[str] | None = None, annotations: list[str] | None = None,
              legend: list[tuple[str, str]] | None = None, percent: bool = False) -> str:
         """A horizontal bar chart, largest first at the top."""
-        with self.mpl.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
+        with self.mpl.rc_context(TEXT_RC):
             ticks = [shorten(x, 46) for x in labels]
             fig, ax = self._bar_figure(ticks, legend or [])
             ys = list(range(len(labels)))[::-1]
@@ -238,7 +240,7 @@ class Charts:
     def stacked_hbar(self, title: str, labels: list[str], series: list[tuple[str, str, list[float]]],
                      xlabel: str) -> str:
         """Horizontal bars stacked by series (name, colour, values), with each bar's total at its end."""
-        with self.mpl.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
+        with self.mpl.rc_context(TEXT_RC):
             ticks = [shorten(x, 46) for x in labels]
             drawn = [(name, colour) for name, colour, values in series if any(values)]
             fig, ax = self._bar_figure(ticks, drawn)
@@ -261,7 +263,7 @@ class Charts:
 
     def columns(self, title: str, labels: list[str], values: list[float], ylabel: str, colour: str) -> str:
         """A small vertical bar chart (every category shown, zeros included), value on each bar."""
-        with self.mpl.rc_context({"font.family": ["DejaVu Sans", "sans-serif"]}):
+        with self.mpl.rc_context(TEXT_RC):
             fig = self._figure(height=2.8, bottom=0.6, left_min=0.6)
             ax = fig.add_subplot()
             ax.bar(labels, values, color=colour, width=0.6)

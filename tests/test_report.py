@@ -152,3 +152,15 @@ def test_report_charts_are_drawn_in_chromium(seeds_workspace: Workspace, tmp_pat
         assert svg.count("<path") >= 5
     assert "Claimhouse report" in dom and "Largest money claims" in dom
     assert shot.exists() and shot.stat().st_size > 50_000
+
+
+def test_chart_labels_are_drawn_as_written() -> None:
+    from pipeline.report import Charts
+
+    charts = Charts()
+    svg = charts.hbar("Funds <named> & $-sized", ["The $5m Fund", "A & B <Partnership>", "$x^2$ Trust"], [3, 2, 1],
+                      "mentions", annotations=["1 doc", "2 docs", "$"], legend=[("a & b", "#123456")])
+    assert charts.count == 1 and svg.startswith("<svg")
+    for text in ["The $5m Fund", "A &amp; B &lt;Partnership&gt;", "$x^2$ Trust", "Funds &lt;named&gt; &amp; $-sized"]:
+        assert text in svg, text
+    assert "<Partnership>" not in svg
