@@ -147,6 +147,8 @@ def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: li
     for s, e in spans[lo:hi]:
         if e <= o.start or (s, e) == (o.start, o.end):
             continue
+        if " " not in text[s:e].removeprefix("The ").removeprefix("the "):
+            continue  # a one-word name ("The Independent") may be the start of a longer one
         if s < o.start or e > o.end:
             return True
         if text[e:e + 5] == " and " and e < o.end:

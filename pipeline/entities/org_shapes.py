@@ -39,7 +39,6 @@ _CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation"
 _GENERIC_WORDS = _GROUP_NOT_COMPANY | {"steering", "executive", "management", "project", "programme", "partnership",
                                       "delivery", "scrutiny", "local", "new", "joint", "main", "full", "audit"}
 _MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
-_INNER_HEADS = {"trust", "service", "union", "office", "group"}  # may sit inside a longer name
 ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -150,7 +149,14 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
         return None  # "Leisure Centre" is a building
     if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
         return None
-    btype = _type_for(head, modifiers, [t.text for t in toks[max(0, i - 3):i]])
+    type_head, type_mods = head, modifiers
+    tail_heads = [k for k in range(h + 1, end + 1) if toks[k].cap and _head_of(toks[k])]
+    if tail_heads and head not in {"university", "college", "department", "ministry"}:
+        # "Bank of England Pension Fund" is a fund; "University of Derby Business School" a university
+        k = tail_heads[-1]
+        type_head = _head_of(toks[k])[0]
+        type_mods = [t.text for t in toks[h + 2:k] if t.cap]
+    btype = _type_for(type_head, type_mods, [t.text for t in toks[max(0, i - 3):i]])
     if btype is None:
         return None
     start_tok, end_tok = toks[i], toks[end]
@@ -187,13 +193,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
                 left = toks[i - 2] if i >= 2 else None
                 if left is None or i == h or left.text.lower() in ROLE_WORDS or (left.cap and _head_of(left)):
                     break  # "Metro Mayor and Police", "BAE Systems and HSBC Holdings": two things
-            if low in OF_WORDS:  # cross "of" only into the head it belongs to: "Bank of England Pension Fund"
-                before = toks[i - 2] if i >= 2 else None
-                if before is None or not (before.cap and before.text.lower() in HEAD_OF_OK):
-                    break
-            prev_head = _head_of(prev) if prev.cap else None
-            if prev_head and prev_head[0] not in WEAK_HEADS and prev_head[0] not in _INNER_HEADS:
-                break
+            if low in OF_WORDS:
+                break  # "Bank of England Pension Fund" is the earlier head's "of" tail, not this head's
             i -= 1
         starts = [i] + [k + 1 for k in range(i, h) if toks[k].text.lower() in {"and", "&"}]
         for start in starts:  # the longest reading and the shorter ones after each "and"

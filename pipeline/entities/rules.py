@@ -124,6 +124,8 @@ HONORIFICS = (
     "Canon", "Bishop", "Archbishop", "Judge", "Justice", "President", "Chancellor", "Senator", "Governor",
     "Mayor", "Minister", "Secretary", "General", "Captain", "Colonel", "Major", "Sheikh", "Prince",
     "Princess", "King", "Queen", "Father", "Sister", "Brother", "Cardinal", "Pope",
+    "Det", "Insp", "Sgt", "Supt", "Ch", "Inspector", "Sergeant", "Constable", "Superintendent", "Commander",
+    "DCI", "DI", "DS", "DC", "PC", "PCSO",
 )
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "della", "bin", "al", "el", "le", "la", "du",
                             "der", "den", "ter", "st"})
