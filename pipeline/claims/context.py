@@ -33,6 +33,12 @@ PERIOD_RE = re.compile(
 )
 
 
+_PERIOD_WORD = re.compile(r"[a-z]+|\d{4}")
+_PERIOD_STARTS = {
+    "since", "by", "until", "till", "before", "after", "through", "throughout", "from", "financial", "fiscal",
+    "tax", "academic", "calendar", "the", "per", "each", "every", "a", "an", "annually", "yearly", "monthly",
+    "weekly", "daily", "year", "month", "quarter", "week", "over", "this", "last", "next", "in", "during",
+} | {m.lower() for m in MONTHS}
 # every period pattern holds one of these (checked first: most sentences state no period)
 _PERIOD_HINTS = ("19", "20", "year", "annum", "annual", "month", "week", "day", "quarter", "half", "decade",
                  "parliament", "review", "16", "17", "18")
@@ -44,7 +50,14 @@ def periods_in(text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]
     sentence = text[s_start:s_end].lower()
     if not any(hint in sentence for hint in _PERIOD_HINTS):
         return out
-    for m in PERIOD_RE.finditer(text, s_start, s_end):
+    end = s_start
+    for w in _PERIOD_WORD.finditer(sentence):      # try the patterns only where one can start
+        if w.start() + s_start < end or (w.group()[0].isalpha() and w.group() not in _PERIOD_STARTS):
+            continue
+        m = PERIOD_RE.match(text, s_start + w.start(), s_end)
+        if not m:
+            continue
+        end = m.end()
         if m.group("year"):
             out.append((m.start("year"), m.end(), m.group("year")))
         else:
@@ -110,6 +123,7 @@ _CLAUSE_WORDS = {"and", "but", "while", "whereas", "that", "which", "where", "wh
                  "since", "although", "though", "if", "said", "says"}
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"}
 _PUNCT = ",;:.!?()[]“”\"‘’'–—"
+_NUMERIC = re.compile(r"[\d£$€%]")
 _REACH = 8                   # how many words back a change word may stand from its claim
 
 
@@ -144,7 +158,7 @@ def _direction(words: list[str]) -> tuple[str, str, int] | None:
     """The change word (as a noun) a few words before a claim, the words between, and its index."""
     for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
         w = words[k]
-        if any(ch.isdigit() or ch in "£$€%" for ch in w) or (k < len(words) - 1 and w[-1:] in ",;:"):
+        if _NUMERIC.search(w) or (k < len(words) - 1 and w[-1:] in ",;:"):
             return None                      # another number or a clause break stands between
         noun = CHANGE_WORDS.get(_bare(w))
         if noun:
