@@ -216,3 +216,13 @@ def test_party_and_department_names_that_are_also_words():
                    "\u00a32bn. Treasury officials briefed, but Treasury yields rose. Unite behind the plan, he said.")
     assert [(b.surface, b.body_key) for b in found] == [
         ("Labour", "party:labour"), ("Treasury", "govuk:hm-treasury")]
+
+
+def test_long_public_sector_names_and_their_acronyms():
+    found = bodies("Nottingham University Hospitals NHS Trust was inspected. The Independent Office for Police "
+                   "Conduct (IOPC) was told, and the Bank of England Pension Fund was not.")
+    assert [(b.surface, b.body_type) for b in found] == [
+        ("Nottingham University Hospitals NHS Trust", "public_body"),
+        ("Independent Office for Police Conduct", "public_body"), ("IOPC", "public_body"),
+        ("Bank of England Pension Fund", "programme_or_fund")]
+    assert found[1].body_key == found[2].body_key

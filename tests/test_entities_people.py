@@ -87,3 +87,8 @@ def test_given_name_pairs_need_a_surname_that_is_not_an_ordinary_word_here():
     found = people("The grant funding was paid. Grant Funding Agreement signed. Grant Shapps visited, and Sarah "
                    "Chambers said so.")
     assert [p.name for p in found] == ["Grant Shapps", "Sarah Chambers"]
+
+
+def test_police_ranks_are_stripped():
+    found = people("Det Insp Jane Smith said inquiries continued. PC Mark Jones attended.")
+    assert [p.name for p in found] == ["Jane Smith", "Mark Jones"]
