@@ -122,7 +122,7 @@ def _title_score(s: Scored) -> float:
     f, c = s.feat, s.cand
     if c.heading == 1:
         return 5.0
-    if not 3 <= f.n_words <= 30:
+    if not 3 <= f.n_words <= 30 or f.is_bullet:
         return 0.0
     text = c.text.rstrip()
     if text.endswith((".", ",", ";")) and not text.endswith("..."):

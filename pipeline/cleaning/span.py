@@ -52,6 +52,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _extend_end(scored, end)
+    start = _extend_start(scored, start)
     return start, end
 
 
@@ -102,7 +103,10 @@ def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
 
 
 def _heading_like(s: Scored) -> bool:
+    """A headline, byline or date line above an article, not a list item of its own (key points, bullets)."""
     c = s.cand
+    if s.feat.is_bullet:
+        return False
     return (not c.text.rstrip().endswith(".") or c.heading > 0 or c.markup_role in MARKUP_KEPT
             or (s.rule is not None and s.rule.role == "dateline") or bool(BYLINE_LEAD.match(c.text)))
 
@@ -111,11 +115,28 @@ def _stops(s: Scored) -> bool:
     return s.rule is not None and s.rule.stop and not s.rule.weak
 
 
+def _bullet(s: Scored) -> bool:
+    return s.klass != BAD and s.rule is None and (s.feat.is_bullet or (s.cand.is_list_item and s.cand.in_article))
+
+
+def _extend_start(scored: list[Scored], start: int) -> int:
+    """Take in a list of key points (bullets) right above the first paragraph."""
+    k = start - 1
+    while k >= 0 and _bullet(scored[k]) and scored[k].cand.link_density < 0.3:
+        start = k
+        k -= 1
+    return start
+
+
 def _extend_end(scored: list[Scored], end: int) -> int:
-    """Take in short closing sentences after the last strong paragraph ("Thank you.")."""
+    """Take in short closing sentences or list items after the last strong paragraph ("Thank you.")."""
     k = end + 1
     while k < len(scored):
         s = scored[k]
+        if _bullet(s) and s.cand.link_density < 0.3:
+            end = k
+            k += 1
+            continue
         if s.klass in (BAD,) or s.rule is not None or not s.feat.ends_sentence or s.feat.n_stop == 0:
             break
         if s.cand.markup_role or s.cand.link_density >= 0.3:
