@@ -4,7 +4,8 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
 
 from . import gazetteer, registers
 from .acronym_bodies import read_acronyms
@@ -25,13 +26,16 @@ _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network
                 "commission", "taskforce", "office", "service", "secretariat"}
 
 
-@dataclass(order=True)
+@dataclass
 class _Cand:
     sort_key: tuple
-    start: int = field(compare=False)
-    end: int = field(compare=False)
-    kind: str = field(compare=False)  # body | place | person
-    payload: object = field(compare=False)
+    start: int
+    end: int
+    kind: str  # body | place | person
+    payload: object
+
+
+_SORT_KEY = attrgetter("sort_key")
 
 
 def _cand(start: int, end: int, kind: str, prio: int, payload: object) -> _Cand:
@@ -158,7 +162,7 @@ def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: li
 
 def _settle(cands: list[_Cand]) -> list[_Cand]:
     """Longest first, then priority: a name inside a longer name is not a second mention."""
-    cands.sort()
+    cands.sort(key=_SORT_KEY)
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
     chosen = []
     for c in cands:

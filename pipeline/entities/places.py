@@ -14,7 +14,7 @@ from .rules import (
     METONYMS,
     NEVER_PLACE_WORDS,
 )
-from .textutil import fold_key, is_sentence_start
+from .textutil import is_sentence_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     if not entries:
         return None
     surface = text[hit.start:hit.end]
-    key = fold_key(surface)
+    key = " ".join(surface.lower().replace("-", " ").split())
     if key in METONYMS and _acting(text, hit.end):
         return MetonymBody(hit.start, hit.end, METONYMS[key])
     single = " " not in key
