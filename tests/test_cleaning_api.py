@@ -218,3 +218,12 @@ def test_deeply_nested_and_unclosed_markup_still_yields_the_article() -> None:
     assert clean_document(nested, "html", now=NOW).body_text == para
     unclosed = "<html><body>" + "<font>x " * 1500 + f"<p>{para}</p></body></html>"
     assert para in (clean_document(unclosed, "html", now=NOW).body_text or "")
+
+
+def test_byline_and_date_below_the_lede_are_not_body() -> None:
+    html = (f"<html><body><article><h1>Budget agreed after long debate</h1><p>{PARAS[0]}</p>"
+            "<div class='byline'>By Jane Smith</div><time datetime='2021-03-04'>4 March 2021</time>"
+            f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert doc.author == "Jane Smith" and doc.published_date == date(2021, 3, 4)

@@ -5,9 +5,9 @@ from collections.abc import Mapping
 
 from .candidates import Candidate
 from .features import looks_verbless
-from .header import glued, label_head
+from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
-from .span import article_span
+from .span import BYLINE_LEAD, article_span
 from .verdicts import Labelling, Verdict, bad_verdict
 
 
@@ -19,14 +19,15 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
     result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
-    _label_article(scored, verdicts, start, end, fmt)
+    _label_article(scored, verdicts, start, end, fmt, result)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
 
 
-def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int, fmt: str) -> None:
+def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int, fmt: str,
+                   result: Labelling) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
     for i in range(start, end + 1):
         s = scored[i]
@@ -34,6 +35,12 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline" and not s.feat.is_prose:
             verdicts[i] = Verdict("dateline", s.rule.reason)
+        elif s.klass != GOOD and not s.feat.ends_sentence and s.feat.n_words <= 14 and (
+                s.cand.markup_role == "byline" or (BYLINE_LEAD.match(s.cand.text) and byline_shaped(s))):
+            verdicts[i] = Verdict("byline", "names the author, inside the article")
+            result.bylines.append(i)
+        elif s.cand.markup_role == "dateline" and s.klass != GOOD and s.feat.n_words <= 12:
+            verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
         elif fmt == "text" and start < i < end and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
         elif s.cand.confirmed:
