@@ -138,7 +138,7 @@ def _case_ok(surface: str, alias: str, acronym_like: bool, is_place: bool) -> bo
     if surface.isupper() and len(surface) > 4 and len(a_toks) > 1:
         return True
     for i, (s, a) in enumerate(zip(s_toks, a_toks, strict=True)):
-        if not a[:1].isupper():
+        if not a[:1].isupper() or (i == 0 and a == "The"):
             continue
         if s[:1].isupper() or not s[:1].isalpha():
             if sum(c.isupper() for c in a) > 1 and s != a and not s.isupper() and len(a) <= 6:
