@@ -88,6 +88,7 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("One in five children lives in poverty.", [("One in five", 0.2, "fraction", "exact")]),
     ("Nine out of ten GPs reported staff shortages.", [("Nine out of ten", 0.9, "fraction", "exact")]),
     ("Almost 1 in 4 homes is poorly insulated.", [("1 in 4", 0.25, "fraction", "under")]),
+    ("Smokers face a one-in-three chance of disease.", [("one-in-three", 1 / 3, "fraction", "exact")]),
     ("A fifth of the budget goes on social care.", [("A fifth", 0.2, "fraction", "exact")]),
     # --- ratios and multiples ---
     ("Manufacturing is 2.5 times more important here than nationally.", [("2.5 times", 2.5, "ratio", "exact")]),
@@ -108,6 +109,8 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Patients wait half an hour for a bus.", [("half an hour", 0.5, "hours", "exact")]),
     ("Staff worked 48 hours without a break.", [("48 hours", 48, "hours", "exact")]),
     ("The council agreed a three-year deal with the contractor.", [("three-year", 3, "years", "exact")]),
+    ("Patients face a two-and-a-half-year wait.", [("two-and-a-half-year", 2.5, "years", "exact")]),
+    ("The route is 5 1/2 miles long.", [("5 1/2 miles", 5.5, "other:mile", "exact")]),
     ("The waiting list grew for two decades.", [("two decades", 20, "years", "exact")]),
     ("Repairs could take up to six weeks.", [("six weeks", 6, "weeks", "up_to")]),
     # --- physical measures ---

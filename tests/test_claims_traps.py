@@ -68,6 +68,7 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("vague", "Dozens of schools wrote to the minister.", []),
     ("vague", "A few dozen people and several hundred staff stayed.", []),
     ("score", "Leeds won 3-1 at Elland Road.", []),
+    ("idiom", "It is a 50-50 call with 20/20 hindsight.", []),
     ("list", "1. Comment by a reader", []),
     ("heading", "2.1 Background to the review", []),
     ("ordinal", "The twenty first century brought new challenges.", []),

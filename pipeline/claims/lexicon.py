@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # --- number words ---------------------------------------------------------------------------------
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9,
 }
 TEENS = {

@@ -25,7 +25,7 @@ _DEN = _alt(list(DENOMINATORS))
 _FRAC_CHARS = "".join(UNICODE_FRACTIONS)
 CORE_RE = re.compile(
     rf"""
-    (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+){_SP}+(?i:in|out{_SP}+of){_SP}+(?i:every{_SP}+)?
+    (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+)(?:{_SP}+|-)(?i:in|out{_SP}+of)(?:{_SP}+|-)(?i:every{_SP}+)?
         (?P<ob>(?i:a{_SP}+)?(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b)
   | (?P<frac>\b(?:(?P<fa>(?i:an?|{_SMALL}|\d{{1,2}}))(?:{_SP}+|-))?(?P<fd>(?i:{_DEN}))\b)
   | (?P<slash>(?<![\w/.,])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\w/]|\.\d))
@@ -34,8 +34,8 @@ CORE_RE = re.compile(
   | (?P<digits>(?:(?<![^\s(\[])[−-](?=\d)|(?<![\d_.,/\u2032\u2033'’]))
         (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
   | (?P<unicode>(?<!\w)[{_FRAC_CHARS}])
-  | (?P<words>\b(?i:(?:an?{_SP}+)?(?:{_NUM_WORD}))\b
-        (?:(?:{_SP}+|-)(?i:and{_SP}+a{_SP}+half|and|point|a|{_NUM_WORD})\b)*)
+  | (?P<words>\b(?i:(?:an?{_SP}+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_NUM_WORD}))\b
+        (?:(?:{_SP}+|-)(?i:and{_SP}+a{_SP}+half|and|point|a|half|{_NUM_WORD})\b)*)
     """,
     re.VERBOSE,
 )

@@ -48,8 +48,9 @@ PROTECTED_PATTERNS: list[tuple[str, str]] = [
     ("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\b0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+\d{1,3}(?:[\s-]?\d{2,4}){2,5}"),
     ("version", r"\b\d+\.\d+\.\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)?(?=\.x\b)"),
     ("id", r"#\d+|\b\d+(?:[/-]\d+){3,}\b"),
-    ("score", r"\b\d{1,3}:\d{1,3}\b|\b\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[\s\u00a0]+(?:decision|vote|verdict|"
-              r"ruling|majority|split|win|victory|defeat|draw|loss|scoreline|margin|result|lead|home|away|thrashing)\b)"),
+    ("score", r"\b(?P<even>\d{1,3})[-/](?P=even)\b(?![-/.,]\d)|\b\d{1,3}:\d{1,3}\b"
+              r"|\b\d{1,3}[\s\u00a0]?[-–][\s\u00a0]?\d{1,3}(?=[\s\u00a0]+(?:decision|vote|verdict|ruling|majority|"
+              r"split|win|victory|defeat|draw|loss|scoreline|margin|result|lead|home|away|thrashing)\b)"),
     ("address", rf"\b\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][a-z’']+\s+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b"),
     ("page_chrome", r"^\d[\d,.]*[kKm]?[\s\u00a0]*(?:comments?|shares?|likes?|views?|replies|reactions?|"
                     r"min(?:ute)?s?[\s\u00a0]+read|retweets?)[\s\u00a0]*$"),

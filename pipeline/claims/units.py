@@ -53,6 +53,8 @@ _UNIT_RE = re.compile(
 )
 _PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
 _AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
+_MIXED_FRACTION_RE = re.compile(r"[\s\u00a0]+(\d{1,2})/(\d{1,2})(?![\d/])")
+_SPACED_SCALES = {"bn", "Bn", "BN", "mn", "mln", "bln", "tn", "trn"}     # "1.5 bn people": no metres to confuse
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
 _AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
 _CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
@@ -112,6 +114,10 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
         if half:
             cand.value += 0.5 if cand.value >= 0 else -0.5
             pos = cand.num_end = half.end()
+        mixed = _MIXED_FRACTION_RE.match(text, pos)  # "5 1/2 miles"
+        if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:
+            cand.value += int(mixed.group(1)) / int(mixed.group(2)) * (1 if cand.value >= 0 else -1)
+            pos = cand.num_end = mixed.end()
     # scale
     if not no_scale:
         sm = _SCALE_WORD_RE.match(text, pos)
@@ -126,7 +132,8 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
                     and _METRES_AFTER_RE.match(text, sm.end())):
                 cand.end, cand.unit, cand.unit_text = sm.end(), "other:m", "m"
                 return cand
-            if sm and (currency or (not sm.group("sp") and sm.group("abbr") not in SCALE_NEEDS_CURRENCY)):
+            if sm and (currency or sm.group("abbr") not in SCALE_NEEDS_CURRENCY
+                       and (not sm.group("sp") or sm.group("abbr") in _SPACED_SCALES)):
                 cand.scale = SCALE_ABBREVIATIONS[sm.group("abbr")]
                 cand.value *= cand.scale
                 cand.scaled = True
