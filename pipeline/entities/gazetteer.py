@@ -37,6 +37,7 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
+_LOWER_FIRST_WORDS = DIRECTION_PREFIXES | {"the"}
 _TOKEN_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u00a0]+")
 _FIRST_WORD = re.compile(r"[^\s\-\u2010\u2011]*")
 _ACRONYM_LIKE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9&.]+s?$")
@@ -164,7 +165,7 @@ def find(text: str, folded: str | None = None) -> list[Hit]:
                 continue
             first = text[start]
             if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
-                    and _FIRST_WORD.match(text, start).group().lower() not in DIRECTION_PREFIXES:
+                    and _FIRST_WORD.match(text, start).group().lower() not in _LOWER_FIRST_WORDS:
                 continue  # cheap reject of lower-case hits ("bath", "reading"); "mid-Derbyshire" may pass
             surface = text[start:end]
             ok = tuple(e for e in entries if case_ok(surface, e))
