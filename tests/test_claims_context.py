@@ -61,6 +61,11 @@ def test_period_forms():
     assert only("The council cut 300 jobs.").period is None
 
 
+def test_period_stays_in_its_clause_and_a_duration_is_no_rate():
+    claims = extract_claims("Some 383,083 patients waited more than a year, and staff earn £30,000 a year.")
+    assert [(c.surface, c.period) for c in claims] == [("383,083", None), ("£30,000", "a year")]
+
+
 def test_attribution_forms():
     text = "Council spending fell by 21% in real terms, the Institute for Fiscal Studies found."
     c = only(text)

@@ -95,7 +95,7 @@ def extract_claims(body_text: str) -> list[Claim]:
             unit=c.unit,
             qualifier=qualifier,
             measured=measured_for(text, s_start, s_end, c.start, c.end, c.unit),
-            period=period_for(periods[s_start], c.start, c.end),
+            period=period_for(text, periods[s_start], c.start, c.end),
             sentence=text[s_start:s_end],
             sentence_start=s_start,
             sentence_end=s_end,

@@ -39,6 +39,16 @@ _PERIOD_STARTS = {
     "tax", "academic", "calendar", "the", "per", "each", "every", "a", "an", "annually", "yearly", "monthly",
     "weekly", "daily", "year", "month", "quarter", "week", "over", "this", "last", "next", "in", "during",
 } | {m.lower() for m in MONTHS}
+_CLAUSE_BREAK = re.compile(r";|,[\s\u00a0]+(?:and|but|while|whereas|although|though|which|who)\b|[.!?][\s\u00a0]")
+_DURATION_BEFORE = {"than", "for", "over", "within", "about", "nearly", "almost", "in", "after", "under", "of",
+                    "past", "once", "to", "least", "around", "roughly", "just", "only", "half"}
+
+
+def _previous_word(sentence: str, pos: int) -> str:
+    words = sentence[max(0, pos - 20):pos].split()
+    return words[-1] if words else ""
+
+
 # every period pattern holds one of these (checked first: most sentences state no period)
 _PERIOD_HINTS = ("19", "20", "year", "annum", "annual", "month", "week", "day", "quarter", "half", "decade",
                  "parliament", "review", "16", "17", "18")
@@ -57,6 +67,8 @@ def periods_in(text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]
         m = PERIOD_RE.match(text, s_start + w.start(), s_end)
         if not m:
             continue
+        if w.group() in ("a", "an") and _previous_word(sentence, w.start()) in _DURATION_BEFORE:
+            continue                                # "waiting more than a year": a duration, not a rate
         end = m.end()
         if m.group("year"):
             out.append((m.start("year"), m.end(), m.group("year")))
@@ -65,12 +77,14 @@ def periods_in(text: str, s_start: int, s_end: int) -> list[tuple[int, int, str]
     return out
 
 
-def period_for(periods: list[tuple[int, int, str]], c_start: int, c_end: int) -> str | None:
-    """The period nearest a claim at [c_start, c_end) among a sentence's `periods_in`; None if none."""
+def period_for(text: str, periods: list[tuple[int, int, str]], c_start: int, c_end: int) -> str | None:
+    """The period nearest a claim at [c_start, c_end) among a sentence's `periods_in`, in its own clause."""
     best: tuple[int, str] | None = None
     for ps, pe, value in periods:
         if ps < c_end and c_start < pe:
             continue
+        if _CLAUSE_BREAK.search(text, min(c_end, pe), max(c_start, ps)):
+            continue                                # "..., and staff earn £30,000 a year": another clause
         dist = ps - c_end if ps >= c_end else c_start - pe
         if best is None or dist < best[0]:
             best = (dist, value)
