@@ -155,6 +155,10 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             link_chars[0] += len(text.strip())
 
     def flush() -> None:
+        if not buf:
+            if times:
+                times.clear()
+            return
         text = " ".join("".join(buf).split())
         if text:
             ctx: _Context = state[0] or _Context()
