@@ -17,7 +17,7 @@ from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import NOT_ORG_ACRONYMS
 from .textutil import fold, slug
-from .tokens import capital_runs, tokenize
+from .tokens import Run, Token, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 20
@@ -58,35 +58,45 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     text = body_text or ""
     if not text.strip():
         return DocEntities([], [], [])
-    folded = fold(text)
     tokens = tokenize(text)
     runs = capital_runs(tokens)
     cands: list[_Cand] = []
+    register_bodies = _dictionary_candidates(text, cands)
+    shapes = _shape_candidates(text, runs, register_bodies, cands)
+    cands = _acronym_candidates(text, title, register_bodies, shapes, cands)
+    for p in find_people(text, tokens):
+        cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
+    chosen = _settle(cands)
+    chosen = _link_people(text, tokens, chosen)
+    return _build(text, chosen)
 
-    # 1. dictionary hits (bodies and places)
+
+def _dictionary_candidates(text: str, cands: list[_Cand]) -> dict[tuple[int, int], BodyInfo]:
+    """Register bodies and places (and compass regions); returns the register bodies by span."""
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
-    metonyms: list[MetonymBody] = []
-    for hit in gazetteer.find(text, folded):
-        surface = text[hit.start:hit.end]
+    for hit in gazetteer.find(text, fold(text)):
         bodies = [e for e in hit.entries if e.kind == "body"]
         place = from_hit(text, hit)
         if isinstance(place, MetonymBody):
-            metonyms.append(place)
-        elif place is not None:
+            b = registers.bodies_by_key().get(place.body_key)
+            if b is not None:
+                info = BodyInfo(b.body_key, b.name, b.body_type, b.acronym, False, b.reference_id)
+                cands.append(_cand(place.start, place.end, "body", P_REGISTER, info))
+            continue
+        if place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
-        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+        if bodies and dictionary_body_ok(text, hit.start, hit.end, text[hit.start:hit.end]):
             info = from_entry(bodies[0])
             register_bodies[(hit.start, hit.end)] = info
             cands.append(_cand(hit.start, hit.end, "body", P_REGISTER, info))
-    for m in metonyms:
-        b = registers.bodies_by_key().get(m.body_key)
-        if b is not None:
-            info = BodyInfo(b.body_key, b.name, b.body_type, b.acronym, False, b.reference_id)
-            cands.append(_cand(m.start, m.end, "body", P_REGISTER, info))
     for pc in compass_regions(text):
         cands.append(_cand(pc.start, pc.end, "place", P_PLACE, pc))
+    return register_bodies
 
-    # 2. organisation shapes
+
+def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[int, int], BodyInfo],
+                      cands: list[_Cand]) -> dict[tuple[int, int], OrgShape]:
+    """Organisation-shaped names, except those that cut through a register name; returns all shapes by span."""
     shapes: dict[tuple[int, int], OrgShape] = {}
     for r in runs:
         for o in shapes_in_run(r):
@@ -96,11 +106,15 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     register_spans = sorted(register_bodies)
     register_starts = [sp[0] for sp in register_spans]
     for o in shapes.values():
-        if _crosses_register_name(o, register_spans, register_starts, text):
-            continue
-        cands.append(_cand(o.start, o.end, "body", P_SHAPE, from_shape(o)))
+        if not _crosses_register_name(o, register_spans, register_starts, text):
+            cands.append(_cand(o.start, o.end, "body", P_SHAPE, from_shape(o)))
+    return shapes
 
-    # 3. acronyms defined in the text or title
+
+def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tuple[int, int], BodyInfo],
+                        shapes: dict[tuple[int, int], OrgShape], cands: list[_Cand]) -> list[_Cand]:
+    """Uses of acronyms defined in the text or title, and of undefined acronyms that speak ("CRESC said");
+    drops dictionary hits of acronyms defined for non-bodies ("LIS")."""
     reading = read_acronyms(text, title, register_bodies, shapes)
     known, suppressed, undecided = reading.known, reading.suppressed, reading.undecided
     for s, e, core in acronym_uses(text, known):
@@ -117,17 +131,14 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
             speaking_info[acr] = BodyInfo("org:" + slug(acr), acr, "other_org", acr, False, None)
     for s, e, acr in acronym_uses(text, speaking_info):
         cands.append(_cand(s, e, "body", P_SHAPE - 5, speaking_info[acr]))
-    if suppressed:
-        cands = [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
-                                          and text[c.start:c.end].rstrip("s") not in known)]
+    if not suppressed:
+        return cands
+    return [c for c in cands if not (c.kind == "body" and text[c.start:c.end].rstrip("s") in suppressed
+                                     and text[c.start:c.end].rstrip("s") not in known)]
 
-    # 4. people
-    people = find_people(text, tokens)
-    for p in people:
-        cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
 
-    chosen = _settle(cands)
-    # surnames of the people actually kept; "Cllr Hawthorne" is the Mark Hawthorne named in full
+def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+    """"Cllr Hawthorne" is the Mark Hawthorne named in full; bare surnames in free space join their person."""
     kept_people = [c.payload for c in chosen if c.kind == "person"]
     full_by_surname = {p.name.split()[-1]: p.name for p in kept_people if " " in p.name}
     for c in chosen:
@@ -135,12 +146,14 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
             p = c.payload
             c.payload = PersonCandidate(p.start, p.end, full_by_surname[p.name], p.strong, p.role,
                                         p.role_start, p.role_end)
-    taken = [(c.start, c.end) for c in chosen]
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
     for s in link_surnames(text, tokens, kept_people):
-        if not any(a < s.end and s.start < b for a, b in taken):
+        if not any(occupied[s.start:s.end]):
             chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
     chosen.sort(key=lambda c: c.start)
-    return _build(text, chosen)
+    return chosen
 
 
 def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:
