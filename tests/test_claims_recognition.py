@@ -98,6 +98,7 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Bins are now collected twice a week.", [("twice", 2, "count", "exact")]),
     ("The mayor has been elected three times.", [("three times", 3, "count", "exact")]),
     ("Rents are twice the national average.", [("twice", 2, "ratio", "exact")]),
+    ("House prices were 8.3 times average earnings.", [("8.3 times", 8.3, "ratio", "exact")]),
     ("Demand for food banks has risen 10 fold.", [("10 fold", 10, "ratio", "exact")]),
     ("Three quarters of a million people and 3/4 of staff.",
      [("Three quarters of a million", 750000, "count", "exact"), ("3/4", 0.75, "fraction", "exact")]),

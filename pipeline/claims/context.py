@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CHANGE_WORDS, MONTHS
+from .lexicon import CHANGE_WORDS, MONTHS, NUMBER_WORDS
 
 _Y = r"(?:1[6-9]\d\d|20\d\d)"
 _MONTH = "|".join(MONTHS)
@@ -172,7 +172,7 @@ def _direction(words: list[str]) -> tuple[str, str, int] | None:
     """The change word (as a noun) a few words before a claim, the words between, and its index."""
     for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
         w = words[k]
-        if _NUMERIC.search(w) or (k < len(words) - 1 and w[-1:] in ",;:"):
+        if _NUMERIC.search(w) or w[-1:] in ",;:" or _bare(w) in NUMBER_WORDS or _bare(w).endswith("fold"):
             return None                      # another number or a clause break stands between
         noun = CHANGE_WORDS.get(_bare(w))
         if noun:

@@ -83,18 +83,19 @@ def _prefix_currency(text: str, start: int) -> tuple[str, int] | None:
     return CODE_ALIASES.get(code, code), m.start()
 
 
-_MULTIPLE_AFTER_RE = re.compile(
-    r"[\s\u00a0]+(?:as|the|that|what|more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
-    r"longer|shorter|likely|over|above|below|[a-z]+er\b)",
+# after "twice" / "three times": an event count, not a multiple ("elected three times", "twice a week")
+_COUNT_AFTER_RE = re.compile(
+    r"[\s\u00a0]*(?:[,.;:!?)]|$)|[\s\u00a0]+(?:(?:a|an|per|each|every)[\s\u00a0]+(?:day|week|month|year|fortnight|"
+    r"hour|term|season|decade|night|session|quarter)|since|in|over|during|this|last|before|after|and|or|but|so|"
+    r"already|now|to|by|on|at|from|for|with|without|when|while|until|between|running|before|daily|weekly|"
+    r"monthly|annually|yearly|previously|recently)\b",
     re.I,
 )
-_FREQUENCY_RE = re.compile(r"[\s\u00a0]+(?:a|an|per|each|every)[\s\u00a0]+(?:day|week|month|year|fortnight|"
-                           r"hour|term|season|decade|night|session)\b", re.I)
 
 
 def is_multiple(text: str, end: int) -> bool:
-    """'twice as many', '2.5 times more', 'three times the average' multiply; 'elected twice' counts."""
-    return bool(_MULTIPLE_AFTER_RE.match(text, end)) and not _FREQUENCY_RE.match(text, end)
+    """'twice as many', '2.5 times more', '8.3 times average earnings' multiply; 'elected twice' counts."""
+    return not _COUNT_AFTER_RE.match(text, end)
 
 
 def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: bool = False) -> Candidate | None:
