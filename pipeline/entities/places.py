@@ -38,6 +38,9 @@ class MetonymBody:
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
+_TYPE_WORD = re.compile(r"\s+(region|county|constituency|seat|city|town)\b", re.IGNORECASE)
+_TYPE_WORDS = {"region": "region", "county": "county_or_area", "constituency": "constituency",
+               "seat": "constituency", "city": "city_town", "town": "city_town"}
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _MP_FOR = re.compile(r"\b(?:MP|MPs|MSP|MS|member|candidate)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
@@ -72,6 +75,10 @@ def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
             is_sentence_start(text, hit.start) or _prev_word(text, hit.start) not in LOCATIVE_CUES):
         return None
     best: Entry = entries[0]
+    said_type = _TYPE_WORD.match(text, hit.end)
+    if said_type:  # "the West Midlands region", "Derby constituency"
+        wanted = _TYPE_WORDS[said_type.group(1).lower()]
+        best = next((e for e in entries if e.etype == wanted), best)
     if best.etype == "constituency" and single and not _MP_FOR.search(text[max(0, hit.start - 30):hit.start]):
         return None
     return PlaceCandidate(hit.start, hit.end, best.key, best.name, best.etype, best.reference_id)
