@@ -11,6 +11,7 @@ from . import registers
 from .rules import DIRECTION_PREFIXES
 from .textutil import fold, fold_key, fold_punct, left_boundary, right_boundary
 
+_OLDER_SOURCES = {"os-open-names", "odileeds-pcon2010"}  # a council area or a 2024 seat wins over these
 PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
 
 
@@ -93,7 +94,7 @@ def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
 
     place_keys: set[str] = set()
     for p in registers.places():
-        rank = (PLACE_TYPE_RANK.get(p.place_type, 9), 0 if p.source != "os-open-names" else 1, p.place_id)
+        rank = (PLACE_TYPE_RANK.get(p.place_type, 9), 1 if p.source in _OLDER_SOURCES else 0, p.place_id)
         fields = dict(kind="place", key=p.place_id, name=p.name, etype=p.place_type, rank=rank,
                       reference_id=p.reference_id)
         for a in {p.name, *p.aliases}:
