@@ -205,6 +205,7 @@ def test_a_date_line_by_the_headline_is_the_documents_date() -> None:
     doc = clean_document(text, "text", now=NOW)
     assert doc.blocks[1].role == "dateline"
     assert doc.published_date == date(2019, 3, 12)
+    assert doc.author == "Anna Lee"
 
 
 def test_a_one_line_document_is_its_own_body() -> None:

@@ -12,7 +12,7 @@ from .fallback import MIN_OWN_WORDS, trafilatura_text
 from .features import count_words
 from .html import confirm, html_candidates
 from .language import detect_language
-from .metadata import author_from_blocks, clean_author, date_from_iso, not_future, own_date
+from .metadata import author_from_blocks, author_in_datelines, clean_author, date_from_iso, not_future, own_date
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
 from .repetition import line_key
 from .rules import vocabulary
@@ -71,14 +71,15 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
 
     title = hints.get("title") or (cands[lab.title].text.strip() if lab.title is not None else None) \
         or (page.get("title") if body_text else None)
+    datelines = _own_datelines(lab)
     author = clean_author(hints.get("author")) or page.get("author") \
-        or author_from_blocks([cands[i].text for i in lab.bylines])
+        or author_from_blocks([cands[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (cands[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
     published = date_from_iso(hints.get("published"), timezone, local_now) if hints.get("published") else None
     if published is None:
         published = date_from_iso(page.get("published"), timezone, local_now)
     if published is None:
-        published = own_date(_own_datelines(lab) + [cands[i].text for i in lab.bylines], timezone, local_now)
+        published = own_date(datelines + [cands[i].text for i in lab.bylines], timezone, local_now)
     publisher = hints.get("publisher") or page.get("publisher") or publisher_default
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
@@ -111,16 +112,14 @@ def _own_datelines(lab) -> list[str]:
 
 
 def _stopwords_for(cands: list[Candidate]) -> frozenset[str] | None:
-    """The stop-word list of the page's language (English when unsure); None for a language without a list."""
+    """The stop-word list of the page's language; None for a language without a list (judged by shape alone)."""
     stoplists = vocabulary().stopwords
     sample = " ".join(c.text for c in cands if len(c.text) > 60 or (len(c.text) > 20 and not c.text.isascii()))[:800]
     words = sample.casefold().split()
     if not words or sum(w in stoplists["en"] for w in words) >= ENGLISH_SHARE * len(words):
         return stoplists["en"]  # plainly English (or nothing to tell): skip the language model
     lang = detect_language(sample)
-    if lang is None:
-        return stoplists["en"]
-    return stoplists.get(lang)
+    return stoplists.get(lang) if lang else None  # not English, language unknown: judge by shape alone
 
 
 def _assemble(cands: list[Candidate], labels: list[tuple[str, str]]) -> tuple[list[Block], str | None]:

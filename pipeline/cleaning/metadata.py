@@ -38,6 +38,18 @@ def author_from_blocks(texts: list[str]) -> str | None:
     return None
 
 
+BY_NAME = re.compile(r"\b[Bb]y\s+((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def author_in_datelines(texts: list[str]) -> str | None:
+    """'12 March 2019 | By Anna Lee' -> 'Anna Lee': a name given with the date."""
+    for text in texts:
+        m = BY_NAME.search(text)
+        if m:
+            return clean_author(m.group(1))
+    return None
+
+
 def own_date(datelines: list[str], tz: str, now: datetime) -> date | None:
     """The first date a dateline of the document states, if it is not in the future."""
     for text in datelines:
