@@ -226,3 +226,9 @@ def test_long_public_sector_names_and_their_acronyms():
         ("Independent Office for Police Conduct", "public_body"), ("IOPC", "public_body"),
         ("Bank of England Pension Fund", "programme_or_fund")]
     assert found[1].body_key == found[2].body_key
+
+
+def test_unknown_names_that_act_like_organisations():
+    found = bodies("Fokker said it would cut jobs, and shares in Daewoo fell. The Government said it would "
+                   "help; Councils said it was too late. Helmut Kohl said he would resign.")
+    assert [(b.surface, b.body_type) for b in found] == [("Fokker", "other_org"), ("Daewoo", "company")]

@@ -12,7 +12,7 @@ from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
-from .org_shapes import OrgShape, role_of_orgs, shapes_in_run
+from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import NOT_ORG_ACRONYMS
@@ -20,7 +20,8 @@ from .textutil import fold, slug
 from .tokens import Run, Token, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
-P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME, P_SHAPE, P_SURNAME = 70, 60, 60, 50, 45, 40, 20
+P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME = 70, 60, 60, 50, 45
+P_SHAPE, P_ACTING, P_SURNAME = 40, 30, 20
 _LONGEST_NAME = 200  # characters; longer names are not looked for around a span
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
                 "commission", "taskforce", "office", "service", "secretariat"}
@@ -103,11 +104,15 @@ def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[in
             shapes[(o.start, o.end)] = o
     for o in role_of_orgs(text, runs):
         shapes.setdefault((o.start, o.end), o)
+    acting = {(o.start, o.end): o for o in acting_orgs(text, runs)}
     register_spans = sorted(register_bodies)
     register_starts = [sp[0] for sp in register_spans]
     for o in shapes.values():
         if not _crosses_register_name(o, register_spans, register_starts, text):
             cands.append(_cand(o.start, o.end, "body", P_SHAPE, from_shape(o)))
+    for span, o in acting.items():
+        if span not in shapes and span not in register_bodies:
+            cands.append(_cand(o.start, o.end, "body", P_ACTING, from_shape(o)))
     return shapes
 
 

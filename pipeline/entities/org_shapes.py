@@ -235,3 +235,44 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         btype = "company" if role in COMPANY_ROLES else "other_org"
         out.append(OrgShape(toks[0].start, toks[-1].end, name, btype, False))
     return out
+
+
+_ACTS_AS_ORG_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:said|says|announced|reported|confirmed|posted|expects|plans|warned)\s+(?:it|its)\b"
+    r"|(?:['\u2019]s)?\s+(?:shares|shareholders|stock|profits?|revenues?)\b")
+_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])", re.IGNORECASE)
+_GENERIC_ACTORS = frozenset({"government", "governments", "ministers", "officials", "firm", "firms", "business",
+                             "businesses", "companies", "researchers", "analysts", "police", "everyone", "nobody",
+                             "one", "each", "which", "that", "what", "who"})
+_NOT_ORG_STARTS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "cllr", "prof", "professor",
+                             "dame", "president", "minister", "he", "she", "they", "it", "we"})
+
+
+def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
+    """Unknown names that act like organisations: "Acme said it would...", "shares in Acme", "Acme's shares"."""
+    out = []
+    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+    spans: list[tuple[int, list[Token]]] = []
+    for run in runs:
+        spans.append((0, list(run.tokens)))
+    for m in _SHARES_IN.finditer(text):
+        found = starts.get(m.end())
+        if found:
+            spans.append((1, list(found[0].tokens[found[1]:])))
+    for after_shares, toks in spans:
+        while toks and (toks[0].text.lower() in LEADING_NOISE or not toks[0].cap):
+            toks.pop(0)
+        while toks and not toks[-1].cap:
+            toks.pop()
+        if not toks or len(toks) > 5 or toks[0].text.lower() in _NOT_ORG_STARTS or _is_role_phrase(
+                [t.text for t in toks]):
+            continue
+        if len(toks) == 1 and (_head_of(toks[0]) or toks[0].text.lower() in _GENERIC_ACTORS):
+            continue  # "Councils said it", "Government said it": a common noun
+        s, e = toks[0].start, toks[-1].end
+        after = _ACTS_AS_ORG_AFTER.match(text, e)
+        if not (after or after_shares):
+            continue
+        company = after_shares or (after and not after.group().rstrip().endswith(("it", "its")))
+        out.append(OrgShape(s, e, text[s:e], "company" if company else "other_org", False))
+    return out
