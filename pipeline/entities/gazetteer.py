@@ -186,6 +186,7 @@ def place_keys() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def is_place_name(name: str) -> bool:
     return fold_key(name) in place_keys()
 
@@ -199,6 +200,7 @@ def _place_ids_by_key() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=16384)
 def council_for_area(area: str) -> registers.RegisterBody | None:
     """The current register council governing the named area (body and area share the GSS code)."""
     bodies = registers.bodies_by_key()

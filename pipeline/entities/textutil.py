@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r" +")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -38,6 +39,7 @@ def fold_key(alias: str) -> str:
     return _SPACES.sub(" ", fold(alias)).strip()
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """``Trades Union Congress`` -> ``trades-union-congress`` (ASCII, ``&`` spelt ``and``)."""
     text = unicodedata.normalize("NFKD", name)
