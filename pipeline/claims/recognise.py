@@ -41,7 +41,7 @@ CORE_RE = re.compile(
 )
 # CORE_RE is only tried where a digit, a fraction sign or a number word starts: much faster than a scan
 _ANCHOR_WORDS = (
-    set(NUMBER_WORDS) | set(DENOMINATORS) | set(RATIO_WORDS) | {"a", "an"}
+    set(NUMBER_WORDS) | set(DENOMINATORS) | set(RATIO_WORDS)
     | {f"{w}fold" for w in list(UNITS) + ["ten", "eleven", "twelve", "twenty", "fifty", "hundred", "thousand"]}
 )
 # run on the lower-cased text (same offsets): digits, fraction signs, or a whole number word
@@ -82,11 +82,23 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every numeric expression in `text`, in order, with value and unit read from its surface."""
     found: list[Candidate] = []
     last_end = 0
-    for a in _ANCHOR_RE.finditer(text.lower()):
+    low = text.lower()
+    for a in _ANCHOR_RE.finditer(low):
         pos = a.start()
         if pos < last_end:
             continue
-        if a.group("word") is None and pos > 0 and text[pos - 1] in "-−":
+        word = a.group("word")
+        if word is not None and pos >= 2:
+            # "a dozen", "a third", "an eighth": the match starts at the article
+            article = low[max(0, pos - 3):pos]
+            start = pos - 3 if article == "an " else pos - 2 if article[-2:] == "a " else -1
+            if start >= last_end and (start == 0 or not low[start - 1].isalpha()):
+                m = CORE_RE.match(text, start)
+                if m and m.end() > pos:
+                    _read_core(text, m, found)
+                    last_end = m.end()
+                    continue
+        if word is None and pos > 0 and text[pos - 1] in "-−":
             m = CORE_RE.match(text, pos - 1)
             if m and m.lastgroup == "digits":
                 _read_core(text, m, found)
