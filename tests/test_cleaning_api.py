@@ -228,3 +228,15 @@ def test_byline_and_date_below_the_lede_are_not_body() -> None:
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
     assert doc.author == "Jane Smith" and doc.published_date == date(2021, 3, 4)
+
+
+def test_prose_that_mentions_chrome_words_stays_in_the_body() -> None:
+    prose = [
+        "The newspaper lost ten thousand subscribers last year as readers moved online, the publisher said.",
+        "She went on to become a member of the committee and later chaired its work on local newsletters.",
+        "Banks now require customers to enable two-factor authentication before they can move large sums.",
+        "The minister had no comments on the matter when asked about it by reporters on Tuesday evening.",
+        "The council wants to find out more before it decides, according to Reuters.",
+    ]
+    doc = clean_document(page("Banks and councils", *PARAS[:2], *prose, PARAS[2]), "text", now=NOW)
+    assert doc.body_text == "\n\n".join([*PARAS[:2], *prose, PARAS[2]])
