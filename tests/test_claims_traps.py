@@ -88,6 +88,7 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     # the same words stay claims where the context makes them quantities
     ("count", "More than one in three councils is at risk.", ["one in three"]),
     ("count", "At least one hospital will close.", ["one"]),
+    ("count", "One man was arrested and one person died.", ["One", "one"]),
     ("count", "The authority has 2,000 staff.", ["2,000"]),
     ("count", "More than 1500 jobs were cut in 1850.", ["1500"]),
     ("duration", "The strike lasted for one year.", ["one year"]),

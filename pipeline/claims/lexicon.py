@@ -215,6 +215,14 @@ NOT_NAME_WORDS = [
 # words after a duration that make it a relative date (a year ago, two weeks later)
 RELATIVE_DATE_AFTER = ["ago", "earlier", "later", "previously", "before that", "hence", "beforehand",
                        "on", "afterwards", "after that"]
+# concrete nouns after which "one" counts ("one man was arrested"); "one pillar", "one reason" select an item
+ONE_COUNT_NOUNS = {
+    "man", "woman", "person", "child", "boy", "girl", "baby", "patient", "officer", "pupil", "student", "teacher",
+    "worker", "resident", "driver", "passenger", "victim", "soldier", "nurse", "doctor", "employee", "member",
+    "councillor", "mp", "hospital", "school", "council", "home", "house", "household", "family", "job", "death",
+    "case", "vote", "seat", "bed", "ward", "shop", "business", "company", "firm", "site", "vehicle", "car",
+    "bus", "train", "flight", "ambulance", "arrest", "injury", "fatality", "casualty", "applicant", "bid",
+}
 # quantity comparisons that make "one" a count ("more than one", "at least one")
 ONE_COUNT_BEFORE = ["more than", "at least", "fewer than", "less than", "over", "just over", "up to",
                     "only one in", "one in"]

@@ -24,6 +24,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     NUMBER_WORDS,
     ONE_COUNT_BEFORE,
+    ONE_COUNT_NOUNS,
     QUALIFIER_PREFIXES,
     RELATIVE_DATE_AFTER,
     STREET_SUFFIXES,
@@ -311,8 +312,12 @@ def _fraction_trap(c: Candidate, low: str, before: str, after: str) -> str | Non
 
 
 def _one_is_count(before: str, after: str) -> bool:
+    """'more than one', 'one man was arrested': a count; 'one of the reasons', 'one pillar': no claim."""
     b = before.lower().rstrip()
-    return any(b.endswith(h) for h in ONE_COUNT_BEFORE)
+    if any(b.endswith(h) for h in ONE_COUNT_BEFORE):
+        return True
+    nxt = _NEXT_WORD.match(after)
+    return bool(nxt) and nxt.group(1).lower() in ONE_COUNT_NOUNS and not b.endswith(("the", "this", "that", "any"))
 
 
 def _kind_trap(after: str) -> str | None:
