@@ -6,8 +6,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import registers
-from .org_shapes import ORG_HEADS, PLURAL_HEADS
-from .rules import HONORIFICS, NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, SPEECH_VERBS, SURNAME_WORDS
+from .rules import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    PLURAL_HEADS,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    SURNAME_WORDS,
+)
 from .textutil import is_sentence_start
 from .tokens import Token
 
@@ -19,8 +28,9 @@ _AND_NAME = re.compile(r"(\S+) and [A-Z]")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
                            "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
-_LOWER = "a-z\u00e0-\u00ff"
-_NAME_SHAPE = re.compile(rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[A-Z][{_LOWER}]+(?:[-'\u2019][A-Z]?[{_LOWER}]+)*$")
+_LOWER, _UPPER = "a-z\u00df-\u00ff", "A-Z\u00c0-\u00de"
+_NAME_SHAPE = re.compile(
+    rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*$")
 _ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b| had\b| is\b| was\b"
                         r"| told\b| added\b| wrote\b| argued\b| warned\b")
 
