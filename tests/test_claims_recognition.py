@@ -90,6 +90,7 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Almost 1 in 4 homes is poorly insulated.", [("1 in 4", 0.25, "fraction", "under")]),
     ("Smokers face a one-in-three chance of disease.", [("one-in-three", 1 / 3, "fraction", "exact")]),
     ("A fifth of the budget goes on social care.", [("A fifth", 0.2, "fraction", "exact")]),
+    ("Pay has fallen by a fifth in real terms.", [("a fifth", 0.2, "fraction", "exact")]),
     # --- ratios and multiples ---
     ("Manufacturing is 2.5 times more important here than nationally.", [("2.5 times", 2.5, "ratio", "exact")]),
     ("Rents in London are twice as high as in Leeds.", [("twice", 2, "ratio", "exact")]),

@@ -182,6 +182,8 @@ _QUANTITY_HEDGES = {"over", "about", "nearly", "almost", "some", "around", "appr
                     "least", "than", "just", "only", "to", "additional", "extra", "another", "all", "of"}
 _FRACTION_FOLLOWERS = {"of", "more", "less", "fewer", "as", "higher", "lower", "bigger", "smaller", "larger",
                        "the", "are", "were", "is", "was", "have", "had", "will", "would", "said", "say"}
+_FRACTION_LEADERS = {"by", "than", "about", "around", "nearly", "almost", "over", "under", "roughly", "just",
+                     "only", "some", "to", "least", "most", "fully", "barely"}
 _HALF_BEFORE = {"first", "second", "latter", "former", "final", "last", "next", "top", "bottom", "upper",
                 "lower", "back", "front", "better", "opening", "closing", "previous"}
 _HALF_AFTER = {"time", "term", "hearted", "heartedly", "baked", "truth", "truths", "measure", "measures",
@@ -304,7 +306,8 @@ def _fraction_trap(c: Candidate, low: str, before: str, after: str) -> str | Non
         return None
     if words[0] in ("a", "an", "one") and not den.endswith("s"):
         # "a third runway", "a fourth industrial revolution": an ordinal, not a fraction
-        if next_word and next_word not in _FRACTION_FOLLOWERS and not re.match(r"\s*[,.;:)\]”\"]", after):
+        if (next_word and next_word not in _FRACTION_FOLLOWERS and prev_word not in _FRACTION_LEADERS
+                and not re.match(r"\s*[,.;:)\]”\"]", after)):
             return "ordinal"
         if den.startswith("fourth"):
             return "ordinal"
