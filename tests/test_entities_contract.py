@@ -82,3 +82,20 @@ def test_shipped_registers_carry_their_attribution():
     for needle in ("Open Government Licence v3.0", "CC BY 4.0", "OS data", "mySociety", "MIT"):
         assert needle in text
     assert Path(DATA_DIR / "bodies.csv").stat().st_size > 100_000
+
+
+def test_spans_hold_on_random_scraps_of_text():
+    """Random mixtures of names, punctuation and odd characters never break the span contract."""
+    import random
+
+    rng = random.Random(20261123)
+    pieces = list("abcdefXYZ ,.;:()'\"-\u2019\u201c\u201d&\n0123") + [
+        "LGA", "NHS", "Council", "University of ", "Mr ", "Cllr ", "the ", "and ", "LEP", "Derby", "\u0130",
+        "\u00df", "\u00a0", "\u200b", "\ufb01", "Greater Manchester", "(LEPs)", "\u2019s "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) or None
+        ents = extract_entities(text, title)
+        for m in [*ents.bodies, *ents.people, *ents.places]:
+            assert text[m.char_start:m.char_end] == m.surface
+            assert m.char_start < m.char_end
