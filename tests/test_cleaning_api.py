@@ -237,6 +237,10 @@ def test_prose_that_mentions_chrome_words_stays_in_the_body() -> None:
         "Banks now require customers to enable two-factor authentication before they can move large sums.",
         "The minister had no comments on the matter when asked about it by reporters on Tuesday evening.",
         "The council wants to find out more before it decides, according to Reuters.",
+        "Share prices fell sharply on Monday after the company warned on profits.",
+        "Register offices will close early on Friday because of staff training.",
+        "Two responses were received from residents during the consultation period.",
+        "Related to this, the council said it would review its parking charges next year.",
     ]
     doc = clean_document(page("Banks and councils", *PARAS[:2], *prose, PARAS[2]), "text", now=NOW)
     assert doc.body_text == "\n\n".join([*PARAS[:2], *prose, PARAS[2]])
