@@ -92,3 +92,8 @@ def test_given_name_pairs_need_a_surname_that_is_not_an_ordinary_word_here():
 def test_police_ranks_are_stripped():
     found = people("Det Insp Jane Smith said inquiries continued. PC Mark Jones attended.")
     assert [p.name for p in found] == ["Jane Smith", "Mark Jones"]
+
+
+def test_sentence_glued_by_a_scrape_still_splits():
+    found = people("The LGA said.Cllr Jane Smith agreed with Mr. Smith.")
+    assert [(p.surface, p.name) for p in found] == [("Jane Smith", "Jane Smith"), ("Smith", "Jane Smith")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .rules import CONNECTORS
@@ -43,13 +44,27 @@ _SPACES = (" ", "\u00a0")
 _APOSTROPHES = ("'", "\u2019")
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z][a-z])")  # "in Derby.The council": scrape glue
+
+
+def _spans(text: str) -> Iterator[tuple[int, int]]:
+    """Token spans; a word glued to the next sentence by its full stop is cut there."""
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if "." not in m.group() or not _GLUED_SENTENCE.search(m.group()):
+            yield s, e
+            continue
+        for part in _GLUED_SENTENCE.split(m.group()):
+            yield s, s + len(part)
+            s += len(part) + 1
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        word = m.group()
+    for s, e in _spans(text):
+        word = text[s:e]
         possessive = False
         if word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES:
             e -= 2
