@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass
 
 from .attribution import Attributor
+from .candidate import Candidate
 from .context import measured_for, period_for, periods_in
 from .qualifiers import qualifier_for
 from .ranges import find_ranges
@@ -51,7 +52,7 @@ class Claim:
 _DURATIONS = {"years", "months", "weeks", "days", "hours"}
 
 
-def _spans_previous(text: str, prev, c) -> bool:
+def _spans_previous(text: str, prev: Candidate, c: Candidate) -> bool:
     """True when a duration follows another claim in the same clause ("£5bn for rail over 10 years")."""
     between = text[prev.end:c.start]
     return len(between) < 60 and not any(ch in between for ch in ".;:!?\n")
