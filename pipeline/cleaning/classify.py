@@ -64,7 +64,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:
             for j in (i - 1, i + 1):
                 if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and glued(scored, i, j) \
-                        and scored[j].feat.n_words <= 25:
+                        and scored[j].klass != GOOD and scored[j].feat.n_words <= 25:
                     verdicts[j] = Verdict("caption", "next to an image credit")
 
 
