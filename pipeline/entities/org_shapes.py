@@ -6,17 +6,26 @@ from dataclasses import dataclass
 
 from .gazetteer import is_place_name
 from .rules import (
+    CENTRE_NAME_WORDS,
+    COMMITTEE_PARLIAMENT_WORDS,
     COMMON_DESCRIPTORS,
     COMPANY_ROLES,
     CONNECTORS,
     COUNCIL_KINDS,
+    GENERIC_ACTORS,
+    GENERIC_ORG_WORDS,
+    GROUP_NOT_COMPANY,
     HEAD_INITIAL_ONLY,
     HEAD_OF_OK,
     LEADING_NOISE,
+    NOT_ORG_AFTER_ROLE,
+    NOT_ORG_STARTS,
     OF_WORDS,
+    ON_HEADS,
     ORG_HEADS,
     PLURAL_HEADS,
     ROLE_WORDS,
+    TIME_WORDS,
     WEAK_HEADS,
 )
 from .tokens import Run, Token
@@ -32,22 +41,7 @@ class OrgShape:
     area: str | None = None  # for councils: the place they govern ("Westminster" in "Westminster City Council")
 
 
-_COMMITTEE_PARL = {"select", "commons", "lords", "public", "parliamentary"}
-_GROUP_NOT_COMPANY = {"working", "advisory", "steering", "expert", "reference", "action", "focus", "interest",
-                      "pressure", "campaign", "parliamentary", "stakeholder", "task", "user", "support"}
-_CENTRE_OK = {"research", "policy", "studies", "study", "economic", "innovation", "centre"}
-_GENERIC_WORDS = _GROUP_NOT_COMPANY | {"steering", "executive", "management", "project", "programme", "partnership",
-                                      "delivery", "scrutiny", "local", "new", "joint", "main", "full", "audit"}
 _MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
-ON_HEADS = {"commission", "committee", "centre", "center", "panel", "institute", "taskforce", "forum", "council"}
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-               "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "christmas", "easter"}
-_NON_ORG_RUNS = {"policy", "economics", "research", "communications", "strategy", "operations", "finance",
-                 "marketing", "sales", "public affairs", "housing", "planning", "education", "health",
-                 "transport", "regeneration", "digital", "innovation", "development", "investment", "growth",
-                 "corporate affairs", "external affairs", "state", "staff", "the year"}
-
 
 def _head_of(tok: Token) -> tuple[str, bool] | None:
     """(singular head, plural?) when the token is an organisation head noun."""
@@ -76,12 +70,12 @@ def _type_for(head: str, modifiers: list[str], run_before: list[str]) -> str | N
             return "local_authority"
         return "public_body"
     if head == "committee":
-        return "parliament_party" if (set(low) | {w.lower() for w in run_before}) & _COMMITTEE_PARL \
+        return "parliament_party" if (set(low) | {w.lower() for w in run_before}) & COMMITTEE_PARLIAMENT_WORDS \
             else "public_body"
     if head == "group":
         if set(low) & {"labour", "conservative", "liberal", "green", "independent", "lib", "reform", "snp"}:
             return "parliament_party"
-        return "other_org" if set(low) & _GROUP_NOT_COMPANY else "company"
+        return "other_org" if set(low) & GROUP_NOT_COMPANY else "company"
     if head == "trust":
         return "public_body" if set(low) & {"nhs", "hospital", "hospitals", "health", "care", "ambulance"} \
             else "charity_ngo"
@@ -132,7 +126,7 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
                     toks[j + 1].text.lower() == "the"
                     or any(_head_of(t) for t in toks[j + 1:j + 1 + _MAX_NAME_TOKENS])):
                 break
-            if toks[j].cap and low in _TIME_WORDS:
+            if toks[j].cap and low in TIME_WORDS:
                 break
             if toks[j].cap:
                 last = j
@@ -141,11 +135,11 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
             end = last
     if end == h and (not modifiers or head in HEAD_INITIAL_ONLY):
         return None
-    if end == h and all(m.lower() in _GENERIC_WORDS for m in modifiers):
+    if end == h and all(m.lower() in GENERIC_ORG_WORDS for m in modifiers):
         return None  # "Working Group", "Steering Group", "Local Board": a common noun, not a name
     if _is_role_phrase([*modifiers, tok.text]):
         return None  # "Chief Executive", "Deputy Chair", "Chief Executive of X"
-    if head == "centre" and end == h and not set(m.lower() for m in modifiers) & _CENTRE_OK:
+    if head == "centre" and end == h and not set(m.lower() for m in modifiers) & CENTRE_NAME_WORDS:
         return None  # "Leisure Centre" is a building
     if head in {"times", "guardian", "telegraph", "gazette", "herald", "chronicle"} and end > h:
         return None
@@ -226,7 +220,7 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         while toks and not toks[-1].cap:
             toks.pop()
         name = text[toks[0].start:toks[-1].end]
-        if name.lower() in _NON_ORG_RUNS or toks[0].text.lower() in LEADING_NOISE or is_place_name(name):
+        if name.lower() in NOT_ORG_AFTER_ROLE or toks[0].text.lower() in LEADING_NOISE or is_place_name(name):
             continue
         if any(t.text.lower() in CONNECTORS and t.text.lower() not in {"of", "and", "&", "for", "on"}
                for t in toks):
@@ -241,11 +235,6 @@ _ACTS_AS_ORG_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:said|says|announced|reported|confirmed|posted|expects|plans|warned)\s+(?:it|its)\b"
     r"|(?:['\u2019]s)?\s+(?:shares|shareholders|stock|profits?|revenues?)\b")
 _SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])", re.IGNORECASE)
-_GENERIC_ACTORS = frozenset({"government", "governments", "ministers", "officials", "firm", "firms", "business",
-                             "businesses", "companies", "researchers", "analysts", "police", "everyone", "nobody",
-                             "one", "each", "which", "that", "what", "who"})
-_NOT_ORG_STARTS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "cllr", "prof", "professor",
-                             "dame", "president", "minister", "he", "she", "they", "it", "we"})
 
 
 def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
@@ -264,10 +253,10 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
             toks.pop(0)
         while toks and not toks[-1].cap:
             toks.pop()
-        if not toks or len(toks) > 5 or toks[0].text.lower() in _NOT_ORG_STARTS or _is_role_phrase(
+        if not toks or len(toks) > 5 or toks[0].text.lower() in NOT_ORG_STARTS or _is_role_phrase(
                 [t.text for t in toks]):
             continue
-        if len(toks) == 1 and (_head_of(toks[0]) or toks[0].text.lower() in _GENERIC_ACTORS):
+        if len(toks) == 1 and (_head_of(toks[0]) or toks[0].text.lower() in GENERIC_ACTORS):
             continue  # "Councils said it", "Government said it": a common noun
         s, e = toks[0].start, toks[-1].end
         after = _ACTS_AS_ORG_AFTER.match(text, e)

@@ -220,3 +220,48 @@ NOT_ORG_ACRONYMS = words(
     "GDP GVA CEO CFO COO MP MPS MEP MSP MLA UK US USA EU VAT NI PM AI IT TV PR HR FAQ PDF COVID OK UN PPE "
     "NB BST GMT UTC AM PM ID II III IV QC KC OBE MBE CBE DBE RIP LGBT LGBTQ SEN SEND ESG NET ZERO"
 )
+
+# ---------------------------------------------------------------- organisation shapes, details
+# Words that make "X Committee" a parliamentary committee.
+COMMITTEE_PARLIAMENT_WORDS = words(
+    "select commons lords public parliamentary"
+)
+# Words that make "X Group" a working group rather than a company.
+GROUP_NOT_COMPANY = words(
+    "working advisory steering expert reference action focus interest pressure campaign parliamentary "
+    "stakeholder task user support"
+)
+# "X Centre" is a research body only with one of these ("Leisure Centre" is a building).
+CENTRE_NAME_WORDS = words(
+    "research policy studies study economic innovation centre"
+)
+# A head with only these before it is a common noun ("Working Group", "Local Board").
+GENERIC_ORG_WORDS = GROUP_NOT_COMPANY | words(
+    "steering executive management project programme partnership delivery scrutiny local new joint main full audit"
+)
+# Heads that take an "on X" tail ("Commission on Race and Ethnic Disparities").
+ON_HEADS = words(
+    "commission committee centre center panel institute taskforce forum council"
+)
+# Days and months end an "of X" tail ("Council on Monday").
+TIME_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december christmas easter"
+)
+# "<role> of X" where X is a department of an organisation, not an organisation.
+NOT_ORG_AFTER_ROLE = frozenset({
+    "policy", "economics", "research", "communications", "strategy", "operations", "finance", "marketing",
+    "sales", "public affairs", "housing", "planning", "education", "health", "transport", "regeneration",
+    "digital", "innovation", "development", "investment", "growth", "corporate affairs", "external affairs",
+    "state", "staff", "the year"
+})
+
+# Common nouns that "said it" without being a name.
+GENERIC_ACTORS = words(
+    "government governments ministers officials firm firms business businesses companies researchers "
+    "analysts police everyone nobody one each which that what who"
+)
+# A name that acts like an organisation never starts with these.
+NOT_ORG_STARTS = words(
+    "mr mrs ms miss dr sir lord lady cllr prof professor dame president minister he she they it we"
+)
