@@ -78,3 +78,9 @@ def test_world_places():
     found = places("Talks in Paris between France, Germany and the United States ended.")
     assert [(p.surface, p.place_type) for p in found] == [
         ("Paris", "city_town"), ("France", "country"), ("Germany", "country"), ("United States", "country")]
+
+
+def test_metonym_with_officials_is_the_government():
+    ents = extract_entities("Whitehall officials said no. Protesters marched down Whitehall.")
+    assert [(b.surface, b.body_type) for b in ents.bodies] == [("Whitehall", "central_government")]
+    assert [(p.surface, p.place_type) for p in ents.places] == [("Whitehall", "street")]

@@ -197,7 +197,7 @@ LOCATIVE_CUES = words(
 # Lower-case direction words allowed before a capitalised place name ("mid-Derbyshire").
 DIRECTION_PREFIXES = frozenset({"mid", "north", "south", "east", "west", "north-east", "north-west",
                                 "south-east", "south-west", "central", "inner", "outer", "greater"})
-# Metonyms: a place normally, the government when it acts (possessive or speech verb after it).
+# Metonyms: a place normally, the government when it acts (possessive, or one of ACTING_VERBS after it).
 METONYMS: dict[str, str] = {
     "downing street": "govuk:prime-ministers-office-10-downing-street",
     "number 10": "govuk:prime-ministers-office-10-downing-street",
@@ -206,6 +206,7 @@ METONYMS: dict[str, str] = {
     "westminster": "org:hm-government",
 }
 ACTING_VERBS = words(
+    "officials sources insiders departments mandarins bureaucracy machine "
     "said says has have had wants wanted will would must should announced agreed decided insisted refuses "
     "refused is was plans planned intends"
 )
