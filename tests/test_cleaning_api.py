@@ -242,6 +242,7 @@ def test_prose_that_mentions_chrome_words_stays_in_the_body() -> None:
         "Two responses were received from residents during the consultation period.",
         "Related to this, the council said it would review its parking charges next year.",
         "The picture by the end of the year is bleak for most district councils in the region.",
+        "The terms and conditions of the loan were changed without telling the council's auditors.",
     ]
     doc = clean_document(page("Banks and councils", *PARAS[:2], *prose, PARAS[2]), "text", now=NOW)
     assert doc.body_text == "\n\n".join([*PARAS[:2], *prose, PARAS[2]])
