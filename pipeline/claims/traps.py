@@ -178,6 +178,12 @@ _YEAR_PREPOSITIONS = {
     "on", "at", "ad", "bc", "end", "start", "beginning", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "january", "february", "or", "than",
 }
+# plural nouns a year commonly modifies: "2019 figures", "2022 elections"
+_YEAR_NOUNS = {"figures", "levels", "results", "elections", "prices", "rates", "accounts", "budgets", "targets",
+               "games", "olympics", "statistics", "estimates", "returns", "forecasts", "plans",
+               "reforms", "rules", "regulations", "changes", "cuts", "riots", "floods", "protests", "awards",
+               "exams", "standards", "values", "terms", "highs", "lows", "peaks", "totals", "numbers",
+               "models", "editions", "guidelines", "manifestos", "reviews", "surveys", "census", "tables"}
 _QUANTITY_HEDGES = {"over", "about", "nearly", "almost", "some", "around", "approximately", "roughly",
                     "least", "than", "just", "only", "to", "additional", "extra", "another", "all", "of"}
 _FRACTION_FOLLOWERS = {"of", "more", "less", "fewer", "as", "higher", "lower", "bigger", "smaller", "larger",
@@ -283,8 +289,9 @@ def _is_year(value: int, before: str, after: str) -> bool:
     )
     if re.match(r"\s*(?:AD|BC|BCE|CE)\b", after):
         return True
+    counted = plural_noun and next_word not in _YEAR_NOUNS     # "2019 students", not "2019 figures"
     if 1950 <= value <= 2040:
-        return not (prev_word in _QUANTITY_HEDGES and plural_noun)
+        return not (counted and (prev_word in _QUANTITY_HEDGES or prev_word not in _YEAR_PREPOSITIONS))
     return bool(prev_word in _YEAR_PREPOSITIONS and not plural_noun)
 
 
