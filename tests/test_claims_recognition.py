@@ -125,6 +125,7 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("The scheme cost £5million and reached 3million people.",
      [("£5million", 5e6, "GBP", "exact"), ("3million", 3e6, "count", "exact")]),
     ("Temperatures reached 40°C in Lincolnshire.", [("40°C", 40, "other:°C", "exact")]),
+    ("Forecasters expect 33C on Friday.", [("33C", 33, "other:°C", "exact")]),
     # --- qualifiers ---
     ("Just over 2,000 homes were built.", [("2,000", 2000, "count", "over")]),
     ("Just under 40% of voters turned out.", [("40%", 40, "percent", "under")]),

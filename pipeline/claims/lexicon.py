@@ -94,7 +94,8 @@ MEASURE_SYMBOLS = {
     "km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "mg": "mg", "MW": "MW", "GW": "GW", "kW": "kW", "TW": "TW",
     "MWh": "MWh", "GWh": "GWh", "kWh": "kWh", "TWh": "TWh", "mph": "mph", "km/h": "km/h", "kph": "km/h",
     "ha": "ha", "sq ft": "sq ft", "sq m": "m2", "m2": "m2", "m²": "m2", "km2": "km2", "km²": "km2",
-    "°C": "°C", "°F": "°F", "MtCO2e": "MtCO2e", "MtCO2": "MtCO2", "tCO2e": "tCO2e", "tCO2": "tCO2",
+    "°C": "°C", "°F": "°F", "C": "°C", "ºC": "°C",
+    "MtCO2e": "MtCO2e", "MtCO2": "MtCO2", "tCO2e": "tCO2e", "tCO2": "tCO2",
     "Mt": "Mt", "kt": "kt", "GB": "GB", "TB": "TB", "MB": "MB", "Mbps": "Mbps", "Gbps": "Gbps", "ml": "ml",
     "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz",
 }

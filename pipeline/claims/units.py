@@ -182,7 +182,7 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
         elif group == "measure_word":
             unit, pos = "other:" + _MEASURE_WORDS_LOWER[word], um.end()
             cand.hyphen_unit = written.startswith("-")
-        elif group == "measure_sym" and form == "digits":
+        elif group == "measure_sym" and form == "digits" and not (written[:1].isspace() and len(written.strip()) == 1):
             unit, pos = "other:" + MEASURE_SYMBOLS[written.strip()], um.end()
         if pos == um.end():
             cand.unit_text = written.strip(" \u00a0-")
