@@ -246,3 +246,15 @@ def test_prose_that_mentions_chrome_words_stays_in_the_body() -> None:
     ]
     doc = clean_document(page("Banks and councils", *PARAS[:2], *prose, PARAS[2]), "text", now=NOW)
     assert doc.body_text == "\n\n".join([*PARAS[:2], *prose, PARAS[2]])
+
+
+def test_class_names_of_whole_page_wrappers_do_not_hide_the_article() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body class='comments-enabled'><div class='section-social-care print-friendly'>"
+            "<article class='content content--type-comment tone-comment'><h1>Care needs a long-term plan</h1>"
+            f"<div class='content__article-body' itemprop='articleBody'>{paras}</div></article>"
+            "<div class='comments'><p>Reader: I could not agree more with every word of this piece.</p></div>"
+            "</div></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert doc.title == "Care needs a long-term plan"

@@ -99,7 +99,8 @@ class _Context:
             c.in_article = True
         if container:
             c.in_container = True
-        if not container and (c.role is None or c.role in ("byline", "dateline")):
+            c.role = c.reason = None  # the article's own text, whatever its surroundings say
+        if not container and name != "article" and (c.role is None or c.role in ("byline", "dateline")):
             role = reason = None
             if name in tags:
                 role, reason = tags[name], f"inside <{name}>"
