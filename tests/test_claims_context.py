@@ -84,6 +84,10 @@ def test_attribution_forms():
     assert only("Its president, Dr Adrian Boyle, said about 300 people a week are dying.").attributed_to == (
         "Adrian Boyle")
     assert only("But Localis said 40% of councils were struggling.").attributed_to == "Localis"
+    assert only("The council said it would cut 300 jobs.").attributed_to == "The council"
+    assert only("A government spokesperson said £5m had been allocated.").attributed_to == (
+        "A government spokesperson")
+    assert only("The report found that 40% of homes were cold.").attributed_to is None
     assert only("The council will cut 300 jobs next year.").attributed_to is None
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import MONTHS, ROLE_WORDS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
+from .lexicon import GENERIC_SOURCES, MONTHS, ROLE_WORDS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
 
 _CAP = r"[A-Z][\w’'&.\-]*"
 _NAME = rf"(?:{_CAP}(?:[\s\u00a0]+(?:(?:of|for|and|on|the|in|&|de|van|von)[\s\u00a0]+)?{_CAP})*)"
 _VERBS = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _SOURCES = "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
+_GENERIC = "|".join(sorted(GENERIC_SOURCES, key=len, reverse=True))
 _ADJ = r"(?:(?:new|latest|recent|own|annual|official|latest|independent|the|a|an)\s+)*"
 
 PATTERNS = [
@@ -21,6 +22,9 @@ PATTERNS = [
                rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"
                rf"(?:{_VERBS})\b"),
     re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),
+    # an unnamed body or a role, as written: "the council said", "a government spokesperson said"
+    re.compile(rf"\b(?P<name>(?:[Tt]he|[Aa]n?)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?(?:{_GENERIC}))"
+               rf"(?:,[^,]{{1,150}},)?[\s\u00a0]+(?:(?:has|have|had|also)[\s\u00a0]+)*(?:{_VERBS})\b"),
 ]
 # every attribution pattern holds one of these words
 _CUE_WORDS = frozenset(w for phrase in SPEECH_VERBS + SOURCE_NOUNS + ["according"] for w in phrase.split()[:1])
@@ -91,6 +95,8 @@ class Attributor:
                     continue
                 if name.lower() == "they":
                     continue
+                if name[:1] in "TtAa" and name.split()[-1] in GENERIC_SOURCES:
+                    return name, start, start + len(name)       # an unnamed body: kept as written
                 got = _clean(name, start)
                 if not got:
                     continue

@@ -271,3 +271,10 @@ ROLE_WORDS = {
     "judge", "speaker", "whip", "treasurer", "registrar",
     "principal", "headteacher", "editor", "correspondent", "reporter", "researcher",
 }
+# unnamed sources cited as written ("the council said", "a government spokesperson said")
+GENERIC_SOURCES = {
+    "government", "council", "department", "ministry", "authority", "charity", "union", "company", "firm",
+    "regulator", "police", "force", "trust", "board", "committee", "commission", "watchdog", "spokesperson",
+    "spokesman", "spokeswoman", "bank", "treasury", "agency", "office", "group", "organisation", "organization",
+    "party", "campaign", "minister", "secretary", "chancellor", "mayor", "leader", "chief", "executive",
+}
