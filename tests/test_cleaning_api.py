@@ -258,3 +258,12 @@ def test_class_names_of_whole_page_wrappers_do_not_hide_the_article() -> None:
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
     assert doc.title == "Care needs a long-term plan"
+
+
+def test_markup_that_would_remove_most_prose_is_distrusted() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (f"<html><body><div class='content--type-comment'><h1>Care needs a long-term plan</h1>{paras}</div>"
+            "<footer><p>© Example News 2021</p></footer></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert {b.reason for b in doc.blocks if b.role == "body"} == {"body: prose paragraph"}  # not the fall-back

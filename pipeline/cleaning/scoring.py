@@ -24,6 +24,7 @@ class Scored:
     template: int
     klass: str
     why_bad: str = ""
+    base_klass: str = ""  # the class from the text alone, before rules, repetition and markup
 
 
 def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
@@ -39,10 +40,22 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         if repeated:
             key = line_key(c.text)
             bucket = repeated.get(key, 0) if key else 0
-        s = Scored(c, f, rule, bucket, content_class(f, stopwords is not None, relaxed))
+        base = content_class(f, stopwords is not None, relaxed)
+        s = Scored(c, f, rule, bucket, base, base_klass=base)
         _mark_bad(s, fmt)
         out.append(s)
+    _distrust_sweeping_markup(out)
     return out
+
+
+def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.6) -> None:
+    """Markup that would remove most of a page's prose is mislabelled (a wrapper's class), not boilerplate."""
+    prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
+    removed = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.why_bad == "markup")
+    if prose and removed > share * prose:
+        for s in scored:
+            if s.why_bad == "markup" and s.base_klass == GOOD:
+                s.klass, s.why_bad = GOOD, ""
 
 
 def content_class(f: Features, know_language: bool, relaxed: bool = False) -> str:
