@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SP = r"[\s\u00a0]"          # white space, the no-break space included
@@ -16,7 +17,7 @@ class Candidate:
     end: int
     value: float
     unit: str
-    form: str                   # digits | words | fraction | out_of | ratio_word | unicode
+    form: str                   # digits | words | fraction | out_of | slash | ratio_word | unicode
     num_start: int              # the bare number inside the surface
     num_end: int
     currency_prefix: bool = False
@@ -26,7 +27,7 @@ class Candidate:
     hyphen_unit: bool = False   # "7-year", "10-mile": a unit joined by a hyphen
 
 
-def alt(words) -> str:
+def alt(words: Iterable[str]) -> str:
     """A regex alternation of `words`, longest first; a space in a word matches any white space."""
     items = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0]+") for w in items)
