@@ -48,8 +48,8 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
     return out
 
 
-def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.6) -> None:
-    """Markup that would remove most of a page's prose is mislabelled (a wrapper's class), not boilerplate."""
+def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.85) -> None:
+    """Markup that would remove nearly all of a page's prose is a mislabelled wrapper, not boilerplate."""
     prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
     removed = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.why_bad == "markup")
     if prose and removed > share * prose:
