@@ -23,7 +23,6 @@ class Candidate:
     currency_prefix: bool = False
     scaled: bool = False
     scale: float = 1.0          # the multiplier the written scale applied (5m -> 1e6)
-    unit_text: str = ""         # the unit as written after the number (%, years, km, ...)
     hyphen_unit: bool = False   # "7-year", "10-mile": a unit joined by a hyphen
 
 

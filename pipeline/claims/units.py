@@ -131,7 +131,7 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
             sm = _SCALE_ABBR_RE.match(text, pos)
             if (sm and not currency and sm.group("abbr") == "m" and not sm.group("sp")
                     and _METRES_AFTER_RE.match(text, sm.end())):
-                cand.end, cand.unit, cand.unit_text = sm.end(), "other:m", "m"
+                cand.end, cand.unit = sm.end(), "other:m"
                 return cand
             if sm and (currency or sm.group("abbr") not in SCALE_NEEDS_CURRENCY
                        and (not sm.group("sp") or sm.group("abbr") in _SPACED_SCALES)):
@@ -184,8 +184,6 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
             cand.hyphen_unit = written.startswith("-")
         elif group == "measure_sym" and form == "digits" and not (written[:1].isspace() and len(written.strip()) == 1):
             unit, pos = "other:" + MEASURE_SYMBOLS[written.strip()], um.end()
-        if pos == um.end():
-            cand.unit_text = written.strip(" \u00a0-")
     cand.unit = unit
     cand.end = pos
     return cand
