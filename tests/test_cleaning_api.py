@@ -267,3 +267,11 @@ def test_markup_that_would_remove_most_prose_is_distrusted() -> None:
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
     assert {b.reason for b in doc.blocks if b.role == "body"} == {"body: prose paragraph"}  # not the fall-back
+
+
+def test_a_linked_logo_in_h1_is_not_the_headline() -> None:
+    html = ("<html><body><h1 class='logo'><a href='/'>Northshire Gazette</a></h1><nav><a href='/'>Home</a></nav>"
+            "<h2>Council to spend £3m more on school transport</h2>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + "</body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.title == "Council to spend £3m more on school transport"

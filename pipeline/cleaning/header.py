@@ -120,8 +120,8 @@ def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int
 
 def _title_score(s: Scored) -> float:
     f, c = s.feat, s.cand
-    if c.heading == 1:
-        return 5.0
+    if c.heading == 1 and c.link_density <= 0.5 and f.n_words >= 2:
+        return 5.0  # the page's main heading (not a linked logo)
     if not 3 <= f.n_words <= 30 or f.is_bullet:
         return 0.0
     text = c.text.rstrip()
