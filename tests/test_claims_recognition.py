@@ -154,6 +154,8 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
     ("Estimates range from £3bn to £4bn.", [("£3bn", 3e9, "GBP", "at_least"), ("£4bn", 4e9, "GBP", "up_to")]),
     ("The upgrade costs £5-10m per station.",
      [("£5", 5e6, "GBP", "at_least"), ("10m", 1e7, "GBP", "up_to")]),
+    ("Between one and two million people use the line.",
+     [("one", 1e6, "count", "at_least"), ("two million", 2e6, "count", "up_to")]),
     ("Between 200 and 300 staff will move to Leeds.",
      [("200", 200, "count", "at_least"), ("300", 300, "count", "up_to")]),
     ("Classes will have from 20 up to 30 pupils.",

@@ -165,6 +165,9 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
     for s, e, value in _word_numbers(text, m.start(), m.end()):
         cand = with_units(text, s, e, value, "words")
         if cand:
+            last_word = text[s:e].rsplit(None, 1)[-1].lower()
+            if last_word in SCALE_LONG_WORDS and not cand.scaled:       # "two million": scaled in words
+                cand.scaled, cand.scale = True, SCALE_LONG_WORDS[last_word]
             out.append(cand)
 
 

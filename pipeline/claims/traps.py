@@ -164,6 +164,10 @@ _URLISH = re.compile(r"https?:|www\.|@|/[A-Za-z]|\.(?:com|org|net|gov|uk|io)\b")
 _STREET_AFTER = re.compile(rf"[\s\u00a0]+(?:[A-Z][a-z’']+[\s\u00a0]+){{1,3}}(?:{_alt(STREET_SUFFIXES)})\b")
 _ORDINAL_AFTER = re.compile(r"[\s\u00a0-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                             r"eleventh|twelfth|hundredth|thousandth|millionth)\b", re.I)
+# "between one and two million", "one to three years", "one or two": one is the low end of a range
+_ONE_IN_RANGE = re.compile(
+    r"[\s\u00a0]*(?:-|–|to|and|or)[\s\u00a0]*(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
 _AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
 _OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
 _HYPHEN_DURATION_KIND = re.compile(r"[\s\u00a0]+(?:working[\s\u00a0]+)?(?:week|weekend|day|service|shift|cycle|"
@@ -324,7 +328,7 @@ def _fraction_trap(c: Candidate, low: str, before: str, after: str) -> str | Non
 def _one_is_count(before: str, after: str) -> bool:
     """'more than one', 'one man was arrested': a count; 'one of the reasons', 'one pillar': no claim."""
     b = before.lower().rstrip()
-    if any(b.endswith(h) for h in ONE_COUNT_BEFORE):
+    if any(b.endswith(h) for h in ONE_COUNT_BEFORE) or _ONE_IN_RANGE.match(after):
         return True
     nxt = _NEXT_WORD.match(after)
     return bool(nxt) and nxt.group(1).lower() in ONE_COUNT_NOUNS and not b.endswith(("the", "this", "that", "any"))
