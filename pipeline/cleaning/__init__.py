@@ -2,6 +2,20 @@
 
 Plain Python, no Dagster. The pipeline calls ``block_keys`` over a source to count repeated lines, then
 ``clean_document`` per document with those counts bucketed by ``repeat_bucket``.
+
+How a document is cleaned:
+
+1. candidates (``candidates``, ``html``): one block per line of a text scrape, or per block element of an HTML
+   page in reading order, with its markup (tag path roles, link density, article container, ``<time>``);
+   hard-wrapped lines are judged as one paragraph (``wrapping``);
+2. scoring (``features``, ``rules``, ``scoring``): length, stop-word density, sentence shape, line rules kept as
+   data in ``rules/*.yaml``, cross-page repetition and markup give each block a class and a weight;
+3. the article span (``span``): the maximum-sum run of blocks, ended by comment or related sections and
+   trailing teaser lists;
+4. passes (``classify``, ``header``): head (headline, byline, section, datelines), article (body, captions,
+   inline links) and tail (comments, related, footer) roles, each with a reason;
+5. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
+   Open Graph and meta tags first, and trafilatura as a second opinion when no article is found.
 """
 from .api import block_keys, clean_document
 from .model import ROLES, Block, CleanedDocument, Comment
