@@ -203,7 +203,7 @@ def measured_for(text: str, s_start: int, s_end: int, c_start: int, c_end: int, 
     `set to decline in real terms by 4.6 %` -> "decline in real terms in core school budget";
     `a budget gap of £87m` -> "budget gap".
     """
-    before_start = max(s_start, c_start - 200)
+    before_start = max(s_start, c_start - 140)
     words = text[before_start:c_start].split()
     if before_start > s_start and words:
         words = words[1:]                   # the window may cut the first word
