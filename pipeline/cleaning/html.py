@@ -24,6 +24,7 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
                    "html", "hr", "br", "fieldset", "legend", "label", "button", "center", "menu", "dialog",
                    "tbody", "thead", "tfoot", "picture", "hgroup"})
 SPACE = re.compile(r"\s+")
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
@@ -153,14 +154,14 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             state[0] = ctx
         buf.append(text)
         if in_link:
-            link_chars[0] += len(text.strip())
+            link_chars[0] += len(text.strip(" \t\n\r\f"))
 
     def flush() -> None:
         if not buf:
             if times:
                 times.clear()
             return
-        text = " ".join("".join(buf).split())
+        text = HTML_SPACE.sub(" ", "".join(buf)).strip()  # HTML collapses these; an inner no-break space stays
         if text:
             ctx: _Context = state[0] or _Context()
             out.append(Candidate(text=text, gap_before=1, tag=ctx.tag, heading=ctx.heading,
