@@ -275,3 +275,9 @@ def test_a_linked_logo_in_h1_is_not_the_headline() -> None:
             + "</body></html>")
     doc = clean_document(html, "html", now=NOW)
     assert doc.title == "Council to spend £3m more on school transport"
+
+
+def test_html_block_text_collapses_html_whitespace_but_keeps_no_break_spaces() -> None:
+    html = f"<html><body><p>&nbsp;</p><p>  Council\xa0tax:\n  {PARAS[0]}  </p><p>{PARAS[1]}</p></body></html>"
+    doc = clean_document(html, "html", now=NOW)
+    assert [b.text for b in doc.blocks] == [f"Council\xa0tax: {PARAS[0]}", PARAS[1]]
