@@ -72,7 +72,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     title = hints.get("title") or (cands[lab.title].text.strip() if lab.title is not None else None) \
         or (page.get("title") if body_text else None)
     datelines = _own_datelines(lab)
-    author = clean_author(hints.get("author")) or page.get("author") \
+    author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
         or author_from_blocks([cands[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (cands[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
     published = date_from_iso(hints.get("published"), timezone, local_now) if hints.get("published") else None

@@ -35,7 +35,8 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
     for c in cands:
         f = features(c.text, stops)
         flat = squash(c.text)
-        rule = match_rule(flat, f.n_words)
+        # a table cell of the article holds data, not chrome ("9", "2015-2020")
+        rule = None if c.tag in ("td", "th") and c.in_article else match_rule(flat, f.n_words)
         bucket = 0
         if repeated:
             key = line_key(c.text)
