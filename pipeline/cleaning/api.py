@@ -16,6 +16,7 @@ from .metadata import author_from_blocks, author_in_datelines, clean_author, dat
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
 from .repetition import line_key
 from .rules import vocabulary
+from .verdicts import Labelling
 from .wrapping import merge, paragraph_groups
 
 CLEAN_REASON = "source declares clean text"
@@ -52,48 +53,52 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     cands, page = candidates_for(text, fmt)
     if not clean:
         return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
+    units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated)
+    blocks, body_text = _assemble(cands, labels)
+    thread = [(c.text, c.comment_author) for c, v in zip(units, lab.verdicts, strict=True) if v.role == "comment"]
+    comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
+    datelines = _own_datelines(lab)
+    title = hints.get("title") or (units[lab.title].text.strip() if lab.title is not None else None) \
+        or (page.get("title") if body_text else None)
+    author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
+        or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
+    section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
+    published = date_from_iso(hints.get("published"), timezone, local_now) \
+        or date_from_iso(page.get("published"), timezone, local_now) \
+        or own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    return CleanedDocument(
+        blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
+        publisher=hints.get("publisher") or page.get("publisher") or publisher_default, section=section,
+        published_date=not_future(published, local_now),
+        language=detect_language(body_text, sample_chars=500) or (page.get("language") if body_text else None),
+        word_count=_word_count(body_text),
+    )
+
+
+def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hints: Mapping[str, str | None],
+                    repeated: Mapping[str, int] | None) -> tuple[list[Candidate], Labelling, list[tuple[str, str]]]:
+    """The units the classifier judged (paragraphs of wrapped lines, else the blocks), its labelling, and a
+    (role, reason) per block."""
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
     groups = paragraph_groups(cands) if fmt == "text" else None
     units = [merge(cands, g) for g in groups] if groups and len(groups) < len(cands) else cands
     lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
-        second = trafilatura_text(text)
+        second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
         if second and confirm(cands, second):
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]
-    blocks, body_text = _assemble(cands, labels)
-    cands = units
-    thread = [(c.text, c.comment_author) for c, v in zip(cands, lab.verdicts, strict=True) if v.role == "comment"]
-    comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
-
-    title = hints.get("title") or (cands[lab.title].text.strip() if lab.title is not None else None) \
-        or (page.get("title") if body_text else None)
-    datelines = _own_datelines(lab)
-    author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
-        or author_from_blocks([cands[i].text for i in lab.bylines]) or author_in_datelines(datelines)
-    section = (cands[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
-    published = date_from_iso(hints.get("published"), timezone, local_now) if hints.get("published") else None
-    if published is None:
-        published = date_from_iso(page.get("published"), timezone, local_now)
-    if published is None:
-        published = own_date(datelines + [cands[i].text for i in lab.bylines], timezone, local_now)
-    publisher = hints.get("publisher") or page.get("publisher") or publisher_default
-    return CleanedDocument(
-        blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
-        publisher=publisher, section=section, published_date=not_future(published, local_now),
-        language=detect_language(body_text, sample_chars=500) or (page.get("language") if body_text else None),
-        word_count=_word_count(body_text),
-    )
+    return units, lab, labels
 
 
-def _article_words(lab) -> int:
+def _article_words(lab: Labelling) -> int:
     return sum(s.feat.n_words for s, v in zip(lab.scored, lab.verdicts, strict=True) if v.role == "body")
 
 
-def _own_datelines(lab) -> list[str]:
+def _own_datelines(lab: Labelling) -> list[str]:
     """Dateline texts (or their machine-readable times) that belong to the document: near its headline, just
     before or at the top of the article, or right after it; never a date further off (other articles' dates)."""
     n = len(lab.verdicts)
