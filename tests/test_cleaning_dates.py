@@ -1,0 +1,68 @@
+"""Dates and comment headers as pages write them."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from pipeline.cleaning.comments import parse_header, posted_at
+from pipeline.cleaning.dates import find_datetime, is_relative, local_date, parse_iso
+
+
+@pytest.mark.parametrize(("text", "day", "has_time"), [
+    ("Published 3rd March 2020 at 10:30am", date(2020, 3, 3), True),
+    ("June 21, 2019", date(2019, 6, 21), False),
+    ("21/06/2019Peter Kyle MP", date(2019, 6, 21), False),
+    ("Mon 12 Oct 2020 17.41 BST", date(2020, 10, 12), True),
+    ("2019-06-21T10:00:00Z", date(2019, 6, 21), True),
+    ("Publié le 3 mars 2021 à 18h30", date(2021, 3, 3), False),
+    ("06:00, 18 OCT 2022", date(2022, 10, 18), False),
+])
+def test_dates_as_written(text: str, day: date, has_time: bool) -> None:
+    dt, timed = find_datetime(text)
+    assert dt is not None and dt.date() == day and timed == has_time
+
+
+@pytest.mark.parametrize("text", ["Published date", "31/02/2019", "The 2008 crash", "page 3 of 12", "£1.7bn"])
+def test_no_date(text: str) -> None:
+    assert find_datetime(text)[0] is None
+
+
+def test_local_times_are_in_the_given_zone() -> None:
+    dt, _ = find_datetime("5 May 2022 at 10:14 am", "Europe/London")
+    assert dt.astimezone(UTC) == datetime(2022, 5, 5, 9, 14, tzinfo=UTC)
+    dt, _ = find_datetime("5 January 2022 at 10:14 am", "Europe/London")
+    assert dt.astimezone(UTC) == datetime(2022, 1, 5, 10, 14, tzinfo=UTC)
+
+
+def test_utc_instants_fall_on_the_local_calendar_day() -> None:
+    assert local_date(parse_iso("2021-07-01T23:30:00Z"), "Europe/London") == date(2021, 7, 2)
+    assert local_date(parse_iso("2021-07-01T23:30:00-05:00"), "Europe/London") == date(2021, 7, 1)
+    assert local_date(parse_iso("2021-07-01"), "Europe/London") == date(2021, 7, 1)
+
+
+def test_relative_times() -> None:
+    assert is_relative("2 hours ago") and is_relative("yesterday") and not is_relative("2 May 2020")
+    assert posted_at("3 hours ago", "Europe/London", None) is None
+
+
+def test_comment_times_after_ingest_are_dropped() -> None:
+    now = datetime(2020, 1, 1, tzinfo=UTC)
+    assert posted_at("5 May 2022 at 10:14 am", "Europe/London", now) is None
+    assert posted_at("5 May 2019 at 10:14 am", "Europe/London", now) == datetime(2019, 5, 5, 9, 14, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("text", "author"), [
+    ("1. Comment by phil Parker posted on", "phil Parker"),
+    ("Tom Reid says:", "Tom Reid"),
+    ("J. Osei says:", "J. Osei"),
+    ("John Smith on April 3, 2019 at 4:15 pm said:", "John Smith"),
+    ("Posted by Sam Lee on 3 May 2021", "Sam Lee"),
+])
+def test_comment_headers(text: str, author: str) -> None:
+    found = parse_header(text)
+    assert found is not None and found[0] == author
+
+
+def test_prose_is_not_a_comment_header() -> None:
+    assert parse_header("The council says it will review the scheme next year and publish the results.") is None
