@@ -7,6 +7,7 @@ import re
 from .scoring import BAD, GOOD, MARKUP_KEPT, NEAR, SHORT, Scored, weight
 
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
+REPORTING_CREDITS = re.compile(r"^(additional )?(reporting|writing|editing|research|compiled) by\b", re.IGNORECASE)
 BYLINE_LEAD = re.compile(r"^(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
                          re.IGNORECASE)
 
@@ -129,11 +130,11 @@ def _extend_start(scored: list[Scored], start: int) -> int:
 
 
 def _extend_end(scored: list[Scored], end: int) -> int:
-    """Take in short closing sentences or list items after the last strong paragraph ("Thank you.")."""
+    """Take in short closing sentences, list items or reporting credits after the last strong paragraph."""
     k = end + 1
     while k < len(scored):
         s = scored[k]
-        if _bullet(s) and s.cand.link_density < 0.3:
+        if (_bullet(s) or REPORTING_CREDITS.match(s.cand.text)) and s.cand.link_density < 0.3:
             end = k
             k += 1
             continue
