@@ -137,6 +137,7 @@ _CLAUSE_WORDS = {"and", "but", "while", "whereas", "that", "which", "where", "wh
                  "since", "although", "though", "if", "said", "says"}
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"}
 _PUNCT = ",;:.!?()[]“”\"‘’'–—"
+_CHANGE_SET = frozenset(CHANGE_WORDS)
 _NUMERIC = re.compile(r"[\d£$€%]")
 _REACH = 8                   # how many words back a change word may stand from its claim
 
@@ -170,6 +171,8 @@ def _subject_of(words: list[str]) -> str:
 
 def _direction(words: list[str]) -> tuple[str, str, int] | None:
     """The change word (as a noun) a few words before a claim, the words between, and its index."""
+    if _CHANGE_SET.isdisjoint(_bare(w) for w in words[-_REACH:]):
+        return None
     for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
         w = words[k]
         if _NUMERIC.search(w) or w[-1:] in ",;:" or _bare(w) in NUMBER_WORDS or _bare(w).endswith("fold"):

@@ -14,6 +14,8 @@ _SUFFIX_RE = re.compile(
     re.I,
 )
 _FILLERS = {"a", "an", "the"}
+# the last word of every hedge, or a filler after it: nothing else before a claim can end a hedge
+_HEDGE_ENDS = {k.split()[-1] for k in QUALIFIER_PREFIXES} | _FILLERS
 _SIGNS = sorted((k for k in QUALIFIER_PREFIXES if not k[0].isalpha()), key=len, reverse=True)
 
 
@@ -28,7 +30,7 @@ def qualifier_for(text: str, start: int, end: int) -> str:
         if signs.endswith(sign):
             return QUALIFIER_PREFIXES[sign]
     seg = text[max(0, start - 48):start]
-    if seg[-1:].isspace():
+    if seg[-1:].isspace() and seg.rsplit(None, 1)[-1:] and seg.rsplit(None, 1)[-1].lower() in _HEDGE_ENDS:
         words = []
         for w in reversed(seg.lower().split()[-(_LONGEST_PREFIX + 1):]):
             if not _HEDGE_TOKEN.fullmatch(w):
