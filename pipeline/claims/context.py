@@ -96,7 +96,8 @@ _STOP_WORDS = {
     "should", "may", "might", "must", "does", "do", "did", "said", "says", "that", "which", "who", "whom",
     "whose", "while", "whilst", "but", "compared", "because", "although", "though", "if", "when", "where",
     "according", "since", "between", "than", "make", "makes", "made", "face", "faces", "as", "and", "or",
-    "whereas", "so", "then", "after", "before", "until", "by",
+    "whereas", "so", "then", "after", "before", "until", "by", "over", "during", "year-on-year",
+    "month-on-month", "quarter-on-quarter", "week-on-week", "annually", "yearly",
 }
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"–—]|\s-\s|\n")
 _WORD = re.compile(r"[A-Za-z’'][\w’'&/-]*|£?\d[\d,.]*%?")
