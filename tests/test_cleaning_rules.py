@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.cleaning import ROLES
-from pipeline.cleaning.rules import line_rules, match_rule, vocabulary
+from pipeline.cleaning.rules import anchored, line_rules, match_rule, vocabulary
 
 HERE = Path(__file__).resolve().parent
 EXTRA = [
@@ -43,6 +43,20 @@ def test_triggers_cover_every_match() -> None:
         for rule in line_rules():
             if rule.triggers and rule.pattern.search(text):
                 assert any(t in lower for t in rule.triggers), (rule.reason, text)
+
+
+def test_fast_matching_agrees_with_trying_every_rule_in_order() -> None:
+    for text in corpus():
+        flat = " ".join(text.split())
+        n = len(flat.split())
+        naive = next((r for r in line_rules() if n <= r.max_words and r.pattern.search(flat)), None)
+        assert match_rule(flat, n) is naive, flat
+
+
+def test_anchored_patterns() -> None:
+    assert anchored("^a|^(b|c)") and anchored("^(x|y)$")
+    assert not anchored("^a|b") and not anchored("\\ba")
+    assert anchored("^[|]a|^b")  # a bar inside a character class is not an alternative
 
 
 def test_first_matching_rule_wins() -> None:

@@ -80,17 +80,49 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def anchored(pattern: str) -> bool:
+    """True when every top-level alternative of a pattern starts with ^ (it can only match at the start)."""
+    depth, escaped, in_class = 0, False, False
+    alternatives = [0]
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(i + 1)
+    return all(pattern.startswith("^", a) for a in alternatives)
+
+
 @cache
-def _rules_for(n_words: int) -> tuple[tuple[tuple[str, ...], Callable, LineRule], ...]:
-    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed."""
-    return tuple((r.triggers, r.pattern.search, r) for r in line_rules() if n_words <= r.max_words)
+def _rules_for(n_words: int) -> tuple[re.Pattern[str] | None, tuple[tuple[tuple[str, ...], Callable, bool, LineRule],
+                                                                    ...]]:
+    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed, and one
+    combined pattern of the anchored ones, to reject most blocks with a single match at their start."""
+    rules = [r for r in line_rules() if n_words <= r.max_words]
+    starts = [r.pattern.pattern for r in rules if anchored(r.pattern.pattern)]
+    screen = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE) if starts else None
+    return screen, tuple((r.triggers, r.pattern.search, anchored(r.pattern.pattern), r) for r in rules)
 
 
 def match_rule(text: str, n_words: int) -> LineRule | None:
     """The first line rule (in file order) that applies to a block, if any."""
+    screen, rules = _rules_for(min(n_words, 1000))
+    at_start = screen is not None and screen.match(text) is not None
     lower = text.casefold()
-    for triggers, search, rule in _rules_for(min(n_words, 1000)):
-        if triggers:
+    for triggers, search, is_anchored, rule in rules:
+        if is_anchored:
+            if not at_start:
+                continue
+        elif triggers:
             for t in triggers:
                 if t in lower:
                     break
