@@ -128,7 +128,7 @@ _HEDGE_WORDS = {
     "than", "less", "fewer", "roughly", "approximately", "an", "estimated", "a", "mere", "under", "below", "above",
     "exactly", "precisely", "well", "barely", "circa", "c.", "as", "much", "many", "high", "low",
 }
-_LINK_WORDS = {"by", "of", "to", "from"}
+_LINK_WORDS = {"by", "of", "to", "from", "between", "at", "around", "about"}
 _AUX_WORDS = {
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must",
     "be", "been", "being", "set", "expected", "forecast", "projected", "likely", "due", "to", "also", "now",
