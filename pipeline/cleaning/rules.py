@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -113,9 +114,16 @@ def _rules_for(n_words: int) -> tuple[re.Pattern[str] | None, tuple[tuple[tuple[
     return screen, tuple((r.triggers, r.pattern.search, anchored(r.pattern.pattern), r) for r in rules)
 
 
+@cache
+def _ceilings() -> tuple[int, ...]:
+    return tuple(sorted({r.max_words for r in line_rules()}))
+
+
 def match_rule(text: str, n_words: int) -> LineRule | None:
     """The first line rule (in file order) that applies to a block, if any."""
-    screen, rules = _rules_for(min(n_words, 1000))
+    ceilings = _ceilings()
+    k = bisect_left(ceilings, n_words)  # blocks between two ceilings share one rule set
+    screen, rules = _rules_for(ceilings[k] if k < len(ceilings) else ceilings[-1] + 1)
     at_start = screen is not None and screen.match(text) is not None
     lower = text.casefold()
     for triggers, search, is_anchored, rule in rules:
