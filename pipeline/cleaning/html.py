@@ -109,7 +109,7 @@ class _Context:
                 hit = _find_seq(words, classes)
                 if hit is not None:
                     seq, role = hit
-                    reason = f"inside a '{' '.join(seq)}' block of the page"
+                    reason = f"inside a block marked '{' '.join(seq)}'"
             if role == "comment" and c.in_article and name not in ("section", "div", "ol", "ul", "aside"):
                 role = None
             if role is not None:
