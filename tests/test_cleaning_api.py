@@ -281,3 +281,15 @@ def test_html_block_text_collapses_html_whitespace_but_keeps_no_break_spaces() -
     html = f"<html><body><p>&nbsp;</p><p>  Council\xa0tax:\n  {PARAS[0]}  </p><p>{PARAS[1]}</p></body></html>"
     doc = clean_document(html, "html", now=NOW)
     assert [b.text for b in doc.blocks] == [f"Council\xa0tax: {PARAS[0]}", PARAS[1]]
+
+
+def test_linked_teasers_after_the_article_are_not_body() -> None:
+    teasers = "".join(f"<h3><a href='/{i}'>Another council story number {i} today</a></h3><p>{p}</p>"
+                      for i, p in enumerate(["Residents have been asked to comment on plans for a new leisure "
+                                             "centre before the council makes its final decision in May.",
+                                             "The mayor has promised to review bus fares after a petition "
+                                             "signed by thousands of passengers across the county."]))
+    html = ("<html><body><main><h1>Council to spend more on school transport</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + teasers + "</main></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)

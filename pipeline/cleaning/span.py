@@ -66,8 +66,8 @@ def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
         return False
     if summary.klass not in (GOOD, NEAR) or summary.feat.n_sentences > 3:
         return False
-    if head.cand.link_density >= 0.5 and not head.cand.in_article:
-        return True
+    if head.cand.link_density >= 0.5 and not (head.cand.in_text_container or head.cand.confirmed):
+        return True  # a linked headline outside the article's own text container
     return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
 
 
@@ -82,7 +82,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
         if _teaser_pair_at(scored, k, spaced):
             pairs.append(k)
             k -= 2
-            while k >= start and scored[k].klass in (SHORT, BAD) and scored[k].feat.n_words <= 6:
+            while k >= start and not _teaser_pair_at(scored, k, spaced) and scored[k].klass in (SHORT, BAD) \
+                    and scored[k].feat.n_words <= 6:
                 k -= 1  # dates or labels between teasers
             continue
         break
