@@ -293,3 +293,11 @@ def test_linked_teasers_after_the_article_are_not_body() -> None:
             + "".join(f"<p>{p}</p>" for p in PARAS) + teasers + "</main></body></html>")
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_one_linked_teaser_closing_the_page_is_not_body() -> None:
+    html = ("<html><body><main><h1>Council to spend more on school transport</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS)
+            + "<h3><a href='/x'>Another council story about buses</a></h3><p>The mayor has promised to review bus "
+              "fares after a petition signed by thousands of passengers across the county.</p></main></body></html>")
+    assert clean_document(html, "html", now=NOW).body_text == "\n\n".join(PARAS)

@@ -87,7 +87,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
                 k -= 1  # dates or labels between teasers
             continue
         break
-    if len(pairs) < 2:
+    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5
+    if len(pairs) < 2 and not linked_last:  # one linked headline and its summary closing the run also counts
         return end
     cut = min(pairs) - 1
     while cut >= start and scored[cut].klass != GOOD and scored[cut].feat.n_words <= 8 \
