@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 MONTHS = {m: i for i, names in enumerate((
@@ -81,9 +81,8 @@ def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
     return datetime.combine(d, t, tzinfo=zone), has_time
 
 
-def _zone(offset: str | None, name: str | None, default: str):
-    from datetime import timedelta, timezone
-
+def _zone(offset: str | None, name: str | None, default: str) -> tzinfo:
+    """The zone a page states (an offset or an abbreviation), else the source's own."""
     if offset:
         if offset.upper() == "Z":
             return UTC

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from functools import cache
 
 from lxml import etree
@@ -124,7 +125,7 @@ def _hidden(attrib) -> bool:
     return "hidden" in attrib or bool(HIDDEN_STYLE.search(attrib.get("style", "") or ""))
 
 
-def parse(html: str):
+def parse(html: str) -> lxml_html.HtmlElement | None:
     """The page's element tree (lxml's HTML parser); None for a page with no elements."""
     try:
         return lxml_html.document_fromstring(html.encode("utf-8"), parser=_parser())
@@ -313,7 +314,8 @@ def _json_ld(root) -> dict:
     return found
 
 
-def _objects(data):
+def _objects(data: object) -> Iterator[dict]:
+    """Every JSON-LD object, including those in a list or an @graph."""
     if isinstance(data, list):
         for item in data:
             yield from _objects(item)
@@ -323,7 +325,8 @@ def _objects(data):
             yield from _objects(data["@graph"])
 
 
-def _name(value) -> str | None:
+def _name(value: object) -> str | None:
+    """A person's or organisation's name from a JSON-LD value (a string, an object or a list of them)."""
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .features import count_words
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 LANGUAGES = ("en", "cy", "ga", "gd", "fr", "de", "es", "it", "nl", "pt", "pl", "ro", "sv", "da", "no", "fi",
              "cs", "sk", "hu", "el", "ru", "uk", "tr", "ar", "zh", "ja", "ko", "hi", "ur", "bn", "pa", "he", "fa",
@@ -12,7 +16,8 @@ MIN_WORDS = 8
 
 
 @cache
-def _identifier():
+def _identifier() -> LanguageIdentifier:
+    """py3langid's identifier restricted to ``LANGUAGES``, loaded once per process."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
