@@ -301,3 +301,11 @@ def test_one_linked_teaser_closing_the_page_is_not_body() -> None:
             + "<h3><a href='/x'>Another council story about buses</a></h3><p>The mayor has promised to review bus "
               "fares after a petition signed by thousands of passengers across the county.</p></main></body></html>")
     assert clean_document(html, "html", now=NOW).body_text == "\n\n".join(PARAS)
+
+
+def test_markdown_like_dump_menus_stay_out_and_the_headline_loses_its_mark() -> None:
+    text = page("* Home\n* News\n* Sport\n* Share", "# Council to spend £3m more on school transport", *PARAS,
+                "* Share\n* Tweet\n* Email")
+    doc = clean_document(text, "text", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert doc.title == "Council to spend £3m more on school transport"

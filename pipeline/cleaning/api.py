@@ -12,7 +12,15 @@ from .fallback import MIN_OWN_WORDS, trafilatura_text
 from .features import count_words
 from .html import confirm, html_candidates
 from .language import detect_language
-from .metadata import author_from_blocks, author_in_datelines, clean_author, date_from_iso, not_future, own_date
+from .metadata import (
+    author_from_blocks,
+    author_in_datelines,
+    clean_author,
+    clean_title,
+    date_from_iso,
+    not_future,
+    own_date,
+)
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
 from .repetition import line_key
 from .rules import vocabulary
@@ -58,7 +66,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     thread = [(c.text, c.comment_author) for c, v in zip(units, lab.verdicts, strict=True) if v.role == "comment"]
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
     datelines = _own_datelines(lab)
-    title = hints.get("title") or (units[lab.title].text.strip() if lab.title is not None else None) \
+    title = hints.get("title") or (clean_title(units[lab.title].text) if lab.title is not None else None) \
         or (page.get("title") if body_text else None)
     author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
         or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)

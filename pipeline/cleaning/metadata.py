@@ -13,6 +13,14 @@ BY = re.compile(r"^\s*(by|from|par|von|por|di|door|gan|written by|words by|autho
 BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bposted\b|\bupdated\b|\d).*$", re.IGNORECASE)
 
 
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def clean_title(text: str) -> str:
+    """A headline as written, without a markdown heading mark a text dump may carry ('# Headline')."""
+    return MARKDOWN_HEADING.sub("", text.strip())
+
+
 def clean_author(text: str | None) -> str | None:
     """One person's name from a byline: 'By Jane Smith, Political Editor' -> 'Jane Smith'; doubled names once."""
     if not text:

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .candidates import Candidate
-from .features import Features, features, squash
+from .features import BULLET, Features, features, squash
 from .repetition import line_key
 from .rules import LineRule, match_rule, vocabulary
 
@@ -35,6 +35,8 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
     for c in cands:
         f = features(c.text, stops)
         flat = squash(c.text)
+        if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
+            flat = BULLET.sub("", flat, count=1)
         # a table cell of the article holds data, not chrome ("9", "2015-2020")
         rule = None if c.tag in ("td", "th") and c.in_article else match_rule(flat, f.n_words)
         bucket = 0

@@ -123,9 +123,10 @@ def _bullet(s: Scored) -> bool:
 
 
 def _extend_start(scored: list[Scored], start: int) -> int:
-    """Take in a list of key points (bullets) right above the first paragraph."""
+    """Take in a list of key points (bullets of a few words or more; not a menu) right above the first
+    paragraph."""
     k = start - 1
-    while k >= 0 and _bullet(scored[k]) and scored[k].cand.link_density < 0.3:
+    while k >= 0 and _bullet(scored[k]) and scored[k].cand.link_density < 0.3 and scored[k].feat.n_words >= 4:
         start = k
         k -= 1
     return start
