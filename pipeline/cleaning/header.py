@@ -33,6 +33,9 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
             verdicts[i] = Verdict("byline", s.cand.markup_reason if s.cand.markup_role == "byline"
                                   else "names the author")
             result.bylines.append(i)
+        elif s.cand.markup_role == "section" and s.feat.n_words <= 4 and result.section is None:
+            verdicts[i] = Verdict("section", s.cand.markup_reason or "section markup")
+            result.section = i
         elif s.rule is not None and s.rule.weak:
             verdicts[i] = Verdict(s.rule.role, s.rule.reason)
     glue_captions(scored, verdicts, range(0, min(start, len(scored))))
@@ -53,7 +56,7 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
                     and any(w in vocabulary().byline_titles for w in f.lower_words):
                 verdicts[k] = Verdict("byline", "the author's job title")
         # section: a short label on its own just before the title
-        for j in range(title - 1, max(-1, title - 3), -1):
+        for j in range(title - 1, max(-1, title - 3) if result.section is None else title - 1, -1):
             if verdicts[j] is not None and verdicts[j].role != "navigation":
                 continue
             repeated_label = scored[j].why_bad == "template" and scored[j].rule is None

@@ -102,7 +102,7 @@ class _Context:
         if container:
             c.in_container = True
             c.role = c.reason = None  # the article's own text, whatever its surroundings say
-        if not container and name != "article" and (c.role is None or c.role in ("byline", "dateline")):
+        if not container and name != "article" and (c.role is None or c.role in ("byline", "dateline", "section")):
             role = reason = None
             if name in tags:
                 role, reason = tags[name], f"inside <{name}>"
@@ -148,11 +148,11 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     buf: list[str] = []
     link_chars = [0]
     times: list = []
-    state: list = [None]
+    state: list = [None, False]  # the context of the block's first visible text; whether it has any yet
 
     def add(text: str, ctx: _Context, in_link: bool) -> None:
-        if not buf:
-            state[0] = ctx
+        if not state[1] and not text.isspace():
+            state[0], state[1] = ctx, True  # layout whitespace before an element does not speak for the block
         buf.append(text)
         if in_link:
             link_chars[0] += len(text.strip(" \t\n\r\f"))
@@ -172,6 +172,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  times=list(times),
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
         buf.clear()
+        state[0], state[1] = None, False
         link_chars[0] = 0
         times.clear()
 
@@ -196,7 +197,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                     parsed = parse_iso(dt) if dt else None
                     if parsed is not None:
                         times.append(parsed)
-                    if not buf:
+                    if not state[1]:
                         state[0] = sub
                 walk(child, sub, in_link or name == "a")
                 if block:

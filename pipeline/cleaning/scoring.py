@@ -11,7 +11,7 @@ from .rules import LineRule, match_rule, vocabulary
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
-MARKUP_KEPT = frozenset({"byline", "dateline"})
+MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
 
 
 @dataclass
