@@ -27,6 +27,7 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
 SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
+MAX_CONFIRM_WORK = 2_000_000_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -223,6 +224,8 @@ def confirm(cands: list[Candidate], article_text: str, min_words: int = 4) -> in
     """Mark the candidates whose text occurs in an article text known from elsewhere; how many matched."""
     haystack = " ".join(article_text.split()).casefold()
     hits = 0
+    if len(cands) * len(haystack) > MAX_CONFIRM_WORK:  # a giant page: not worth a quadratic search
+        return 0
     for c in cands:
         if len(c.text.split()) >= min_words and " ".join(c.text.split()).casefold() in haystack:
             c.confirmed = True
