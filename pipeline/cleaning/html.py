@@ -27,7 +27,7 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
 SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
-MAX_CONFIRM_WORK = 2_000_000_000
+MAX_CONFIRM_WORK = 200_000_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
