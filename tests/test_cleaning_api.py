@@ -309,3 +309,11 @@ def test_markdown_like_dump_menus_stay_out_and_the_headline_loses_its_mark() -> 
     doc = clean_document(text, "text", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
     assert doc.title == "Council to spend £3m more on school transport"
+
+
+def test_a_run_of_verbless_sentences_is_body_not_captions() -> None:
+    facts = ["A new £2m fund for rural bus routes across the county.",
+             "Free parking for night-shift staff at both hospitals from May.",
+             "An extra ten hours a week of library opening in five towns."]
+    doc = clean_document(page(PARAS[0], *facts, PARAS[1]), "text", now=NOW)
+    assert doc.body_text == "\n\n".join([PARAS[0], *facts, PARAS[1]])

@@ -73,8 +73,10 @@ def _caption_shaped(scored: list[Scored], i: int) -> bool:
     text = s.cand.text.rstrip()
     if not text.endswith(".") or s.feat.n_words > 16 or s.feat.is_bullet:
         return False
-    if scored[i - 1].klass != GOOD and scored[i + 1].klass != GOOD:
-        return False  # a caption sits between paragraphs
+    before, after = scored[i - 1], scored[i + 1]
+    if min(before.feat.n_words, after.feat.n_words) < 15 or looks_verbless(before.feat) \
+            or looks_verbless(after.feat):
+        return False  # a caption sits alone between full paragraphs, not in a run of short lines
     return looks_verbless(s.feat)
 
 
