@@ -317,3 +317,12 @@ def test_a_run_of_verbless_sentences_is_body_not_captions() -> None:
              "An extra ten hours a week of library opening in five towns."]
     doc = clean_document(page(PARAS[0], *facts, PARAS[1]), "text", now=NOW)
     assert doc.body_text == "\n\n".join([PARAS[0], *facts, PARAS[1]])
+
+
+def test_a_verbless_line_under_an_image_is_its_caption() -> None:
+    html = (f"<html><body><article><h1>Budget agreed after long debate</h1><p>{PARAS[0]}</p>"
+            "<div><img src='a.jpg'><p>Councillors outside the town hall after the vote.</p></div>"
+            f"<p>{PARAS[1]}</p><img src='b.jpg'><p>{PARAS[2]}</p></article></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert [b.role for b in doc.blocks if b.text.startswith("Councillors outside")] == ["caption"]

@@ -21,6 +21,7 @@ class Candidate:
     is_list_item: bool = False
     times: list[datetime] = field(default_factory=list)  # HTML: <time datetime> values inside it
     comment_author: str | None = None  # HTML: author stated by comment markup
+    after_image: bool = False      # HTML: the first text after an image (where a caption would sit)
     confirmed: bool = False        # its text is in the article text the page declares (JSON-LD articleBody) or
                                    # in a fallback extractor's article
 

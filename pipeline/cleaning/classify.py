@@ -43,6 +43,8 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
         elif fmt == "text" and start < i < end and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
+        elif s.cand.after_image and s.feat.n_words <= 20 and looks_verbless(s.feat) and not s.cand.heading:
+            verdicts[i] = Verdict("caption", "short verbless line right under an image")
         elif s.cand.confirmed:
             verdicts[i] = Verdict("body", "in the article text the page declares (or a second extractor finds)")
         elif s.klass == GOOD:

@@ -149,7 +149,8 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     buf: list[str] = []
     link_chars = [0]
     times: list = []
-    state: list = [None, False]  # the context of the block's first visible text; whether it has any yet
+    # the context of the block's first visible text; whether it has any yet; an image since the last text
+    state: list = [None, False, False]
 
     def add(text: str, ctx: _Context, in_link: bool) -> None:
         if not state[1] and not text.isspace():
@@ -170,8 +171,9 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  link_density=min(1.0, link_chars[0] / max(1, len(text))), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
                                  in_text_container=ctx.in_container, is_list_item=ctx.is_list_item,
-                                 times=list(times),
+                                 times=list(times), after_image=state[2],
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
+            state[2] = False
         buf.clear()
         state[0], state[1] = None, False
         link_chars[0] = 0
@@ -188,7 +190,10 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 pass
             elif name == "br" or name == "hr":
                 flush()
-            elif name != "img":
+            elif name == "img":
+                if not state[1]:
+                    state[2] = True
+            else:
                 block = name in BLOCK
                 if block:
                     flush()
