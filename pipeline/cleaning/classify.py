@@ -19,14 +19,14 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
     result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
-    _label_article(scored, verdicts, start, end, fmt, result)
+    _label_article(scored, verdicts, start, end, result)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
 
 
-def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int, fmt: str,
+def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
                    result: Labelling) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
     for i in range(start, end + 1):
@@ -41,7 +41,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             result.bylines.append(i)
         elif s.cand.markup_role == "dateline" and s.klass != GOOD and s.feat.n_words <= 12:
             verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
-        elif fmt == "text" and start < i < end and _caption_shaped(scored, i):
+        elif start < i < end and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
         elif s.cand.after_image and s.feat.n_words <= 20 and looks_verbless(s.feat) and not s.cand.heading:
             verdicts[i] = Verdict("caption", "short verbless line right under an image")
