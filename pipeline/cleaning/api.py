@@ -20,6 +20,7 @@ from .metadata import (
     date_from_iso,
     not_future,
     own_date,
+    publisher_in_chrome,
 )
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
 from .repetition import line_key
@@ -76,7 +77,9 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
         or own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
-        publisher=hints.get("publisher") or page.get("publisher") or publisher_default, section=section,
+        publisher=hints.get("publisher") or page.get("publisher") or publisher_default
+        or publisher_in_chrome([b.text for b in blocks if b.reason == "other_boilerplate: legal footer"]),
+        section=section,
         published_date=not_future(published, local_now),
         language=detect_language(body_text, sample_chars=500) or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),

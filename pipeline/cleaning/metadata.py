@@ -58,6 +58,34 @@ def author_in_datelines(texts: list[str]) -> str | None:
     return None
 
 
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|for|the|du|de|la|le))*)", re.IGNORECASE)
+
+
+CONNECTORS = frozenset({"of", "and", "for", "the", "du", "de", "la", "le", "&"})
+
+
+def publisher_in_chrome(texts: list[str]) -> str | None:
+    """The copyright holder a page's footer names ('© 2021 Northshire Gazette Ltd' -> 'Northshire Gazette Ltd')."""
+    for text in texts:
+        m = COPYRIGHT_HOLDER.search(text)
+        if not m:
+            continue
+        words: list[str] = []
+        for word in m.group("name").split():
+            if not (word[:1].isupper() or word[:1] == "&" or word in CONNECTORS):
+                break  # lower case words end a name ("Crown copyright", "... all rights reserved")
+            words.append(word.rstrip(".,;:"))
+            if word.endswith((".", ",", ";", ":")):
+                break  # the sentence or clause ends here ("... Media Ltd. All rights reserved")
+        while words and words[-1] in CONNECTORS:
+            words.pop()
+        if words and len(words) <= 8 and not any(ch.isdigit() for ch in words[0]) and words != ["Crown"]:
+            return " ".join(words)
+    return None
+
+
 def own_date(datelines: list[str], tz: str, now: datetime) -> date | None:
     """The first date a dateline of the document states, if it is not in the future."""
     for text in datelines:
