@@ -81,7 +81,8 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
         or publisher_in_chrome([b.text for b in blocks if b.reason == "other_boilerplate: legal footer"]),
         section=section,
         published_date=not_future(published, local_now),
-        language=detect_language(body_text, sample_chars=500) or (page.get("language") if body_text else None),
+        language=detect_language(body_text, sample_chars=500, english=vocabulary().stopwords["en"])
+        or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
 
