@@ -13,16 +13,23 @@ import time
 
 from pipeline.cleaning import block_keys, clean_document
 
-VOCABULARY = ("council government budget funding local authority schools housing transport minister report growth "
-         "services residents plan strategy economy jobs investment region community public sector health care "
-         "the a of to and in for on that with by from as is was will would has have said says new more than "
-         "million pounds per cent year years week people workers business businesses city town county")
-WORDS = VOCABULARY.split()
+CONTENT_WORDS = [
+    "council", "government", "budget", "funding", "local", "authority", "schools", "housing",
+    "transport", "minister", "report", "growth", "services", "residents", "plan", "strategy", "economy",
+    "jobs", "investment", "region", "community", "public", "sector", "health", "care", "million",
+    "pounds", "per", "cent", "year", "years", "week", "people", "workers", "business", "businesses",
+    "city", "town", "county"
+]
+FUNCTION_WORDS = [
+    "the", "a", "of", "to", "and", "in", "for", "on", "that", "with", "by", "from", "as", "is", "was",
+    "will", "would", "has", "have", "said", "says", "more", "than"
+]
+FUNCTION_SHARE = 0.45  # about the share of function words in English news prose
 MENU = ["Home", "News", "Politics", "Business", "Health", "Education", "Opinion", "Sport", "Contact us", "Search"]
 
 
 def sentence(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(n)]
+    words = [rng.choice(FUNCTION_WORDS if rng.random() < FUNCTION_SHARE else CONTENT_WORDS) for _ in range(n)]
     words[0] = words[0].capitalize()
     return " ".join(words) + rng.choice([".", ".", ".", "?"])
 
