@@ -27,6 +27,9 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
 SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
+MARKUP_ATTRS = ("class", "id", "itemprop", "role", "name", "data-component")
+PLAIN_INLINE_EXCEPTIONS = frozenset({"time", "address", "button", "figcaption", "figure", "nav", "aside", "footer",
+                                     "form", "dialog", "menu", "li"})  # tags that carry a role or state themselves
 MAX_CONFIRM_WORK = 200_000_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
@@ -53,7 +56,7 @@ def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str
 
 def _words(attrib) -> tuple[str, ...]:
     parts: list[str] = []
-    for attr in ("class", "id", "itemprop", "role", "name", "data-component"):
+    for attr in MARKUP_ATTRS:
         v = attrib.get(attr)
         if v:
             parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", v).lower()) if w)
@@ -86,6 +89,8 @@ class _Context:
         self.author = False
 
     def child(self, name: str, attrib) -> _Context:
+        if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and not any(a in attrib for a in MARKUP_ATTRS):
+            return self  # a plain inline element (<a href>, <span>, <em>) changes nothing
         c = _Context()
         c.role, c.reason, c.in_article, c.in_container = self.role, self.reason, self.in_article, self.in_container
         c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
@@ -121,9 +126,12 @@ class _Context:
         return c
 
 
-def _hidden(attrib) -> bool:
+def _hidden(el) -> bool:
     """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen)."""
-    return "hidden" in attrib or bool(HIDDEN_STYLE.search(attrib.get("style", "") or ""))
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
 def parse(html: str) -> lxml_html.HtmlElement | None:
@@ -186,7 +194,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             name = child.tag
             if not isinstance(name, str):
                 pass  # comment or processing instruction: only its tail is text
-            elif name in SKIP or _hidden(child.attrib):
+            elif name in SKIP or _hidden(child):
                 pass
             elif name == "br" or name == "hr":
                 flush()
