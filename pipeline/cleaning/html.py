@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -27,6 +27,7 @@ BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", 
 SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
+COMMENT_CONTAINERS = frozenset({"section", "div", "ol", "ul", "aside"})
 MARKUP_ATTRS = ("class", "id", "itemprop", "role", "name", "data-component")
 PLAIN_INLINE_EXCEPTIONS = frozenset({"time", "address", "button", "figcaption", "figure", "nav", "aside", "footer",
                                      "form", "dialog", "menu", "li"})  # tags that carry a role or state themselves
@@ -54,13 +55,30 @@ def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str
     return raw["tags"], classes, content
 
 
-def _words(attrib) -> tuple[str, ...]:
-    parts: list[str] = []
-    for attr in MARKUP_ATTRS:
-        v = attrib.get(attr)
-        if v:
-            parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", v).lower()) if w)
-    return tuple(parts)
+@lru_cache(maxsize=8192)
+def _element_markup(name: str, marks: tuple[str | None, ...]) -> tuple[bool, str | None, str | None, bool]:
+    """What one element's tag and class/id words say: (article-text container, role, reason, names an author).
+    Cached: a page repeats the same few class names on many elements."""
+    tags, classes, content = _markup()
+    words: tuple[str, ...] = ()
+    if name not in ("html", "body", "main"):
+        parts: list[str] = []
+        for v in marks:
+            if v:
+                parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", v).lower()) if w)
+        words = tuple(parts)
+    if words and _find_seq(words, content) is not None:
+        return True, None, None, False
+    role = reason = None
+    if name in tags:
+        role, reason = tags[name], f"inside <{name}>"
+    elif words and name != "article":
+        hit = _find_seq(words, classes)
+        if hit is not None:
+            seq, role = hit
+            reason = f"inside a block marked '{' '.join(seq)}'"
+    authorish = any(w in ("author", "fn", "username") for w in words)
+    return False, role, reason, authorish
 
 
 def _find_seq(words: tuple[str, ...], index: dict) -> object | None:
@@ -88,9 +106,12 @@ class _Context:
         self.tag = ""
         self.author = False
 
-    def child(self, name: str, attrib) -> _Context:
-        if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and not any(a in attrib for a in MARKUP_ATTRS):
+    def child(self, name: str, get: Callable[[str], str | None]) -> _Context:
+        """The context inside element ``name`` whose attributes ``get`` reads."""
+        marks = tuple(get(a) for a in MARKUP_ATTRS)
+        if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and not any(marks):
             return self  # a plain inline element (<a href>, <span>, <em>) changes nothing
+        container, own_role, own_reason, authorish = _element_markup(name, marks)
         c = _Context()
         c.role, c.reason, c.in_article, c.in_container = self.role, self.reason, self.in_article, self.in_container
         c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
@@ -100,28 +121,15 @@ class _Context:
             c.is_list_item = True
         if len(name) == 2 and name[0] == "h" and name[1] in "123456":
             c.heading = int(name[1])
-        tags, classes, content = _markup()
-        words = _words(attrib) if len(attrib) and name not in ("html", "body", "main") else ()
-        container = bool(words) and _find_seq(words, content) is not None
         if container or name in ("article", "main"):
             c.in_article = True
         if container:
             c.in_container = True
             c.role = c.reason = None  # the article's own text, whatever its surroundings say
-        if not container and name != "article" and (c.role is None or c.role in ("byline", "dateline", "section")):
-            role = reason = None
-            if name in tags:
-                role, reason = tags[name], f"inside <{name}>"
-            elif words:
-                hit = _find_seq(words, classes)
-                if hit is not None:
-                    seq, role = hit
-                    reason = f"inside a block marked '{' '.join(seq)}'"
-            if role == "comment" and c.in_article and name not in ("section", "div", "ol", "ul", "aside"):
-                role = None
-            if role is not None:
-                c.role, c.reason = role, reason
-        if c.role == "comment" and words and ("author" in words or "fn" in words or "username" in words):
+        elif own_role is not None and (c.role is None or c.role in ("byline", "dateline", "section")) \
+                and not (own_role == "comment" and c.in_article and name not in COMMENT_CONTAINERS):
+            c.role, c.reason = own_role, own_reason  # a comment class inside the article needs a container
+        if c.role == "comment" and authorish:
             c.author = True
         return c
 
@@ -205,7 +213,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 block = name in BLOCK
                 if block:
                     flush()
-                sub = ctx.child(name, child.attrib)
+                sub = ctx.child(name, child.get)
                 if name == "time":
                     dt = child.get("datetime")
                     parsed = parse_iso(dt) if dt else None
