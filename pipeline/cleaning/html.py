@@ -28,7 +28,8 @@ SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
 COMMENT_CONTAINERS = frozenset({"section", "div", "ol", "ul", "aside"})
-MARKUP_ATTRS = ("class", "id", "itemprop", "role", "name", "data-component")
+MARKUP_ATTRS = ("class", "id", "itemprop", "role", "name", "data-component")  # the order ``child`` reads them in
+NO_MARKS = (None,) * len(MARKUP_ATTRS)
 PLAIN_INLINE_EXCEPTIONS = frozenset({"time", "address", "button", "figcaption", "figure", "nav", "aside", "footer",
                                      "form", "dialog", "menu", "li"})  # tags that carry a role or state themselves
 MAX_CONFIRM_WORK = 200_000_000
@@ -108,8 +109,8 @@ class _Context:
 
     def child(self, name: str, get: Callable[[str], str | None]) -> _Context:
         """The context inside element ``name`` whose attributes ``get`` reads."""
-        marks = tuple(get(a) for a in MARKUP_ATTRS)
-        if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and not any(marks):
+        marks = (get("class"), get("id"), get("itemprop"), get("role"), get("name"), get("data-component"))
+        if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and marks == NO_MARKS:
             return self  # a plain inline element (<a href>, <span>, <em>) changes nothing
         container, own_role, own_reason, authorish = _element_markup(name, marks)
         c = _Context()
