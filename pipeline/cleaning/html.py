@@ -1,6 +1,6 @@
 """HTML pages: block elements in reading order with their markup features, and the page's own metadata.
 
-Parsed with lxml's HTML parser (the parser BeautifulSoup would drive), walked directly for speed."""
+Parsed with lxml's HTML parser (the parser BeautifulSoup would drive) and walked directly, for speed."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .candidates import Candidate
 from .dates import parse_iso
@@ -143,17 +142,18 @@ def _hidden(el) -> bool:
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
-def parse(html: str) -> lxml_html.HtmlElement | None:
-    """The page's element tree (lxml's HTML parser); None for a page with no elements."""
+def parse(html: str) -> etree._Element | None:
+    """The page's element tree (lxml's HTML parser, plain elements for speed); None for a page with none."""
     try:
-        return lxml_html.document_fromstring(html.encode("utf-8"), parser=_parser())
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(html.encode("utf-8"), parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return root
 
 
 @cache
-def _parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def html_candidates(html: str) -> tuple[list[Candidate], dict]:
@@ -271,8 +271,9 @@ def page_metadata(root) -> dict:
     title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title")
     site = None
     t = root.find(".//title")
-    if t is not None and t.text_content().strip():
-        page_title, site = _split_site(" ".join(t.text_content().split()))
+    title_text = " ".join("".join(t.itertext()).split()) if t is not None else ""
+    if title_text:
+        page_title, site = _split_site(title_text)
         title = title or page_title
     out["title"] = SPACE.sub(" ", title).strip() if title else None
     author = ld.get("author") or metas.get("author") or metas.get("article:author") or metas.get("parsely-author") \
