@@ -74,6 +74,22 @@ def html_page(rng: random.Random, words: int) -> str:
             '<footer><p>© Example Media 2021. All rights reserved.</p></footer></body></html>')
 
 
+def heavy_html_page(rng: random.Random, words: int) -> str:
+    """The same article with the weight of a real site around it: a big script, icons, a 120-link menu,
+    20 teaser cards and an 80-link footer (about 60 kB, some 700 blocks)."""
+    menu = "".join(f'<li class="nav__item nav__item--level-1"><a class="nav__link" href="/s{i}">'
+                   f'<span class="nav__label">Section {i}</span></a></li>' for i in range(120))
+    footer = "".join(f'<li class="footer__item"><a href="/f{i}">Footer link {i}</a></li>' for i in range(80))
+    cards = "".join(f'<div class="card card--teaser"><a class="card__link" href="/r{i}"><h3 class="card__title">'
+                    f'{sentence(rng, 9)}</h3></a><p class="card__summary">{sentence(rng, 18)}</p></div>'
+                    for i in range(20))
+    chrome = "<script>" + "var a = 1;" * 3000 + "</script>" + '<svg><path d="M0 0L10 10"/></svg>' * 50
+    page = html_page(rng, words)
+    page = page.replace("<header>", f'<header>{chrome}<nav class="mega"><ul>{menu}</ul></nav>')
+    page = page.replace("</main>", f'<section class="more-stories">{cards}</section></main>')
+    return page.replace("<footer>", f"<footer><ul>{footer}</ul>")
+
+
 def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
     """Best of ``rounds`` passes, in CPU time of this process (per core, unaffected by other load)."""
     clean_document(pages[0], fmt)  # warm caches (rules, language model)
@@ -88,9 +104,10 @@ def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
         for page in pages:
             block_keys(page, fmt)
         keys_best = min(keys_best, time.process_time() - start)
-    words = sum(len(p.split()) for p in pages) / len(pages)
-    print(f"{name:5s} {len(pages)} docs (~{words:.0f} words of page text each): {len(pages) / best:8.1f} docs/s  "
-          f"{blocks / best:9.0f} blocks/s  (block_keys: {len(pages) / keys_best:8.1f} docs/s)")
+    size = sum(len(p.encode("utf-8")) for p in pages) / len(pages) / 1024
+    print(f"{name:5s} {len(pages)} docs ({size:5.1f} kB, {blocks / len(pages):4.0f} blocks each): "
+          f"{len(pages) / best:7.1f} docs/s {blocks / best:8.0f} blocks/s  (block_keys: {len(pages) / keys_best:7.1f}"
+          " docs/s)")
 
 
 def main() -> None:
@@ -101,6 +118,7 @@ def main() -> None:
     rng = random.Random(7)
     bench("text", "text", [text_page(rng, args.words) for _ in range(args.docs)])
     bench("html", "html", [html_page(rng, args.words) for _ in range(args.docs)])
+    bench("html+", "html", [heavy_html_page(rng, args.words) for _ in range(max(1, args.docs // 3))])
 
 
 if __name__ == "__main__":
