@@ -167,3 +167,18 @@ def warehouse(context: AssetExecutionContext, claimhouse: ClaimhouseSettings, ex
                   "per_source": MetadataValue.json(published.per_source)},
         check_results=[_check_result(o) for o in published.outcomes],
     )
+
+
+@asset(group_name="publish", deps=[warehouse],
+       description="A self-contained HTML report of the published warehouse, written beside it.")
+def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> MaterializeResult:
+    from .report import render_report
+
+    settings = claimhouse.settings()
+    out = settings.warehouse.with_suffix(".report.html")
+    figures = render_report(settings.warehouse, out)
+    return MaterializeResult(metadata={
+        "path": MetadataValue.path(str(out)),
+        "open": MetadataValue.url(out.resolve().as_uri()),
+        **{k: v for k, v in figures.items() if isinstance(v, int | float | str) and k != "path"},
+    })

@@ -20,6 +20,7 @@ from .progress import Progress
 from .state import StateDir, write_parquet
 from .tables import CLEAN_TABLES, EXTRACT_TABLES, STAGED, rows_to_table
 from .versioning import extractor_version
+from .workers import map_documents
 
 EXTRACT_LANGUAGES = ("en", None)
 
@@ -53,10 +54,40 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
         con.close()
 
 
+def clean_one(task: dict) -> dict[str, list[dict]]:
+    """Clean one document (a plan row with its text and source settings) into its staged rows."""
+    base = task["base"]
+    rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
+    try:
+        cleaned = cleaning.clean_document(
+            task["text"], task["format"], repeated=json.loads(task["repeated"]), clean=task["clean"],
+            hints=json.loads(task["hints"] or "{}"), publisher_default=task["publisher"],
+            timezone=task["timezone"], now=task["ingested_at"].replace(tzinfo=UTC))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        rows["documents"].append(base)
+        rows["stage_errors"].append({"doc_id": base["doc_id"], "stage": "clean", "error": _short_error(exc),
+                                     "occurred_at": base["processed_at"]})
+        return rows
+    doc_id = base["doc_id"]
+    rows["documents"].append({**base, "title": cleaned.title, "author": cleaned.author,
+                              "publisher": cleaned.publisher, "section": cleaned.section,
+                              "published_date": cleaned.published_date, "language": cleaned.language,
+                              "body_text": cleaned.body_text, "word_count": cleaned.word_count})
+    rows["document_blocks"] = [{"doc_id": doc_id, **b.__dict__} for b in cleaned.blocks]
+    rows["comments"] = [{"doc_id": doc_id, **c.__dict__,
+                         "posted_at": c.posted_at.astimezone(UTC).replace(tzinfo=None) if c.posted_at else None}
+                        for c in cleaned.comments]
+    return rows
+
+
+def _merge(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
+    for name, found in rows.items():
+        into[name] += found
+
+
 def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
                 progress: Progress | None = None) -> dict:
     """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
-    rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
     plan = _plan_rows(state, run_id, batch_no)
     if not plan:
         return {"batch": None, "documents": 0}
@@ -65,30 +96,16 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
     out_dir = state.store / plan[0]["out_batch"]
     version = extractor_version()
     processed_at = datetime.now(UTC).replace(tzinfo=None)
+    tasks = []
     for p in plan:
-        doc = json.loads(p["doc_row"])
         src = sources[p["source"]]
-        base = {"doc_id": p["doc_id"], **doc, "ingested_at": p["ingested_at"], "processed_at": processed_at,
-                "extractor_version": version, "word_count": 0}
-        try:
-            cleaned = cleaning.clean_document(
-                p["text"], p["format"], repeated=json.loads(p["repeated"]), clean=src["clean"],
-                hints=json.loads(p["hints"] or "{}"), publisher_default=src["publisher"],
-                timezone=src["timezone"], now=p["ingested_at"].replace(tzinfo=UTC))
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-            rows["documents"].append(base)
-            rows["stage_errors"].append({"doc_id": p["doc_id"], "stage": "clean", "error": _short_error(exc),
-                                         "occurred_at": processed_at})
-            progress.update()
-            continue
-        rows["documents"].append({**base, "title": cleaned.title, "author": cleaned.author,
-                                  "publisher": cleaned.publisher, "section": cleaned.section,
-                                  "published_date": cleaned.published_date, "language": cleaned.language,
-                                  "body_text": cleaned.body_text, "word_count": cleaned.word_count})
-        rows["document_blocks"] += [{"doc_id": p["doc_id"], **b.__dict__} for b in cleaned.blocks]
-        rows["comments"] += [{"doc_id": p["doc_id"], **c.__dict__,
-                              "posted_at": c.posted_at.astimezone(UTC).replace(tzinfo=None) if c.posted_at else None}
-                             for c in cleaned.comments]
+        base = {"doc_id": p["doc_id"], **json.loads(p["doc_row"]), "ingested_at": p["ingested_at"],
+                "processed_at": processed_at, "extractor_version": version, "word_count": 0}
+        tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at")}, "base": base,
+                      **{k: src[k] for k in ("clean", "publisher", "timezone")}})
+    rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
+    for found in map_documents(clean_one, tasks):
+        _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "clean", CLEAN_TABLES, rows)
     return {"batch": out_dir.name, "seconds": round(time.perf_counter() - progress.started, 3), **counts}
@@ -118,10 +135,28 @@ def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, lis
     }
 
 
+def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime]) -> dict[str, list[dict]]:
+    """Claims and entities of one cleaned document (doc_id, body_text, title, language, now)."""
+    doc_id, body_text, title, language, now = doc
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
+    if not body_text or language not in EXTRACT_LANGUAGES:
+        return rows
+    try:
+        rows["numeric_claims"] = claim_rows(doc_id, body_text)
+    except Exception as exc:  # noqa: BLE001
+        rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
+                                     "error": "numeric claims: " + _short_error(exc)})
+    try:
+        rows.update(entity_rows(doc_id, body_text, title))
+    except Exception as exc:  # noqa: BLE001
+        rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
+                                     "error": "entities: " + _short_error(exc)})
+    return rows
+
+
 def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None) -> dict:
     """Extract claims and entities from the cleaned documents of one batch folder."""
     out_dir = state.store / out_batch
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
     con = duckdb.connect()
     docs = con.execute("SELECT doc_id, body_text, title, language FROM read_parquet(?) ORDER BY doc_id",
                        [str(out_dir / "clean_documents.parquet")]).fetchall()
@@ -129,21 +164,10 @@ def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = N
     progress = progress or Progress("extraction", len(docs), len(docs))
     progress.total = len(docs)
     now = datetime.now(UTC).replace(tzinfo=None)
-    for doc_id, body_text, title, language in docs:
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
+    for found in map_documents(extract_one, [(*d, now) for d in docs]):
+        _merge(rows, found)
         progress.update()
-        if not body_text or language not in EXTRACT_LANGUAGES:
-            continue
-        try:
-            rows["numeric_claims"] += claim_rows(doc_id, body_text)
-        except Exception as exc:  # noqa: BLE001
-            rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
-                                         "error": "numeric claims: " + _short_error(exc)})
-        try:
-            for name, found in entity_rows(doc_id, body_text, title).items():
-                rows[name] += found
-        except Exception as exc:  # noqa: BLE001
-            rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
-                                         "error": "entities: " + _short_error(exc)})
     counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)
     return {"batch": out_batch, "documents": len(docs), "seconds": round(time.perf_counter() - progress.started, 3),
             **counts}

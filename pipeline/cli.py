@@ -41,6 +41,9 @@ def _summary(result) -> list[str]:
                  f"{rows.get('ingest_errors', 0)} errors")
     lines.append(f"bulk load: {int(w.get('rows_total', 0))} rows in {float(w.get('build_seconds', 0)):.2f}s")
     lines.append(f"published: {w.get('warehouse', '?')}")
+    r = meta("report")
+    if r.get("path"):
+        lines.append(f"report: {r['path']}")
     return lines
 
 
@@ -97,6 +100,9 @@ def run(full: bool) -> int:
         return _fail(str(exc))
     except runlock.RunLocked as exc:
         return _fail(str(exc), code=3)
+    # In-process runs spread each batch's documents over every core (see pipeline/workers.py).
+    workers_before = os.environ.get("CLAIMHOUSE_WORKERS")
+    os.environ["CLAIMHOUSE_WORKERS"] = workers_before or str(os.cpu_count() or 1)
     printer = ProgressPrinter()
     progress.add_listener(printer)
     try:
@@ -109,6 +115,8 @@ def run(full: bool) -> int:
             run_config={"ops": {"raw_documents": {"config": {"full": full}}},
                         "loggers": {"console": {"config": {"log_level": "WARNING"}}}})
     finally:
+        if workers_before is None:
+            os.environ.pop("CLAIMHOUSE_WORKERS", None)
         progress.remove_listener(printer)
         printer.close()
         runlock.release(settings.state_dir, pid=os.getpid())
