@@ -138,7 +138,8 @@ def _decode_bytes(data: bytes, http_charset: str | None) -> str:
 
 def normalise_text(text: str) -> str:
     """Repair mojibake only, unify line endings to `\\n`, normalise to NFC."""
-    text = ftfy.fix_text(text, _FTFY)
+    if not text.isascii():  # pure ASCII cannot hold mojibake
+        text = ftfy.fix_text(text, _FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
