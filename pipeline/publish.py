@@ -26,6 +26,8 @@ from .versioning import extractor_version, git_commit, pipeline_version
 
 SQL_DIR = REPO_ROOT / "sql"
 STORAGE_VERSION = "v1.4.0"
+# The publisher spills to disk past this, so memory stays bounded as the corpus grows.
+PUBLISH_MEMORY_LIMIT = "1GB"
 _BATCH_OF = r"regexp_extract(filename, '([^/]+)/[^/]+$', 1)"
 
 
@@ -161,7 +163,8 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     result = Published(warehouse)
     started = time.perf_counter()
     try:
-        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
+        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION,
+                                               "memory_limit": PUBLISH_MEMORY_LIMIT})
         try:
             _fill(con, state, run_dir, now.replace(tzinfo=None))
             result.per_source = dict(con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 1")
