@@ -24,6 +24,7 @@ from __future__ import annotations
 from .extract import extract_entities
 from .model import (
     BodyCandidate,
+    BodyInfo,
     BodyMention,
     BodyResolution,
     DocEntities,
@@ -34,6 +35,7 @@ from .resolve import resolve_bodies
 
 __all__ = [
     "BodyCandidate",
+    "BodyInfo",
     "BodyMention",
     "BodyResolution",
     "DocEntities",

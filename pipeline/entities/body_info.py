@@ -1,25 +1,13 @@
-"""What a body mention says about its body, before cross-document resolution."""
+"""Building a body's provisional identity (``BodyInfo``) from a dictionary entry or a name's shape."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import gazetteer
+from .model import BodyInfo
 from .org_shapes import OrgShape
 from .rules import AMBIGUOUS_BODY_WORDS, CUE_REQUIRED_BODY_WORDS, NOT_BEFORE, ORG_CUES, SENTENCE_INITIAL_OK
 from .textutil import is_sentence_start, slug
-
-
-@dataclass(frozen=True)
-class BodyInfo:
-    """Provisional identity of a body: ``body_key`` is a register id or ``org:`` + slug."""
-
-    body_key: str
-    name: str
-    body_type: str
-    acronym: str | None
-    is_generic: bool
-    reference_id: str | None
 
 
 def from_entry(e: gazetteer.Entry) -> BodyInfo:

@@ -202,18 +202,15 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
         if c.kind != "body":
             continue
         info: BodyInfo = c.payload
-        name, btype = info.name, info.body_type
         if info.body_key.startswith("org:") and not info.is_generic:
             owner_m = _POSSESSIVE_BEFORE.search(text[max(0, c.start - 4):c.start])
             if owner_m:
                 owner = body_at_end.get(c.start - len(owner_m.group(0)))
-                head = name.split()[-1].lower()
-                if owner is not None and head in _OWNED_HEADS:
-                    name = f"{owner.acronym or owner.name} {name}"
-                    btype = owner.body_type if owner.body_type != "company" else "company"
-                    info = BodyInfo("org:" + slug(name), name, btype, None, False, None)
-        m = BodyMention(text[c.start:c.end], c.start, c.end, info.body_key, name, btype, info.acronym,
-                        info.is_generic, info.reference_id)
+                if owner is not None and info.name.split()[-1].lower() in _OWNED_HEADS:
+                    name = f"{owner.acronym or owner.name} {info.name}"  # "the LGA's People and Places Board"
+                    info = BodyInfo("org:" + slug(name), name, owner.body_type, None, False, None)
+        m = BodyMention(info.body_key, info.name, info.body_type, info.acronym, info.is_generic, info.reference_id,
+                        surface=text[c.start:c.end], char_start=c.start, char_end=c.end)
         bodies.append(m)
         body_at_end[c.end] = m
     places = [PlaceMention(text[c.start:c.end], c.start, c.end, c.payload.place_id, c.payload.name,

@@ -5,16 +5,24 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class BodyMention:
-    surface: str
-    char_start: int
-    char_end: int
+class BodyInfo:
+    """Provisional identity of a body, before cross-document resolution."""
+
     body_key: str  # register id for register bodies, else "org:" + slug(canonical name)
     name: str
     body_type: str
     acronym: str | None
     is_generic: bool
     reference_id: str | None
+
+
+@dataclass(frozen=True)
+class BodyMention(BodyInfo):
+    """One mention of a body in a document's text."""
+
+    surface: str
+    char_start: int
+    char_end: int
 
 
 @dataclass(frozen=True)
@@ -47,13 +55,9 @@ class DocEntities:
 
 
 @dataclass(frozen=True)
-class BodyCandidate:
-    body_key: str
-    name: str
-    body_type: str
-    acronym: str | None
-    is_generic: bool
-    reference_id: str | None
+class BodyCandidate(BodyInfo):
+    """A body as all staged mentions describe it, with every surface form seen."""
+
     surfaces: frozenset[str]
 
 
