@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import codecs
+import random
+import unicodedata
+from pathlib import Path
 
+import ftfy
 import pytest
 
-from pipeline.decoding import DecodeProblem, ReadProblem, decode_document, detect_format
+from pipeline.decoding import _FTFY, DecodeProblem, ReadProblem, decode_document, detect_format, normalise_text
 
 
 def test_utf8_text_is_kept_as_written_with_curly_quotes_and_ligatures() -> None:
@@ -81,3 +85,26 @@ def test_too_many_control_characters_is_a_decode_problem() -> None:
 ])
 def test_format_is_detected_from_content(text: str, fmt: str) -> None:
     assert detect_format(text) == fmt
+
+
+def _mojibake_fragments() -> list[str]:
+    words = ["café", "naïve", "£5m", "—", "“quoted”", "it’s", "€2bn", "½", "20°C", "Düsseldorf", "à la", "😀",
+             "\u00a0", "Москва", "Ελλάδα", "عربي", "×²"]
+    frags = list(words)
+    for word in words:
+        for enc in ("cp1252", "latin-1", "macroman", "cp1251", "cp1253", "cp1257", "cp437"):
+            frags.append(word.encode("utf-8").decode(enc, errors="ignore"))
+    return frags + ["\u00c2 ", "\u00c3 ", "a\x96b", "\x85"]
+
+
+def test_repair_matches_ftfy_on_every_page_with_mojibake_spliced_anywhere() -> None:
+    """The fast pre-check must never skip a text that ftfy itself would change."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "seeds").iterdir())]
+    frags, rng = _mojibake_fragments(), random.Random(7)
+    for _ in range(3000):
+        page = rng.choice(pages)
+        at = rng.randrange(len(page))
+        text = (page[max(0, at - 150):at] + rng.choice(["", "\n", " ", "a", ". "]) + rng.choice(frags)
+                + rng.choice(["", " ", "\n", "x"]) + page[at:at + 150])
+        expected = unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY).replace("\r\n", "\n").replace("\r", "\n"))
+        assert normalise_text(text) == expected, repr(text)
