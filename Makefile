@@ -16,7 +16,7 @@ install: $(STAMP)
 $(STAMP): uv.lock pyproject.toml
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
-	@$(VENV)/bin/uv sync --frozen --quiet --python $(VENV)/bin/python
+	@$(VENV)/bin/uv sync --frozen --quiet --compile-bytecode --python $(VENV)/bin/python
 	@touch $@
 
 dagster-home:
