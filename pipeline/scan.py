@@ -22,6 +22,7 @@ from .decoding import DecodeProblem, ReadProblem, decode_document, detect_format
 from .sources import SourceSpec, make_doc_id, read_source
 from .state import MANIFEST_SCHEMA, StateDir, write_parquet
 from .versioning import extractor_version
+from .workers import map_documents
 
 RAW_SCHEMA = pa.schema([("raw_file", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
                         ("hints", pa.string()), ("keys", pa.list_(pa.string()))])
@@ -33,6 +34,8 @@ ERROR_SCHEMA = pa.schema([("source", pa.string()), ("uri", pa.string()), ("doc_i
                           ("location", pa.string()), ("stage", pa.string()), ("error", pa.string()),
                           ("occurred_at", pa.timestamp("us"))])
 SKETCH_SIZE = 8
+PREPARE_CHUNK = 256  # new or changed records decoded per round trip to the worker pool
+PREPARE_BYTES = 64 << 20  # ... or fewer, so that a round trip holds at most this much raw data
 
 
 def sketch(keys: list[str]) -> str:
@@ -84,15 +87,83 @@ class _RawWriter:
             self.name = self.state.raw_file(self.run_id, self.n)
 
 
+def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, str, list[str]] | tuple[str, str]:
+    """Decode one record and fingerprint its blocks: (text, format, keys), or (stage, error). Runs in a worker."""
+    payload, charset, spec_format, format_hint, clean = job
+    try:
+        text = decode_document(payload, charset)
+    except (ReadProblem, DecodeProblem) as exc:
+        return ("decode" if isinstance(exc, DecodeProblem) else "read", str(exc))
+    fmt = spec_format if spec_format != "auto" else (format_hint or detect_format(text))
+    if spec_format == "auto" and format_hint == "text":
+        fmt = detect_format(text)
+    return text, fmt, cleaning.block_keys(text, fmt) if clean else []
+
+
+@dataclass
+class _Waiting:
+    """A new or changed record waiting for `prepare`."""
+
+    order: tuple
+    base: dict
+    before: dict | None
+    content_sha256: str
+    hints: str
+    job: tuple[bytes, str | None, str, str | None, bool]
+
+
+class _Decoder:
+    """Decodes new and changed records in rounds over the worker pool and stages them in reading order."""
+
+    def __init__(self, writer: _RawWriter, current: dict[str, _Current], settings: str, now: datetime) -> None:
+        self.writer, self.current, self.settings, self.now = writer, current, settings, now
+        self.waiting: list[_Waiting] = []
+        self.size = 0
+
+    def add(self, item: _Waiting) -> None:
+        self.waiting.append(item)
+        self.size += len(item.job[0])
+        if len(self.waiting) >= PREPARE_CHUNK or self.size >= PREPARE_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        results = map_documents(prepare, [w.job for w in self.waiting])
+        for w, done in zip(self.waiting, results, strict=True):
+            doc_id = w.base["doc_id"]
+            if _superseded(self.current, doc_id, w.order):
+                continue
+            if len(done) == 2:
+                self.current[doc_id] = _Current(w.order, None, {**w.base, "stage": done[0], "error": done[1],
+                                                                "occurred_at": self.now})
+                continue
+            text, fmt, keys = done
+            raw_file = self.writer.add({"doc_id": doc_id, "text": text, "hints": w.hints, "keys": keys})
+            same_content = w.before is not None and w.before["content_sha256"] == w.content_sha256
+            row = {**w.base, "content_sha256": w.content_sha256, "format": fmt, "settings_hash": self.settings,
+                   "extractor_version": None, "repeat_sig": None, "sketch": sketch(keys),
+                   "ingested_at": w.before["ingested_at"] if same_content else self.now, "processed_at": None,
+                   "raw_file": raw_file, "out_batch": None}
+            status = "new" if w.before is None else ("changed" if not same_content else "resettled")
+            self.current[doc_id] = _Current(w.order, row, status=status)
+        self.waiting, self.size = [], 0
+
+
+def _superseded(current: dict[str, _Current], doc_id: str, order: tuple) -> bool:
+    """A later record of the same document was already read (the source's last word wins)."""
+    prev = current.get(doc_id)
+    return prev is not None and prev.order > order
+
+
 def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, current: dict[str, _Current],
                   now: datetime, full: bool, counts: Counter) -> None:
+    """Sort every record of one source into `current`: unchanged, unreadable, or decoded and staged."""
     settings = spec.settings_hash()
+    decoder = _Decoder(writer, current, settings, now)
     for seq, rec in enumerate(read_source(spec)):
         counts["read"] += 1
         doc_id = make_doc_id(spec.name, rec.key)
         order = (rec.order, seq)
-        prev = current.get(doc_id)
-        if prev is not None and prev.order > order:
+        if _superseded(current, doc_id, order):
             continue
         base = {"doc_id": doc_id, "source": spec.name, "uri": rec.uri, "location": rec.location}
         if rec.problem:
@@ -104,24 +175,9 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
                 and before["settings_hash"] == settings and (writer.state.store / before["raw_file"]).exists()):
             current[doc_id] = _Current(order, {**before, "uri": rec.uri, "location": rec.location})
             continue
-        try:
-            text = decode_document(rec.payload or b"", rec.charset)
-        except (ReadProblem, DecodeProblem) as exc:
-            stage = "decode" if isinstance(exc, DecodeProblem) else "read"
-            current[doc_id] = _Current(order, None, {**base, "stage": stage, "error": str(exc), "occurred_at": now})
-            continue
-        fmt = spec.format if spec.format != "auto" else (rec.format_hint or detect_format(text))
-        if spec.format == "auto" and rec.format_hint == "text":
-            fmt = detect_format(text)
-        keys = cleaning.block_keys(text, fmt) if spec.clean else []
-        raw_file = writer.add({"doc_id": doc_id, "text": text, "hints": json.dumps(rec.hints), "keys": keys})
-        same_content = before is not None and before["content_sha256"] == rec.content_sha256
-        row = {**base, "content_sha256": rec.content_sha256, "format": fmt, "settings_hash": settings,
-               "extractor_version": None, "repeat_sig": None, "sketch": sketch(keys),
-               "ingested_at": before["ingested_at"] if same_content else now, "processed_at": None,
-               "raw_file": raw_file, "out_batch": None}
-        status = "new" if before is None else ("changed" if not same_content else "resettled")
-        current[doc_id] = _Current(order, row, status=status)
+        decoder.add(_Waiting(order, base, before, rec.content_sha256, json.dumps(rec.hints),
+                             (rec.payload or b"", rec.charset, spec.format, rec.format_hint, spec.clean)))
+    decoder.flush()
 
 
 def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, dict[str, int]]:

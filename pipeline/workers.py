@@ -1,7 +1,7 @@
-"""An optional pool of worker processes for per-document work inside one batch.
+"""An optional pool of worker processes for per-document work: the scan's decoding and each batch's documents.
 
 `make run` executes the Dagster job in one process, so it sets CLAIMHOUSE_WORKERS to the number of cores and the
-batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery executors the
+scan and the batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery executors the
 batches themselves run in parallel and the default of one worker keeps each step single-process.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -55,7 +55,3 @@ def map_documents(fn: Callable[[T], R], items: list[T], workers: int | None = No
     chunk = max(1, min(32, len(items) // (workers * 4)))
     return _get_pool(workers).map(fn, items, chunksize=chunk)
 
-
-def consume(results: Iterable[R], each: Callable[[R], None]) -> None:
-    for result in results:
-        each(result)

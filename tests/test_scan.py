@@ -1,0 +1,71 @@
+"""The scan decodes new documents over the worker pool with the same outcome as in one process."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from pipeline.scan import scan
+from pipeline.sources import load_sources
+from pipeline.state import StateDir
+from tests.helpers import news_page
+
+NOW = datetime(2026, 11, 1, 12, 0)
+
+
+def _corpus(root: Path) -> Path:
+    """Thirty files of mixed kinds and faults, and a feed whose ids repeat (the last line of an id wins)."""
+    docs = root / "docs"
+    docs.mkdir()
+    for i in range(24):
+        page = news_page(i, words=120)
+        if i % 3 == 0:
+            (docs / f"p{i:02}.html").write_text(f"<html><body><article><p>{page}</p></article></body></html>")
+        else:
+            (docs / f"p{i:02}.txt").write_text(page)
+    (docs / "binary.txt").write_bytes(b"\x00\x01PK" * 50)
+    (docs / "blank.txt").write_text("   \n\n")
+    cp1252 = "The council\u2019s \u00a35m plan \u2014 caf\u00e9 owners object."
+    (docs / "cp1252.txt").write_bytes(cp1252.encode("cp1252"))
+    (docs / "mojibake.txt").write_text("The council\u2019s plan".encode().decode("cp1252"))
+    feed = root / "feed"
+    feed.mkdir()
+    lines = [json.dumps({"id": f"n{i % 7}", "text": f"Version {i} of story {i % 7}. " + news_page(i, words=40)})
+             for i in range(28)]
+    (feed / "items.jsonl").write_text("\n".join(lines + ["not json"]) + "\n")
+    sources = root / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"},
+                                                   {"name": "feed", "kind": "jsonl", "path": "feed"}]}))
+    return sources
+
+
+def _scan_with(workers: int, root: Path, sources: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    monkeypatch.setenv("CLAIMHOUSE_WORKERS", str(workers))
+    state = StateDir(root / f"state-{workers}")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=10)
+    texts = {}
+    for f in sorted(state.store.glob("raw-*.parquet")):
+        texts.update({r["doc_id"]: (r["text"], r["keys"]) for r in pq.read_table(f).to_pylist()})
+    manifest = pq.read_table(result.run_dir / "manifest_next.parquet").to_pylist()
+    return {"counts": dict(result.counts), "manifest": manifest, "texts": texts,
+            "errors": pq.read_table(result.run_dir / "scan_errors.parquet").to_pylist()}
+
+
+def test_scan_over_two_workers_equals_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _corpus(tmp_path)
+    one = _scan_with(1, tmp_path, sources, monkeypatch)
+    two = _scan_with(2, tmp_path, sources, monkeypatch)
+    assert one == two
+    assert one["counts"]["new"] == 26 + 7 and one["counts"]["failed"] == 3
+    by_uri = {r["uri"]: r for r in one["manifest"]}
+    assert by_uri["p00.html"]["format"] == "html" and by_uri["p01.txt"]["format"] == "text"
+    assert {e["uri"] for e in one["errors"]} == {"binary.txt", "blank.txt", "items.jsonl:29"}
+    latest = [t.split(" of ")[0] for t, _ in one["texts"].values() if t.startswith("Version ")]
+    assert sorted(latest) == sorted(f"Version {i}" for i in range(21, 28))
+    cp1252 = next(t for t, _ in one["texts"].values() if t.startswith("The council\u2019s \u00a35m"))
+    assert "caf\u00e9" in cp1252
+    assert "The council\u2019s plan" in [t for t, _ in one["texts"].values()]
