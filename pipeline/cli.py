@@ -100,7 +100,7 @@ def run(full: bool) -> int:
         return _fail(str(exc))
     except runlock.RunLocked as exc:
         return _fail(str(exc), code=3)
-    # In-process runs spread each batch's documents over every core (see pipeline/workers.py).
+    # In-process runs spread decoding and each batch's documents over every core (see pipeline/workers.py).
     workers_before = os.environ.get("CLAIMHOUSE_WORKERS")
     os.environ["CLAIMHOUSE_WORKERS"] = workers_before or str(os.cpu_count() or 1)
     printer = ProgressPrinter()
