@@ -1,8 +1,8 @@
 """An optional pool of worker processes for per-document work: the scan's decoding and each batch's documents.
 
 `make run` executes the Dagster job in one process, so it sets CLAIMHOUSE_WORKERS to the number of cores and the
-scan and the batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery executors the
-batches themselves run in parallel and the default of one worker keeps each step single-process.
+scan and the batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery
+executors the batches themselves run in parallel and the default of one worker keeps each step single-process.
 """
 from __future__ import annotations
 
