@@ -15,6 +15,9 @@ WORD_NUMBERS = [
     ("one million two hundred thousand", 1_200_000), ("seven billion", 7e9), ("a dozen", 12),
     ("two dozen", 24), ("two and a half", 2.5), ("seven point five", 7.5), ("three point one four", 3.14),
     ("forty", 40), ("four hundred thousand", 400_000), ("a million", 1e6),
+    ("five and a quarter", 5.25), ("six and three quarters", 6.75), ("twenty and two thirds", 20 + 2 / 3),
+    ("one hundred and three quarters", 100.75), ("a million and a half", 1.5e6),
+    ("two hundred point five", 200.5),
 ]
 
 
@@ -32,6 +35,8 @@ def test_word_numbers(words, value):
     ("twenty twenty", 20, 1),
     ("five and ten", 5, 1),            # a list: "and" joins only after hundred or a scale word
     ("a hundred and", 100, 2),
+    ("five and a quarters", 5, 1),     # a fraction needs numerator and denominator to agree
+    ("five and two", 5, 1),
 ])
 def test_word_numbers_stop_where_the_number_ends(words, head, count):
     got = longest_word_number(words.split())

@@ -105,6 +105,9 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
      [("Three quarters of a million", 750000, "count", "exact"), ("3/4", 0.75, "fraction", "exact")]),
     # --- durations ---
     ("Patients waited 2 and a half hours in A&E.", [("2 and a half hours", 2.5, "hours", "exact")]),
+    ("Drivers sat in queues for five and a quarter hours.", [("five and a quarter hours", 5.25, "hours", "exact")]),
+    ("The new bypass is 3 and three quarter miles long.", [("3 and three quarter miles", 3.75, "other:mile", "exact")]),
+    ("The trust treated a million and a half patients.", [("a million and a half", 1.5e6, "count", "exact")]),
     ("No city has escaped 7 years of austerity.", [("7 years", 7, "years", "exact")]),
     ("The inquiry will take 18 months to report.", [("18 months", 18, "months", "exact")]),
     ("Junior doctors will strike for five days.", [("five days", 5, "days", "exact")]),

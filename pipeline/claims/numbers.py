@@ -6,7 +6,7 @@ import re
 
 from text_to_num import text2num
 
-from .lexicon import DOZEN, HUNDRED, NUMBER_WORDS, SCALE_WORDS, TEENS, TENS, UNITS
+from .lexicon import DENOMINATORS, DOZEN, HUNDRED, NUMBER_WORDS, SCALE_WORDS, TEENS, TENS, UNITS
 
 _WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
 
@@ -63,19 +63,24 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
                 break                       # "dozen" alone ("a few dozen") is no number
             current = (current or 1) * 12
             last = "dozen"
+        elif tok == "and" and last in ("unit", "teen", "ten", "a", "hundred", "scale") and _and_fraction(tokens, i):
+            frac = _and_fraction(tokens, i)
+            if last == "scale":             # "a million and a half": half of the last scale
+                total += frac * last_scale
+            else:                           # "two and a half", "five and three quarters", "a hundred and a half"
+                current += frac
+            i += 3
+            best = (total + current, i)
+            last = "half"
+            continue
         elif tok == "and" and last in ("hundred", "scale") and i + 1 < len(tokens) and (
             tokens[i + 1] in UNITS or tokens[i + 1] in TEENS or tokens[i + 1] in TENS
         ):
             last = "and"
             i += 1
             continue
-        elif tok == "and" and last in ("unit", "teen", "ten", "a") and tokens[i + 1: i + 3] == ["a", "half"]:
-            current += 0.5
-            i += 3
-            best = (total + current, i)
-            last = "half"
-            continue
-        elif tok == "point" and last in ("unit", "teen", "ten") and i + 1 < len(tokens) and tokens[i + 1] in UNITS:
+        elif (tok == "point" and last in ("unit", "teen", "ten", "hundred") and i + 1 < len(tokens)
+              and tokens[i + 1] in UNITS):
             j = i + 1
             digits = ""
             while j < len(tokens) and tokens[j] in UNITS:
@@ -92,6 +97,22 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
         if last != "and":
             best = (total + current, i)
     return best
+
+
+def _and_fraction(tokens: list[str], i: int) -> float | None:
+    """The fraction after the "and" at `i`: "and a half", "and a quarter", "and three quarters" (None if none)."""
+    if i + 2 >= len(tokens):
+        return None
+    num_word, den_word = tokens[i + 1], tokens[i + 2]
+    den = DENOMINATORS.get(den_word)
+    if den is None:
+        return None
+    num = 1 if num_word in ("a", "an") else UNITS.get(num_word)
+    if not num or num >= den:
+        return None
+    if num == 1 and den_word.endswith("s"):
+        return None                         # "a quarter", "three quarters", "three quarter miles"; not "a quarters"
+    return num / den
 
 
 def words_value(words: list[str]) -> float:

@@ -23,6 +23,8 @@ _NUM_WORD = _alt([w for w in NUMBER_WORDS])
 _SMALL = _alt(list(UNITS) + ["ten", "eleven", "twelve", "twenty", "hundred", "thousand"])
 _DEN = _alt(list(DENOMINATORS))
 _FRAC_CHARS = "".join(UNICODE_FRACTIONS)
+# "and a half", "and a quarter", "and three quarters" inside a run of number words
+_AND_FRACTION = rf"and(?:{_SP}+|-)(?:an?|{_alt(list(UNITS))})(?:{_SP}+|-)(?:{_DEN})"
 CORE_RE = re.compile(
     rf"""
     (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+)(?:{_SP}+|-)(?i:in|out{_SP}+of)(?:{_SP}+|-)(?i:every{_SP}+)?
@@ -35,7 +37,7 @@ CORE_RE = re.compile(
         (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
   | (?P<unicode>(?<!\w)[{_FRAC_CHARS}])
   | (?P<words>\b(?i:(?:an?{_SP}+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_NUM_WORD}))\b
-        (?:(?:{_SP}+|-)(?i:and{_SP}+a{_SP}+half|and|point|a|half|{_NUM_WORD})\b)*)
+        (?:(?:{_SP}+|-)(?i:{_AND_FRACTION}|and|point|a|half|{_NUM_WORD})\b)*)
     """,
     re.VERBOSE,
 )

@@ -52,7 +52,11 @@ _UNIT_RE = re.compile(
     re.VERBOSE,
 )
 _PREFIX_LAST_CHARS = {p[-1] for p in CURRENCY_PREFIXES}
-_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half\b", re.I)
+_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+(?P<num>an?|one|two|three)[\s\u00a0]+"
+                            r"(?P<den>half|third|thirds|quarter|quarters)\b", re.I)
+_AND_FRACTIONS = {("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "third"): 1 / 3, ("one", "third"): 1 / 3,
+                  ("two", "thirds"): 2 / 3, ("two", "third"): 2 / 3, ("a", "quarter"): 0.25,
+                  ("one", "quarter"): 0.25, ("three", "quarters"): 0.75, ("three", "quarter"): 0.75}
 _MIXED_FRACTION_RE = re.compile(r"[\s\u00a0]+(\d{1,2})/(\d{1,2})(?![\d/])")
 _SPACED_SCALES = {"bn", "Bn", "BN", "mn", "mln", "bln", "tn", "trn"}     # "1.5 bn people": no metres to confuse
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
@@ -111,9 +115,10 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
         cand.currency_prefix = True
     pos = e
     if form == "digits":
-        half = _AND_A_HALF_RE.match(text, pos)      # "2 and a half hours"
-        if half:
-            cand.value += 0.5 if cand.value >= 0 else -0.5
+        half = _AND_A_HALF_RE.match(text, pos)      # "2 and a half hours", "3 and three quarter miles"
+        frac = half and _AND_FRACTIONS.get((half.group("num").lower(), half.group("den").lower()))
+        if frac:
+            cand.value += frac if cand.value >= 0 else -frac
             pos = cand.num_end = half.end()
         mixed = _MIXED_FRACTION_RE.match(text, pos)  # "5 1/2 miles"
         if mixed and 0 < int(mixed.group(1)) < int(mixed.group(2)) <= 16:
