@@ -62,6 +62,8 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("id", "Fast 5G coverage is patchy.", []),
     ("id", "Case ref 1234567 was closed.", []),
     ("url", "Details are at www.gov.uk/guidance/2019-rules.", []),
+    ("url", "Search https://archive.example.org/search?q=budget&from=2019&to=2020&sort=date&page=1"
+            "&size=50&filter=council%20tax%2050%25&session=8812 for details.", []),
     ("vague", "The town suffers from decades of creaking infrastructure.", []),
     ("vague", "We have been planning for several months.", []),
     ("vague", "Hundreds of people and thousands of jobs are at risk.", []),

@@ -66,6 +66,15 @@ CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
     "swiss francs": "CHF", "francs": "CHF", "rand": "ZAR", "roubles": "RUB", "rubles": "RUB",
     "krona": "SEK", "kronor": "SEK", "kroner": "NOK", "zloty": "PLN", "naira": "NGN", "won": "KRW",
+    "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD", "australian dollar": "AUD",
+    "canadian dollar": "CAD", "new zealand dollar": "NZD", "hong kong dollar": "HKD", "singapore dollar": "SGD",
+    "japanese yen": "JPY", "chinese yuan": "CNY", "rmb": "CNY", "indian rupees": "INR", "rupee": "INR",
+    "pakistani rupees": "PKR", "swiss franc": "CHF", "rouble": "RUB", "ruble": "RUB", "rands": "ZAR",
+    "shekels": "ILS", "shekel": "ILS", "pesos": "MXN", "lira": "TRY", "hryvnias": "UAH", "hryvnia": "UAH",
+    # currencies of before the euro, still in archive and history pieces
+    "french francs": "FRF", "deutschmarks": "DEM", "deutsche marks": "DEM", "dutch guilders": "NLG",
+    "guilders": "NLG", "pesetas": "ESP", "escudos": "PTE", "lire": "ITL", "drachmas": "GRD",
+    "irish pounds": "IEP", "punts": "IEP", "finnish markka": "FIM", "markkaa": "FIM", "markka": "FIM",
 }
 # minor units after the number: word -> (currency, divisor)
 MINOR_UNITS = {"p": ("GBP", 100), "pence": ("GBP", 100), "penny": ("GBP", 100), "cents": ("USD", 100),

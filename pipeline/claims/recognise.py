@@ -25,11 +25,11 @@ _DEN = _alt(list(DENOMINATORS))
 _FRAC_CHARS = "".join(UNICODE_FRACTIONS)
 # "and a half", "and a quarter", "and three quarters" inside a run of number words
 _AND_FRACTION = rf"and(?:{_SP}+|-)(?:an?|{_alt(list(UNITS))})(?:{_SP}+|-)(?:{_DEN})"
-CORE_RE = re.compile(
-    rf"""
+_OUT_OF = rf"""
     (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+)(?:{_SP}+|-)(?i:in|out{_SP}+of)(?:{_SP}+|-)(?i:every{_SP}+)?
-        (?P<ob>(?i:a{_SP}+)?(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b)
-  | (?P<frac>\b(?:(?P<fa>(?i:an?|{_SMALL}|\d{{1,2}}))(?:{_SP}+|-))?(?P<fd>(?i:{_DEN}))\b)
+        (?P<ob>(?i:a{_SP}+)?(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b)"""
+_OTHERS = rf"""
+    (?P<frac>\b(?:(?P<fa>(?i:an?|{_SMALL}|\d{{1,2}}))(?:{_SP}+|-))?(?P<fd>(?i:{_DEN}))\b)
   | (?P<slash>(?<![\w/.,])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\w/]|\.\d))
   | (?P<ratio_word>\b(?i:twice|thrice)\b)
   | (?P<fold>\b(?:(?i:{_SMALL}|twenty|fifty)|\d+(?:\.\d+)?)-?(?i:fold)\b)
@@ -38,9 +38,9 @@ CORE_RE = re.compile(
   | (?P<unicode>(?<!\w)[{_FRAC_CHARS}])
   | (?P<words>\b(?i:(?:an?{_SP}+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_NUM_WORD}))\b
         (?:(?:{_SP}+|-)(?i:{_AND_FRACTION}|and|point|a|half|{_NUM_WORD})\b)*)
-    """,
-    re.VERBOSE,
-)
+    """
+CORE_RE = re.compile(_OUT_OF + "|" + _OTHERS, re.VERBOSE)
+_NOT_OUT_OF_RE = re.compile(_OTHERS, re.VERBOSE)     # where "N in M" is no proportion ("$10000 in 3 years")
 # CORE_RE is only tried where a digit, a fraction sign or a number word starts: much faster than a scan
 _ANCHOR_WORDS = (
     set(NUMBER_WORDS) | set(DENOMINATORS) | set(RATIO_WORDS)
@@ -95,18 +95,18 @@ def find_candidates(text: str) -> list[Candidate]:
             article = low[max(0, pos - 3):pos]
             start = pos - 3 if article == "an " else pos - 2 if article[-2:] == "a " else -1
             if start >= last_end and (start == 0 or not low[start - 1].isalpha()):
-                m = CORE_RE.match(text, start)
+                m = _match(text, start)
                 if m and m.end() > pos:
                     _read_core(text, m, found)
                     last_end = m.end()
                     continue
         if word is None and pos > 0 and text[pos - 1] in "-−":
-            m = CORE_RE.match(text, pos - 1)
+            m = _match(text, pos - 1)
             if m and m.lastgroup == "digits":
                 _read_core(text, m, found)
                 last_end = m.end()
                 continue
-        m = CORE_RE.match(text, pos)
+        m = _match(text, pos)
         if m:
             _read_core(text, m, found)
             last_end = m.end()
@@ -114,18 +114,48 @@ def find_candidates(text: str) -> list[Candidate]:
     for c in found:
         if out and c.start < out[-1].end:
             continue          # "half a million" already holds "a million"
+        if out and _joins_minor(text, out[-1], c):
+            out[-1].end = c.end                    # "3 dollars 50 cents", "ten pounds and forty pence": one sum
+            out[-1].value += c.value
+            continue
         out.append(c)
     return out
+
+
+_JOIN_MINOR_GAP_RE = re.compile(r"[\s\u00a0]+(?:and[\s\u00a0]+)?$", re.I)
+_MINOR_WORD_END_RE = re.compile(r"[\s\u00a0-](?:cents?|pence)$", re.I)
+_MAJOR_WORD_END_RE = re.compile(r"[\s\u00a0](?:dollars?|pounds?|euros?)$", re.I)
+
+
+def _joins_minor(text: str, major: Candidate, minor: Candidate) -> bool:
+    """A whole amount in currency words followed by its cents or pence: "13 dollars and 45 cents"."""
+    return (major.unit == minor.unit and major.value == int(major.value) and 0 < minor.value < 1
+            and minor.start - major.end <= 6 and bool(_JOIN_MINOR_GAP_RE.match(text, major.end, minor.start))
+            and bool(_MAJOR_WORD_END_RE.search(text, major.start, major.end))
+            and bool(_MINOR_WORD_END_RE.search(text, minor.start, minor.end)))
+
+
+def _match(text: str, pos: int) -> re.Match | None:
+    m = CORE_RE.match(text, pos)
+    if m and m.lastgroup == "out_of" and _out_of_value(m) is None:
+        m = _NOT_OUT_OF_RE.match(text, pos)
+    return m
+
+
+def _out_of_value(m: re.Match) -> float | None:
+    """'one in five' -> 0.2, '9 out of 10' -> 0.9; None for "$10000 in 3 years" (a sum, then a duration)."""
+    a = _small_value(m.group("oa"))
+    b = _small_value(m.group("ob"))
+    return a / b if a is not None and b and a <= b else None
 
 
 def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
     """Append the candidates one match of CORE_RE holds (a run of number words may hold several)."""
     kind = m.lastgroup
     if kind == "out_of":
-        a = _small_value(m.group("oa"))
-        b = _small_value(m.group("ob"))
-        if a is not None and b:
-            out.append(Candidate(m.start(), m.end(), a / b, "fraction", "out_of", m.start(), m.end()))
+        value = _out_of_value(m)
+        if value is not None:
+            out.append(Candidate(m.start(), m.end(), value, "fraction", "out_of", m.start(), m.end()))
         return
     if kind == "frac":
         cand = _fraction(text, m)

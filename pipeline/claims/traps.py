@@ -249,7 +249,7 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
 
 
 def _digit_trap(text: str, c: Candidate, num: str, before: str, after: str) -> str | None:
-    token = text[max(0, c.num_start - 60):c.num_start].rsplit(None, 1)[-1:]
+    token = text[max(0, c.num_start - 400):c.num_start].rsplit(None, 1)[-1:]     # long URLs: query strings
     if token and _URLISH.search(token[0]):
         return "url"
     head = text[max(0, c.num_start - 12):c.num_start]
