@@ -95,6 +95,7 @@ TRAPS: list[tuple[str, str, list[str]]] = [
     ("count", "More than 1500 jobs were cut in 1850.", ["1500"]),
     ("count", "There are 2019 students enrolled.", ["2019"]),
     ("year", "The 2019 figures show a rise, as in 2019 students protested.", []),
+    ("year", "The 2019 percentage of pupils passing was higher.", []),
     ("duration", "The strike lasted for one year.", ["one year"]),
     ("fraction", "The other half will be allocated per capita.", ["half"]),
 ]

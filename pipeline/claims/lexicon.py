@@ -42,7 +42,7 @@ SCALE_ABBREVIATIONS = {
 # abbreviations that need a currency to be read as a scale (5b alone is an id, 5T a tonne)
 SCALE_NEEDS_CURRENCY = {"b", "B", "T", "tr", "M"}
 SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-                    "crore": 1e7}
+                    "crore": 1e7, "hundred": 100, "dozen": 12}
 
 # --- money ----------------------------------------------------------------------------------------
 # prefixes written before the number, longest first when compiled
@@ -81,7 +81,7 @@ MINOR_UNITS = {"p": ("GBP", 100), "pence": ("GBP", 100), "penny": ("GBP", 100), 
                "cent": ("USD", 100), "c": ("USD", 100)}
 
 # --- percentages ----------------------------------------------------------------------------------
-PERCENT_SUFFIXES = ["%", "per cent", "percent", "per-cent", "pc", "pct"]
+PERCENT_SUFFIXES = ["%", "per cent", "percent", "per-cent", "pc", "pct", "percents", "percentage"]
 POINT_SUFFIXES = ["percentage points", "percentage point", "percentage-point", "% points", "% point",
                   "pp", "ppts", "ppt", "pts"]
 BASIS_POINT_SUFFIXES = ["basis points", "basis point", "bps", "bp"]

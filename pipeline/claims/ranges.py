@@ -77,7 +77,7 @@ def _share_unit(a: Candidate, b: Candidate) -> None:
         a.value *= b.scale
         a.scale = b.scale
         a.scaled = True
-    elif a.scaled and not b.scaled and b.value * a.scale >= a.value:
+    elif a.scaled and not b.scaled and b.value < a.value <= b.value * a.scale:      # "£5m-10"; not "2,000 to 2500"
         b.value *= a.scale
         b.scale = a.scale
         b.scaled = True

@@ -57,6 +57,8 @@ _FRACTION_OF_POINT_RE = re.compile(
 )
 _HALF_A_RE = re.compile(r"[\s\u00a0]+an?[\s\u00a0]+(?:(?P<scale>million|billion|thousand|trillion|dozen|hundred)|"
                         r"(?P<duration>hour|day|week|month|year|decade|century))\b", re.I)
+_BARE_DECIMAL_RE = re.compile(r"\.\d+(?![\d.,]*\w)")
+_BEFORE_BARE_DECIMAL = " \u00a0\t\n(£$€"
 _MAX_NUMBER_WORDS = 40       # no English number needs more words ("nine hundred and ninety nine billion ...")
 _SLASH_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 100}     # 1/3, 3/4; not 9/11 or 7/10 of a month
 
@@ -100,6 +102,14 @@ def find_candidates(text: str) -> list[Candidate]:
                     _read_core(text, m, found)
                     last_end = m.end()
                     continue
+        if word is None and pos > 0 and text[pos - 1] == "." and (pos == 1 or text[pos - 2] in _BEFORE_BARE_DECIMAL):
+            m = _BARE_DECIMAL_RE.match(text, pos - 1)      # ".08 blood alcohol", "a .300 batting average"
+            if m:
+                cand = with_units(text, m.start(), m.end(), float("0" + m.group()), "digits")
+                if cand:
+                    found.append(cand)
+                last_end = m.end()
+                continue
         if word is None and pos > 0 and text[pos - 1] in "-−":
             m = _match(text, pos - 1)
             if m and m.lastgroup == "digits":

@@ -193,7 +193,8 @@ _QUANTITY_HEDGES = {"over", "about", "nearly", "almost", "some", "around", "appr
 _FRACTION_FOLLOWERS = {"of", "more", "less", "fewer", "as", "higher", "lower", "bigger", "smaller", "larger",
                        "the", "are", "were", "is", "was", "have", "had", "will", "would", "said", "say"}
 _FRACTION_LEADERS = {"by", "than", "about", "around", "nearly", "almost", "over", "under", "roughly", "just",
-                     "only", "some", "to", "least", "most", "fully", "barely"}
+                     "only", "some", "to", "least", "most", "fully", "barely", "above", "below", "exactly",
+                     "approximately", "precisely"}
 _HALF_BEFORE = {"first", "second", "latter", "former", "final", "last", "next", "top", "bottom", "upper",
                 "lower", "back", "front", "better", "opening", "closing", "previous"}
 _HALF_AFTER = {"time", "term", "hearted", "heartedly", "baked", "truth", "truths", "measure", "measures",
@@ -222,7 +223,7 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
         if prev and _is_name_word(prev.group(1)):
             return "id"                     # World War Two, Channel Four, Apollo Eleven
     if c.form == "words" and c.unit == "count" and not c.scaled and low in ("one", "a", "an", "zero"):
-        if low == "one" and _one_is_count(before, after):
+        if low == "one" and (c.value < 0 or _one_is_count(before, after)):     # "minus one", "more than one"
             return None
         return "idiom"
     if c.form == "words" and _ORDINAL_AFTER.match(after):

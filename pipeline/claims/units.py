@@ -157,7 +157,8 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
             if group in ("cur_code", "cur_word"):
                 pos = um.end()
         elif group == "percent":
-            unit, pos = "percent", um.end()
+            if not (word == "percentage" and form == "digits" and 1000 <= value <= 2100):   # "the 2019 percentage"
+                unit, pos = "percent", um.end()
         elif group == "points":
             unit, pos = "percentage_points", um.end()
         elif group == "bps":
