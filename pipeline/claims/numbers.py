@@ -20,7 +20,8 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
     """The value of the longest well-formed English number at the head of `tokens`, and its token count.
 
     Accepts "a" before hundred/thousand/million/dozen, "and" after hundred and the scale words
-    (`three hundred and forty two`), `and a half` and `point five`. Returns None when the head is no number.
+    (`three hundred and forty two`), a fraction after "and" (`and a half`, `and three quarters`) and `point five`.
+    Returns None when the head is no number.
     """
     best: tuple[float, int] | None = None
     total = 0.0
