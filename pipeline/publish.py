@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from . import entities
+from . import duck, entities
 from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
 from .config import REPO_ROOT
 from .state import StateDir
@@ -26,8 +26,6 @@ from .versioning import extractor_version, git_commit, pipeline_version
 
 SQL_DIR = REPO_ROOT / "sql"
 STORAGE_VERSION = "v1.4.0"
-# The publisher spills to disk past this, so memory stays bounded as the corpus grows.
-PUBLISH_MEMORY_LIMIT = "1GB"
 _BATCH_OF = r"regexp_extract(filename, '([^/]+)/[^/]+$', 1)"
 
 
@@ -163,8 +161,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     result = Published(warehouse)
     started = time.perf_counter()
     try:
-        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION,
-                                               "memory_limit": PUBLISH_MEMORY_LIMIT})
+        con = duck.connect(tmp, spill_dir=run_dir / "spill", storage_compatibility_version=STORAGE_VERSION)
         try:
             _fill(con, state, run_dir, now.replace(tzinfo=None))
             result.per_source = dict(con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 1")

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 
-from . import cleaning
+from . import cleaning, duck
 from .decoding import DecodeProblem, ReadProblem, decode_document, detect_format
 from .sources import SourceSpec, make_doc_id, read_source
 from .state import MANIFEST_SCHEMA, StateDir, write_parquet
@@ -185,7 +184,7 @@ def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> d
     files = sorted({r["raw_file"] for r in rows})
     if not files:
         return {}
-    con = duckdb.connect()
+    con = duck.connect(spill_dir=state.run_dir(writer.run_id) / "spill")
     docs = pa.Table.from_pylist([{"doc_id": r["doc_id"], "source": r["source"], "sketch": r["sketch"],
                                   "raw_file": r["raw_file"]} for r in rows])
     con.register("docs", docs)

@@ -1,0 +1,20 @@
+"""DuckDB connections with capped memory: past the cap, queries spill to a folder on disk.
+
+Every connection that can grow with the corpus (the scan's repetition verdicts, the publish, the report) opens
+through here, so the run's memory stays bounded however many documents there are.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+MEMORY_LIMIT = "1GB"
+
+
+def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bool = False,
+            **config: str) -> duckdb.DuckDBPyConnection:
+    """A connection capped at `MEMORY_LIMIT` that spills to `spill_dir` (created if missing)."""
+    spill_dir.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(database), read_only=read_only,
+                          config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill_dir), **config})
