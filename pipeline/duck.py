@@ -14,7 +14,13 @@ MEMORY_LIMIT = "1GB"
 
 def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bool = False,
             **config: str) -> duckdb.DuckDBPyConnection:
-    """A connection capped at `MEMORY_LIMIT` that spills to `spill_dir` (created if missing)."""
+    """A connection capped at `MEMORY_LIMIT` that spills to `spill_dir` (created if missing).
+
+    The cap is SET after connecting, not passed as configuration: DuckDB refuses a second connection to a file
+    this process already holds open with other settings (a reader in the same process must not break a run).
+    """
     spill_dir.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(database), read_only=read_only,
-                          config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill_dir), **config})
+    con = duckdb.connect(str(database), read_only=read_only, config=config)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("SET temp_directory = '{}'".format(str(spill_dir).replace("'", "''")))
+    return con
