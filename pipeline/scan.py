@@ -179,8 +179,9 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
     decoder.flush()
 
 
-def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, dict[str, int]]:
-    """{doc_id: {block key: bucket}} for lines repeated on several distinct pages of the same source."""
+def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, tuple[str, str]]:
+    """{doc_id: (signature, verdicts as JSON {block key: bucket})} for documents with lines repeated on several
+    distinct pages of the same source. Streamed a document at a time, kept as compact strings."""
     files = sorted({r["raw_file"] for r in rows})
     if not files:
         return {}
@@ -191,20 +192,48 @@ def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> d
     paths = [str(state.store / f) for f in files]
     con.execute("""CREATE TEMP TABLE k AS SELECT d.doc_id, d.source, d.sketch, unnest(r.keys) AS key
                    FROM read_parquet(?) r JOIN docs d USING (doc_id, raw_file)""", [paths])
-    found = con.execute("""WITH pages AS (SELECT source, key, count(DISTINCT sketch) AS n FROM k
-                                         GROUP BY source, key HAVING count(DISTINCT sketch) > 1)
-                           SELECT k.doc_id, k.key, pages.n FROM k JOIN pages USING (source, key)""").fetchall()
+    cur = con.execute("""WITH pages AS (SELECT source, key, count(DISTINCT sketch) AS n FROM k
+                                        GROUP BY source, key HAVING count(DISTINCT sketch) > 1)
+                         SELECT k.doc_id, list(k.key ORDER BY k.key), list(pages.n ORDER BY k.key)
+                         FROM k JOIN pages USING (source, key) GROUP BY k.doc_id""")
+    verdicts: dict[str, tuple[str, str]] = {}
+    while chunk := cur.fetchmany(10_000):
+        for doc_id, keys, pages in chunk:
+            repeated = {key: bucket for key, n in zip(keys, pages, strict=True)
+                        if (bucket := cleaning.repeat_bucket(n))}
+            if repeated:
+                text = json.dumps(repeated, sort_keys=True)
+                verdicts[doc_id] = (hashlib.sha256(text.encode()).hexdigest()[:16], text)
     con.close()
-    verdicts: dict[str, dict[str, int]] = {}
-    for doc_id, key, n in found:
-        bucket = cleaning.repeat_bucket(n)
-        if bucket:
-            verdicts.setdefault(doc_id, {})[key] = bucket
     return verdicts
 
 
-def _signature(repeated: dict[str, int]) -> str:
-    return hashlib.sha256(json.dumps(repeated, sort_keys=True).encode()).hexdigest()[:16] if repeated else ""
+def _plan(state: StateDir, rows: list[dict], verdicts: dict[str, tuple[str, str]], enabled: set[str], full: bool,
+          run_id: str, now: datetime, batch_size: int) -> list[dict]:
+    """The documents of enabled sources that must be (re)processed, in batches; updates their manifest rows."""
+    version = extractor_version()
+    todo = []
+    for row in rows:
+        sig, repeated = verdicts.get(row["doc_id"], ("", "{}"))
+        if row["source"] not in enabled:
+            continue
+        if (full or row["out_batch"] is None or row["extractor_version"] != version or row["repeat_sig"] != sig
+                or not (state.store / row["out_batch"]).exists()):
+            row["repeat_sig"] = sig
+            todo.append((row, repeated))
+    todo.sort(key=lambda t: t[0]["doc_id"])
+    plan = []
+    for i, (row, repeated) in enumerate(todo):
+        batch_no = i // batch_size
+        row["out_batch"] = state.out_batch(run_id, batch_no)
+        row["extractor_version"] = version
+        row["processed_at"] = now
+        plan.append({"doc_id": row["doc_id"], "batch_no": batch_no, "raw_file": row["raw_file"],
+                     "out_batch": row["out_batch"], "source": row["source"], "format": row["format"],
+                     "repeated": repeated, "ingested_at": row["ingested_at"],
+                     "doc_row": json.dumps({k: row[k] for k in ("source", "uri", "location", "content_sha256",
+                                                                "format")})})
+    return plan
 
 
 def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, batch_size: int,
@@ -236,31 +265,7 @@ def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, b
     counts["removed"] = sum(1 for d in old if d not in current_ids)
 
     verdicts = _repeat_verdicts(state, rows, writer)
-    version = extractor_version()
-    todo = []
-    for row in rows:
-        repeated = verdicts.get(row["doc_id"], {})
-        sig = _signature(repeated)
-        if row["source"] not in enabled:
-            continue
-        if (full or row["out_batch"] is None or row["extractor_version"] != version or row["repeat_sig"] != sig
-                or not (state.store / row["out_batch"]).exists()):
-            row["repeat_sig"] = sig
-            row["_repeated"] = repeated
-            todo.append(row)
-    todo.sort(key=lambda r: r["doc_id"])
-    plan = []
-    for i, row in enumerate(todo):
-        batch_no = i // batch_size
-        row["out_batch"] = state.out_batch(run_id, batch_no)
-        row["extractor_version"] = version
-        row["processed_at"] = now
-        plan.append({"doc_id": row["doc_id"], "batch_no": batch_no, "raw_file": row["raw_file"],
-                     "out_batch": row["out_batch"], "source": row["source"], "format": row["format"],
-                     "repeated": json.dumps(row.pop("_repeated"), sort_keys=True),
-                     "ingested_at": row["ingested_at"],
-                     "doc_row": json.dumps({k: row[k] for k in ("source", "uri", "location", "content_sha256",
-                                                                "format")})})
+    plan = _plan(state, rows, verdicts, enabled, full, run_id, now, batch_size)
     counts["to_process"] = len(plan)
     counts["reprocessed"] = len(plan) - counts["new"] - counts["changed"]
     counts["unchanged"] = len(rows) - counts["new"] - counts["changed"]
