@@ -542,41 +542,40 @@ def render_report(warehouse: Path, out: Path) -> dict:
     warehouse, out = Path(warehouse), Path(out)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `make run` first")
-    spill = tempfile.TemporaryDirectory(prefix=f".{warehouse.name}.report-", dir=warehouse.parent)
-    con = duck.connect(warehouse, read_only=True, spill_dir=Path(spill.name))
-    try:
-        db = Reader(con)
-        charts = Charts()
-        info = (db.rows("SELECT * FROM warehouse_info LIMIT 1", "warehouse_info") or [{}])[0]
-        figures = {
-            "documents": db.scalar("SELECT count(*) FROM documents", "documents"),
-            "claims": db.scalar("SELECT count(*) FROM numeric_claims", "numeric_claims"),
-            "money_claims": db.scalar("SELECT count(*) FROM money_claims", "money_claims"),
-            "bodies": db.scalar("SELECT count(*) FROM bodies", "bodies"),
-            "people": db.scalar("SELECT count(*) FROM people", "people"),
-            "places": db.scalar("SELECT count(*) FROM places", "places"),
-            "errors": db.scalar("SELECT count(*) FROM ingest_errors", "ingest_errors"),
-        }
-        sources = {}
-        with contextlib.suppress(TypeError, ValueError):
-            sources = json.loads(info.get("sources") or "{}")
-        sections = [
-            _section("Claims by unit", "Every number the articles assert, by what it counts.",
-                     section_claims_by_unit(db, charts)),
-            _section("Claims by body type", "Claims whose sentence names a body, by the type of that body.",
-                     section_claims_by_body_type(db, charts)),
-            _section("Largest money claims", "The biggest sums stated, with the sentence that states them.",
-                     section_money(db), wide=True),
-            _section("Most mentioned bodies", "Organisations, public bodies and funds named most often.",
-                     section_bodies(db, charts)),
-            _section("Errors", "Documents that could not be read or processed, by stage; the latest first.",
-                     section_errors(db, charts)),
-            _section("Boilerplate removed", "How much of each source's pages was navigation, promos, comments "
-                     "and the like, and why it was removed.", section_boilerplate(db, charts), wide=True),
-        ]
-    finally:
-        con.close()
-        spill.cleanup()
+    with tempfile.TemporaryDirectory(prefix=f".{warehouse.name}.report-", dir=warehouse.parent) as spill:
+        con = duck.connect(warehouse, read_only=True, spill_dir=Path(spill))
+        try:
+            db = Reader(con)
+            charts = Charts()
+            info = (db.rows("SELECT * FROM warehouse_info LIMIT 1", "warehouse_info") or [{}])[0]
+            figures = {
+                "documents": db.scalar("SELECT count(*) FROM documents", "documents"),
+                "claims": db.scalar("SELECT count(*) FROM numeric_claims", "numeric_claims"),
+                "money_claims": db.scalar("SELECT count(*) FROM money_claims", "money_claims"),
+                "bodies": db.scalar("SELECT count(*) FROM bodies", "bodies"),
+                "people": db.scalar("SELECT count(*) FROM people", "people"),
+                "places": db.scalar("SELECT count(*) FROM places", "places"),
+                "errors": db.scalar("SELECT count(*) FROM ingest_errors", "ingest_errors"),
+            }
+            sources = {}
+            with contextlib.suppress(TypeError, ValueError):
+                sources = json.loads(info.get("sources") or "{}")
+            sections = [
+                _section("Claims by unit", "Every number the articles assert, by what it counts.",
+                         section_claims_by_unit(db, charts)),
+                _section("Claims by body type", "Claims whose sentence names a body, by the type of that body.",
+                         section_claims_by_body_type(db, charts)),
+                _section("Largest money claims", "The biggest sums stated, with the sentence that states them.",
+                         section_money(db), wide=True),
+                _section("Most mentioned bodies", "Organisations, public bodies and funds named most often.",
+                         section_bodies(db, charts)),
+                _section("Errors", "Documents that could not be read or processed, by stage; the latest first.",
+                         section_errors(db, charts)),
+                _section("Boilerplate removed", "How much of each source's pages was navigation, promos, comments "
+                         "and the like, and why it was removed.", section_boilerplate(db, charts), wide=True),
+            ]
+        finally:
+            con.close()
 
     published = info.get("published_at")
     subtitle = " · ".join(x for x in [

@@ -93,9 +93,8 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, 
         text = decode_document(payload, charset)
     except (ReadProblem, DecodeProblem) as exc:
         return ("decode" if isinstance(exc, DecodeProblem) else "read", str(exc))
-    fmt = spec_format if spec_format != "auto" else (format_hint or detect_format(text))
-    if spec_format == "auto" and format_hint == "text":
-        fmt = detect_format(text)
+    # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
+    fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
     return text, fmt, cleaning.block_keys(text, fmt) if clean else []
 
 
@@ -214,9 +213,9 @@ def _plan(state: StateDir, rows: list[dict], verdicts: dict[str, tuple[str, str]
     version = extractor_version()
     todo = []
     for row in rows:
-        sig, repeated = verdicts.get(row["doc_id"], ("", "{}"))
         if row["source"] not in enabled:
             continue
+        sig, repeated = verdicts.get(row["doc_id"], ("", "{}"))
         if (full or row["out_batch"] is None or row["extractor_version"] != version or row["repeat_sig"] != sig
                 or not (state.store / row["out_batch"]).exists()):
             row["repeat_sig"] = sig

@@ -64,8 +64,8 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
                 break                       # "dozen" alone ("a few dozen") is no number
             current = (current or 1) * 12
             last = "dozen"
-        elif tok == "and" and last in ("unit", "teen", "ten", "a", "hundred", "scale") and _and_fraction(tokens, i):
-            frac = _and_fraction(tokens, i)
+        elif (tok == "and" and last in ("unit", "teen", "ten", "a", "hundred", "scale")
+              and (frac := _and_fraction(tokens, i))):
             if last == "scale":             # "a million and a half": half of the last scale
                 total += frac * last_scale
             else:                           # "two and a half", "five and three quarters", "a hundred and a half"
