@@ -95,6 +95,7 @@ def run(full: bool) -> int:
     try:
         settings = Settings.from_env()
         load_sources(settings.sources_file)
+        settings.make_folders()
         runlock.acquire(settings.state_dir, pid=os.getpid())
     except (SourcesError, ValueError) as exc:
         return _fail(str(exc))
