@@ -55,6 +55,12 @@ def deep_folder(base: Path, length: int) -> Path:
     return base.joinpath(*names)
 
 
+def unlistable(deep: Path, base: Path) -> str:
+    """The path, relative to `base` and ending in `/`, of the first folder on the way to `deep` that is too long."""
+    first = next(p for p in [deep, *deep.parents] if len(str(p.parent)) < PATH_MAX <= len(str(p)))
+    return str(first.relative_to(base)) + "/"
+
+
 def _files(root: Path, exp: Expected) -> None:
     pages = root / "pages"
     (pages / "sub").mkdir(parents=True)
@@ -65,7 +71,7 @@ def _files(root: Path, exp: Expected) -> None:
     with open(os.fsencode(pages) + b"/caf\xff\xfe.txt", "wb") as fh:  # not UTF-8: a key from the bytes
         fh.write(news_page(3).encode())
     (pages / "utf16.txt").write_bytes(news_page(4).encode("utf-16-le"))  # no byte-order mark
-    (pages / "huge-number.txt").write_text(news_page(5) + f"\nThe debt was £{'9' * 400} last year.\n")
+    (pages / "huge-number.txt").write_text(news_page(5).replace("towns.", f"towns, with a debt of £{'9' * 400}.", 1))
     (pages / "inside.txt").symlink_to("sub/real.txt")
     (pages / "out.txt").symlink_to(root / "outside" / "secret.txt")
     (pages / "etc").symlink_to("/etc")
@@ -75,11 +81,11 @@ def _files(root: Path, exp: Expected) -> None:
     (pages / "self").symlink_to(".")
     os.mkfifo(pages / "pipe.txt")
     deep = deep_folder(pages, PATH_MAX + 100)
-    unlisted = next(p for p in [deep, *deep.parents] if len(str(p.parent)) < PATH_MAX <= len(str(p)))
     exp.sources.append({"name": "pages", "kind": "files", "path": "pages"})
     exp.good |= {("pages", u) for u in ("good.txt", "sub/real.txt", "caf\\xff\\xfe.txt", "utf16.txt",
                                         "huge-number.txt", "inside.txt")}
     exp.texts[("pages", "utf16.txt")] = "said on Tuesday that spending on"
+    exp.texts[("pages", "huge-number.txt")] = "a debt of £" + "9" * 400
     exp.bad.update({
         ("pages", "out.txt"): ("read", ("outside the source's folder",)),
         ("pages", "etc/"): ("read", ("outside the source's folder",)),
@@ -88,7 +94,7 @@ def _files(root: Path, exp: Expected) -> None:
         ("pages", "dangling.txt"): ("read", ("dangling", "missing.txt")),
         ("pages", "self/"): ("read", ("a loop",)),
         ("pages", "pipe.txt"): ("read", ("not a regular file",)),
-        ("pages", str(unlisted.relative_to(pages)) + "/"): ("read", ("cannot list the folder", "File name too long")),
+        ("pages", unlistable(deep, pages)): ("read", ("cannot list the folder", "File name too long")),
     })
 
 
@@ -130,7 +136,7 @@ def _bomb(path: Path, expanded: int) -> None:
                                                       http_headers=headers))
 
 
-def _page(label: str, i: int) -> bytes:
+def page(label: str, i: int) -> bytes:
     paras = "".join(f"<p>{p}</p>" for p in news_page(i).split("\n\n")[3:-3])
     return f"<html><body><h1>{label} capture of story {i}</h1>{paras}</body></html>".encode()
 
@@ -139,13 +145,13 @@ def _crawl(root: Path, exp: Expected) -> None:
     crawl = root / "crawl"
     crawl.mkdir()
     write_warc(crawl / "a.warc.gz", [
-        {"uri": "https://ex.org/p", "body": _page("NEWER", 20), "date": "2024-05-02T00:00:00Z"},
-        {"uri": "https://ex.org/q", "body": _page("OLDER", 21), "date": "2024-05-01T00:00:00Z"}])
+        {"uri": "https://ex.org/p", "body": page("NEWER", 20), "date": "2024-05-02T00:00:00Z"},
+        {"uri": "https://ex.org/q", "body": page("OLDER", 21), "date": "2024-05-01T00:00:00Z"}])
     write_warc(crawl / "b.warc.gz", [
-        {"uri": "https://ex.org/p", "body": _page("OLDER", 20), "date": "2024-05-01T00:00:00Z"},
-        {"uri": "https://ex.org/q", "body": _page("NEWER", 21), "date": "2024-05-02T00:00:00Z"}])
+        {"uri": "https://ex.org/p", "body": page("OLDER", 20), "date": "2024-05-01T00:00:00Z"},
+        {"uri": "https://ex.org/q", "body": page("NEWER", 21), "date": "2024-05-02T00:00:00Z"}])
     whole = root / "whole.warc"
-    write_warc(whole, [{"uri": f"https://ex.org/cut{i}", "body": _page("ONLY", 22 + i)} for i in range(3)],
+    write_warc(whole, [{"uri": f"https://ex.org/cut{i}", "body": page("ONLY", 22 + i)} for i in range(3)],
                gzip=False)
     data = whole.read_bytes()
     (crawl / "cut.warc").write_bytes(data[: len(data) // 2])  # inside the second record
