@@ -121,7 +121,7 @@ def _feed(root: Path, exp: Expected) -> None:
                       ("feed", "few-halves"): "\ufffd"})
     exp.bad.update({
         ("feed", "halves"): ("decode", ("lone UTF-16 surrogates", "re-export")),
-        ("feed", "a.jsonl:7"): ("parse", ("nested too deeply",)),
+        ("feed", "a.jsonl:7"): ("parse", ("nested too deeply to read",)),
         ("feed", "a.jsonl:8"): ("read", ("2.9 MB", "max_document_mb")),
     })
 

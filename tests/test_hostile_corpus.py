@@ -88,3 +88,15 @@ def test_a_folder_that_cannot_be_listed_keeps_its_published_documents(workspace:
     back = workspace.run()
     assert back.code == 0 and "nothing to re-extract" in back.out
     assert workspace.scalar("SELECT count(*) FROM ingest_errors") == 0
+
+
+def test_the_sensor_fingerprints_a_hostile_corpus(workspace: Workspace) -> None:
+    from pipeline.automation import sources_fingerprint
+    from pipeline.config import Settings
+
+    expected = build(workspace.root)
+    workspace.write_sources(expected.sources)
+    first = sources_fingerprint(Settings.from_env())
+    assert not first.startswith("invalid:") and sources_fingerprint(Settings.from_env()) == first
+    (workspace.root / "pages" / "good.txt").write_text(news_page(50))
+    assert sources_fingerprint(Settings.from_env()) != first

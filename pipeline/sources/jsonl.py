@@ -13,6 +13,8 @@ from .spec import SourceSpec
 HINT_FIELDS = ("title", "author", "published", "publisher")
 MAX_SURROGATE_SHARE = 0.01  # as decoding's MAX_BAD_SHARE: more lone surrogates than this is not a document
 _SKIP_CHUNK = 1 << 20
+_TOO_DEEP = ("the JSON on this line is nested too deeply to read (over about 1,000 levels); flatten the record or "
+             "remove this line")
 
 
 def lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -70,16 +72,16 @@ def _record(line: bytes, where: str, spec: SourceSpec) -> SourceRecord | None:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return _parse_problem(where, where, where, f"not a JSON object: {exc}; fix or remove this line")
     except RecursionError:
-        return _parse_problem(where, where, where, "the JSON on this line is nested too deeply to parse (over "
-                                                   "about 1,000 levels); flatten the record or remove this line")
+        return _parse_problem(where, where, where, _TOO_DEEP)
     if not isinstance(obj, dict):
         return _parse_problem(where, where, where,
                               "the line is JSON but not an object; each line must be {\"id\": …, \"text\": …}")
-    key = _hint(obj.get("id")) or _hint(obj.get("url"))
-    uri = _hint(obj.get("url")) or key or where
-    if key is None:
-        return _parse_problem(where, uri, where, "the record has neither 'id' nor 'url' (a string or a number); "
-                                                 "add one so it can be identified")
+    raw_key = obj.get("id") or obj.get("url")
+    uri = str(obj.get("url") or obj.get("id") or where)
+    if raw_key is None:
+        return _parse_problem(where, uri, where, "the record has neither 'id' nor 'url'; add one so it can be "
+                                                 "identified")
+    key = str(raw_key)
     body = _body(obj, where, key, uri)
     if isinstance(body, SourceRecord):
         return body
@@ -95,7 +97,10 @@ def _read_file(fh: BinaryIO, rel: str, spec: SourceSpec) -> Iterator[SourceRecor
         if line is None or len(line.rstrip(b"\r\n")) > spec.max_bytes:
             rec = SourceRecord(key=where, uri=where, location=where, problem=too_large(size, spec.max_bytes))
         else:
-            rec = _record(line, where, spec)
+            try:
+                rec = _record(line, where, spec)
+            except RecursionError:  # a value nested too deeply to turn into text
+                rec = _parse_problem(where, where, where, _TOO_DEEP)
         if rec is not None:
             rec.order = f"{rel}:{n:012d}"
             yield rec
