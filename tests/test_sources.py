@@ -179,3 +179,12 @@ def test_every_kind_reads_only_inside_its_folder(tmp_path: Path) -> None:
     spec = _spec(tmp_path, {"name": "feed", "kind": "jsonl", "path": "feed"})
     [rec] = list(read_source(spec))
     assert rec.key == "link.jsonl" and rec.payload is None and "outside the source's folder" in rec.problem
+
+
+def test_a_sources_file_that_is_not_utf8_or_is_a_folder_names_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("sources:\n  - name: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(SourcesError, match="not UTF-8 text"):
+        load_sources(bad)
+    with pytest.raises(SourcesError, match="cannot read the sources file"):
+        load_sources(tmp_path)
