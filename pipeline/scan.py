@@ -99,9 +99,15 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, 
         text = decode_document(payload, charset)
     except (ReadProblem, DecodeProblem) as exc:
         return ("decode" if isinstance(exc, DecodeProblem) else "read", str(exc))
+    except Exception as exc:  # noqa: BLE001 - one document must not stop the scan
+        return "decode", f"{type(exc).__name__}: {exc}; this is a Claimhouse bug: please report it with the document"
     # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
     fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
-    return text, fmt, cleaning.block_keys(text, fmt) if clean else []
+    try:
+        keys = cleaning.block_keys(text, fmt) if clean else []
+    except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
+        keys = []
+    return text, fmt, keys
 
 
 @dataclass
