@@ -74,6 +74,8 @@ class SourceRecord:
             self.content_sha256 = hashlib.sha256(self.payload).hexdigest()
 
 
-def too_large(size: int, limit: int) -> str:
-    return (f"the document is {size / 1048576:.1f} MB, over the source's max_document_mb of {limit / 1048576:g} MB; "
+def too_large(size: int, limit: int, at_least: bool = False) -> str:
+    """The `read` error of a document over its source's max_document_mb (`at_least`: it was measured no further)."""
+    what = f"{'over ' if at_least else ''}{size / 1048576:.1f} MB"
+    return (f"the document is {what}, over the source's max_document_mb of {limit / 1048576:g} MB; "
             "raise max_document_mb for this source or split the document")

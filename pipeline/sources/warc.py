@@ -37,9 +37,9 @@ def _payload(record, limit: int) -> tuple[bytes | None, int]:
 
 def _over_limit(record, size: int, limit: int) -> str:
     coding = (record.http_headers.get_header("Content-Encoding") if record.http_headers else None) or ""
-    if not coding.strip() or coding.strip().lower() == "identity":
-        return too_large(size, limit)
     what = f"over {COUNT_CAP >> 20} MB" if size > COUNT_CAP else f"{size / 1048576:.1f} MB"
+    if not coding.strip() or coding.strip().lower() == "identity":
+        return too_large(min(size, COUNT_CAP), limit, at_least=size > COUNT_CAP)
     return (f"the payload is {coding.strip()}-compressed and expands to {what}, over the source's max_document_mb "
             f"of {limit / 1048576:g} MB: a compression bomb, or a page larger than the limit (then raise "
             "max_document_mb for this source)")
