@@ -131,7 +131,7 @@ def test_a_file_name_that_is_not_utf8_gets_a_key_from_its_bytes_and_a_readable_u
 
 
 @pytest.mark.parametrize("pattern", ["**/*", "**/*.jsonl", "*.txt", "sub/*.html", "**/a?.txt", "[ab]*.txt",
-                                     "[!a]*.txt", "**/sub/*", "sub/**/*.txt"])
+                                     "[!a]*.txt", "**/sub/*", "sub/**/*.txt", "**/[a-b]?.txt", "[^b]*"])
 def test_the_folder_walk_matches_what_pathlib_glob_matches(tmp_path: Path, pattern: str) -> None:
     from pipeline.sources.files import matching_files
 

@@ -61,7 +61,8 @@ def _segment(part: str) -> str:
         elif end > 0:
             body = part[i + 1:end]
             neg = body.startswith("!")
-            out.append("[" + ("^" if neg else "") + re.escape(body[1:] if neg else body) + "]")
+            body = (body[1:] if neg else body).replace("\\", "\\\\").replace("^", "\\^")  # ranges stay ranges
+            out.append("[" + ("^" if neg else "") + body + "]")
             i = end
         else:
             out.append(re.escape(c))
