@@ -188,3 +188,26 @@ def test_a_sources_file_that_is_not_utf8_or_is_a_folder_names_the_problem(tmp_pa
         load_sources(bad)
     with pytest.raises(SourcesError, match="cannot read the sources file"):
         load_sources(tmp_path)
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_warc_cut_anywhere_reads_the_whole_records_and_says_from_which_byte(tmp_path: Path, gzip: bool) -> None:
+    (tmp_path / "crawl").mkdir()
+    starts, data = [0], b""
+    for i in range(3):
+        write_warc(tmp_path / "one.warc", [{"uri": f"https://ex.org/{i}", "body": b"<p>x</p>" * 100}], gzip=gzip)
+        data += (tmp_path / "one.warc").read_bytes()
+        starts.append(len(data))
+    spec = _spec(tmp_path, {"name": "crawl", "kind": "warc", "path": "crawl"})
+    for cut in range(1, len(data), 11):
+        (tmp_path / "crawl" / "cut.warc").write_bytes(data[:cut])
+        recs = list(read_source(spec))
+        # whole: a record with all its content (a gzip member may lack its 8-byte trailer, a plain one its blank lines)
+        whole = sum(1 for end in starts[1:] if cut >= end - (8 if gzip else 4))
+        assert [r.uri for r in recs if not r.problem] == [f"https://ex.org/{i}" for i in range(whole)], cut
+        if cut in starts or (not gzip and any(end - 4 <= cut < end for end in starts[1:])):
+            continue  # at a record boundary: nothing is missing
+        [problem] = [r for r in recs if r.problem]
+        assert "truncated" in problem.problem, cut
+        if not gzip:
+            assert problem.location == f"cut.warc@{max(s for s in starts if s < cut)}", cut

@@ -56,6 +56,13 @@ def _check_complete(record) -> None:
         raise Truncated("a record is shorter than its Content-Length")
 
 
+def _check_end(fh: BinaryIO, offset: int) -> None:
+    """warcio stops quietly at a record header cut short; anything but blank lines after the last record tells."""
+    fh.seek(offset)
+    if fh.read(4096).strip():
+        raise Truncated("the file ends inside a record header")
+
+
 def _check_gzip(fh: BinaryIO) -> None:
     """warcio stops quietly at a cut gzip member; reading the stream to its end tells."""
     fh.seek(0)
@@ -77,14 +84,21 @@ def _records(fh: BinaryIO, rel: str, spec: SourceSpec) -> Iterator[SourceRecord]
     try:
         for record in iterator:
             offset = iterator.offset  # where this record starts
+            if not record.rec_headers.get_header("Content-Length"):
+                raise Truncated("a record header is cut short: it has no Content-Length")
             rec = _response(record, rel, offset, spec)
+            _check_complete(record)  # every record, also those that are not documents
             if rec is not None:
                 yield rec
         offset = iterator.offset
+        _check_end(fh, offset)
         _check_gzip(fh)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio raises anything (AttributeError, too) at a damaged header
+        offset = max(offset, iterator.offset)  # past the last whole record when the next one's header is bad
+        why = str(exc) if isinstance(exc, ArchiveLoadFailed | OSError | EOFError | ValueError) else \
+            f"{type(exc).__name__}: {exc}"
         yield SourceRecord(key=f"{rel}@{offset}", uri=rel, location=f"{rel}@{offset}",
-                           problem=f"the WARC file cannot be read from byte {offset} on ({exc}): it is probably "
+                           problem=f"the WARC file cannot be read from byte {offset} on ({why}): it is probably "
                                    "truncated or not a WARC; the records before it were read; re-download or "
                                    "re-write it")
 
@@ -100,7 +114,6 @@ def _response(record, rel: str, offset: int, spec: SourceSpec) -> SourceRecord |
     charset = _CHARSET.search(ctype)
     date = record.rec_headers.get_header("WARC-Date") or ""
     data, size = _payload(record, spec.max_bytes)
-    _check_complete(record)
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{rel}@{offset}"
     where = f"{rel}@{offset}"
     if data is None:
