@@ -70,6 +70,9 @@ def _files(root: Path, exp: Expected) -> None:
     (pages / "sub" / "real.txt").write_text(news_page(2))
     with open(os.fsencode(pages) + b"/caf\xff\xfe.txt", "wb") as fh:  # not UTF-8: a key from the bytes
         fh.write(news_page(3).encode())
+    os.mkdir(os.fsencode(pages) + b"/d\xe9p")  # a Latin-1 folder name
+    with open(os.fsencode(pages) + b"/d\xe9p/page.txt", "wb") as fh:
+        fh.write(news_page(6).encode())
     (pages / "utf16.txt").write_bytes(news_page(4).encode("utf-16-le"))  # no byte-order mark
     (pages / "huge-number.txt").write_text(news_page(5).replace("towns.", f"towns, with a debt of £{'9' * 400}.", 1))
     (pages / "inside.txt").symlink_to("sub/real.txt")
@@ -82,8 +85,8 @@ def _files(root: Path, exp: Expected) -> None:
     os.mkfifo(pages / "pipe.txt")
     deep = deep_folder(pages, PATH_MAX + 100)
     exp.sources.append({"name": "pages", "kind": "files", "path": "pages"})
-    exp.good |= {("pages", u) for u in ("good.txt", "sub/real.txt", "caf\\xff\\xfe.txt", "utf16.txt",
-                                        "huge-number.txt", "inside.txt")}
+    exp.good |= {("pages", u) for u in ("good.txt", "sub/real.txt", "caf\\xff\\xfe.txt", "d\\xe9p/page.txt",
+                                        "utf16.txt", "huge-number.txt", "inside.txt")}
     exp.texts[("pages", "utf16.txt")] = "said on Tuesday that spending on"
     exp.texts[("pages", "huge-number.txt")] = "a debt of £" + "9" * 400
     exp.bad.update({
@@ -115,6 +118,8 @@ def _feed(root: Path, exp: Expected) -> None:
     ]
     (feed / "a.jsonl").write_text("\n".join(lines) + "\n")
     (feed / "b.jsonl").write_text(json.dumps({"id": "cross", "text": news_page(16)}) + "\n")
+    with open(os.fsencode(feed) + b"/c\xff.jsonl", "wb") as fh:
+        fh.write(json.dumps({"text": "no id here"}).encode() + b"\n")
     exp.sources.append({"name": "feed", "kind": "jsonl", "path": "feed", "max_document_mb": 1})
     exp.good |= {("feed", u) for u in ("dup", "https://ex.org/good", "sur\\ud800", "few-halves", "cross")}
     exp.texts.update({("feed", "dup"): "spending on flood defences", ("feed", "cross"): "spending on skills",
@@ -123,6 +128,7 @@ def _feed(root: Path, exp: Expected) -> None:
         ("feed", "halves"): ("decode", ("lone UTF-16 surrogates", "re-export")),
         ("feed", "a.jsonl:7"): ("parse", ("nested too deeply to read",)),
         ("feed", "a.jsonl:8"): ("read", ("2.9 MB", "max_document_mb")),
+        ("feed", "c\\xff.jsonl:1"): ("parse", ("neither 'id' nor 'url'",)),
     })
 
 
