@@ -5,13 +5,9 @@ symbolic links, a named pipe and a folder too deep to list exist only on a real 
 """
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import Workspace, counts_line, news_page
 from tests.hostile import PATH_MAX, build, deep_folder, page, unlistable
 from tests.warcs import write_warc
-
-pytestmark = pytest.mark.xdist_group("heavy")
 
 
 def test_a_hostile_corpus_publishes_every_good_document_and_one_row_per_bad_input(workspace: Workspace) -> None:
@@ -26,6 +22,8 @@ def test_a_hostile_corpus_publishes_every_good_document_and_one_row_per_bad_inpu
     for key, (stage, words) in expected.bad.items():
         assert got[key][0] == stage and all(w in got[key][1] for w in words), (key, got[key])
         assert "\n" not in got[key][1]
+    locations = dict(workspace.query("SELECT source, bool_and(location IS NULL) FROM ingest_errors GROUP BY 1"))
+    assert locations == {"pages": True, "feed": False, "crawl": False}  # the container file, for jsonl and warc
     for (source, uri), phrase in expected.texts.items():
         text = workspace.scalar("SELECT concat_ws(' ', title, body_text) FROM documents WHERE source = ? AND uri = ?",
                                 [source, uri])

@@ -165,9 +165,9 @@ def open_found(found: Found) -> BinaryIO:
         raise
 
 
-def problem_record(found: Found) -> SourceRecord:
-    """The `read` row of a problem found while walking a source's folder."""
-    return SourceRecord(key=found.rel, uri=found.rel, location=found.rel, problem=found.problem,
+def problem_record(found: Found, container: bool = True) -> SourceRecord:
+    """The `read` row of a problem found while walking a source's folder (its location: the container file)."""
+    return SourceRecord(key=found.rel, uri=found.rel, location=found.rel if container else None, problem=found.problem,
                         keeps=("" if found.rel == "./" else found.rel.rstrip("/")) if found.folder else None)
 
 
@@ -207,4 +207,4 @@ def _read_one(f: Found, spec: SourceSpec) -> SourceRecord:
 
 def read(spec: SourceSpec) -> Iterator[SourceRecord]:
     for f in matching_files(spec):
-        yield problem_record(f) if f.problem else _read_one(f, spec)
+        yield problem_record(f, container=False) if f.problem else _read_one(f, spec)
