@@ -91,6 +91,11 @@ def _record(line: bytes, where: str, spec: SourceSpec) -> SourceRecord | None:
                         format_hint=fmt, hints={k: _hint(obj.get(k)) for k in HINT_FIELDS})
 
 
+def _order(rel: str, n: int) -> str:
+    """Sorts as the walk reads (folder by folder, names in order, then line numbers): the greatest wins."""
+    return "\0".join([*rel.split("/"), f"{n:012d}"])
+
+
 def _read_file(fh: BinaryIO, rel: str, spec: SourceSpec) -> Iterator[SourceRecord]:
     for n, line, size in lines(fh, spec.max_bytes):
         where = f"{rel}:{n}"
@@ -102,7 +107,7 @@ def _read_file(fh: BinaryIO, rel: str, spec: SourceSpec) -> Iterator[SourceRecor
             except RecursionError:  # a value nested too deeply to turn into text
                 rec = _parse_problem(where, where, where, _TOO_DEEP)
         if rec is not None:
-            rec.order = f"{rel}:{n:012d}"
+            rec.order = _order(rel, n)
             yield rec
 
 
