@@ -6,7 +6,8 @@
    scale and unit written around each (`£1.7bn`, `88 per cent`, `7 years`, `12km`);
 2. `traps` drops numbers that assert no quantity (dates, ordinals, addresses, ids, idioms, kinds);
 3. `ranges` pairs `between 10% and 20%` / `£5m-£10m` into at_least/up_to claims sharing a range group;
-4. `qualifiers`, `context` (measured, period), `sentences` and `attribution` fill in each claim.
+4. `qualifiers`, `clause` (change, measured), `context` (period), `sentences` and `attribution` fill in each
+   claim.
 
 Word lists and unit tables are data in `lexicon`.
 """
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 from .attribution import Attributor
 from .candidate import Candidate
-from .context import measured_for, period_for, periods_in
+from .clause import compared_for, measured_for, tokens
+from .context import period_for, periods_in
 from .qualifiers import qualifier_for
 from .ranges import find_ranges
 from .recognise import find_candidates
@@ -47,6 +49,7 @@ class Claim:
     attributed_to: str | None
     attributed_start: int | None
     attributed_end: int | None
+    change: str | None = None
 
 
 _DURATIONS = {"years", "months", "weeks", "days", "hours"}
@@ -71,6 +74,7 @@ def extract_claims(body_text: str) -> list[Claim]:
     sent_starts = [s for s, _ in sentences]
     attributor = Attributor(text, sentences)
     periods: dict[int, list[tuple[int, int, str]]] = {}
+    sentence_tokens: dict[int, list] = {}
     claims: list[Claim] = []
     for i, c in enumerate(kept):
         k = bisect.bisect_right(sent_starts, c.start) - 1
@@ -88,6 +92,12 @@ def extract_claims(body_text: str) -> list[Claim]:
         who = attributor.for_claim(c.start, s_start, s_end)
         if s_start not in periods:
             periods[s_start] = periods_in(text, s_start, s_end)
+            sentence_tokens[s_start] = tokens(text, s_start, s_end)
+        measured, change = measured_for(text, sentence_tokens[s_start], c.start, c.end, c.unit)
+        if c.unit == "ratio":
+            measured = compared_for(text, c.end, s_end)
+        if group is not None and qualifier == "up_to" and claims:
+            change = claims[-1].change          # "fell by 1 to 1.5 degrees": both ends are the fall
         claims.append(Claim(
             surface=text[c.start:c.end],
             char_start=c.start,
@@ -95,7 +105,7 @@ def extract_claims(body_text: str) -> list[Claim]:
             value=float(c.value),
             unit=c.unit,
             qualifier=qualifier,
-            measured=measured_for(text, s_start, s_end, c.start, c.end, c.unit),
+            measured=measured,
             period=period_for(text, periods[s_start], c.start, c.end),
             sentence=text[s_start:s_end],
             sentence_start=s_start,
@@ -104,5 +114,6 @@ def extract_claims(body_text: str) -> list[Claim]:
             attributed_to=who[0] if who else None,
             attributed_start=who[1] if who else None,
             attributed_end=who[2] if who else None,
+            change=change,
         ))
     return claims

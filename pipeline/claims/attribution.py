@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import GENERIC_SOURCES, MONTHS, ROLE_WORDS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
+from .lexicon import GENERIC_SOURCES, MONTHS, NOT_SPEAKERS, ROLE_WORDS, SOURCE_NOUNS, SPEECH_VERBS, WEEKDAYS
 
 _CAP = r"[A-Z][\w’'&.\-]*"
 _NAME = rf"(?:{_CAP}(?:[\s\u00a0]+(?:(?:of|for|and|on|the|in|&|de|van|von)[\s\u00a0]+)?{_CAP})*)"
@@ -23,7 +23,7 @@ PATTERNS = [
                rf"(?:{_VERBS})\b"),
     re.compile(rf"[,”\"’][\s\u00a0]*(?:{_VERBS})[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<name>{_NAME})"),
     # an unnamed body or a role, as written: "the council said", "a government spokesperson said"
-    re.compile(rf"\b(?P<name>(?:[Tt]he|[Aa]n?)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?(?:{_GENERIC}))"
+    re.compile(rf"\b(?P<name>(?:[Tt]he|[Aa]n?)[\s\u00a0]+(?:[a-z]+(?:['’]s)?[\s\u00a0]+)?(?:{_GENERIC}))"
                rf"(?:,[^,]{{1,150}},)?[\s\u00a0]+(?:(?:has|have|had|also)[\s\u00a0]+)*(?:{_VERBS})\b"),
 ]
 # every attribution pattern holds one of these words
@@ -69,42 +69,60 @@ class Attributor:
         self.starts = [s for s, _ in sentences]
         self.scanned = 0                                      # sentences read for speakers so far
         self.speakers: list[tuple[int, str, int]] = []      # (sentence start, name, name start)
-        self.cache: dict[tuple[int, int], tuple[str, int, int] | None] = {}
+        self.cache: dict[tuple[int, int], list[tuple[str, int, int, int]]] = {}
 
-    def for_sentence(self, s: int, e: int) -> tuple[str, int, int] | None:
-        """(name, start, end) in the text of whoever the sentence at [s, e) is attributed to, or None."""
+    def for_sentence(self, s: int, e: int, pos: int | None = None) -> tuple[str, int, int] | None:
+        """(name, start, end) in the text of whoever the sentence at [s, e) cites, or None.
+
+        With several sources in the sentence, the one whose cue is nearest `pos` (a claim) wins.
+        """
         key = (s, e)
         if key not in self.cache:
             self.cache[key] = self._find(s, e)
-        return self.cache[key]
+        found = self.cache[key]
+        if not found:
+            return None
+        if pos is None:
+            return found[0][:3]
+        return min(found, key=lambda f: (_distance(f[3], f[1], f[2], pos), f[1]))[:3]
 
-    def _find(self, s: int, e: int) -> tuple[str, int, int] | None:
+    def _find(self, s: int, e: int) -> list[tuple[str, int, int, int]]:
+        """Every source the sentence cites: (name, start, end, position of the whole cue)."""
         text = self.text
         if _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[s:e].lower())):
-            return None                     # no speech verb, source noun or "according": nobody is cited
+            return []                       # no speech verb, source noun or "according": nobody is cited
+        out: list[tuple[str, int, int, int]] = []
+        taken: list[tuple[int, int]] = []
         for pat in PATTERNS:
             for m in pat.finditer(text, s, e):
                 name, start = m.group("name"), m.start("name")
-                if name.lower() in ("he", "she"):
-                    while self.scanned < len(self.sentences) and self.sentences[self.scanned][0] < s:
-                        self.for_sentence(*self.sentences[self.scanned])     # collect earlier speakers
-                        self.scanned += 1
-                    who = self._last_person(s)
-                    if who:
-                        return who
-                    continue
-                if name.lower() == "they":
-                    continue
-                if name[:1] in "TtAa" and name.split()[-1] in GENERIC_SOURCES:
-                    return name, start, start + len(name)       # an unnamed body: kept as written
-                got = _clean(name, start)
-                if not got:
-                    continue
-                name, start = got
-                if len(name.split()) >= 2 and not any(n in _SOURCES for n in name.lower().split()):
-                    self.speakers.append((s, name, start))
-                return name, start, start + len(name)
-        return None
+                if any(a < m.end("name") and start < b for a, b in taken):
+                    continue                # an earlier pattern already read this name
+                who = self._source(s, name, start)
+                if who:
+                    taken.append((start, m.end("name")))
+                    out.append((*who, m.start()))
+        return out
+
+    def _source(self, s: int, name: str, start: int) -> tuple[str, int, int] | None:
+        """The speaker a pattern's name stands for, or None when it is no named source."""
+        text = self.text
+        if name.lower() in ("he", "she"):
+            while self.scanned < len(self.sentences) and self.sentences[self.scanned][0] < s:
+                self.for_sentence(*self.sentences[self.scanned])     # collect earlier speakers
+                self.scanned += 1
+            return self._last_person(s)
+        if name.lower() == "they" or _PREPOSITION_BEFORE.search(text, max(0, start - 12), start):
+            return None                     # "head teachers in Cardiff say": a place, not the speaker
+        if name[:1] in "TtAa" and name.split()[-1].lower() in GENERIC_SOURCES:
+            return name, start, start + len(name)       # an unnamed body or role: kept as written
+        got = _clean(name, start)
+        if not got or (len(got[0].split()) <= 2 and got[0].split()[-1].lower() in NOT_SPEAKERS):
+            return None                     # "the Paper announced", "TV": a document or medium speaks for no one
+        name, start = got
+        if len(name.split()) >= 2 and not any(n in _SOURCES for n in name.lower().split()):
+            self.speakers.append((s, name, start))
+        return name, start, start + len(name)
 
     def _last_person(self, before: int) -> tuple[str, int, int] | None:
         earlier = [sp for sp in self.speakers if sp[0] < before]
@@ -119,7 +137,7 @@ class Attributor:
         The sentence itself first; inside a quotation, the rest of its paragraph ('...,” he said.'), the
         words that open it ('Greg Clark said: “...'), or the paragraph before when a quote runs on.
         """
-        who = self.for_sentence(s, e)
+        who = self.for_sentence(s, e, pos)
         if who:
             return who
         text = self.text
@@ -152,6 +170,13 @@ class Attributor:
 
 
 _OPEN_QUOTES = {"“", '"'}
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|on|to|with|by|across|near|outside)[\s\u00a0]+$")
+
+
+def _distance(cue: int, start: int, end: int, pos: int) -> int:
+    """How far a claim at `pos` stands from a source read at [cue or start, end)."""
+    lo = min(cue, start)
+    return lo - pos if pos < lo else max(0, pos - end)
 _QUOTE_REACH = 3000          # how far a quotation is followed, in characters
 
 

@@ -287,3 +287,66 @@ GENERIC_SOURCES = {
     "spokesman", "spokeswoman", "bank", "treasury", "agency", "office", "group", "organisation", "organization",
     "party", "campaign", "minister", "secretary", "chancellor", "mayor", "leader", "chief", "executive",
 }
+
+# --- a claim's clause: direction of change, what is measured ---------------------------------------
+# words (verbs before a number, nouns after it) whose number is the size of a rise or a fall
+CHANGE_DIRECTION = {
+    **dict.fromkeys([
+        "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing", "grow",
+        "grows", "grew", "grown", "growth", "growing", "jump", "jumped", "jumps", "climb", "climbed", "climbs",
+        "surge", "surged", "surges", "soar", "soared", "soars", "boost", "boosted", "gain", "gained", "gains",
+        "up", "raise", "raised", "raises", "hike", "hiked", "hikes", "rebound", "rebounded", "spike", "spiked",
+        "uplift", "advance", "advanced", "rallied"], "increase"),
+    **dict.fromkeys([
+        "fall", "falls", "fell", "fallen", "falling", "drop", "dropped", "drops", "dropping", "decline",
+        "declined", "declines", "declining", "decrease", "decreased", "decreases", "cut", "cuts", "cutting",
+        "reduce", "reduced", "reduces", "reduction", "reductions", "shrink", "shrank", "shrunk", "shrinks",
+        "slump", "slumped", "plunge", "plunged", "plunges", "slash", "slashed", "slashing", "down", "tumble",
+        "tumbled", "sank", "sink", "dip", "dipped", "dips", "eased", "slid", "slide", "slipped", "slip",
+        "lowered", "shed", "trimmed", "fall-off", "contracted", "contraction", "retreated"], "decrease"),
+}
+# verbs whose subject a number sizes ("the list stood at 7.5 million", "the scheme will cost £3m")
+LEVEL_VERBS = {
+    "is", "was", "are", "were", "be", "stood", "stands", "stand", "reached", "reach", "reaches", "hit", "hits",
+    "totalled", "totaled", "totals", "total", "amounted", "amounts", "cost", "costs", "costing", "averaged",
+    "averages", "peaked", "remained", "remains", "hovered", "equals", "equalled", "numbered", "topped",
+    "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes",
+}
+# words that open a new clause: the measured phrase never runs across them
+CLAUSE_WORDS = {
+    "and", "but", "while", "whilst", "whereas", "which", "who", "whom", "whose", "that", "where", "when",
+    "because", "although", "though", "if", "unless", "whether", "so", "nor", "or", "since", "until", "despite",
+    "after", "before", "once", "with",
+}
+# words that end a measured noun phrase: verbs and function words (closed classes and common news verbs)
+MEASURED_STOP_WORDS = {
+    "said", "says", "will", "would", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did", "than", "as", "and", "or", "but",
+    "if", "not", "no", "very", "too", "also", "just", "only", "already", "still", "yet", "either", "neither",
+    "how", "why", "according", "compared", "including", "like", "via", "versus", "vs", "per", "by", "get",
+    "got", "gets", "make", "makes", "made", "take", "takes", "took", "give", "gives", "gave", "given", "need",
+    "needs", "want", "wants", "spends", "spent", "paid", "receive", "receives", "received", "go", "goes",
+    "went", "come", "comes", "came", "see", "sees", "saw", "seen", "lose", "loses", "lost", "win", "wins",
+    "won", "face", "faces", "faced", "reach", "reached", "put", "set", "keep", "keeps", "kept", "leave",
+    "leaves", "left", "remain", "remains", "remained", "expect", "expected", "help", "helps", "allow", "allows",
+    "mean", "means", "die", "died", "dying", "say", "tell", "told", "think", "thinks", "believe", "believes",
+    "live", "lived", "become", "became", "bring", "brings", "brought", "provide", "provides", "provided",
+    "uses", "used", "hold", "holds", "held", "runs", "ran", "buy", "buys", "bought", "sell", "sells", "sold",
+    "own", "owns", "owned", "hit", "hits", "include", "includes", "included", "accounted", "supports",
+    "supported", "waited", "earn", "earns", "earned", "worth", "valued", "employ", "employs", "attend",
+    "attended", "attends", "affect", "affects", "affected", "there", "here", "then", "now", "ago", "later",
+    "earlier", "today", "about", "around", "nearly", "almost", "over", "under", "above", "below", "into",
+    "onto", "off", "out", "against", "toward", "towards", "between", "through", "during", "without", "because",
+    "amid", "following", "after", "before", "until", "since", "each", "every", "such", "other",
+    "another", "even", "ever", "never", "again", "far", "away", "back", "s", "respectively",
+    "apiece", "alone", "overall", "instead",
+}
+# capitalised words that name a document, a medium or an event, never a speaker ("the Paper announced", "TV")
+NOT_SPEAKERS = {
+    "paper", "tv", "television", "report", "study", "survey", "data", "figures", "index", "budget", "statement",
+    "review", "analysis", "research", "document", "plan", "strategy", "bill", "act", "website", "poll",
+    "chart", "table", "graph", "map", "photo", "picture", "video", "film", "show", "radio", "article", "story",
+    "post", "page", "headline", "letter", "book", "manifesto", "consultation", "deal", "agreement", "scheme",
+    "programme", "policy", "law", "rules", "guidance", "update", "figure", "model", "tool", "app", "system",
+    "twitter", "facebook", "instagram", "x", "it", "this", "internet", "online", "estimates",
+}

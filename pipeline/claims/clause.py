@@ -1,0 +1,320 @@
+"""A claim's own clause: the direction of a stated change, and what the number measures, read from its words.
+
+A sentence is cut into word tokens once; for each claim the words left and right of it up to the nearest clause
+break (punctuation, a conjunction, a speech verb) are its clause. Word classes are the lists in `lexicon`; no
+tagger runs, so every rule is a shallow reading of English news syntax:
+
+- change: `rose 5%`, `cut by 5%`, `up 19 cents`, `an increase of 5%`, `a £2m reduction`, `3% lower`;
+  a level reached (`rose to 5%`, `from 3%`) is no change;
+- measured, first that applies: the `of`-phrase (`88 per cent of schools`), the noun phrase a change noun
+  points at (`a 5% rise in house prices`), the counted noun (`350 sovereign local authorities`), the subject of
+  the verb the number completes (`council spending fell by 21%`, `the waiting list stood at 7.5 million`), the
+  noun an `of` hangs it on (`a budget gap of £87m`), the purpose of money (`£42m to pilot a ...`); else NULL.
+  Never a pronoun, a date or a word across a clause break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    CHANGE_DIRECTION,
+    CLAUSE_WORDS,
+    LEVEL_VERBS,
+    MEASURED_STOP_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'&]*(?:[-.][A-Za-z’'&]+)*|\d[\d,.]*\d|\d|[^\s\w]")
+_BREAK_PUNCT = set(",;:()[]“”\"–—!?…")
+_SPEECH = {w for v in SPEECH_VERBS for w in v.split()[:1]} | {"according", "say", "told", "tell"}
+_NOT_BREAKS = {"claims", "claim", "estimated", "projected", "forecast", "forecasts", "expected", "estimate",
+               "estimates", "projects", "records", "recorded"}
+_BREAK_WORDS = CLAUSE_WORDS | (_SPEECH - _NOT_BREAKS)
+_DATES = {m.lower() for m in MONTHS + WEEKDAYS} | {
+    "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "decade", "quarter",
+    "weekend", "morning", "afternoon", "evening", "night", "tonight", "time", "period", "annum", "overnight",
+    "last", "next", "previous", "coming", "past",
+}
+_PRONOUNS = {"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our", "you",
+             "your", "i", "me", "my", "this", "that", "these", "those", "which", "who", "what", "one", "ones",
+             "itself", "themselves", "there", "here", "all", "both", "each", "some", "many", "most", "others"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "every",
+                "each", "some", "any", "all", "such"}
+_HEDGES = {"about", "around", "nearly", "almost", "some", "just", "only", "roughly", "approximately", "over",
+           "under", "more", "less", "fewer", "than", "at", "least", "most", "estimated", "an", "a", "further",
+           "another", "mere", "well", "barely", "circa", "below", "above", "exactly", "precisely", "close",
+           "as", "much", "many", "high", "low", "little", "no", "what", "whopping", "staggering", "extra",
+           "additional"}
+_ADVERBS = {"sharply", "steeply", "slightly", "steadily", "significantly", "dramatically", "markedly", "also",
+            "again", "still", "already", "now", "further", "by", "nearly", "almost", "just", "only", "about",
+            "around", "roughly", "some", "a", "an", "estimated", "another", "more", "than", "over", "less",
+            "fewer", "under", "at", "least"}
+_NP_SKIP_AFTER = {"more", "extra", "additional", "fewer", "less", "other", "further", "new"}
+_PP_WORDS = {"of", "in", "for", "across", "from", "on", "at", "to", "with", "within", "among", "per"}
+_PP_KEEP = {"of", "in", "for", "across", "on", "within", "among"}
+_SUBJECT_INNER = {"of", "in", "for", "on", "across"}
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+        "should", "may", "might", "must", "can", "did", "does", "do", "set", "expected", "forecast",
+        "projected", "likely", "due", "to", "also", "now", "still", "already", "only", "further", "again", "not",
+        "sharply", "slightly", "steadily", "just", "yet", "even", "reportedly", "then", "so", "far"}
+_MONEY_PURPOSE = {"to", "for", "towards", "on"}
+_MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokens(text: str, s: int, e: int) -> list[Tok]:
+    """The word, number and punctuation tokens of text[s:e], with offsets into `text`."""
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, s, e)]
+
+
+def _is_break(t: Tok, text: str) -> bool:
+    if t.text in _BREAK_PUNCT or t.low in _BREAK_WORDS:
+        return True
+    return t.text == "-" and text[t.start - 1:t.start].isspace()        # a spaced dash
+
+
+def _clause(toks: list[Tok], text: str, c_start: int, c_end: int) -> tuple[list[Tok], list[Tok]]:
+    """The tokens left of a claim (nearest last) and right of it, each up to the nearest clause break."""
+    left: list[Tok] = []
+    right: list[Tok] = []
+    for t in toks:
+        if t.end <= c_start:
+            left.append(t)
+        elif t.start >= c_end:
+            right.append(t)
+    for k in range(len(left) - 1, -1, -1):
+        if _is_break(left[k], text):
+            left = left[k + 1:]
+            break
+    for k, t in enumerate(right):
+        if _is_break(t, text) or _is_number(t):
+            right = right[:k]
+            break
+    return left[::-1], right
+
+
+def _is_number(t: Tok) -> bool:
+    return t.text[0].isdigit() or t.text in "£$€%" or t.low in NUMBER_WORDS
+
+
+def _content(t: Tok) -> bool:
+    """A word that may stand in a noun phrase."""
+    return (t.text[0].isalpha() and t.low not in MEASURED_STOP_WORDS and t.low not in _PRONOUNS
+            and t.low not in _DATES and t.low not in CHANGE_DIRECTION and t.low not in _PP_WORDS
+            and t.low not in _DETERMINERS and t.low not in _AUX and t.low not in _BREAK_WORDS
+            and not (t.low.endswith("ly") and t.text.islower() and t.low not in _LY_NOUNS))
+
+
+_LY_NOUNS = {"family", "supply", "assembly", "rally", "monopoly", "anomaly", "ally", "reply", "belly", "lily",
+             "jelly", "bully", "italy", "july", "fly", "polly", "holly", "dolly"}
+
+
+def _np_after(right: list[Tok], i: int, pp: bool = True) -> list[Tok]:
+    """A noun phrase starting at right[i] (determiners skipped), with at most one trailing of/in/for-phrase."""
+    while i < len(right) and right[i].low in _DETERMINERS:
+        i += 1
+    out: list[Tok] = []
+    while i < len(right) and _content(right[i]) and len(out) < _MAX_PHRASE:
+        if right[i].low.endswith("ed") and out:
+            break                              # "homes built", "jobs created": the verb that follows
+        out.append(right[i])
+        i += 1
+    if out and pp and i + 1 < len(right) and right[i].low in _PP_KEEP:
+        tail = _np_after(right, i + 1, pp=False)
+        if tail and tail[0].low not in ("real", "total", "terms", "cash"):
+            out += [right[i]] + ([t for t in right[i + 1:] if t.start < tail[0].start and t.low in _DETERMINERS])
+            out += tail
+    return out[:_MAX_PHRASE]
+
+
+def _np_before(left: list[Tok], i: int) -> list[Tok]:
+    """The noun phrase ending at left[i] (left is nearest-first), read leftwards: 'the NHS waiting list'."""
+    out: list[Tok] = []
+    while i < len(left) and len(out) < _MAX_PHRASE and _extends_leftwards(left, i, out):
+        out.append(left[i])
+        i += 1
+    while out and (out[-1].low in _SUBJECT_INNER or out[-1].low in _DETERMINERS):
+        out.pop()
+    return out[::-1]
+
+
+_NOUN_ED = {"need", "red", "bed", "shed", "speed", "seed", "feed"}
+
+
+def _extends_leftwards(left: list[Tok], i: int, out: list[Tok]) -> bool:
+    """True when left[i] belongs to the noun phrase `out` read so far (nearest-first)."""
+    t = left[i]
+    if _content(t):
+        return bool(out) or not t.low.endswith("ed") or t.low in _NOUN_ED      # "allocated £5m": a verb
+    if t.low in _SUBJECT_INNER:
+        return bool(out) and i + 1 < len(left) and _content(left[i + 1])     # "the number of people"
+    return t.low in _DETERMINERS and bool(out) and out[-1].low in _SUBJECT_INNER
+
+
+def _phrase(text: str, toks: list[Tok]) -> str | None:
+    if not toks:
+        return None
+    phrase = text[toks[0].start:toks[-1].end]
+    if "\n" in phrase or toks[0].low in _PRONOUNS:
+        return None
+    return " ".join(phrase.split())
+
+
+def _skip_hedges(left: list[Tok]) -> int:
+    """Index of the first word left of a claim that is no hedge ("up to", "more than", "an estimated")."""
+    k = 0
+    while k < len(left):
+        if left[k].low in _HEDGES:
+            k += 1
+        elif left[k].low == "to" and k + 1 < len(left) and left[k + 1].low == "up":
+            k += 2
+        else:
+            break
+    return k
+
+
+def _skip_adverbials(left: list[Tok], k: int) -> int:
+    """Skip adverbs and 'in real terms' between a verb and its number."""
+    while k < len(left) and (left[k].low in _ADVERBS or left[k].low in _ADVERBIAL_WORDS):
+        k += 1
+    return k
+
+
+_ADVERBIAL_WORDS = {"in", "real", "cash", "nominal", "terms", "sharply", "steeply"}
+
+
+def change_for(left: list[Tok], right: list[Tok], unit: str) -> str | None:
+    """`increase` / `decrease` when the claim is the size of a stated rise or fall, else None."""
+    if unit == "ratio":
+        return None
+    k = _skip_hedges(left)
+    if k < len(left):
+        w = left[k].low
+        if w in ("to", "from", "at"):
+            return None                                   # a level: "rose to 5%", "from 3%"
+        if w in ("by", "of"):
+            k = _skip_adverbials(left, k + 1)
+            if k < len(left) and left[k].low in CHANGE_DIRECTION:
+                return CHANGE_DIRECTION[left[k].low]
+            verb = _verb_before_object(left, k) if w == "by" else None
+            return CHANGE_DIRECTION[verb[0].low] if verb else None
+        k = _skip_adverbials(left, k)
+        if k < len(left) and left[k].low in CHANGE_DIRECTION and left[k].low not in _NOUN_ONLY:
+            return CHANGE_DIRECTION[left[k].low]
+    for t in right[:3]:
+        if t.low in CHANGE_DIRECTION:
+            return CHANGE_DIRECTION[t.low]
+        if t.low in ("higher", "lower", "up", "down") and t is right[0]:
+            return "increase" if t.low in ("higher", "up") else "decrease"
+        if not _content(t):
+            break
+    return None
+
+
+# change words that only count as a noun after the number ("a 5% rise"), never as a verb before it
+_NOUN_ONLY = {"growth", "reduction", "reductions", "contraction", "uplift"}
+
+
+def measured_for(text: str, toks: list[Tok], c_start: int, c_end: int, unit: str) -> tuple[str | None, str | None]:
+    """(what the claim measures, its change) read from the claim's clause in the sentence tokens `toks`."""
+    left, right = _clause(toks, text, c_start, c_end)
+    change = change_for(left, right, unit)
+    return _measured(text, left, right, unit), change
+
+
+def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | None:
+    if right and right[0].low == "of":                       # 88 per cent of schools; 7 years of austerity
+        np = _np_after(right, 1)
+        return _phrase(text, np) if np and right[1:2] and right[1].low not in _PRONOUNS else None
+    i = 0
+    while i < len(right) and right[i].low in _NP_SKIP_AFTER:
+        i += 1
+    np = _np_after(right, i, pp=True) if unit != "ratio" else []
+    if np and np[-1].low in CHANGE_DIRECTION or (np and np[0].low in CHANGE_DIRECTION):
+        np = []
+    # "a 5% rise in house prices", "a £2m cut to the grant": the change noun's object
+    for j, t in enumerate(right[:3]):
+        if t.low in CHANGE_DIRECTION:
+            if j + 1 < len(right) and right[j + 1].low in ("in", "of", "to", "on"):
+                got = _np_after(right, j + 2)
+                if got:
+                    return _phrase(text, got)
+            mods = [x for x in right[:j] if _content(x)]
+            if mods:
+                return _phrase(text, mods)                    # "a 5% pay rise"
+            np = []
+            break
+        if not _content(t):
+            break
+    if np and not (unit in ("years", "months", "weeks", "days", "hours") and np[0].low in _DATES):
+        return _phrase(text, np)
+    if unit == "ratio":
+        return None
+    subject = _subject(left)
+    if subject:
+        return _phrase(text, subject)
+    if unit[:1].isupper() and right and right[0].low in _MONEY_PURPOSE:     # money: "£42m to pilot a ..."
+        if right[0].low == "to" and len(right) > 1 and right[1].low not in _DETERMINERS:
+            obj = _np_after(right, 2)
+            if right[1].low in CHANGE_DIRECTION:
+                return _phrase(text, obj)                  # "£200m to increase funding for councils"
+            return _phrase(text, right[1:2] + obj) if obj and _content(right[1]) else None
+        return _phrase(text, _np_after(right, 1))
+    return None
+
+
+def _verb_before_object(left: list[Tok], k: int) -> tuple[Tok, list[Tok]] | None:
+    """'cut journey times by': the change verb and its object, read leftwards from left[k]."""
+    obj = _np_before(left, k)
+    j = k + sum(1 for t in left[k:k + len(obj) + 2] if t in obj)
+    while j < len(left) and left[j].low in _DETERMINERS:
+        j += 1
+    if obj and j < len(left) and left[j].low in CHANGE_DIRECTION:
+        return left[j], obj
+    return None
+
+
+def _subject(left: list[Tok]) -> list[Tok]:
+    """The noun phrase whose size the claim gives: subject of its verb, or the noun an 'of'/'at' hangs it on."""
+    k = _skip_hedges(left)
+    if k < len(left) and left[k].low in ("of", "at", "by", "to", "from", "worth", "totalling", "totaling"):
+        if left[k].low == "by":
+            verb = _verb_before_object(left, _skip_adverbials(left, k + 1))
+            if verb:
+                return verb[1]                             # "cut journey times by 15%"
+        if left[k].low == "of":
+            np = _np_before(left, k + 1)
+            if np and np[-1].low not in CHANGE_DIRECTION:
+                return np                                  # "a budget gap of £87m"
+        k += 1
+    k = _skip_adverbials(left, k)
+    if k < len(left) and (left[k].low in CHANGE_DIRECTION or left[k].low in LEVEL_VERBS):
+        if left[k].low in _NOUN_ONLY and k + 1 < len(left) and left[k + 1].low in _DETERMINERS:
+            return []                                      # "an increase of": a noun, no subject here
+        k += 1
+        while k < len(left) and left[k].low in _AUX:
+            k += 1
+        return _np_before(left, k)
+    return []
+
+
+_COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"
+                          r"as)\b[^,;:.!?()“”\"]{0,80})")
+
+
+def compared_for(text: str, c_end: int, s_end: int) -> str | None:
+    """What a multiple compares: '2.5 times more than the national average' -> 'more than the national average'."""
+    m = _COMPARED_RE.match(text, c_end, s_end)
+    return " ".join(m.group(1).split()) if m else None
