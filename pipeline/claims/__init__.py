@@ -15,7 +15,7 @@ Word lists and unit tables are data in `lexicon`.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Attributor
 from .candidate import Candidate
@@ -98,6 +98,9 @@ def extract_claims(body_text: str) -> list[Claim]:
             measured = compared_for(text, c.end, s_end)
         if group is not None and qualifier == "up_to" and claims:
             change = claims[-1].change          # "fell by 1 to 1.5 degrees": both ends are the fall
+            if claims[-1].measured is None and measured is not None:
+                claims[-1] = replace(claims[-1], measured=measured)     # "between 10% and 20% of the fleet"
+            measured = claims[-1].measured or measured        # "revenue of $2.1bn to $2.3bn"
         claims.append(Claim(
             surface=text[c.start:c.end],
             char_start=c.start,

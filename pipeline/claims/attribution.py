@@ -84,7 +84,12 @@ class Attributor:
             return None
         if pos is None:
             return found[0][:3]
-        return min(found, key=lambda f: (_distance(f[3], f[1], f[2], pos), f[1]))[:3]
+        return min(found, key=lambda f: (self._across_clauses(f, pos), _distance(f[3], f[1], f[2], pos), f[1]))[:3]
+
+    def _across_clauses(self, found: tuple[str, int, int, int], pos: int) -> bool:
+        """True when a contrast ("but", "while", ";") stands between a claim and a source's cue."""
+        lo, hi = (pos, min(found[1], found[3])) if pos < found[1] else (found[2], pos)
+        return bool(_CONTRAST.search(self.text, lo, hi))
 
     def _find(self, s: int, e: int) -> list[tuple[str, int, int, int]]:
         """Every source the sentence cites: (name, start, end, position of the whole cue)."""
@@ -98,13 +103,13 @@ class Attributor:
                 name, start = m.group("name"), m.start("name")
                 if any(a < m.end("name") and start < b for a, b in taken):
                     continue                # an earlier pattern already read this name
-                who = self._source(s, name, start)
+                who = self._source(s, name, start, subject=pat is PATTERNS[3])
                 if who:
                     taken.append((start, m.end("name")))
                     out.append((*who, m.start()))
         return out
 
-    def _source(self, s: int, name: str, start: int) -> tuple[str, int, int] | None:
+    def _source(self, s: int, name: str, start: int, subject: bool = False) -> tuple[str, int, int] | None:
         """The speaker a pattern's name stands for, or None when it is no named source."""
         text = self.text
         if name.lower() in ("he", "she"):
@@ -112,7 +117,7 @@ class Attributor:
                 self.for_sentence(*self.sentences[self.scanned])     # collect earlier speakers
                 self.scanned += 1
             return self._last_person(s)
-        if name.lower() == "they" or _PREPOSITION_BEFORE.search(text, max(0, start - 12), start):
+        if name.lower() == "they" or (subject and _not_the_subject(text, start)):
             return None                     # "head teachers in Cardiff say": a place, not the speaker
         if name[:1] in "TtAa" and name.split()[-1].lower() in GENERIC_SOURCES:
             return name, start, start + len(name)       # an unnamed body or role: kept as written
@@ -170,7 +175,23 @@ class Attributor:
 
 
 _OPEN_QUOTES = {"“", '"'}
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|from|on|to|with|by|across|near|outside)[\s\u00a0]+$")
+_CONTRAST = re.compile(r";|,?[\s\u00a0]+(?:but|while|whereas|although|though|however|yet)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(in|of|for|at|from|on|to|with|by|across|near|outside)[\s\u00a0]+(?:the[\s\u00a0]+)?$")
+
+
+def _not_the_subject(text: str, start: int) -> bool:
+    """True when the name before a speech verb sits in a prepositional phrase of an unnamed subject.
+
+    "Head teachers in Cardiff say": Cardiff does not speak; "the leader of Kent County Council said" and "a
+    spokesperson for Network Rail said" speak for the body a role names.
+    """
+    m = _PREPOSITION_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    if m.group(1).lower() in ("of", "for"):
+        before = text[max(0, m.start() - 30):m.start()].split()
+        return not (before and before[-1].lower().strip(",") in ROLE_WORDS | GENERIC_SOURCES)
+    return True
 
 
 def _distance(cue: int, start: int, end: int, pos: int) -> int:

@@ -29,9 +29,9 @@ from .lexicon import (
     WEEKDAYS,
 )
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'&]*(?:[-.][A-Za-z’'&]+)*|\d[\d,.]*\d|\d|[^\s\w]")
+_TOKEN = re.compile(r"[A-Za-z][\w’'&]*(?:[-.][\w’'&]+)*|\d[\d,.]*\d|\d|[^\s\w]")
 _BREAK_PUNCT = set(",;:()[]“”\"–—!?…")
-_SPEECH = {w for v in SPEECH_VERBS for w in v.split()[:1]} | {"according", "say", "told", "tell"}
+_SPEECH = {v for v in SPEECH_VERBS if " " not in v} | {"according", "say", "told", "tell"}
 _NOT_BREAKS = {"claims", "claim", "estimated", "projected", "forecast", "forecasts", "expected", "estimate",
                "estimates", "projects", "records", "recorded"}
 _BREAK_WORDS = CLAUSE_WORDS | (_SPEECH - _NOT_BREAKS)
@@ -49,15 +49,15 @@ _HEDGES = {"about", "around", "nearly", "almost", "some", "just", "only", "rough
            "under", "more", "less", "fewer", "than", "at", "least", "most", "estimated", "an", "a", "further",
            "another", "mere", "well", "barely", "circa", "below", "above", "exactly", "precisely", "close",
            "as", "much", "many", "high", "low", "little", "no", "what", "whopping", "staggering", "extra",
-           "additional"}
+           "additional", "between"}
 _ADVERBS = {"sharply", "steeply", "slightly", "steadily", "significantly", "dramatically", "markedly", "also",
             "again", "still", "already", "now", "further", "by", "nearly", "almost", "just", "only", "about",
             "around", "roughly", "some", "a", "an", "estimated", "another", "more", "than", "over", "less",
             "fewer", "under", "at", "least"}
-_NP_SKIP_AFTER = {"more", "extra", "additional", "fewer", "less", "other", "further", "new"}
+_NP_SKIP_AFTER = {"more", "extra", "additional", "fewer", "less", "other", "further"}
 _PP_WORDS = {"of", "in", "for", "across", "from", "on", "at", "to", "with", "within", "among", "per"}
 _PP_KEEP = {"of", "in", "for", "across", "on", "within", "among"}
-_SUBJECT_INNER = {"of", "in", "for", "on", "across"}
+_SUBJECT_INNER = {"of", "in", "for", "on", "across", "at", "to"}
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
         "should", "may", "might", "must", "can", "did", "does", "do", "set", "expected", "forecast",
         "projected", "likely", "due", "to", "also", "now", "still", "already", "only", "further", "again", "not",
@@ -118,7 +118,8 @@ def _content(t: Tok) -> bool:
 
 
 _LY_NOUNS = {"family", "supply", "assembly", "rally", "monopoly", "anomaly", "ally", "reply", "belly", "lily",
-             "jelly", "bully", "italy", "july", "fly", "polly", "holly", "dolly"}
+             "jelly", "bully", "italy", "july", "fly", "polly", "holly", "dolly", "weekly", "monthly", "daily",
+             "yearly", "quarterly", "hourly", "elderly", "early", "friendly", "lonely", "costly", "likely"}
 
 
 def _np_after(right: list[Tok], i: int, pp: bool = True) -> list[Tok]:
@@ -150,17 +151,17 @@ def _np_before(left: list[Tok], i: int) -> list[Tok]:
     return out[::-1]
 
 
-_NOUN_ED = {"need", "red", "bed", "shed", "speed", "seed", "feed"}
-
-
 def _extends_leftwards(left: list[Tok], i: int, out: list[Tok]) -> bool:
     """True when left[i] belongs to the noun phrase `out` read so far (nearest-first)."""
     t = left[i]
     if _content(t):
-        return bool(out) or not t.low.endswith("ed") or t.low in _NOUN_ED      # "allocated £5m": a verb
-    if t.low in _SUBJECT_INNER:
-        return bool(out) and i + 1 < len(left) and _content(left[i + 1])     # "the number of people"
-    return t.low in _DETERMINERS and bool(out) and out[-1].low in _SUBJECT_INNER
+        return True
+    nxt = left[i + 1] if i + 1 < len(left) else None
+    if t.low in _SUBJECT_INNER:                       # "the number of people", "speed limit on the bypass"
+        return bool(out) and nxt is not None and _content(nxt)
+    if t.low in _DETERMINERS and out and nxt is not None and nxt.low in _SUBJECT_INNER:
+        return i + 2 < len(left) and _content(left[i + 2])
+    return False
 
 
 def _phrase(text: str, toks: list[Tok]) -> str | None:
@@ -301,13 +302,31 @@ def _subject(left: list[Tok]) -> list[Tok]:
         k += 1
     k = _skip_adverbials(left, k)
     if k < len(left) and (left[k].low in CHANGE_DIRECTION or left[k].low in LEVEL_VERBS):
-        if left[k].low in _NOUN_ONLY and k + 1 < len(left) and left[k + 1].low in _DETERMINERS:
-            return []                                      # "an increase of": a noun, no subject here
-        k += 1
-        while k < len(left) and left[k].low in _AUX:
-            k += 1
-        return _np_before(left, k)
+        return _subject_of_verb(left, k)
+    if k and left[k - 1].low in ("to", "from", "at"):
+        for j in range(k, min(len(left), k + _REACH)):     # "rose by 0.2 points to 4.4%": back to the verb
+            if left[j].low in CHANGE_DIRECTION or left[j].low in LEVEL_VERBS:
+                return _subject_of_verb(left, j)
+        return _np_before(left, k)                         # "kept rates at 5.25%"
     return []
+
+
+_REACH = 10
+
+
+def _subject_of_verb(left: list[Tok], k: int) -> list[Tok]:
+    """The subject of the change or level verb at left[k]; for a change noun, the noun its in-phrase names."""
+    if k >= 2 and left[k - 1].low in ("in", "of") and left[k].low in CHANGE_DIRECTION:
+        rightwards = left[:k][::-1]                        # "a 12% rise in pre-tax profits to £1.3bn"
+        got = _np_after(rightwards, 1)
+        if got:
+            return got
+    if left[k].low in _NOUN_ONLY and k + 1 < len(left) and left[k + 1].low in _DETERMINERS:
+        return []                                          # "an increase of": a noun, no subject here
+    k += 1
+    while k < len(left) and left[k].low in _AUX:
+        k += 1
+    return _np_before(left, k)
 
 
 _COMPARED_RE = re.compile(r"[\s\u00a0]+((?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|"

@@ -37,7 +37,7 @@ RATIO_WORDS = {"twice": 2.0, "thrice": 3.0}
 # --- scales after a number ------------------------------------------------------------------------
 SCALE_ABBREVIATIONS = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9,
-    "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
+    "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12, "mil": 1e6, "Mil": 1e6, "bil": 1e9,
 }
 # abbreviations that need a currency to be read as a scale (5b alone is an id, 5T a tonne)
 SCALE_NEEDS_CURRENCY = {"b", "B", "T", "tr", "M"}
@@ -48,7 +48,7 @@ SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion":
 # prefixes written before the number, longest first when compiled
 CURRENCY_PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "RM": "MYR", "Y=": "JPY", "PS": "GBP", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "Rs": "INR", "Rs.": "INR",
 }
 ISO_CODES = {
@@ -57,6 +57,9 @@ ISO_CODES = {
     "IDR", "MYR", "PHP", "EGP", "PKR", "BDT", "ARS", "CLP", "COP", "ISK", "RON", "BGN", "QAR", "UAH",
 }
 CODE_ALIASES = {"RMB": "CNY"}
+# codes also read in lower or mixed case after a number ("40 usd"); not those that are English words (try, php)
+LOWER_CASE_CODES = {"usd", "eur", "gbp", "jpy", "cny", "inr", "chf", "aud", "cad", "nzd", "hkd", "sgd", "myr", "rmb",
+                    "Usd", "Eur", "Gbp"}
 # currency words after the number (lower case), longest first when compiled
 CURRENCY_WORDS = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
@@ -106,7 +109,10 @@ MEASURE_SYMBOLS = {
     "°C": "°C", "°F": "°F", "C": "°C", "ºC": "°C",
     "MtCO2e": "MtCO2e", "MtCO2": "MtCO2", "tCO2e": "tCO2e", "tCO2": "tCO2",
     "Mt": "Mt", "kt": "kt", "GB": "GB", "TB": "TB", "MB": "MB", "Mbps": "Mbps", "Gbps": "Gbps", "ml": "ml",
-    "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz",
+    "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz", "F": "°F", "ºF": "°F", "mAh": "mAh", "Ah": "Ah",
+    "kHz": "kHz", "Hz": "Hz", "MHz": "MHz", "GHz": "GHz", "ksi": "ksi", "psi": "psi", "lb-ft": "lb-ft",
+    "lb ft": "lb-ft", "Nm": "Nm", "bhp": "bhp", "hp": "hp", "mpg": "mpg", "rpm": "rpm", "dB": "dB", "W": "W",
+    "kV": "kV", "mW": "mW", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s", "mi": "mile", "in.": "in",
 }
 # case-insensitive words
 MEASURE_WORDS = {
@@ -124,7 +130,10 @@ MEASURE_WORDS = {
     "gigawatt hours": "GWh", "gigawatt-hours": "GWh", "megawatt hours": "MWh", "kilowatt hours": "kWh",
     "kilowatt-hours": "kWh", "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
     "degrees": "degree", "megatonnes": "Mt", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
-    "miles per hour": "mph", "kilometres per hour": "km/h",
+    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h", "points": "points",
+    "hertz": "Hz", "kilohertz": "kHz", "megahertz": "MHz", "gigahertz": "GHz", "watts": "W", "watt": "W",
+    "horsepower": "hp", "pounds per square inch": "psi", "pound-feet": "lb-ft", "milligrams": "mg",
+    "micrograms": "µg", "millilitres": "ml", "milliliters": "ml", "barrels": "barrel", "barrel": "barrel",
 }
 
 # --- hedge words -> qualifier (matched on lower-cased text right before the number) -----------------
@@ -133,6 +142,7 @@ QUALIFIER_PREFIXES = {
     "just short of": "under", "more than": "over", "over": "over", "above": "over", "in excess of": "over",
     "upwards of": "over", "greater than": "over", "higher than": "over", "exceeding": "over", "topping": "over",
     "topped": "over", "tops": "over", "surpassed": "over", "exceeded": "over", "exceeds": "over",
+    "exceed": "over", "surpass": "over", "surpasses": "over", "surpassing": "over",
     "north of": "over", "well over": "over", "well above": "over", "nearly": "under", "almost": "under",
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "lower than": "under",
     "short of": "under", "shy of": "under", "well under": "under", "not quite": "under",
@@ -156,6 +166,8 @@ QUALIFIER_PREFIXES = {
 }
 QUALIFIER_SUFFIXES = {
     "or more": "at_least", "or above": "at_least", "or over": "at_least", "or higher": "at_least",
+    "or greater": "at_least", "or longer": "at_least", "or older": "at_least", "and older": "at_least",
+    "or lower": "up_to", "or younger": "up_to", "and below": "up_to",
     "and above": "at_least", "and over": "at_least", "plus": "at_least", "+": "at_least",
     "or less": "up_to", "or fewer": "up_to", "or below": "up_to", "or under": "up_to", "and under": "up_to",
     "or so": "about", "odd": "about", "-odd": "about", "or thereabouts": "about", "ish": "about",
@@ -339,7 +351,10 @@ MEASURED_STOP_WORDS = {
     "onto", "off", "out", "against", "toward", "towards", "between", "through", "during", "without", "because",
     "amid", "following", "after", "before", "until", "since", "each", "every", "such", "other",
     "another", "even", "ever", "never", "again", "far", "away", "back", "s", "respectively",
-    "apiece", "alone", "overall", "instead",
+    "apiece", "alone", "overall", "instead", "lower", "higher", "more", "less", "fewer", "bigger", "smaller",
+    "larger", "greater", "cheaper", "dearer", "faster", "slower", "up", "down", "lives", "expects", "hopes",
+    "aims", "bn", "m", "k", "mn", "mln", "tn", "trn", "mil", "cent", "pc", "million", "billion", "trillion",
+    "thousand",
 }
 # capitalised words that name a document, a medium or an event, never a speaker ("the Paper announced", "TV")
 NOT_SPEAKERS = {
