@@ -176,7 +176,8 @@ class Attributor:
 
 _OPEN_QUOTES = {"“", '"'}
 _CONTRAST = re.compile(r";|,?[\s\u00a0]+(?:but|while|whereas|although|though|however|yet)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(in|of|for|at|from|on|to|with|by|across|near|outside)[\s\u00a0]+(?:the[\s\u00a0]+)?$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(in|of|for|at|from|on|to|with|by|across|near|outside)[\s\u00a0]+(?:the[\s\u00a0]+)?$")
 
 
 def _not_the_subject(text: str, start: int) -> bool:

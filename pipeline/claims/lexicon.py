@@ -48,7 +48,8 @@ SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion":
 # prefixes written before the number, longest first when compiled
 CURRENCY_PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "RM": "MYR", "Y=": "JPY", "PS": "GBP", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "RM": "MYR", "Y=": "JPY", "PS": "GBP", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "Rs": "INR", "Rs.": "INR",
 }
 ISO_CODES = {

@@ -12,9 +12,9 @@ from .lexicon import (
     DURATION_UNITS,
     NUMBER_WORDS,
     RATIO_WORDS,
+    SCALE_LONG_WORDS,
     TEENS,
     TENS,
-    SCALE_LONG_WORDS,
     UNICODE_FRACTIONS,
     UNITS,
 )
@@ -24,7 +24,8 @@ from .units import is_multiple, with_units
 _NUM_WORD = _alt([w for w in NUMBER_WORDS])
 _SMALL = _alt(list(UNITS) + ["ten", "eleven", "twelve", "twenty", "hundred", "thousand"])
 # a denominator in words: "thirty-two", "fifteen", "a hundred"
-_DEN_WORDS = rf"(?:{_alt(TENS)})(?:[-\s\u00a0](?:{_alt(UNITS)}))?|{_alt(list(UNITS) + list(TEENS) + ['hundred', 'thousand'])}"
+_DEN_WORDS = (rf"(?:{_alt(TENS)})(?:[-\s\u00a0](?:{_alt(UNITS)}))?"
+              rf"|{_alt(list(UNITS) + list(TEENS) + ['hundred', 'thousand'])}")
 _DEN = _alt(list(DENOMINATORS))
 _FRAC_CHARS = "".join(UNICODE_FRACTIONS)
 # "and a half", "and a quarter", "and three quarters" inside a run of number words

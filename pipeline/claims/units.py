@@ -14,6 +14,7 @@ from .lexicon import (
     CURRENCY_WORDS,
     DURATION_UNITS,
     ISO_CODES,
+    LOWER_CASE_CODES,
     MEASURE_SYMBOLS,
     MEASURE_WORDS,
     MINOR_UNITS,
@@ -23,7 +24,6 @@ from .lexicon import (
     SCALE_LONG_WORDS,
     SCALE_NEEDS_CURRENCY,
 )
-from .lexicon import LOWER_CASE_CODES
 
 _PREFIX_RE = re.compile(
     r"(?:(?<![A-Za-z])(?P<sym>" + _alt(CURRENCY_PREFIXES) + r")|\b(?P<code>" + _alt(ISO_CODES | set(CODE_ALIASES))
