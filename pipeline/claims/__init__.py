@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .attribution import Attributor
 from .candidate import Candidate
-from .clause import compared_for, measured_for, tokens
+from .clause import Sentence, compared_for, measured_for
 from .context import period_for, periods_in
 from .qualifiers import qualifier_for
 from .ranges import find_ranges
@@ -74,7 +74,7 @@ def extract_claims(body_text: str) -> list[Claim]:
     sent_starts = [s for s, _ in sentences]
     attributor = Attributor(text, sentences)
     periods: dict[int, list[tuple[int, int, str]]] = {}
-    sentence_tokens: dict[int, list] = {}
+    sentence_tokens: dict[int, Sentence] = {}
     claims: list[Claim] = []
     for i, c in enumerate(kept):
         k = bisect.bisect_right(sent_starts, c.start) - 1
@@ -92,7 +92,7 @@ def extract_claims(body_text: str) -> list[Claim]:
         who = attributor.for_claim(c.start, s_start, s_end)
         if s_start not in periods:
             periods[s_start] = periods_in(text, s_start, s_end)
-            sentence_tokens[s_start] = tokens(text, s_start, s_end)
+            sentence_tokens[s_start] = Sentence(text, s_start, s_end)
         measured, change = measured_for(text, sentence_tokens[s_start], c.start, c.end, c.unit)
         if c.unit == "ratio":
             measured = compared_for(text, c.end, s_end)

@@ -16,7 +16,7 @@ tagger runs, so every rule is a shallow reading of English news syntax:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import bisect
 
 from .lexicon import (
     CHANGE_DIRECTION,
@@ -66,17 +66,25 @@ _MONEY_PURPOSE = {"to", "for", "towards", "on"}
 _MAX_PHRASE = 8
 
 
-@dataclass(frozen=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
+    """One token: offsets into the text, as written, lower-cased."""
+
+    __slots__ = ("start", "end", "text", "low")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, low
 
 
-def tokens(text: str, s: int, e: int) -> list[Tok]:
-    """The word, number and punctuation tokens of text[s:e], with offsets into `text`."""
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, s, e)]
+class Sentence:
+    """A sentence's tokens, tokenised once for all of its claims."""
+
+    __slots__ = ("toks", "starts")
+
+    def __init__(self, text: str, s: int, e: int) -> None:
+        low = text[s:e].lower()
+        self.toks = [Tok(m.start(), m.end(), m.group(), low[m.start() - s:m.end() - s])
+                     for m in _TOKEN.finditer(text, s, e)]
+        self.starts = [t.start for t in self.toks]
 
 
 def _is_break(t: Tok, text: str) -> bool:
@@ -85,24 +93,24 @@ def _is_break(t: Tok, text: str) -> bool:
     return t.text == "-" and text[t.start - 1:t.start].isspace()        # a spaced dash
 
 
-def _clause(toks: list[Tok], text: str, c_start: int, c_end: int) -> tuple[list[Tok], list[Tok]]:
-    """The tokens left of a claim (nearest last) and right of it, each up to the nearest clause break."""
+def _clause(sent: Sentence, text: str, c_start: int, c_end: int) -> tuple[list[Tok], list[Tok]]:
+    """The tokens left of a claim (nearest first) and right of it, each up to the nearest clause break."""
+    toks = sent.toks
+    i = bisect.bisect_left(sent.starts, c_start)
+    while i > 0 and toks[i - 1].end > c_start:
+        i -= 1                              # a token the claim starts inside belongs to the claim
     left: list[Tok] = []
+    for k in range(i - 1, -1, -1):
+        if _is_break(toks[k], text):
+            break
+        left.append(toks[k])
+    j = bisect.bisect_left(sent.starts, c_end)
     right: list[Tok] = []
-    for t in toks:
-        if t.end <= c_start:
-            left.append(t)
-        elif t.start >= c_end:
-            right.append(t)
-    for k in range(len(left) - 1, -1, -1):
-        if _is_break(left[k], text):
-            left = left[k + 1:]
-            break
-    for k, t in enumerate(right):
+    for t in toks[j:]:
         if _is_break(t, text) or _is_number(t):
-            right = right[:k]
             break
-    return left[::-1], right
+        right.append(t)
+    return left, right
 
 
 def _is_number(t: Tok) -> bool:
@@ -228,9 +236,9 @@ def change_for(left: list[Tok], right: list[Tok], unit: str) -> str | None:
 _NOUN_ONLY = {"growth", "reduction", "reductions", "contraction", "uplift"}
 
 
-def measured_for(text: str, toks: list[Tok], c_start: int, c_end: int, unit: str) -> tuple[str | None, str | None]:
-    """(what the claim measures, its change) read from the claim's clause in the sentence tokens `toks`."""
-    left, right = _clause(toks, text, c_start, c_end)
+def measured_for(text: str, sent: Sentence, c_start: int, c_end: int, unit: str) -> tuple[str | None, str | None]:
+    """(what the claim measures, its change) read from the claim's clause in the sentence `sent`."""
+    left, right = _clause(sent, text, c_start, c_end)
     change = change_for(left, right, unit)
     return _measured(text, left, right, unit), change
 

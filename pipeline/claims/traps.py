@@ -217,7 +217,7 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
         if reason:
             return reason
     if c.form == "fraction":
-        return _fraction_trap(c, low, before, after)
+        return None if c.scaled else _fraction_trap(c, low, before, after)     # "a quarter million dollars"
     if c.form == "words" and num[:1].isupper() and c.unit == "count":
         prev = _WORD_BEFORE.search(before)
         if prev and _is_name_word(prev.group(1)):

@@ -63,7 +63,7 @@ _AND_FRACTIONS = {("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "third"): 1 / 
 _MIXED_FRACTION_RE = re.compile(r"[\s\u00a0]+(\d{1,2})/(\d{1,2})(?![\d/])")
 _SPACED_SCALES = {"bn", "Bn", "BN", "mn", "mln", "bln", "tn", "trn", "mil", "k"}
 # "3.1b dollars", "20M subscribers": b, B and M read as a scale without a currency before a lower-case word
-_BARE_SCALE_AFTER_RE = re.compile(r"[\s\u00a0]+[a-z]")
+_BARE_SCALE_AFTER_RE = re.compile(r"[\s\u00a0]+(?P<word>[a-z]+)")
 _BARE_SCALES = {"b", "B", "M"}     # "1.5 bn people": no metres to confuse
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
 _AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
@@ -113,8 +113,10 @@ def _scale_without_currency(text: str, sm: re.Match) -> bool:
     abbr = sm.group("abbr")
     if sm.group("sp") and abbr not in _SPACED_SCALES:
         return False
-    if abbr in _BARE_SCALES:
-        return not sm.group("sp") and bool(_BARE_SCALE_AFTER_RE.match(text, sm.end()))
+    if abbr in _BARE_SCALES:                # "3.1b dollars", "20M subscribers"; not "Form 5b must"
+        after = _BARE_SCALE_AFTER_RE.match(text, sm.end())
+        return (not sm.group("sp") and after is not None
+                and ("." in text[sm.start() - 4:sm.start()] or after.group("word").endswith("s")))
     return abbr not in SCALE_NEEDS_CURRENCY
 
 
