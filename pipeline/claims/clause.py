@@ -15,8 +15,8 @@ tagger runs, so every rule is a shallow reading of English news syntax:
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 
 from .lexicon import (
     CHANGE_DIRECTION,
