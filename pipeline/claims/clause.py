@@ -136,8 +136,8 @@ def _np_after(right: list[Tok], i: int, pp: bool = True) -> list[Tok]:
         i += 1
     out: list[Tok] = []
     while i < len(right) and _content(right[i]) and len(out) < _MAX_PHRASE:
-        if right[i].low.endswith("ed") and out:
-            break                              # "homes built", "jobs created": the verb that follows
+        if right[i].low.endswith("ed") and out and not (i + 1 < len(right) and _content(right[i + 1])):
+            break                              # "jobs created in": the verb that follows; not "disadvantaged pupils"
         out.append(right[i])
         i += 1
     if out and pp and i + 1 < len(right) and right[i].low in _PP_KEEP:
@@ -324,7 +324,8 @@ _REACH = 10
 
 def _subject_of_verb(left: list[Tok], k: int) -> list[Tok]:
     """The subject of the change or level verb at left[k]; for a change noun, the noun its in-phrase names."""
-    if k >= 2 and left[k - 1].low in ("in", "of") and left[k].low in CHANGE_DIRECTION:
+    if (k >= 2 and left[k - 1].low in ("in", "of") and left[k].low in CHANGE_DIRECTION and k + 1 < len(left)
+            and (left[k + 1].low in _DETERMINERS or _is_number(left[k + 1]))):
         rightwards = left[:k][::-1]                        # "a 12% rise in pre-tax profits to £1.3bn"
         got = _np_after(rightwards, 1)
         if got:
