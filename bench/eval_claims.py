@@ -8,7 +8,8 @@ from bare git mirrors given as arguments (never copied into this repository):
 
 Recognizers-Text: the English Number, NumberRange, Percent, Currency, Dimension and Age specs (cases its Python
 port does not support are skipped); quantulum3: `quantities.json`. Their unit names are mapped to ours where
-the contract has one; a gold unit with no mapping is not judged. Prints figures, asserts nothing.
+the contract has one; a gold unit with no mapping is not judged. A typed spec (Currency, Percent, Dimension, Age)
+lists only its type, so only predictions of that type count there. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pipeline.claims import extract_claims  # noqa: E402
 from tests.claims_dev import Case, Gold, load_dev_set, score  # noqa: E402
 
+# a typed spec (Currency, Percent, ...) lists only its type: predictions of other types are not counted there
+FAMILIES = {
+    "rt-percent": lambda unit: unit in ("percent", "percentage_points"),
+    "rt-currency": lambda unit: bool(re.fullmatch(r"[A-Z]{3}", unit)),
+    "rt-dimension": lambda unit: unit.startswith("other:"),
+    "rt-age": lambda unit: unit in ("years", "months", "weeks", "days"),
+}
 RT_SPECS = {
     "rt-number": "Specs/Number/English/NumberModel.json",
     "rt-range": "Specs/Number/English/NumberRangeModel.json",
@@ -59,8 +67,13 @@ def _git_json(repo: Path, path: str) -> list:
     return json.loads(out.stdout.decode("utf-8-sig"))
 
 
-def _unit(name: str | None) -> tuple[str | None, float]:
-    return UNIT_MAP.get((name or "").lower(), (None, 1.0))
+# in a dimension spec a pound or an ounce is a weight
+WEIGHTS = {"pound": ("other:lb", 1), "ounce": ("other:oz", 1)}
+
+
+def _unit(name: str | None, weights: bool = False) -> tuple[str | None, float]:
+    key = (name or "").lower()
+    return (WEIGHTS.get(key) if weights else None) or UNIT_MAP.get(key, (None, 1.0))
 
 
 def _range_gold(value: str) -> list[Gold]:
@@ -96,7 +109,8 @@ def recognizers(repo: Path, spec: str) -> list[Case]:
             if value.endswith("%"):
                 case.gold.append(Gold(v, unit="percent"))
                 continue
-            unit, factor = (res.get("isoCurrency"), 1.0) if res.get("isoCurrency") else _unit(res.get("unit"))
+            unit, factor = ((res.get("isoCurrency"), 1.0) if res.get("isoCurrency")
+                            else _unit(res.get("unit"), weights="Dimension" in spec))
             if "Age" in spec and unit is None:
                 unit = "years"
             if "NumberModel" in spec:
@@ -142,7 +156,9 @@ def main() -> None:
     print(f"{'set':16}" + "".join(f"{label:>14}" for _, label in COLUMNS))
     for name, cases in sets.items():
         t0 = time.perf_counter()
-        row = score(cases, extract_claims).row()
+        family = FAMILIES.get(name)
+        row = score(cases, (lambda t, f=family: [c for c in extract_claims(t) if f(c.unit)]) if family
+                    else extract_claims).row()
         print(f"{name:16}" + "".join(f"{_fmt(row[key]):>14}" for key, _ in COLUMNS)
               + f"   ({len(cases)} texts, {time.perf_counter() - t0:.2f}s)")
     if args.misses:

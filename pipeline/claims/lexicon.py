@@ -49,7 +49,7 @@ SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion":
 CURRENCY_PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
     "HK$": "HKD", "S$": "SGD", "R$": "BRL",
-    "RM": "MYR", "Y=": "JPY", "PS": "GBP", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "RM": "MYR", "Y=": "JPY", "PS": "GBP", "Mex$": "MXN", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "Rs": "INR", "Rs.": "INR",
 }
 ISO_CODES = {
@@ -113,7 +113,7 @@ MEASURE_SYMBOLS = {
     "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz", "F": "°F", "ºF": "°F", "mAh": "mAh", "Ah": "Ah",
     "kHz": "kHz", "Hz": "Hz", "MHz": "MHz", "GHz": "GHz", "ksi": "ksi", "psi": "psi", "lb-ft": "lb-ft",
     "lb ft": "lb-ft", "Nm": "Nm", "bhp": "bhp", "hp": "hp", "mpg": "mpg", "rpm": "rpm", "dB": "dB", "W": "W",
-    "kV": "kV", "mW": "mW", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s", "mi": "mile", "in.": "in",
+    "kV": "kV", "mW": "mW", "sq mi": "sq mile", "km^2": "km2", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s", "mi": "mile", "in.": "in",
 }
 # case-insensitive words
 MEASURE_WORDS = {
@@ -132,6 +132,8 @@ MEASURE_WORDS = {
     "kilowatt-hours": "kWh", "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
     "degrees": "degree", "megatonnes": "Mt", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
     "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h", "points": "points",
+    "miles an hour": "mph", "kilometres an hour": "km/h", "kilometers an hour": "km/h", "metric tons": "tonne",
+    "metric tonnes": "tonne", "metric ton": "tonne", "square kilometre": "km2", "square kilometer": "km2",
     "hertz": "Hz", "kilohertz": "kHz", "megahertz": "MHz", "gigahertz": "GHz", "watts": "W", "watt": "W",
     "horsepower": "hp", "pounds per square inch": "psi", "pound-feet": "lb-ft", "milligrams": "mg",
     "micrograms": "µg", "millilitres": "ml", "milliliters": "ml", "barrels": "barrel", "barrel": "barrel",

@@ -180,7 +180,11 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
     if kind == "slash":
         a, b = int(m.group("sa")), int(m.group("sb"))
         if 0 < a < b and b in _SLASH_DENOMINATORS:
-            out.append(Candidate(m.start(), m.end(), a / b, "fraction", "slash", m.start(), m.end()))
+            cand = with_units(text, m.start(), m.end(), a / b, "slash", no_scale=True)     # "a 1/4 mile oval"
+            if cand and cand.unit == "count" and cand.end == m.end():
+                cand.unit = "fraction"
+            if cand and not cand.currency_prefix:
+                out.append(cand)
         return
     if kind == "ratio_word":
         unit = "ratio" if is_multiple(text, m.end()) else "count"    # "twice as many" vs "elected twice"
