@@ -113,7 +113,8 @@ MEASURE_SYMBOLS = {
     "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz", "F": "°F", "ºF": "°F", "mAh": "mAh", "Ah": "Ah",
     "kHz": "kHz", "Hz": "Hz", "MHz": "MHz", "GHz": "GHz", "ksi": "ksi", "psi": "psi", "lb-ft": "lb-ft",
     "lb ft": "lb-ft", "Nm": "Nm", "bhp": "bhp", "hp": "hp", "mpg": "mpg", "rpm": "rpm", "dB": "dB", "W": "W",
-    "kV": "kV", "mW": "mW", "sq mi": "sq mile", "km^2": "km2", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s", "mi": "mile", "in.": "in",
+    "kV": "kV", "mW": "mW", "sq mi": "sq mile", "km^2": "km2", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s",
+    "mi": "mile",
 }
 # case-insensitive words
 MEASURE_WORDS = {
