@@ -1,7 +1,8 @@
 """Evaluate the claims extractor on development sets: value F1, value+unit F1, value+direction F1, qualifier
 accuracy, measured and attribution accuracy, per set (the definitions are in `tests/claims_dev.py`).
 
-Sets: our own annotated news sentences (`tests/data/claims_news_dev.txt`, always), and public test sets read
+Sets: our own annotated news sentences (`tests/data/claims_news_dev.txt`, tuned on, and
+`tests/data/claims_news_holdout.txt`, written afterwards and never tuned on), and public test sets read
 from bare git mirrors given as arguments (never copied into this repository):
 
     .venv/bin/python bench/eval_claims.py [/path/to/microsoft+Recognizers-Text/repo] [/path/to/quantulum3/repo]
@@ -25,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.claims import extract_claims  # noqa: E402
-from tests.claims_dev import Case, Gold, load_dev_set, score  # noqa: E402
+from tests.claims_dev import HOLDOUT, Case, Gold, load_dev_set, score  # noqa: E402
 
 # a typed spec (Currency, Percent, ...) lists only its type: predictions of other types are not counted there
 FAMILIES = {
@@ -147,7 +148,7 @@ def main() -> None:
     ap.add_argument("mirrors", nargs="*", type=Path, help="bare git dirs of Recognizers-Text and/or quantulum3")
     ap.add_argument("--misses", action="store_true", help="list the claims of the news set that do not agree")
     args = ap.parse_args()
-    sets: dict[str, list[Case]] = {"news-dev (ours)": load_dev_set()}
+    sets: dict[str, list[Case]] = {"news-dev (ours)": load_dev_set(), "news-holdout": load_dev_set(HOLDOUT)}
     for repo in args.mirrors:
         if "recognizers" in str(repo).lower():
             sets.update({name: recognizers(repo, spec) for name, spec in RT_SPECS.items()})

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.claims import Claim
 
 DEV_SET = Path(__file__).parent / "data" / "claims_news_dev.txt"
+HOLDOUT = Path(__file__).parent / "data" / "claims_news_holdout.txt"     # scored only, never tuned on
 
 
 @dataclass
