@@ -34,6 +34,8 @@ def claims(text: str) -> dict[str, tuple]:
     ("The company reported a 12% rise in profits.", "12%", "increase"),
     ("About 88 per cent of schools face cuts.", "88 per cent", None),
     ("Manufacturing is 2.5 times higher than a decade ago.", "2.5 times", None),
+    ("The agency raised £1m for flood relief.", "£1m", None),
+    ("The agency raised prices by 4%.", "4%", "increase"),
 ])
 def test_change(text: str, surface: str, change: str | None) -> None:
     assert claims(text)[surface][2] == change
@@ -59,6 +61,10 @@ def test_change(text: str, surface: str, change: str | None) -> None:
     ("Between 10% and 20% of the fleet will be replaced.", "10%", "fleet"),
     ("The Bank of England kept rates at 5.25%.", "5.25%", "rates"),
     ("It rose 5% last year.", "5%", None),
+    ("The bank cut interest rates by a quarter of a percentage point to 5%.", "5%", "interest rates"),
+    ("The FTSE 100 closed 35 points higher at 7,612.", "7,612", "FTSE 100"),
+    ("The painting was sold for £250,000 at auction.", "£250,000", "painting"),
+    ("The agency raised £1m for flood relief.", "£1m", "flood relief"),
     ("Council leader Jane Smith said the authority had lost £40m since 2010.", "£40m", None),
 ])
 def test_measured(text: str, surface: str, measured: str | None) -> None:

@@ -165,6 +165,8 @@ def _extends_leftwards(left: list[Tok], i: int, out: list[Tok]) -> bool:
     if _content(t):
         return True
     nxt = left[i + 1] if i + 1 < len(left) else None
+    if not out and t.text[0].isdigit() and nxt is not None and nxt.text[:1].isupper() and _content(nxt):
+        return True                                   # "the FTSE 100 closed": a number inside a name
     if t.low in _SUBJECT_INNER:                       # "the number of people", "speed limit on the bypass"
         return bool(out) and nxt is not None and _content(nxt)
     if t.low in _DETERMINERS and out and nxt is not None and nxt.low in _SUBJECT_INNER:
@@ -221,6 +223,8 @@ def change_for(left: list[Tok], right: list[Tok], unit: str) -> str | None:
             return CHANGE_DIRECTION[verb[0].low] if verb else None
         k = _skip_adverbials(left, k)
         if k < len(left) and left[k].low in CHANGE_DIRECTION and left[k].low not in _NOUN_ONLY:
+            if left[k].low in _RAISE and _is_money(unit):
+                return None                               # "raised £5m": money collected, no rise
             return CHANGE_DIRECTION[left[k].low]
     for t in right[:3]:
         if t.low in CHANGE_DIRECTION:
@@ -271,7 +275,7 @@ def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | 
         return _phrase(text, np)
     if unit == "ratio":
         return None
-    subject = _subject(left)
+    subject = _subject(left, unit)
     if subject:
         return _phrase(text, subject)
     if unit[:1].isupper() and right and right[0].low in _MONEY_PURPOSE:     # money: "£42m to pilot a ..."
@@ -295,9 +299,21 @@ def _verb_before_object(left: list[Tok], k: int) -> tuple[Tok, list[Tok]] | None
     return None
 
 
-def _subject(left: list[Tok]) -> list[Tok]:
+_RAISE = {"raise", "raised", "raises", "raising"}
+# "sold for £5m": the verbs whose "for" states a price
+_PRICE_VERBS = {"sold", "sells", "sell", "bought", "buys", "fetched", "fetches", "auctioned", "priced", "went",
+                "goes", "listed", "rented", "let", "available", "on"}
+
+
+def _is_money(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _subject(left: list[Tok], unit: str = "count") -> list[Tok]:
     """The noun phrase whose size the claim gives: subject of its verb, or the noun an 'of'/'at' hangs it on."""
     k = _skip_hedges(left)
+    if k + 1 < len(left) and left[k].low == "for" and left[k + 1].low in _PRICE_VERBS:
+        return _subject_of_verb(left, k + 1)               # "the painting sold for $250,000"
     if k < len(left) and left[k].low in ("of", "at", "by", "to", "from", "worth", "totalling", "totaling"):
         if left[k].low == "by":
             verb = _verb_before_object(left, _skip_adverbials(left, k + 1))
@@ -309,10 +325,16 @@ def _subject(left: list[Tok]) -> list[Tok]:
                 return np                                  # "a budget gap of £87m"
         k += 1
     k = _skip_adverbials(left, k)
+    if k < len(left) and left[k].low in _RAISE and _is_money(unit):
+        return []                                          # "the agency raised £1m": the fundraiser
     if k < len(left) and (left[k].low in CHANGE_DIRECTION or left[k].low in LEVEL_VERBS):
         return _subject_of_verb(left, k)
     if k and left[k - 1].low in ("to", "from", "at"):
         for j in range(k, min(len(left), k + _REACH)):     # "rose by 0.2 points to 4.4%": back to the verb
+            if left[j].low == "by":                        # "cut interest rates by a quarter point to 5%"
+                verb = _verb_before_object(left, _skip_adverbials(left, j + 1))
+                if verb:
+                    return verb[1]
             if left[j].low in CHANGE_DIRECTION or left[j].low in LEVEL_VERBS:
                 return _subject_of_verb(left, j)
         return _np_before(left, k)                         # "kept rates at 5.25%"

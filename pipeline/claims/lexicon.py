@@ -326,7 +326,8 @@ LEVEL_VERBS = {
     "is", "was", "are", "were", "be", "stood", "stands", "stand", "reached", "reach", "reaches", "hit", "hits",
     "totalled", "totaled", "totals", "total", "amounted", "amounts", "cost", "costs", "costing", "averaged",
     "averages", "peaked", "remained", "remains", "hovered", "equals", "equalled", "numbered", "topped",
-    "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes",
+    "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes", "closed", "ended",
+    "finished", "opened", "settled", "traded",
 }
 # words that open a new clause: the measured phrase never runs across them
 CLAUSE_WORDS = {
