@@ -130,13 +130,13 @@ _LY_NOUNS = {"family", "supply", "assembly", "rally", "monopoly", "anomaly", "al
              "yearly", "quarterly", "hourly", "elderly", "early", "friendly", "lonely", "costly", "likely"}
 
 
-def _np_after(right: list[Tok], i: int, pp: bool = True) -> list[Tok]:
-    """A noun phrase starting at right[i] (determiners skipped), with at most one trailing of/in/for-phrase."""
-    while i < len(right) and right[i].low in _DETERMINERS:
+def _np_after(right: list[Tok], i: int, pp: bool = True, det: bool = True) -> list[Tok]:
+    """A noun phrase starting at right[i] (determiners skipped when `det`), with at most one of/in/for-phrase."""
+    while det and i < len(right) and right[i].low in _DETERMINERS:
         i += 1
     out: list[Tok] = []
     while i < len(right) and _content(right[i]) and len(out) < _MAX_PHRASE:
-        if right[i].low.endswith("ed") and out and not (i + 1 < len(right) and _content(right[i + 1])):
+        if right[i].low.endswith("ed") and not (i + 1 < len(right) and _content(right[i + 1])):
             break                              # "jobs created in": the verb that follows; not "disadvantaged pupils"
         out.append(right[i])
         i += 1
@@ -183,6 +183,9 @@ def _phrase(text: str, toks: list[Tok]) -> str | None:
     return " ".join(phrase.split())
 
 
+_THRESHOLDS = {"below", "above", "under", "beyond", "past"}
+
+
 def _skip_hedges(left: list[Tok]) -> int:
     """Index of the first word left of a claim that is no hedge ("up to", "more than", "an estimated")."""
     k = 0
@@ -211,6 +214,8 @@ def change_for(left: list[Tok], right: list[Tok], unit: str) -> str | None:
     if unit == "ratio":
         return None
     k = _skip_hedges(left)
+    if k and left[k - 1].low in _THRESHOLDS:
+        return None                                       # "fall below 7 million": a threshold, not the fall
     if k < len(left):
         w = left[k].low
         if w in ("to", "from", "at"):
@@ -254,13 +259,13 @@ def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | 
     i = 0
     while i < len(right) and right[i].low in _NP_SKIP_AFTER:
         i += 1
-    np = _np_after(right, i, pp=True) if unit != "ratio" else []
+    np = _np_after(right, i, det=False) if unit != "ratio" else []      # the counted noun: "£1,500 a pitch" has none
     if np and np[-1].low in CHANGE_DIRECTION or (np and np[0].low in CHANGE_DIRECTION):
         np = []
     # "a 5% rise in house prices", "a £2m cut to the grant": the change noun's object
     for j, t in enumerate(right[:3]):
         if t.low in CHANGE_DIRECTION:
-            if j + 1 < len(right) and right[j + 1].low in ("in", "of", "to", "on"):
+            if j + 1 < len(right) and right[j + 1].low in ("in", "of", "on"):
                 got = _np_after(right, j + 2)
                 if got:
                     return _phrase(text, got)
