@@ -358,7 +358,8 @@ MEASURED_STOP_WORDS = {
     "another", "even", "ever", "never", "again", "far", "away", "back", "s", "respectively",
     "apiece", "alone", "overall", "instead", "lower", "higher", "more", "less", "fewer", "bigger", "smaller",
     "larger", "greater", "cheaper", "dearer", "faster", "slower", "up", "down", "lives", "expects", "hopes",
-    "aims", "met", "voted", "bn", "m", "k", "mn", "mln", "tn", "trn", "mil", "cent", "pc", "million", "billion", "trillion",
+    "aims", "met", "voted", "bn", "m", "k", "mn", "mln", "tn", "trn", "mil", "cent", "pc", "million", "billion",
+    "trillion",
     "thousand",
 }
 # capitalised words that name a document, a medium or an event, never a speaker ("the Paper announced", "TV")
