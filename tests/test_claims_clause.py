@@ -145,6 +145,11 @@ def test_not_claims_stay_out() -> None:
     assert extract_claims("Form 5b must be returned.") == []
 
 
+def test_a_number_too_large_for_a_double_is_no_claim() -> None:
+    text = "It cost $" + "9" * 400 + " in all, and 5% more next year."
+    assert [c.surface for c in extract_claims(text)] == ["5%"]
+
+
 def test_annotated_news_sentences_stay_above_the_floor() -> None:
     """Our hand-annotated news sentences: a floor under the figures bench/eval_claims.py prints, not a target."""
     row = score(load_dev_set(), extract_claims).row()

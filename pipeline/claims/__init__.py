@@ -15,6 +15,7 @@ Word lists and unit tables are data in `lexicon`.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, replace
 
 from .attribution import Attributor
@@ -68,7 +69,8 @@ def extract_claims(body_text: str) -> list[Claim]:
     text = body_text
     protected = protected_spans(text)
     starts = [p[0] for p in protected]
-    kept = [c for c in find_candidates(text) if trap_reason(text, c, protected, starts) is None]
+    kept = [c for c in find_candidates(text)
+            if math.isfinite(c.value) and trap_reason(text, c, protected, starts) is None]   # never inf or NaN
     groups = find_ranges(text, kept)
     sentences = split_sentences(text)
     sent_starts = [s for s, _ in sentences]
