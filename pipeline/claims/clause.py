@@ -25,6 +25,7 @@ from .lexicon import (
     MEASURED_STOP_WORDS,
     MONTHS,
     NUMBER_WORDS,
+    SHARE_BASES,
     SPEECH_VERBS,
     WEEKDAYS,
 )
@@ -255,6 +256,9 @@ def measured_for(text: str, sent: Sentence, c_start: int, c_end: int, unit: str)
 def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | None:
     if right and right[0].low == "of":                       # 88 per cent of schools; 7 years of austerity
         np = _np_after(right, 1)
+        if np and np[-1].low in SHARE_BASES:
+            subject = _subject(left, unit)                   # "debt stands at 98% of GDP": the debt
+            np = subject or np
         return _phrase(text, np) if np and right[1:2] and right[1].low not in _PRONOUNS else None
     i = 0
     while i < len(right) and right[i].low in _NP_SKIP_AFTER:

@@ -321,6 +321,9 @@ CHANGE_DIRECTION = {
         "tumbled", "sank", "sink", "dip", "dipped", "dips", "eased", "slid", "slide", "slipped", "slip",
         "lowered", "shed", "trimmed", "fall-off", "contracted", "contraction", "retreated"], "decrease"),
 }
+# what a share is a share of when the sentence's subject is what it measures ("debt is 98% of GDP")
+SHARE_BASES = {"gdp", "gnp", "gva", "income", "incomes", "salary", "salaries", "earnings", "wages", "output",
+               "revenue", "revenues", "turnover", "spending", "budget", "budgets", "pay"}
 # verbs whose subject a number sizes ("the list stood at 7.5 million", "the scheme will cost £3m")
 LEVEL_VERBS = {
     "is", "was", "are", "were", "be", "stood", "stands", "stand", "reached", "reach", "reaches", "hit", "hits",
