@@ -66,6 +66,8 @@ def test_change(text: str, surface: str, change: str | None) -> None:
     ("The painting was sold for £250,000 at auction.", "£250,000", "painting"),
     ("The agency raised £1m for flood relief.", "£1m", "flood relief"),
     ("Council leader Jane Smith said the authority had lost £40m since 2010.", "£40m", None),
+    ("Its debt stands at 98% of GDP.", "98%", "debt"),
+    ("Fewer than 10% of households own one.", "10%", "households"),
 ])
 def test_measured(text: str, surface: str, measured: str | None) -> None:
     assert claims(text)[surface][3] == measured
@@ -82,6 +84,7 @@ def test_measured(text: str, surface: str, measured: str | None) -> None:
     ("The council has cut its budget by 5%, the leader of Kent County Council said.", "5%", "Kent County Council"),
     ("According to The King's Fund, almost 300,000 patients waited.", "300,000", "King's Fund"),
     ("Average weekly earnings rose 7.8%, the ONS said, while prices climbed 6.7%.", "6.7%", "ONS"),
+    ("Figures from the ONS show that 1.2 million people are on sick leave.", "1.2 million", "ONS"),
     ("“We have had to find £12m of savings,” said Cllr Tom Hughes, leader of Derby City Council.", "£12m",
      "Tom Hughes"),
 ])
@@ -134,6 +137,8 @@ def test_coverage(text: str, surface: str, value: float, unit: str) -> None:
     ("Children aged 12 and above can attend.", "12", "at_least"),
     ("Turnout exceeded 70% in several wards.", "70%", "over"),
     ("Sales could surpass $5bn.", "$5bn", "over"),
+    ("Staff will strike over a 3% pay offer.", "3%", "exact"),
+    ("Sales rose by over a third.", "a third", "over"),
 ])
 def test_trailing_qualifiers(text: str, surface: str, qualifier: str) -> None:
     assert {c.surface: c.qualifier for c in extract_claims(text)}[surface] == qualifier

@@ -16,7 +16,7 @@ _ADJ = r"(?:(?:new|latest|recent|own|annual|official|latest|independent|the|a|an
 
 PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
-    re.compile(rf"\b(?:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
+    re.compile(rf"\b(?i:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})(?:['’]s?)\s+{_ADJ}(?:{_SOURCES})\b"),
     re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},|,)?[\s\u00a0]+"
                rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"

@@ -45,6 +45,8 @@ def qualifier_for(text: str, start: int, end: int) -> str:
             words.append(w)
         words.reverse()
         if words and words[-1] in _FILLERS:
+            if text[start:start + 1].isdigit() or text[start:start + 1] in "£$€":
+                words = []                  # "strike over a 3% pay offer": the hedge is a preposition
             words = words[:-1]
         for k in range(min(len(words), _LONGEST_PREFIX), 0, -1):
             hedge = " ".join(words[-k:])
