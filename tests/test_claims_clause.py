@@ -67,6 +67,11 @@ def test_change(text: str, surface: str, change: str | None) -> None:
     ("The agency raised £1m for flood relief.", "£1m", "flood relief"),
     ("Council leader Jane Smith said the authority had lost £40m since 2010.", "£40m", None),
     ("Its debt stands at 98% of GDP.", "98%", "debt"),
+    ("Inflation in the US fell to 3.1% in November.", "3.1%", "Inflation in the US"),
+    ("Interest rates have been held at 5.25% since August.", "5.25%", "Interest rates"),
+    ("The fire destroyed 40 acres of woodland near the village.", "40 acres", "woodland"),
+    ("A survey found that 64% support the plan.", "64%", None),
+    ("The top 10 firms control 80% of the market.", "10", "firms"),
     ("Fewer than 10% of households own one.", "10%", "households"),
 ])
 def test_measured(text: str, surface: str, measured: str | None) -> None:

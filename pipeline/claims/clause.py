@@ -56,7 +56,8 @@ _ADVERBS = {"sharply", "steeply", "slightly", "steadily", "significantly", "dram
             "around", "roughly", "some", "a", "an", "estimated", "another", "more", "than", "over", "less",
             "fewer", "under", "at", "least"}
 _NP_SKIP_AFTER = {"more", "extra", "additional", "fewer", "less", "other", "further"}
-_PP_WORDS = {"of", "in", "for", "across", "from", "on", "at", "to", "with", "within", "among", "per"}
+_PP_WORDS = {"of", "in", "for", "across", "from", "on", "at", "to", "with", "within", "among", "per", "near",
+             "behind", "beside", "inside", "outside", "along", "beyond", "upon", "around", "via", "onto"}
 _PP_KEEP = {"of", "in", "for", "across", "on", "within", "among"}
 _SUBJECT_INNER = {"of", "in", "for", "on", "across", "at", "to"}
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
@@ -94,8 +95,9 @@ def _is_break(t: Tok, text: str) -> bool:
     return t.text == "-" and text[t.start - 1:t.start].isspace()        # a spaced dash
 
 
-def _clause(sent: Sentence, text: str, c_start: int, c_end: int) -> tuple[list[Tok], list[Tok]]:
-    """The tokens left of a claim (nearest first) and right of it, each up to the nearest clause break."""
+def _clause(sent: Sentence, text: str, c_start: int, c_end: int) -> tuple[list[Tok], list[Tok], bool]:
+    """The tokens left of a claim (nearest first) and right of it, each up to the nearest clause break or (right)
+    the next number; and whether a number ends the right side."""
     toks = sent.toks
     i = bisect.bisect_left(sent.starts, c_start)
     while i > 0 and toks[i - 1].end > c_start:
@@ -108,10 +110,12 @@ def _clause(sent: Sentence, text: str, c_start: int, c_end: int) -> tuple[list[T
     j = bisect.bisect_left(sent.starts, c_end)
     right: list[Tok] = []
     for t in toks[j:]:
-        if _is_break(t, text) or _is_number(t):
+        if _is_break(t, text):
             break
+        if _is_number(t):
+            return left, right, True
         right.append(t)
-    return left, right
+    return left, right, False
 
 
 def _is_number(t: Tok) -> bool:
@@ -120,12 +124,14 @@ def _is_number(t: Tok) -> bool:
 
 def _content(t: Tok) -> bool:
     """A word that may stand in a noun phrase."""
-    return (t.text[0].isalpha() and t.low not in MEASURED_STOP_WORDS and t.low not in _PRONOUNS
+    return (t.text[0].isalpha() and t.low not in MEASURED_STOP_WORDS
+            and (t.low not in _PRONOUNS or t.text in _ACRONYM_PRONOUNS)
             and t.low not in _DATES and t.low not in CHANGE_DIRECTION and t.low not in _PP_WORDS
             and t.low not in _DETERMINERS and t.low not in _AUX and t.low not in _BREAK_WORDS
             and not (t.low.endswith("ly") and t.text.islower() and t.low not in _LY_NOUNS))
 
 
+_ACRONYM_PRONOUNS = {"US", "IT", "ONE"}     # "inflation in the US"
 _LY_NOUNS = {"family", "supply", "assembly", "rally", "monopoly", "anomaly", "ally", "reply", "belly", "lily",
              "jelly", "bully", "italy", "july", "fly", "polly", "holly", "dolly", "weekly", "monthly", "daily",
              "yearly", "quarterly", "hourly", "elderly", "early", "friendly", "lonely", "costly", "likely"}
@@ -141,6 +147,8 @@ def _np_after(right: list[Tok], i: int, pp: bool = True, det: bool = True) -> li
             break                              # "jobs created in": the verb that follows; not "disadvantaged pupils"
         out.append(right[i])
         i += 1
+    if out and i < len(right) and right[i].low in _DETERMINERS and right[i].low not in ("that", "this"):
+        out.pop()                              # "64% support the plan": the last word was a verb
     if out and pp and i + 1 < len(right) and right[i].low in _PP_KEEP:
         tail = _np_after(right, i + 1, pp=False)
         if tail and tail[0].low not in ("real", "total", "terms", "cash"):
@@ -248,12 +256,12 @@ _NOUN_ONLY = {"growth", "reduction", "reductions", "contraction", "uplift"}
 
 def measured_for(text: str, sent: Sentence, c_start: int, c_end: int, unit: str) -> tuple[str | None, str | None]:
     """(what the claim measures, its change) read from the claim's clause in the sentence `sent`."""
-    left, right = _clause(sent, text, c_start, c_end)
+    left, right, number_next = _clause(sent, text, c_start, c_end)
     change = change_for(left, right, unit)
-    return _measured(text, left, right, unit), change
+    return _measured(text, left, right, unit, number_next), change
 
 
-def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | None:
+def _measured(text: str, left: list[Tok], right: list[Tok], unit: str, number_next: bool = False) -> str | None:
     if right and right[0].low == "of":                       # 88 per cent of schools; 7 years of austerity
         np = _np_after(right, 1)
         if np and np[-1].low in SHARE_BASES:
@@ -264,6 +272,8 @@ def _measured(text: str, left: list[Tok], right: list[Tok], unit: str) -> str | 
     while i < len(right) and right[i].low in _NP_SKIP_AFTER:
         i += 1
     np = _np_after(right, i, det=False) if unit != "ratio" else []      # the counted noun: "£1,500 a pitch" has none
+    if number_next and len(np) > 1 and np[-1] is right[-1]:
+        np = np[:-1]                           # "10 firms control 80%": the last word was a verb
     if np and np[-1].low in CHANGE_DIRECTION or (np and np[0].low in CHANGE_DIRECTION):
         np = []
     # "a 5% rise in house prices", "a £2m cut to the grant": the change noun's object

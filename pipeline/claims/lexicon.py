@@ -330,7 +330,8 @@ LEVEL_VERBS = {
     "totalled", "totaled", "totals", "total", "amounted", "amounts", "cost", "costs", "costing", "averaged",
     "averages", "peaked", "remained", "remains", "hovered", "equals", "equalled", "numbered", "topped",
     "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes", "closed", "ended",
-    "finished", "opened", "settled", "traded",
+    "finished", "opened", "settled", "traded", "held", "unchanged", "steady", "fixed", "capped", "pegged",
+    "frozen", "top", "tops",
 }
 # words that open a new clause: the measured phrase never runs across them
 CLAUSE_WORDS = {
