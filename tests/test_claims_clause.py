@@ -72,6 +72,8 @@ def test_change(text: str, surface: str, change: str | None) -> None:
     ("The fire destroyed 40 acres of woodland near the village.", "40 acres", "woodland"),
     ("A survey found that 64% support the plan.", "64%", None),
     ("The top 10 firms control 80% of the market.", "10", "firms"),
+    ("The head of the IMF said global growth would slow to 2.9%.", "2.9%", "global growth"),
+    ("The Bank said rates would stay at 4%.", "4%", "rates"),
     ("Fewer than 10% of households own one.", "10%", "households"),
 ])
 def test_measured(text: str, surface: str, measured: str | None) -> None:
@@ -90,6 +92,9 @@ def test_measured(text: str, surface: str, measured: str | None) -> None:
     ("According to The King's Fund, almost 300,000 patients waited.", "300,000", "King's Fund"),
     ("Average weekly earnings rose 7.8%, the ONS said, while prices climbed 6.7%.", "6.7%", "ONS"),
     ("Figures from the ONS show that 1.2 million people are on sick leave.", "1.2 million", "ONS"),
+    ("The head of the IMF said global growth would slow to 2.9%.", "2.9%", "IMF"),
+    ("The report, published by the Resolution Foundation on Tuesday, found wages fell 3%.", "3%",
+     "Resolution Foundation"),
     ("“We have had to find £12m of savings,” said Cllr Tom Hughes, leader of Derby City Council.", "£12m",
      "Tom Hughes"),
 ])

@@ -16,7 +16,8 @@ _ADJ = r"(?:(?:new|latest|recent|own|annual|official|latest|independent|the|a|an
 
 PATTERNS = [
     re.compile(rf"\b[Aa]ccording\s+to\s+{_ADJ}(?:(?:{_SOURCES})\s+(?:by|from|of)\s+{_ADJ})?(?P<name>{_NAME})"),
-    re.compile(rf"\b(?i:{_SOURCES})\s+(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
+    re.compile(rf"\b(?i:{_SOURCES}),?\s+(?:(?:published|commissioned|conducted|carried\s+out|compiled|produced)"
+               rf"\s+)?(?:by|from|for|of)\s+{_ADJ}(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})(?:['’]s?)\s+{_ADJ}(?:{_SOURCES})\b"),
     re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)(?:\s*\([^)]{{1,40}}\))?(?:,[^,]{{1,150}},|,)?[\s\u00a0]+"
                rf"(?:(?:has|have|had|also|previously|recently|then|today|yesterday|last\s+week|now)[\s\u00a0]+)*"
@@ -46,7 +47,7 @@ def _clean(name: str, start: int) -> tuple[str, int] | None:
         if not m or (m.re is _LEADING_WORD and m.group(1).lower() not in _NOT_NAMES):
             break
         name, start = name[m.end():], start + m.end()
-    name = name.rstrip(".’'")
+    name = _TRAILING_DATE.sub("", name.rstrip(".’'"))      # "the Resolution Foundation on Tuesday"
     words = name.split()
     roles = [i for i, w in enumerate(words) if w.lower() in ROLE_WORDS]
     if roles and roles[-1] < len(words) - 1:            # "Health Secretary Steve Barclay" -> "Steve Barclay"
@@ -58,6 +59,7 @@ def _clean(name: str, start: int) -> tuple[str, int] | None:
 
 
 _LEADING_WORD = re.compile(r"(\w+)[\s\u00a0]+")
+_TRAILING_DATE = re.compile(r"[\s\u00a0]+(?:on|in)[\s\u00a0]+(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b.*$")
 
 
 class Attributor:

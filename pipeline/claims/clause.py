@@ -126,7 +126,8 @@ def _content(t: Tok) -> bool:
     """A word that may stand in a noun phrase."""
     return (t.text[0].isalpha() and t.low not in MEASURED_STOP_WORDS
             and (t.low not in _PRONOUNS or t.text in _ACRONYM_PRONOUNS)
-            and t.low not in _DATES and t.low not in CHANGE_DIRECTION and t.low not in _PP_WORDS
+            and t.low not in _DATES and (t.low not in CHANGE_DIRECTION or t.low in _NOUN_ONLY)
+            and t.low not in _PP_WORDS
             and t.low not in _DETERMINERS and t.low not in _AUX and t.low not in _BREAK_WORDS
             and not (t.low.endswith("ly") and t.text.islower() and t.low not in _LY_NOUNS))
 
@@ -340,8 +341,8 @@ def _subject(left: list[Tok], unit: str = "count") -> list[Tok]:
                 return verb[1]                             # "cut journey times by 15%"
         if left[k].low == "of":
             np = _np_before(left, k + 1)
-            if np and np[-1].low not in CHANGE_DIRECTION:
-                return np                                  # "a budget gap of £87m"
+            if np and (np[-1].low not in CHANGE_DIRECTION or np[-1].low in _NOUN_ONLY):
+                return np                                  # "a budget gap of £87m", "economic growth of 2%"
         k += 1
     k = _skip_adverbials(left, k)
     if k < len(left) and left[k].low in _RAISE and _is_money(unit):

@@ -293,7 +293,7 @@ ROLE_WORDS = {
     "attorney", "senator", "representative", "congressman", "congresswoman",
     "mp", "msp", "ms", "mep", "am", "lord", "baroness", "chairperson", "ceo", "cfo", "coo", "cto", "boss",
     "manager", "inspector", "superintendent", "constable", "commander", "professor", "dr", "sir", "dame",
-    "judge", "speaker", "whip", "treasurer", "registrar",
+    "judge", "speaker", "whip", "treasurer", "registrar", "head", "heads",
     "principal", "headteacher", "editor", "correspondent", "reporter", "researcher",
 }
 # unnamed sources cited as written ("the council said", "a government spokesperson said")
@@ -331,7 +331,8 @@ LEVEL_VERBS = {
     "averages", "peaked", "remained", "remains", "hovered", "equals", "equalled", "numbered", "topped",
     "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes", "closed", "ended",
     "finished", "opened", "settled", "traded", "held", "unchanged", "steady", "fixed", "capped", "pegged",
-    "frozen", "top", "tops",
+    "frozen", "top", "tops", "slow", "slows", "slowed", "accelerate", "accelerates", "accelerated", "recovered",
+    "returned", "moved", "edged", "stay", "stays", "stayed", "remain", "hold", "holds",
 }
 # words that open a new clause: the measured phrase never runs across them
 CLAUSE_WORDS = {
