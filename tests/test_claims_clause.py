@@ -31,6 +31,10 @@ def claims(text: str) -> dict[str, tuple]:
     ("Rail fares will rise by up to 4.9% in March.", "4.9%", "increase"),
     ("Sales of electric cars jumped by more than a third.", "a third", "increase"),
     ("The firm will shed 1,200 jobs.", "1,200", "decrease"),
+    ("The index gained 120 points, or 1.5%, to close at 8,100.", "1.5%", "increase"),
+    ("The company lowered its forecast by $200m.", "$200m", "decrease"),
+    ("Councils have lost £15bn since 2010.", "£15bn", "decrease"),
+    ("Gold added $20 to $2,050 an ounce.", "$2,050", None),
     ("The company reported a 12% rise in profits.", "12%", "increase"),
     ("About 88 per cent of schools face cuts.", "88 per cent", None),
     ("Manufacturing is 2.5 times higher than a decade ago.", "2.5 times", None),
@@ -74,6 +78,10 @@ def test_change(text: str, surface: str, change: str | None) -> None:
     ("The top 10 firms control 80% of the market.", "10", "firms"),
     ("The head of the IMF said global growth would slow to 2.9%.", "2.9%", "global growth"),
     ("The Bank said rates would stay at 4%.", "4%", "rates"),
+    ("Profits more than doubled to £1.2bn.", "£1.2bn", "Profits"),
+    ("Waiting times have doubled in five years.", "five years", None),
+    ("The company lowered its forecast by $200m.", "$200m", "forecast"),
+    ("Shares have lost a third of their value.", "a third", "value"),
     ("Fewer than 10% of households own one.", "10%", "households"),
 ])
 def test_measured(text: str, surface: str, measured: str | None) -> None:

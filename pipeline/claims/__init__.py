@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, replace
 
 from .attribution import Attributor
@@ -54,6 +55,9 @@ class Claim:
 
 
 _DURATIONS = {"years", "months", "weeks", "days", "hours"}
+# a second figure for the same quantity: "gained 120 points, or 1.5%"
+_RESTATES = re.compile(
+    r"[\s\u00a0]*,?[\s\u00a0]*or[\s\u00a0]+(?:about|around|roughly|nearly|almost|some|just)?[\s\u00a0]*$")
 
 
 def _spans_previous(text: str, prev: Candidate, c: Candidate) -> bool:
@@ -98,6 +102,8 @@ def extract_claims(body_text: str) -> list[Claim]:
         measured, change = measured_for(text, sentence_tokens[s_start], c.start, c.end, c.unit)
         if c.unit == "ratio":
             measured = compared_for(text, c.end, s_end)
+        if claims and _RESTATES.match(text, claims[-1].char_end, c.start):
+            measured, change = claims[-1].measured, claims[-1].change     # "fell by £20bn, or 14%"
         if group is not None and qualifier == "up_to" and claims:
             change = claims[-1].change          # "fell by 1 to 1.5 degrees": both ends are the fall
             if claims[-1].measured is None and measured is not None:

@@ -64,6 +64,7 @@ _AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
         "should", "may", "might", "must", "can", "did", "does", "do", "set", "expected", "forecast",
         "projected", "likely", "due", "to", "also", "now", "still", "already", "only", "further", "again", "not",
         "sharply", "slightly", "steadily", "just", "yet", "even", "reportedly", "then", "so", "far"}
+_AUX_NOUNS = {"forecast", "set", "due"}     # "lowered its forecast by $200m"
 _MONEY_PURPOSE = {"to", "for", "towards", "on"}
 _MAX_PHRASE = 8
 
@@ -128,10 +129,13 @@ def _content(t: Tok) -> bool:
             and (t.low not in _PRONOUNS or t.text in _ACRONYM_PRONOUNS)
             and t.low not in _DATES and (t.low not in CHANGE_DIRECTION or t.low in _NOUN_ONLY)
             and t.low not in _PP_WORDS
-            and t.low not in _DETERMINERS and t.low not in _AUX and t.low not in _BREAK_WORDS
+            and t.low not in _DETERMINERS and (t.low not in _AUX or t.low in _AUX_NOUNS)
+            and t.low not in _BREAK_WORDS
             and not (t.low.endswith("ly") and t.text.islower() and t.low not in _LY_NOUNS))
 
 
+_OBJECT_PRONOUNS = {"them", "us", "you", "it", "these", "those", "which", "whom", "him", "her", "me", "this",
+                    "that"}                 # "40% of them": no phrase; "a third of their value": one
 _ACRONYM_PRONOUNS = {"US", "IT", "ONE"}     # "inflation in the US"
 _LY_NOUNS = {"family", "supply", "assembly", "rally", "monopoly", "anomaly", "ally", "reply", "belly", "lily",
              "jelly", "bully", "italy", "july", "fly", "polly", "holly", "dolly", "weekly", "monthly", "daily",
@@ -211,12 +215,17 @@ def _skip_hedges(left: list[Tok]) -> int:
 
 def _skip_adverbials(left: list[Tok], k: int) -> int:
     """Skip adverbs and 'in real terms' between a verb and its number."""
-    while k < len(left) and (left[k].low in _ADVERBS or left[k].low in _ADVERBIAL_WORDS):
-        k += 1
+    while k < len(left):
+        if left[k].low in _ADVERBS or left[k].low in _ADVERBIAL_WORDS:
+            k += 1
+        elif left[k].low == "in" and k and left[k - 1].low in ("real", "cash", "nominal"):
+            k += 1                          # "in real terms"; not "doubled in five years"
+        else:
+            break
     return k
 
 
-_ADVERBIAL_WORDS = {"in", "real", "cash", "nominal", "terms", "sharply", "steeply"}
+_ADVERBIAL_WORDS = {"real", "cash", "nominal", "terms", "sharply", "steeply"}
 
 
 def change_for(left: list[Tok], right: list[Tok], unit: str) -> str | None:
@@ -268,7 +277,7 @@ def _measured(text: str, left: list[Tok], right: list[Tok], unit: str, number_ne
         if np and np[-1].low in SHARE_BASES:
             subject = _subject(left, unit)                   # "debt stands at 98% of GDP": the debt
             np = subject or np
-        return _phrase(text, np) if np and right[1:2] and right[1].low not in _PRONOUNS else None
+        return _phrase(text, np) if np and right[1].low not in _OBJECT_PRONOUNS else None
     i = 0
     while i < len(right) and right[i].low in _NP_SKIP_AFTER:
         i += 1
@@ -320,6 +329,7 @@ def _verb_before_object(left: list[Tok], k: int) -> tuple[Tok, list[Tok]] | None
 
 
 _RAISE = {"raise", "raised", "raises", "raising"}
+_LOSE = {"lose", "loses", "lost", "losing"}            # their subject is the loser, not what fell
 # "sold for £5m": the verbs whose "for" states a price
 _PRICE_VERBS = {"sold", "sells", "sell", "bought", "buys", "fetched", "fetches", "auctioned", "priced", "went",
                 "goes", "listed", "rented", "let", "available", "on"}
@@ -345,8 +355,8 @@ def _subject(left: list[Tok], unit: str = "count") -> list[Tok]:
                 return np                                  # "a budget gap of £87m", "economic growth of 2%"
         k += 1
     k = _skip_adverbials(left, k)
-    if k < len(left) and left[k].low in _RAISE and _is_money(unit):
-        return []                                          # "the agency raised £1m": the fundraiser
+    if k < len(left) and (left[k].low in _RAISE and _is_money(unit) or left[k].low in _LOSE):
+        return []                                          # "the agency raised £1m", "the council lost £40m"
     if k < len(left) and (left[k].low in CHANGE_DIRECTION or left[k].low in LEVEL_VERBS):
         return _subject_of_verb(left, k)
     if k and left[k - 1].low in ("to", "from", "at"):
@@ -375,8 +385,8 @@ def _subject_of_verb(left: list[Tok], k: int) -> list[Tok]:
     if left[k].low in _NOUN_ONLY and k + 1 < len(left) and left[k + 1].low in _DETERMINERS:
         return []                                          # "an increase of": a noun, no subject here
     k += 1
-    while k < len(left) and left[k].low in _AUX:
-        k += 1
+    while k < len(left) and (left[k].low in _AUX or left[k].low in _HEDGES):
+        k += 1                                             # "profits more than doubled to £1.2bn"
     return _np_before(left, k)
 
 

@@ -269,7 +269,8 @@ CHANGE_WORDS = {
 }
 # verbs that make "from X to Y" a change rather than a range
 CHANGE_VERBS_FOR_FROM_TO = set(CHANGE_WORDS) | {"raised", "raise", "lowered", "moved", "went", "changed",
-                                                "doubled", "tripled", "halved", "slashed", "up", "down"}
+                                                "doubled", "tripled", "halved", "slashed", "up", "down", "added",
+                                                "gained", "lost", "shed", "cut", "trimmed"}
 
 # --- attribution ----------------------------------------------------------------------------------
 SPEECH_VERBS = [
@@ -319,7 +320,8 @@ CHANGE_DIRECTION = {
         "reduce", "reduced", "reduces", "reduction", "reductions", "shrink", "shrank", "shrunk", "shrinks",
         "slump", "slumped", "plunge", "plunged", "plunges", "slash", "slashed", "slashing", "down", "tumble",
         "tumbled", "sank", "sink", "dip", "dipped", "dips", "eased", "slid", "slide", "slipped", "slip",
-        "lowered", "shed", "trimmed", "fall-off", "contracted", "contraction", "retreated"], "decrease"),
+        "lowered", "shed", "trimmed", "fall-off", "contracted", "contraction", "retreated", "lost", "lose", "loses",
+        "losing"], "decrease"),
 }
 # what a share is a share of when the sentence's subject is what it measures ("debt is 98% of GDP")
 SHARE_BASES = {"gdp", "gnp", "gva", "income", "incomes", "salary", "salaries", "earnings", "wages", "output",
@@ -332,7 +334,8 @@ LEVEL_VERBS = {
     "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes", "closed", "ended",
     "finished", "opened", "settled", "traded", "held", "unchanged", "steady", "fixed", "capped", "pegged",
     "frozen", "top", "tops", "slow", "slows", "slowed", "accelerate", "accelerates", "accelerated", "recovered",
-    "returned", "moved", "edged", "stay", "stays", "stayed", "remain", "hold", "holds",
+    "returned", "moved", "edged", "doubled", "tripled", "halved", "quadrupled", "stay", "stays", "stayed",
+    "remain", "hold", "holds",
 }
 # words that open a new clause: the measured phrase never runs across them
 CLAUSE_WORDS = {
