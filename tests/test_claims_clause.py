@@ -95,6 +95,9 @@ def test_measured(text: str, surface: str, measured: str | None) -> None:
     ("Third, the Paper announced £42m to pilot a Teacher Development Premium.", "£42m", None),
     ("Viewers can stream it for $6.99 a month, TV said.", "$6.99", None),
     ("Head teachers in Cardiff say school budgets will fall 8%.", "8%", None),
+    ("Analysts said the shares could fall 10%.", "10%", None),
+    ("Senior officials said 300 homes were evacuated.", "300", None),
+    ("Reuters reported that exports fell 4%.", "4%", "Reuters"),
     # sources the contract keeps
     ("The council has cut its budget by 5%, the leader of Kent County Council said.", "5%", "Kent County Council"),
     ("According to The King's Fund, almost 300,000 patients waited.", "300,000", "King's Fund"),

@@ -378,4 +378,14 @@ NOT_SPEAKERS = {
     "post", "page", "headline", "letter", "book", "manifesto", "consultation", "deal", "agreement", "scheme",
     "programme", "policy", "law", "rules", "guidance", "update", "figure", "model", "tool", "app", "system",
     "twitter", "facebook", "instagram", "x", "it", "this", "internet", "online", "estimates",
+    # people named by a common noun: "Analysts said", "Experts say" (no one in particular states the number)
+    "analysts", "experts", "officials", "residents", "critics", "sources", "scientists", "witnesses", "doctors",
+    "nurses", "teachers", "economists", "researchers", "campaigners", "observers", "insiders", "investors",
+    "traders", "parents", "ministers", "mps", "councillors", "leaders", "staff", "workers", "users", "customers",
+    "people", "protesters", "activists", "opponents", "supporters", "organisers", "organizers", "authorities",
+    "officers", "managers", "executives", "bosses", "academics", "historians", "commentators", "forecasters",
+    "pollsters", "medics", "engineers", "lawyers", "prosecutors", "investigators", "rescuers", "firefighters",
+    "paramedics", "passengers", "fans", "locals", "neighbours", "farmers", "landlords", "tenants", "businesses",
+    "firms", "companies", "banks", "unions", "families", "victims", "students", "pupils", "patients", "drivers",
+    "voters", "members", "employers", "employees", "charities", "councils", "others", "many", "some", "most",
 }
