@@ -30,6 +30,10 @@ PATTERNS = [
 # every attribution pattern holds one of these words
 _CUE_WORDS = frozenset(w for phrase in SPEECH_VERBS + SOURCE_NOUNS + ["according"] for w in phrase.split()[:1])
 _WORD_RE = re.compile(r"[a-z]+")
+_VERB_CUES = frozenset(v.split()[0] for v in SPEECH_VERBS)
+_SOURCE_CUES = frozenset(SOURCE_NOUNS)
+# the words each of PATTERNS needs (lower-cased): "according", a source noun, or a speech verb
+_PATTERN_CUES = [frozenset({"according"}), _SOURCE_CUES, _SOURCE_CUES, _VERB_CUES, _VERB_CUES, _VERB_CUES]
 _HONORIFICS = re.compile(r"^(?:The|the|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness|Prof|"
                          r"Professor|Rt|Hon|Rev)\.?[\s\u00a0]+")
 _NOT_NAMES = {
@@ -96,11 +100,14 @@ class Attributor:
     def _find(self, s: int, e: int) -> list[tuple[str, int, int, int]]:
         """Every source the sentence cites: (name, start, end, position of the whole cue)."""
         text = self.text
-        if _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[s:e].lower())):
+        words = set(_WORD_RE.findall(text[s:e].lower()))
+        if _CUE_WORDS.isdisjoint(words):
             return []                       # no speech verb, source noun or "according": nobody is cited
         out: list[tuple[str, int, int, int]] = []
         taken: list[tuple[int, int]] = []
-        for pat in PATTERNS:
+        for pat, cues in zip(PATTERNS, _PATTERN_CUES, strict=True):
+            if cues.isdisjoint(words):
+                continue                    # the pattern needs one of these words
             for m in pat.finditer(text, s, e):
                 name, start = m.group("name"), m.start("name")
                 if any(a < m.end("name") and start < b for a, b in taken):
