@@ -169,6 +169,8 @@ def test_not_claims_stay_out() -> None:
     assert extract_claims("The PS5 costs less than the old console.") == []
     assert extract_claims("The scheme is open to 16-year-olds.") == []
     assert extract_claims("Form 5b must be returned.") == []
+    assert extract_claims("A few hundred thousand people marched.") == []
+    assert extract_claims("Several hundred thousand jobs are at risk.") == []
 
 
 def test_a_number_too_large_for_a_double_is_no_claim() -> None:
