@@ -21,6 +21,7 @@ from . import duck, entities
 from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
 from .config import REPO_ROOT
 from .state import StateDir
+from .sweep import candidate_path
 from .tables import STAGED, WAREHOUSE, create_sql
 from .versioning import extractor_version, git_commit, pipeline_version
 
@@ -154,7 +155,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     now = now or datetime.now(UTC)
     run_dir = state.run_dir(run_id)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    tmp = warehouse.with_name(f".{warehouse.name}.{run_id[:8]}.tmp")
+    tmp = candidate_path(warehouse, run_id)
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     previous_path = state.root / "published.json"

@@ -1,12 +1,17 @@
 """Runs that are killed, or whose paths are hostile, leave no processes, no files and no injected SQL behind."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, Workspace
+from tests.helpers import REPO, Workspace, news_page
 
 HOSTILE = "it's \"quoted\"'); COPY (SELECT 42) TO 'pwned.csv'; --"
 
@@ -70,3 +75,74 @@ def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path) -> 
     assert found == expected and len(expected) > 20
     (outcome,) = run_checks(con, [c for c in CHECKS if c.name == "offsets_valid"])
     assert outcome.failures == len(expected) and len(outcome.sample) == 20
+
+
+def _session_processes(sid: int) -> list[str]:
+    """Every process in session `sid` (a run started with start_new_session), as "pid cmdline"."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmd = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(f"{stat.parent.name} {cmd[:120]}")
+    return found
+
+
+def _start_run(ws: Workspace) -> subprocess.Popen:
+    env = {**os.environ, "CLAIMHOUSE_WORKERS": "2", "CLAIMHOUSE_BATCH_SIZE": "40", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "run"], cwd=REPO, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_until_gone(sid: int, seconds: float = 20.0) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while (left := _session_processes(sid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
+@pytest.mark.slow
+def test_sigkill_mid_extraction_leaves_no_process_and_the_next_run_no_file(workspace: Workspace) -> None:
+    docs = workspace.folder("news")
+    for i in range(80):
+        (docs / f"p{i:03d}.txt").write_text(news_page(i, 400))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
+    run = _start_run(workspace)
+    try:
+        for line in run.stderr:
+            if line.startswith("extraction:"):
+                break
+        running = _session_processes(run.pid)
+        os.kill(run.pid, signal.SIGKILL)
+    finally:
+        run.kill()
+        run.wait()
+    assert len(running) >= 4, running  # the run, its forkserver, resource tracker and pool workers
+    assert _wait_until_gone(run.pid) == []
+    staged = list((workspace.state / "runs").iterdir())
+    assert len(staged) == 1  # the dead run's plan and spill folder
+
+    beside = workspace.warehouse.parent
+    dead_pid = 2 ** 22 + 1  # above any pid_max: a process that cannot be alive
+    planted = [beside / ".warehouse.duckdb.deadbeef.tmp", beside / ".warehouse.duckdb.deadbeef.tmp.wal",
+               beside / f".warehouse.duckdb.report-{dead_pid}-x1y2",
+               beside / f"warehouse.report.html.{dead_pid}.ab.tmp",
+               workspace.state / "store" / ".raw-deadbeef-00000.parquet.123.tmp"]
+    for path in planted:
+        path.mkdir() if "report-" in path.name else path.write_bytes(b"left by a killed run")
+    live = beside / f".warehouse.duckdb.report-{os.getpid()}-live"
+    live.mkdir()
+
+    again = workspace.run()
+    assert again.code == 0, again.err
+    assert list((workspace.state / "runs").iterdir()) == []
+    assert [p for p in planted if p.exists()] == []
+    assert live.exists()  # a live process's report folder is not touched
+    live.rmdir()
+    kept = {r[0] for r in workspace.query("SELECT DISTINCT raw_file FROM read_parquet(?)",
+                                          [str(workspace.state / "manifest.parquet")])}
+    assert {p.name for p in (workspace.state / "store").glob("raw-*")} == kept
+    assert workspace.scalar("SELECT count(*) FROM documents") == 80
