@@ -88,7 +88,8 @@ def clean_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSettings,
                     batch_no: int) -> dict:
     progress = Progress("cleaning", 0, raw_documents["counts"]["to_process"], log=context.log.info,
                         label=f" (batch {batch_no})")
-    return clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"], progress)
+    return clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"], progress,
+                       doc_timeout=claimhouse.settings().doc_timeout)
 
 
 def _totals(batches: list[dict], keys: tuple[str, ...]) -> dict:
@@ -124,7 +125,7 @@ def extract_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSetting
                       out_batch: str) -> dict:
     progress = Progress("extraction", 0, cleaned_documents["counts"]["to_process"], log=context.log.info,
                         label=f" ({out_batch})")
-    return extract_batch(claimhouse.state(), out_batch, progress)
+    return extract_batch(claimhouse.state(), out_batch, progress, doc_timeout=claimhouse.settings().doc_timeout)
 
 
 @op

@@ -38,3 +38,90 @@ def test_an_impossible_offset_keeps_the_date_and_drops_the_time() -> None:
 
 def test_the_first_instant_a_datetime_holds_does_not_overflow() -> None:
     assert local_date(datetime.min.replace(tzinfo=UTC), "Europe/London") == date(1, 1, 1)
+
+
+def test_a_budget_interrupts_python_and_regex_work_and_restores_the_handler() -> None:
+    import re
+    import signal
+    import time
+
+    from pipeline.budget import OverBudget, time_budget
+
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(OverBudget), time_budget(0.2):
+        while True:
+            time.sleep(0.01)
+    with pytest.raises(OverBudget), time_budget(0.2):
+        re.match(r"(a*)*b", "a" * 40)  # catastrophic backtracking: hours without the budget
+    with pytest.raises(OverBudget), time_budget(0.2):
+        try:
+            while True:
+                pass
+        except Exception:  # noqa: BLE001 - extractor code that swallows errors must not swallow the budget
+            pass
+    with time_budget(0):
+        time.sleep(0.3)
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _big_page(words: int) -> str:
+    from tests.helpers import news_page
+
+    return "\n\n".join(news_page(i, 300) for i in range(words // 300))
+
+
+def test_a_document_over_the_clean_budget_is_an_error_row_and_the_run_goes_on(workspace, monkeypatch) -> None:
+    from tests.helpers import news_page
+
+    docs = workspace.folder("news")
+    for i in range(3):
+        (docs / f"good{i}.txt").write_text(news_page(i))
+    (docs / "huge.txt").write_text(_big_page(900_000))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
+    monkeypatch.setenv("CLAIMHOUSE_DOC_TIMEOUT", "1")
+    result = workspace.run()
+    assert result.code == 0, result.err
+    assert workspace.scalar("SELECT count(*) FROM documents") == 4
+    assert workspace.scalar("SELECT body_text FROM documents WHERE uri = 'huge.txt'") is None
+    assert workspace.scalar("SELECT count(*) FROM numeric_claims c JOIN documents d USING (doc_id) "
+                            "WHERE d.uri LIKE 'good%'") > 0
+    ((uri, stage, error),) = workspace.query("SELECT uri, stage, error FROM ingest_errors")
+    assert (uri, stage) == ("huge.txt", "clean")
+    assert error.startswith("the document took over 1 s to clean;") and "CLAIMHOUSE_DOC_TIMEOUT" in error
+
+
+def test_a_document_over_the_extract_budget_keeps_its_body_and_gets_an_extract_row(workspace) -> None:
+    from pipeline.batches import clean_batch, extract_batch
+    from pipeline.publish import publish
+    from pipeline.scan import scan
+    from pipeline.sources import load_sources
+    from pipeline.state import StateDir
+    from tests.helpers import news_page
+
+    docs = workspace.folder("news")
+    (docs / "good.txt").write_text(news_page(1))
+    (docs / "huge.txt").write_text(_big_page(120_000))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news", "clean": False}])
+    state, specs = StateDir(workspace.state), load_sources(workspace.sources_file)
+    scan(state, specs, "budgetrun", datetime.now(UTC).replace(tzinfo=None), 10)
+    batch = clean_batch(state, "budgetrun", 0, {s.name: s.model_dump(mode="json") for s in specs},
+                        doc_timeout=600)["batch"]
+    assert extract_batch(state, batch, doc_timeout=0.5)["stage_errors"] == 1
+    publish(state, workspace.warehouse, "budgetrun")
+    ((uri, stage, error),) = workspace.query("SELECT uri, stage, error FROM ingest_errors")
+    assert (uri, stage) == ("huge.txt", "extract") and error.startswith("the document took over 0.5 s to extract;")
+    assert workspace.scalar("SELECT length(body_text) > 100000 FROM documents WHERE uri = 'huge.txt'")
+    assert workspace.scalar("SELECT count(*) FROM numeric_claims c JOIN documents d USING (doc_id) "
+                            "WHERE d.uri = 'good.txt'") > 0
+
+
+def test_doc_timeout_setting_is_checked() -> None:
+    from pipeline.config import Settings
+
+    assert Settings.from_env({}).doc_timeout == 60
+    assert Settings.from_env({"CLAIMHOUSE_DOC_TIMEOUT": "2.5"}).doc_timeout == 2.5
+    assert Settings.from_env({"CLAIMHOUSE_DOC_TIMEOUT": "0"}).doc_timeout == 0
+    for bad in ("abc", "-1", "inf", "nan"):
+        with pytest.raises(ValueError, match="CLAIMHOUSE_DOC_TIMEOUT=.* is not a number of seconds"):
+            Settings.from_env({"CLAIMHOUSE_DOC_TIMEOUT": bad})
