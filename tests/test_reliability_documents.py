@@ -125,3 +125,47 @@ def test_doc_timeout_setting_is_checked() -> None:
     for bad in ("abc", "-1", "inf", "nan"):
         with pytest.raises(ValueError, match="CLAIMHOUSE_DOC_TIMEOUT=.* is not a number of seconds"):
             Settings.from_env({"CLAIMHOUSE_DOC_TIMEOUT": bad})
+
+
+_OLD_END_RE = (  # the splitter's pattern before runs of stops were matched once (quadratic on "....")
+    r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)"
+    r"(?:(?P<gap>[\s\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9£$€])|(?<=[a-z]{2}[.!?])(?P<glued>)(?=[A-Z][a-z]))"
+    r"|(?P<para>\n+)"
+)
+
+
+def test_sentence_splitter_matches_its_quadratic_predecessor_on_random_text(monkeypatch) -> None:
+    import random
+    import re
+
+    from pipeline.claims import sentences
+
+    rng = random.Random(11)
+    alphabet = ["ab", "Cd", "Mr", "e.g", " ", "  ", "\n", "\n\n", ".", "...", "!", "?!", "…", "'", "”", ")", "(",
+                "“", "5", "£", "A", "\u00a0"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    new = [sentences.split_sentences(t) for t in texts]
+    monkeypatch.setattr(sentences, "_END_RE", re.compile(_OLD_END_RE))
+    assert new == [sentences.split_sentences(t) for t in texts]
+
+
+@pytest.mark.parametrize("run", [".", "!", "…", "?", "?!", ". "])
+def test_long_runs_of_stops_split_and_extract(run: str) -> None:
+    from pipeline.claims import extract_claims
+    from pipeline.claims.sentences import split_sentences
+
+    text = "The council spent £5m. " + run * (200_000 // len(run)) + " Then it spent £3m on roads."
+    spans = split_sentences(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert text[spans[-1][0]:spans[-1][1]] == "Then it spent £3m on roads."
+    assert [c.surface for c in extract_claims(text)] == ["£5m", "£3m"]
+
+
+def test_a_long_run_of_honorifics_still_finds_the_person_after_it() -> None:
+    from pipeline.entities import extract_entities
+
+    text = "Mr " * 60_000 + "Mr John Smith said the Dr Mr Professor Dame Jane Smith agreed."
+    people = {p.surface for p in extract_entities(text).people}
+    assert {"John Smith", "Jane Smith"} <= {s.split("Mr ")[-1] for s in people} | people
+    chained = extract_entities("Professor Dame Jane Smith said so.").people
+    assert [p.surface for p in chained] == ["Jane Smith"]
