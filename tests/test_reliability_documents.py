@@ -169,3 +169,17 @@ def test_a_long_run_of_honorifics_still_finds_the_person_after_it() -> None:
     assert {"John Smith", "Jane Smith"} <= {s.split("Mr ")[-1] for s in people} | people
     chained = extract_entities("Professor Dame Jane Smith said so.").people
     assert [p.surface for p in chained] == ["Jane Smith"]
+
+
+def test_trafilatura_second_opinion_is_skipped_past_its_tag_bound() -> None:
+    from pipeline.cleaning.fallback import MAX_FALLBACK_TAGS, trafilatura_text
+
+    para = "<p>The council said it would spend more on buses and trains in the north of England next year.</p>"
+    small = f"<html><body><article>{para * 3}</article></body></html>"
+    assert "spend more on buses" in trafilatura_text(small)
+    links = "<a href='/x'>x</a> " * (MAX_FALLBACK_TAGS // 2 + 1)
+    assert trafilatura_text(f"<html><body><p>{links}</p></body></html>") is None
+    doc = cleaning.clean_document(f"<html><body><article><p>{links * 10}</p></article></body></html>", "html",
+                                  repeated={}, clean=True, hints={}, publisher_default=None,
+                                  timezone="Europe/London", now=NOW)
+    assert doc.blocks
