@@ -183,3 +183,16 @@ def test_trafilatura_second_opinion_is_skipped_past_its_tag_bound() -> None:
                                   repeated={}, clean=True, hints={}, publisher_default=None,
                                   timezone="Europe/London", now=NOW)
     assert doc.blocks
+
+
+def test_organisation_shapes_after_roles_and_shares_survive_long_capitalised_runs() -> None:
+    from pipeline.entities import extract_entities
+
+    def names(text: str) -> set[str]:
+        return {m.surface for m in extract_entities(text).bodies}
+
+    assert "Smith of Derby" in names("Jo Bloggs, Chief Executive of Smith of Derby, said the firm would grow.")
+    assert "Acme Widgets" in names("He bought shares in Acme Widgets last year.")
+    run = "Chief Executive Of Acme " * 20_000 + "Shares In Acme " * 20_000
+    text = run + ". Jo Bloggs, Chief Executive of Smith of Derby, said shares in Acme Widgets rose."
+    assert {"Smith of Derby", "Acme Widgets"} <= names(text)
