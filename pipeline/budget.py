@@ -3,7 +3,7 @@
 SIGALRM interrupts Python code and the regular expression engine alike, so a pathological input cannot hold a
 batch. It needs the main thread of its process, which is where documents run: in the pool workers of `make run`,
 in the step process of Dagster's multiprocess executor, in the run worker of the in-process executor. Anywhere
-else the budget is not enforced.
+else the budget is not enforced. Time inside one long C call (an lxml parse) is interrupted when that call returns.
 """
 from __future__ import annotations
 
