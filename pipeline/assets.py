@@ -31,6 +31,7 @@ from .publish import PublishRefused, publish
 from .resources import ClaimhouseSettings
 from .scan import scan
 from .sources import SourcesError, SourceSpec, load_sources
+from .sweep import sweep
 
 SHRINK_CHECK = "source_not_shrunk"
 
@@ -39,7 +40,8 @@ class ScanConfig(Config):
     full: bool = False  # reprocess every document (make run FULL=1)
 
 
-@asset(group_name="ingest", description="The validated sources file; takes the run lock first.")
+@asset(group_name="ingest", description="The validated sources file; takes the run lock first, then removes what "
+                                        "dead runs left behind.")
 def sources(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> dict:
     settings = claimhouse.settings()
     try:
@@ -47,7 +49,12 @@ def sources(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> d
         specs = load_sources(settings.sources_file)
     except (runlock.RunLocked, SourcesError) as exc:
         raise Failure(str(exc)) from None
+    swept = sweep(claimhouse.state(), settings.warehouse, context.run.run_id)
+    if swept:
+        context.log.info(f"removed {len(swept)} files and folders left by dead runs: "
+                         + ", ".join(p.name for p in swept[:10]) + (" …" if len(swept) > 10 else ""))
     context.add_output_metadata({
+        "dead_run_leftovers_removed": len(swept),
         "sources_file": str(settings.sources_file),
         "sources": MetadataValue.md("\n".join(f"- **{s.name}** ({s.kind}{'' if s.enabled else ', disabled'}): "
                                               f"`{s.path}`" for s in specs)),
@@ -81,7 +88,8 @@ def clean_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSettings,
                     batch_no: int) -> dict:
     progress = Progress("cleaning", 0, raw_documents["counts"]["to_process"], log=context.log.info,
                         label=f" (batch {batch_no})")
-    return clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"], progress)
+    return clean_batch(claimhouse.state(), raw_documents["run_id"], batch_no, raw_documents["sources"], progress,
+                       doc_timeout=claimhouse.settings().doc_timeout)
 
 
 def _totals(batches: list[dict], keys: tuple[str, ...]) -> dict:
@@ -117,7 +125,7 @@ def extract_one_batch(context: OpExecutionContext, claimhouse: ClaimhouseSetting
                       out_batch: str) -> dict:
     progress = Progress("extraction", 0, cleaned_documents["counts"]["to_process"], log=context.log.info,
                         label=f" ({out_batch})")
-    return extract_batch(claimhouse.state(), out_batch, progress)
+    return extract_batch(claimhouse.state(), out_batch, progress, doc_timeout=claimhouse.settings().doc_timeout)
 
 
 @op

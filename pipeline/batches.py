@@ -2,10 +2,12 @@
 
 Each function reads the run's plan, processes the documents of one batch independently of every other
 document, and writes one parquet file per staged table into the batch's folder in the store. A document whose
-cleaning or extraction raises keeps its `documents` row and gets a `stage_errors` row; the batch goes on.
+cleaning or extraction raises, or takes longer than the per-document time budget of that stage
+(CLAIMHOUSE_DOC_TIMEOUT), keeps its `documents` row and gets a `stage_errors` row; the batch goes on.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -16,6 +18,8 @@ from pathlib import Path
 import duckdb
 
 from . import claims, cleaning, entities
+from .budget import OverBudget, over_budget_message, time_budget
+from .config import DEFAULT_DOC_TIMEOUT
 from .progress import Progress
 from .state import StateDir, write_parquet
 from .tables import CLEAN_TABLES, EXTRACT_TABLES, STAGED, rows_to_table
@@ -23,6 +27,8 @@ from .versioning import extractor_version
 from .workers import map_documents
 
 EXTRACT_LANGUAGES = ("en", None)
+WARM_UP_TEXT = "Warm-up\n\nMr John Smith said Leeds City Council would spend £1m, up 5%, in Leeds next year.\n"
+_warm = False
 
 
 def _short_error(exc: BaseException) -> str:
@@ -54,18 +60,38 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
         con.close()
 
 
+def warm_up() -> None:
+    """Load every extractor's models and rules once per process, outside any document's time budget."""
+    global _warm
+    if _warm:
+        return
+    _warm = True
+    with contextlib.suppress(Exception):  # a failure shows again, in the document's own error row
+        page = cleaning.clean_document(WARM_UP_TEXT, "text", repeated={}, clean=True, hints={},
+                                       publisher_default=None, timezone="Europe/London", now=datetime.now(UTC))
+        claims.extract_claims(page.body_text or WARM_UP_TEXT)
+        entities.extract_entities(page.body_text or WARM_UP_TEXT, page.title)
+
+
 def clean_one(task: dict) -> dict[str, list[dict]]:
     """Clean one document (a plan row with its text and source settings) into its staged rows."""
+    warm_up()
     base = task["base"]
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
+    error = None
     try:
-        cleaned = cleaning.clean_document(
-            task["text"], task["format"], repeated=json.loads(task["repeated"]), clean=task["clean"],
-            hints=json.loads(task["hints"] or "{}"), publisher_default=task["publisher"],
-            timezone=task["timezone"], now=task["ingested_at"].replace(tzinfo=UTC))
+        with time_budget(task["doc_timeout"]):
+            cleaned = cleaning.clean_document(
+                task["text"], task["format"], repeated=json.loads(task["repeated"]), clean=task["clean"],
+                hints=json.loads(task["hints"] or "{}"), publisher_default=task["publisher"],
+                timezone=task["timezone"], now=task["ingested_at"].replace(tzinfo=UTC))
+    except OverBudget as exc:
+        error = over_budget_message(exc.seconds, "clean")
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        error = _short_error(exc)
+    if error is not None:
         rows["documents"].append(base)
-        rows["stage_errors"].append({"doc_id": base["doc_id"], "stage": "clean", "error": _short_error(exc),
+        rows["stage_errors"].append({"doc_id": base["doc_id"], "stage": "clean", "error": error,
                                      "occurred_at": base["processed_at"]})
         return rows
     doc_id = base["doc_id"]
@@ -86,7 +112,7 @@ def _merge(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
 
 
 def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
-                progress: Progress | None = None) -> dict:
+                progress: Progress | None = None, doc_timeout: float = DEFAULT_DOC_TIMEOUT) -> dict:
     """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
     plan = _plan_rows(state, run_id, batch_no)
     if not plan:
@@ -102,7 +128,7 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
         base = {"doc_id": p["doc_id"], **json.loads(p["doc_row"]), "ingested_at": p["ingested_at"],
                 "processed_at": processed_at, "extractor_version": version, "word_count": 0}
         tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at")}, "base": base,
-                      **{k: src[k] for k in ("clean", "publisher", "timezone")}})
+                      **{k: src[k] for k in ("clean", "publisher", "timezone")}, "doc_timeout": doc_timeout})
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
     for found in map_documents(clean_one, tasks):
         _merge(rows, found)
@@ -135,26 +161,38 @@ def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, lis
     }
 
 
-def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime]) -> dict[str, list[dict]]:
-    """Claims and entities of one cleaned document (doc_id, body_text, title, language, now)."""
-    doc_id, body_text, title, language, now = doc
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
-    if not body_text or language not in EXTRACT_LANGUAGES:
-        return rows
+def _extract_parts(doc_id: str, body_text: str, title: str | None, rows: dict[str, list[dict]],
+                   errors: list[str]) -> None:
+    """Claims, then entities, into `rows`; a part that raises adds its error and the other part still runs."""
     try:
         rows["numeric_claims"] = claim_rows(doc_id, body_text)
     except Exception as exc:  # noqa: BLE001
-        rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
-                                     "error": "numeric claims: " + _short_error(exc)})
+        errors.append("numeric claims: " + _short_error(exc))
     try:
         rows.update(entity_rows(doc_id, body_text, title))
     except Exception as exc:  # noqa: BLE001
-        rows["stage_errors"].append({"doc_id": doc_id, "stage": "extract", "occurred_at": now,
-                                     "error": "entities: " + _short_error(exc)})
+        errors.append("entities: " + _short_error(exc))
+
+
+def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime, float]) -> dict[str, list[dict]]:
+    """Claims and entities of one cleaned document (doc_id, body_text, title, language, now, time budget)."""
+    doc_id, body_text, title, language, now, doc_timeout = doc
+    warm_up()
+    rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
+    if not body_text or language not in EXTRACT_LANGUAGES:
+        return rows
+    errors: list[str] = []
+    try:
+        with time_budget(doc_timeout):
+            _extract_parts(doc_id, body_text, title, rows, errors)
+    except OverBudget as exc:  # what was finished in time is kept
+        errors.append(over_budget_message(exc.seconds, "extract"))
+    rows["stage_errors"] = [{"doc_id": doc_id, "stage": "extract", "occurred_at": now, "error": e} for e in errors]
     return rows
 
 
-def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None) -> dict:
+def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None,
+                  doc_timeout: float = DEFAULT_DOC_TIMEOUT) -> dict:
     """Extract claims and entities from the cleaned documents of one batch folder."""
     out_dir = state.store / out_batch
     con = duckdb.connect()
@@ -165,7 +203,7 @@ def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = N
     progress.total = len(docs)
     now = datetime.now(UTC).replace(tzinfo=None)
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
-    for found in map_documents(extract_one, [(*d, now) for d in docs]):
+    for found in map_documents(extract_one, [(*d, now, doc_timeout) for d in docs]):
         _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BATCH_SIZE = 500
+DEFAULT_DOC_TIMEOUT = 60.0  # seconds one document may take in one stage (pipeline/budget.py)
 
 
 def _path(value: str) -> Path:
@@ -39,6 +40,19 @@ def make_folder(path: Path, variable: str) -> None:
         raise ValueError(f"cannot create the folder {path} ({why}); point {variable} at a place where folders "
                          "can be created") from None
 
+def _doc_timeout(raw: str | None) -> float:
+    """CLAIMHOUSE_DOC_TIMEOUT: seconds one document may take per stage (0: no limit)."""
+    if not raw:
+        return DEFAULT_DOC_TIMEOUT
+    try:
+        seconds = float(raw)
+        if not 0 <= seconds < float("inf"):
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"CLAIMHOUSE_DOC_TIMEOUT={raw!r} is not a number of seconds (0 for no limit); unset it "
+                         f"for {DEFAULT_DOC_TIMEOUT:g}") from None
+    return seconds
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -48,6 +62,7 @@ class Settings:
     warehouse: Path
     state_dir: Path
     batch_size: int
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -57,6 +72,7 @@ class Settings:
         batch_size = _positive(env, "CLAIMHOUSE_BATCH_SIZE", str(DEFAULT_BATCH_SIZE)) or DEFAULT_BATCH_SIZE
         _positive(env, "CLAIMHOUSE_WORKERS", "one worker per core (make run) or one (Dagster executors)")
         return cls(
+            doc_timeout=_doc_timeout(env.get("CLAIMHOUSE_DOC_TIMEOUT")),
             sources_file=_path(env.get("CLAIMHOUSE_SOURCES") or "sources.yaml"),
             warehouse=warehouse,
             state_dir=_path(state) if state else warehouse.with_name(warehouse.name + ".state"),

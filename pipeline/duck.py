@@ -21,6 +21,6 @@ def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bo
     """
     spill_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(database), read_only=read_only, config=config)
-    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-    con.execute("SET temp_directory = '{}'".format(str(spill_dir).replace("'", "''")))
+    con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
+    con.execute("SET temp_directory = ?", [str(spill_dir)])
     return con

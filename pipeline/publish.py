@@ -21,6 +21,7 @@ from . import duck, entities
 from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
 from .config import REPO_ROOT
 from .state import StateDir
+from .sweep import candidate_path
 from .tables import STAGED, WAREHOUSE, create_sql
 from .versioning import extractor_version, git_commit, pipeline_version
 
@@ -58,14 +59,15 @@ def _staged(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
         empty = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in STAGED[table])
         con.execute(f"CREATE TEMP VIEW {view} AS SELECT {empty} WHERE false")
         return view
-    con.execute(f"CREATE TEMP TABLE {view} AS SELECT {cols} FROM read_parquet({files!r}, filename = true) s "
-                f"SEMI JOIN manifest m ON s.doc_id = m.doc_id AND {_BATCH_OF} = m.out_batch")
+    con.execute(f"CREATE TEMP TABLE {view} AS SELECT {cols} FROM read_parquet(?, filename = true) s "
+                f"SEMI JOIN manifest m ON s.doc_id = m.doc_id AND {_BATCH_OF} = m.out_batch", [files])
     return view
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str, params: list | None = None) -> None:
+    """Insert the rows of `select` into `table`; every value the query needs is a bound parameter."""
     cols = ", ".join(f'"{c}"' for c, _ in WAREHOUSE[table])
-    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM ({select})")
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM ({select})", params)
 
 
 def _resolve_bodies(con: duckdb.DuckDBPyConnection) -> None:
@@ -136,7 +138,7 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
         SELECT d.source, d.uri, e.doc_id, d.location, e.stage, e.error, e.occurred_at
         FROM (SELECT * FROM staged_stage_errors UNION ALL SELECT * FROM staged_extract_errors) e
         JOIN documents d USING (doc_id)
-        ORDER BY 1, 2, 5""".replace("?", repr(str(run_dir / "scan_errors.parquet"))))
+        ORDER BY 1, 2, 5""", [str(run_dir / "scan_errors.parquet")])
 
 
 def create_views(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
@@ -153,7 +155,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     now = now or datetime.now(UTC)
     run_dir = state.run_dir(run_id)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    tmp = warehouse.with_name(f".{warehouse.name}.{run_id[:8]}.tmp")
+    tmp = candidate_path(warehouse, run_id)
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     previous_path = state.root / "published.json"

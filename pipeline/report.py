@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from . import duck
+from .sweep import report_temp_prefixes
 
 STAGES = ["read", "decode", "parse", "clean", "extract"]
 MONEY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
@@ -551,7 +552,8 @@ def render_report(warehouse: Path, out: Path) -> dict:
     warehouse, out = Path(warehouse), Path(out)
     if not warehouse.exists():
         raise FileNotFoundError(f"no warehouse at {warehouse}: run `make run` first")
-    with tempfile.TemporaryDirectory(prefix=f".{warehouse.name}.report-", dir=warehouse.parent) as spill:
+    spill_prefix, _ = report_temp_prefixes(warehouse, os.getpid())  # a dead writer's leftovers are swept by pid
+    with tempfile.TemporaryDirectory(prefix=spill_prefix, dir=warehouse.parent) as spill:
         con = duck.connect(warehouse, read_only=True, spill_dir=Path(spill))
         try:
             db = Reader(con)
@@ -606,7 +608,7 @@ def render_report(warehouse: Path, out: Path) -> dict:
         f"<footer>Generated {esc(generated)} from {esc(warehouse)} (read-only).</footer></body></html>\n")
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{out.name}.{os.getpid()}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(page)

@@ -8,12 +8,13 @@ from .state import StateDir
 
 
 class ClaimhouseSettings(ConfigurableResource):
-    """Paths and batch size; empty fields fall back to the CLAIMHOUSE_* environment variables."""
+    """Paths, batch size, per-document time budget; unset fields fall back to the CLAIMHOUSE_* variables."""
 
     sources_file: str = ""
     warehouse: str = ""
     state_dir: str = ""
     batch_size: int = 0
+    doc_timeout: float = -1.0  # seconds per document per stage; negative: CLAIMHOUSE_DOC_TIMEOUT (0: no limit)
 
     def settings(self) -> Settings:
         env = Settings.from_env()
@@ -25,6 +26,7 @@ class ClaimhouseSettings(ConfigurableResource):
             state_dir=Settings.from_env({"CLAIMHOUSE_STATE": self.state_dir}).state_dir
             if self.state_dir else env.state_dir,
             batch_size=self.batch_size or env.batch_size,
+            doc_timeout=self.doc_timeout if self.doc_timeout >= 0 else env.doc_timeout,
         )
 
     def state(self) -> StateDir:

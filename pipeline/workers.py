@@ -3,19 +3,32 @@
 `make run` executes the Dagster job in one process, so it sets CLAIMHOUSE_WORKERS to the number of cores and the
 scan and the batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery
 executors the batches themselves run in parallel and the default of one worker keeps each step single-process.
+
+Workers die with the process that owns the pool, however it ends (SIGKILL included): each one watches its owner
+through a pidfd and exits when it is gone, and asks the kernel for SIGKILL when its own parent (the forkserver)
+dies. With the workers gone, the forkserver and the resource tracker see their pipes close and exit too.
 """
 from __future__ import annotations
 
 import atexit
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import select
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_ITEMS_FOR_POOL = 16
+PR_SET_PDEATHSIG = 1
+WATCH_INTERVAL = 1.0  # seconds between checks when the kernel has no pidfd
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
 
@@ -28,11 +41,54 @@ def worker_count() -> int:
         return 1
 
 
+def process_start(pid: int) -> str:
+    """The kernel's start time of `pid` ("" when it is gone): with the pid, it names one process for good."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _die_with_parent() -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux; a no-op elsewhere)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _wait_for_exit(pid: int, started: str) -> None:
+    """Return when process `pid` (started at `started`) has ended."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return
+    except (AttributeError, OSError):
+        while process_start(pid) == started:
+            time.sleep(WATCH_INTERVAL)
+        return
+    try:
+        if process_start(pid) == started:
+            select.select([fd], [], [])
+    finally:
+        os.close(fd)
+
+
+def _watch_owner(pid: int, started: str) -> None:
+    _wait_for_exit(pid, started)
+    os._exit(1)
+
+
+def init_worker(owner_pid: int, owner_started: str) -> None:
+    """Pool worker initializer: die with the forkserver (PR_SET_PDEATHSIG) and with the pool's owner (a watch)."""
+    _die_with_parent()
+    threading.Thread(target=_watch_owner, args=(owner_pid, owner_started), name="owner-watch", daemon=True).start()
+
+
 def _get_pool(size: int) -> ProcessPoolExecutor:
     global _pool, _pool_size
     if _pool is None or _pool_size != size:
         shutdown()
-        _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("forkserver"))
+        _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("forkserver"),
+                                    initializer=init_worker, initargs=(os.getpid(), process_start(os.getpid())))
         _pool_size = size
     return _pool
 

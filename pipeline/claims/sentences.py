@@ -11,9 +11,11 @@ ABBREVIATIONS = {
     "capt", "gov", "sen", "rep", "jr", "sr", "mt", "ft", "c", "ca", "al", "dept", "univ", "assn", "bros",
     "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "op", "cit", "ibid", "art", "cf",
 }
-# a sentence ends at . ! ? … (and closing quotes/brackets) before white space and a capital, digit or quote
+# a sentence ends at . ! ? … (and closing quotes/brackets) before white space and a capital, digit or quote.
+# A run of stops is matched from its first character only and never given back (possessive): a run of 30,000
+# dots is one attempt, not 30,000 attempts of 30,000 characters each.
 _END_RE = re.compile(
-    r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)"
+    r"(?<![.!?…])(?P<stop>[.!?…]++)(?P<close>[\"”’')\]]*+)"
     r"(?:(?P<gap>[\s\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9£$€])|(?<=[a-z]{2}[.!?])(?P<glued>)(?=[A-Z][a-z]))"
     r"|(?P<para>\n+)"
 )

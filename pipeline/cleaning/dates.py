@@ -30,6 +30,7 @@ PATTERNS = [
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.IGNORECASE),
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])" + _TIME, re.IGNORECASE),
 ]
+SANE_YEARS = range(1990, 2101)  # a stated date outside these years is a placeholder or an error: no date
 RELATIVE = re.compile(r"\b(\d+|an?|one|few)\s+(sec(ond)?|min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|"
                       r"\b(just now|yesterday|today|moments ago)\b", re.IGNORECASE)
 
@@ -59,7 +60,7 @@ def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
         else:
             month = int(g["m"])
         day, year = int(g["d"]), _year(g["y"])
-        if not 1990 <= year <= 2100:
+        if year not in SANE_YEARS:
             return None
         d = date(year, month, day)
     except (ValueError, TypeError):
@@ -77,7 +78,10 @@ def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
             t = time(hh, mm, int(g.get("ss") or 0))
         except ValueError:
             has_time, t = False, time(0, 0)
-    zone = _zone(g.get("off"), g.get("tz"), tz)
+    try:
+        zone = _zone(g.get("off"), g.get("tz"), tz)
+    except ValueError:  # an offset of 24 hours or more: the time is garbage, the date is not
+        zone, has_time, t = ZoneInfo(tz), False, time(0, 0)
     return datetime.combine(d, t, tzinfo=zone), has_time
 
 
@@ -96,13 +100,18 @@ def _zone(offset: str | None, name: str | None, default: str) -> tzinfo:
 
 
 def parse_iso(value: str, tz: str = "Europe/London") -> datetime | None:
-    """An ISO date or datetime string (from metadata or hints); naive values are local to ``tz``."""
+    """An ISO date or datetime string (from metadata or hints); naive values are local to ``tz``.
+
+    None when it does not parse or its year is outside `SANE_YEARS` (`0001-01-01T00:00:00Z` is a CMS placeholder).
+    """
     value = value.strip()
     try:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         dt, _ = find_datetime(value, tz)
         return dt
+    if dt.year not in SANE_YEARS:
+        return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=ZoneInfo(tz))
     return dt
@@ -115,5 +124,8 @@ def is_relative(text: str) -> bool:
 def local_date(dt: datetime, tz: str) -> date:
     """The calendar date a page states: in ``tz`` for UTC instants, else as written in its own zone."""
     if dt.utcoffset() is not None and dt.utcoffset().total_seconds() == 0 and dt.tzinfo in (UTC,):
-        return dt.astimezone(ZoneInfo(tz)).date()
+        try:
+            return dt.astimezone(ZoneInfo(tz)).date()
+        except OverflowError:  # the first or last day a datetime can hold
+            return dt.date()
     return dt.date()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .gazetteer import is_place_name
@@ -216,9 +217,12 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         if found is None:
             continue
         run, first = found
-        toks = list(run.tokens[first:])
-        while toks and not toks[-1].cap:
-            toks.pop()
+        last = len(run.tokens)
+        while last > first and not run.tokens[last - 1].cap:
+            last -= 1
+        if not first < last <= first + _MAX_NAME_TOKENS:
+            continue  # no name is longer (and a copy per match of a long run would be quadratic)
+        toks = run.tokens[first:last]
         name = text[toks[0].start:toks[-1].end]
         if name.lower() in NOT_ORG_AFTER_ROLE or toks[0].text.lower() in LEADING_NOISE or is_place_name(name):
             continue
@@ -237,23 +241,29 @@ _ACTS_AS_ORG_AFTER = re.compile(
 _SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])", re.IGNORECASE)
 
 
+def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]:
+    """`toks[first:]` without leading noise or uncapitalised words at either end; empty when longer than `longest`
+    (indices, not pops, and no copy of a long run: linear)."""
+    lo, hi = first, len(toks)
+    while lo < hi and (toks[lo].text.lower() in LEADING_NOISE or not toks[lo].cap):
+        lo += 1
+    while hi > lo and not toks[hi - 1].cap:
+        hi -= 1
+    return toks[lo:hi] if hi - lo <= longest else ()
+
+
 def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names that act like organisations: "Acme said it would...", "shares in Acme", "Acme's shares"."""
     out = []
     starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
-    spans: list[tuple[int, list[Token]]] = []
-    for run in runs:
-        spans.append((0, list(run.tokens)))
+    spans: list[tuple[int, Sequence[Token], int]] = [(0, run.tokens, 0) for run in runs]
     for m in _SHARES_IN.finditer(text):
         found = starts.get(m.end())
         if found:
-            spans.append((1, list(found[0].tokens[found[1]:])))
-    for after_shares, toks in spans:
-        while toks and (toks[0].text.lower() in LEADING_NOISE or not toks[0].cap):
-            toks.pop(0)
-        while toks and not toks[-1].cap:
-            toks.pop()
-        if not toks or len(toks) > 5 or toks[0].text.lower() in NOT_ORG_STARTS or _is_role_phrase(
+            spans.append((1, found[0].tokens, found[1]))
+    for after_shares, run_toks, first in spans:
+        toks = _trimmed(run_toks, first, 5)
+        if not toks or toks[0].text.lower() in NOT_ORG_STARTS or _is_role_phrase(
                 [t.text for t in toks]):
             continue
         if len(toks) == 1 and (_head_of(toks[0]) or toks[0].text.lower() in GENERIC_ACTORS):

@@ -28,6 +28,7 @@ _AND_NAME = re.compile(r"(\S+) and [A-Z]")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
                            "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
+MAX_HONORIFIC_TOKENS = 6  # "The Rt Hon Sir", "Professor Dame": longer chains are not names
 _LOWER, _UPPER = "a-z\u00df-\u00ff", "A-Z\u00c0-\u00de"
 _NAME_SHAPE = re.compile(
     rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*$")
@@ -179,7 +180,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             i += 1
             continue
         h = _honorific_at(tokens, i)
-        while h and i + h < n and _honorific_at(tokens, i + h):  # "Professor Dame Jane Smith"
+        # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
+        # costs 30,000 short walks, not 30,000 walks to its end
+        while h and i + h < n and h < MAX_HONORIFIC_TOKENS and _honorific_at(tokens, i + h):
             h += _honorific_at(tokens, i + h)
         needs_cue = False
         start_i = i + h

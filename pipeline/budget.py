@@ -1,0 +1,51 @@
+"""A per-document time budget for one stage: past it, the document's work is interrupted and the batch goes on.
+
+SIGALRM interrupts Python code and the regular expression engine alike, so a pathological input cannot hold a
+batch. It needs the main thread of its process, which is where documents run: in the pool workers of `make run`,
+in the step process of Dagster's multiprocess executor, in the run worker of the in-process executor. Anywhere
+else the budget is not enforced. Time inside one long C call (an lxml parse) is interrupted when that call returns.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class OverBudget(BaseException):
+    """The document took longer than its stage's budget (a BaseException, so `except Exception` cannot eat it)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"over {seconds:g} s")
+        self.seconds = seconds
+
+
+def over_budget_message(seconds: float, stage: str) -> str:
+    """The error row's text: what happened and what to do."""
+    return (f"the document took over {seconds:g} s to {stage}; it is usually a pathological input (a very long "
+            "run of one character, a huge table or list): look at the document, or raise CLAIMHOUSE_DOC_TIMEOUT "
+            "if it is genuinely that large")
+
+
+def _enforceable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise OverBudget inside the block once it has run `seconds` (None or 0: no budget)."""
+    if not seconds or seconds <= 0 or not _enforceable():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
