@@ -23,7 +23,7 @@ MANIFEST_COLUMNS = [
     ("content_sha256", pa.string()), ("format", pa.string()), ("settings_hash", pa.string()),
     ("extractor_version", pa.string()), ("repeat_sig", pa.string()), ("sketch", pa.string()),
     ("ingested_at", pa.timestamp("us")), ("processed_at", pa.timestamp("us")), ("raw_file", pa.string()),
-    ("out_batch", pa.string()),
+    ("out_batch", pa.string()), ("file_sig", pa.string()),
 ]
 MANIFEST_SCHEMA = pa.schema(MANIFEST_COLUMNS)
 

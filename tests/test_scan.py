@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import time
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -85,3 +88,51 @@ def test_a_repeated_key_is_planned_once_with_its_last_version(tmp_path: Path, ba
     assert len(ids) == len(set(ids)) == 26 + 7
     latest = sorted(r["text"].split(" of ")[0] for r in rows if r["text"].startswith("Version "))
     assert latest == sorted(f"Version {i}" for i in range(21, 28))
+
+
+def _scan_and_commit(state: StateDir, sources: Path, run_id: str, full: bool = False) -> Counter:
+    result = scan(state, load_sources(sources), run_id, NOW, batch_size=10, full=full)
+    state.commit_manifest(result.run_dir / "manifest_next.parquet")
+    return Counter(result.counts)
+
+
+def _set_mtime(path: Path, seconds_ago: int) -> None:
+    then = time.time_ns() - seconds_ago * 1_000_000_000
+    os.utime(path, ns=(then, then))
+
+
+def test_unchanged_files_are_skipped_by_stat_signature_and_full_reads_all(tmp_path: Path) -> None:
+    """A file whose size, mtime and inode are the manifest's is not read; a new mtime makes it read and hashed
+    (an mtime alone is no change); a file written just now is never trusted by signature; FULL reads all."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(6):
+        (docs / f"p{i}.txt").write_text(news_page(i, words=60))
+        _set_mtime(docs / f"p{i}.txt", 3600)
+    (docs / "fresh.txt").write_text(news_page(9, words=60))  # mtime now: racily clean, no signature kept
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"}]}))
+    state = StateDir(tmp_path / "state")
+    first = _scan_and_commit(state, sources, "run00001")
+    assert first["new"] == 7 and first["not_reread"] == 0
+    sigs = {r["uri"]: r["file_sig"] for r in state.read_manifest().to_pylist()}
+    assert sigs["fresh.txt"] is None and all(sigs[f"p{i}.txt"] for i in range(6))
+
+    again = _scan_and_commit(state, sources, "run00002")
+    assert again["not_reread"] == 6 and again["new"] == again["changed"] == 0 and again["unchanged"] == 7
+
+    (docs / "p1.txt").write_text(news_page(101, words=80))  # new content
+    _set_mtime(docs / "p1.txt", 600)
+    _set_mtime(docs / "p2.txt", 600)  # touched only
+    third = _scan_and_commit(state, sources, "run00003")
+    assert third["not_reread"] == 4 and third["changed"] == 1 and third["unchanged"] == 6
+
+    # the trade-off: a rewrite keeping size, mtime and inode is unseen until FULL=1 reads and hashes everything
+    st = (docs / "p3.txt").stat()
+    text = (docs / "p3.txt").read_text()
+    with (docs / "p3.txt").open("r+") as fh:
+        fh.write(text.swapcase()[:10])
+    os.utime(docs / "p3.txt", ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert _scan_and_commit(state, sources, "run00004")["changed"] == 0
+    full = _scan_and_commit(state, sources, "run00005", full=True)
+    assert full["not_reread"] == 0 and full["changed"] == 1

@@ -14,6 +14,7 @@ KINDS: dict[str, Callable[[SourceSpec], Iterator[SourceRecord]]] = {
     "jsonl": jsonl.read,
     "warc": warc.read,
 }
+SIGNED = {"files": files.read}  # kinds that skip files by stat signature
 
 
 def load_sources(path: Path) -> list[SourceSpec]:
@@ -21,7 +22,11 @@ def load_sources(path: Path) -> list[SourceSpec]:
     return _load(path, set(KINDS))
 
 
-def read_source(spec: SourceSpec) -> Iterator[SourceRecord]:
+def read_source(spec: SourceSpec, unchanged: files.Unchanged | None = None) -> Iterator[SourceRecord]:
+    """The records of a source. `unchanged(rel, signature)` lets kinds that can (`files`) skip reading a file whose
+    stat signature the manifest already holds; the other kinds read everything."""
+    if unchanged is not None and spec.kind in SIGNED:
+        return SIGNED[spec.kind](spec, unchanged)
     return KINDS[spec.kind](spec)
 
 

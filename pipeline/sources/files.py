@@ -10,6 +10,7 @@ import errno
 import os
 import re
 import stat
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ from typing import BinaryIO
 
 from .record import SourceRecord, too_large
 from .spec import SourceSpec
+
+# a file modified this recently may change again within its file system's timestamp granularity without a new
+# mtime (git's "racily clean" case): its signature is not recorded, so the next run hashes it again
+RACY_NS = 2_000_000_000
+Unchanged = Callable[[str, str], bool]  # (rel, stat signature) -> the manifest holds this very signature for it
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
@@ -191,20 +197,47 @@ def container_records(spec: SourceSpec, found: Iterator[Found],
             yield SourceRecord(key=f.rel, uri=f.rel, location=f.rel, problem=cannot_read(exc))
 
 
+def signature(st: os.stat_result, now_ns: int | None = None) -> str | None:
+    """A file's stat signature (size, mtime_ns, inode), as git's index and rsync compare them; None when the file
+    was modified within RACY_NS of now, so a same-tick rewrite could go unseen."""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    if now_ns - st.st_mtime_ns < RACY_NS:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def _unread(f: Found, unchanged: Unchanged | None) -> SourceRecord | None:
+    """The record of a file whose signature is the one the manifest holds for it: not opened, not hashed."""
+    if unchanged is None:
+        return None
+    try:
+        sig = signature(os.stat(f.path))
+    except OSError:
+        return None  # reading it reports the problem
+    if sig is None or not unchanged(f.rel, sig):
+        return None
+    return SourceRecord(key=f.rel, uri=f.rel, signature=sig, unread=True)
+
+
 def _read_one(f: Found, spec: SourceSpec) -> SourceRecord:
     try:
         with open_found(f) as fh:
-            size = os.fstat(fh.fileno()).st_size
+            st = os.fstat(fh.fileno())
+            size = st.st_size
             if size > spec.max_bytes:
                 return SourceRecord(key=f.rel, uri=f.rel, problem=too_large(size, spec.max_bytes))
             data = fh.read(spec.max_bytes + 1)
         if len(data) > spec.max_bytes:  # it grew while being read
             return SourceRecord(key=f.rel, uri=f.rel, problem=too_large(len(data), spec.max_bytes))
-        return SourceRecord(key=f.rel, uri=f.rel, payload=data)
+        return SourceRecord(key=f.rel, uri=f.rel, payload=data, signature=signature(st))
     except OSError as exc:
         return SourceRecord(key=f.rel, uri=f.rel, problem=cannot_read(exc))
 
 
-def read(spec: SourceSpec) -> Iterator[SourceRecord]:
+def read(spec: SourceSpec, unchanged: Unchanged | None = None) -> Iterator[SourceRecord]:
+    """One record per file. With `unchanged`, a file whose stat signature it accepts is not read (`unread`)."""
     for f in matching_files(spec):
-        yield problem_record(f, container=False) if f.problem else _read_one(f, spec)
+        if f.problem:
+            yield problem_record(f, container=False)
+        else:
+            yield _unread(f, unchanged) or _read_one(f, spec)

@@ -50,6 +50,8 @@ class SourceRecord:
     the jsonl line, the WARC payload). `problem` is set instead when the record could not be read.
     `order` breaks ties between records with the same key: the greatest wins. `keeps` is set on the row of a
     folder that could not be listed: the published documents under that folder (`""`: the whole source) stay.
+    `signature` is the file's stat signature (size, mtime_ns, inode) taken before it was read, when it is old
+    enough to trust; `unread` marks a file whose signature matched the manifest's, so it was not opened at all.
     """
 
     key: str
@@ -64,6 +66,8 @@ class SourceRecord:
     hints: dict[str, str | None] = field(default_factory=dict)
     order: str = ""
     keeps: str | None = None
+    signature: str | None = None
+    unread: bool = False
 
     def __post_init__(self) -> None:
         self.uri = readable(self.uri) or ""
