@@ -169,7 +169,8 @@ def warehouse(context: AssetExecutionContext, claimhouse: ClaimhouseSettings, ex
     counts = extractions["counts"]
     summary = {"warehouse": str(settings.warehouse), **{f"documents_{k}": int(v) for k, v in counts.items()},
                **{f"rows_{t}": n for t, n in published.tables.items()},
-               "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3)}
+               "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3),
+               "rebuilt": published.rebuilt}
     yield MaterializeResult(
         metadata={**summary, "path": MetadataValue.path(str(settings.warehouse)),
                   "per_source": MetadataValue.json(published.per_source)},

@@ -39,7 +39,11 @@ def _summary(result) -> list[str]:
     lines.append(f"warehouse: {rows.get('documents', 0)} documents, {rows.get('numeric_claims', 0)} claims, "
                  f"{rows.get('bodies', 0)} bodies, {rows.get('people', 0)} people, {rows.get('places', 0)} places, "
                  f"{rows.get('ingest_errors', 0)} errors")
-    lines.append(f"bulk load: {int(w.get('rows_total', 0))} rows in {float(w.get('build_seconds', 0)):.2f}s")
+    if w.get("rebuilt") is False:
+        lines.append("nothing changed in what the warehouse holds: it was not rebuilt (warehouse_info still names "
+                     "the run that built it)")
+    else:
+        lines.append(f"bulk load: {int(w.get('rows_total', 0))} rows in {float(w.get('build_seconds', 0)):.2f}s")
     lines.append(f"published: {w.get('warehouse', '?')}")
     r = meta("report")
     if r.get("path"):

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from . import duck, entities
+from . import duck, entities, unchanged
 from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
 from .config import REPO_ROOT
 from .state import StateDir
@@ -47,6 +47,7 @@ class Published:
     per_source: dict[str, int] = field(default_factory=dict)
     outcomes: list[CheckOutcome] = field(default_factory=list)
     build_seconds: float = 0.0
+    rebuilt: bool = True  # False: nothing the warehouse holds changed, the published file was kept as it was
 
 
 def _staged(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str], prefix: str, table: str) -> str:
@@ -159,7 +160,11 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     previous_path = state.root / "published.json"
-    previous = json.loads(previous_path.read_text()).get("per_source", {}) if previous_path.exists() else {}
+    record = unchanged.read_record(previous_path)
+    previous = record.get("per_source", {})
+    print_ = unchanged.fingerprint(run_dir)
+    if unchanged.still_published(record, warehouse, print_):
+        return _keep_published(state, warehouse, run_id, now, record)
     result = Published(warehouse)
     started = time.perf_counter()
     try:
@@ -192,7 +197,21 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
     state.commit_manifest(run_dir / "manifest_next.parquet")
-    previous_path.write_text(json.dumps({"run_id": run_id, "per_source": result.per_source,
-                                         "published_at": now.isoformat()}))
+    previous_path.write_text(json.dumps({
+        "run_id": run_id, "per_source": result.per_source, "published_at": now.isoformat(),
+        "last_run": run_id, "last_run_at": now.isoformat(), "fingerprint": print_,
+        "file": unchanged.file_identity(warehouse), "tables": result.tables,
+        "checks": unchanged.outcomes_as_json(result.outcomes)}))
     state.drop_run(run_id)
     return result
+
+
+def _keep_published(state: StateDir, warehouse: Path, run_id: str, now: datetime, record: dict) -> Published:
+    """Nothing the warehouse holds changed: keep the published file (no rebuild, no replace), commit the run's
+    manifest (new stat signatures) and record the run as checked."""
+    state.commit_manifest(state.run_dir(run_id) / "manifest_next.parquet")
+    record.update(last_run=run_id, last_run_at=now.isoformat())
+    (state.root / "published.json").write_text(json.dumps(record))
+    state.drop_run(run_id)
+    return Published(warehouse, tables=record["tables"], per_source=record["per_source"],
+                     outcomes=unchanged.outcomes_from_json(record.get("checks", [])), rebuilt=False)

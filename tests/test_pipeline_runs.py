@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 
@@ -190,3 +191,32 @@ def test_disabled_source_keeps_its_documents_and_removed_source_drops_them(works
     out = workspace.run()
     assert counts_line(out)["removed"] == 1
     assert workspace.query("SELECT DISTINCT source FROM documents") == [("a",)]
+
+
+def test_a_rerun_with_nothing_changed_keeps_the_published_file(workspace: Workspace) -> None:
+    """No rebuild when nothing the warehouse holds changed (a touched file included); any change rebuilds."""
+    docs = workspace.folder("news")
+    for i in range(3):
+        (docs / f"page{i}.txt").write_text(news_page(i))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
+    first = workspace.run()
+    assert first.code == 0, first.err
+    built = _sha(workspace.warehouse)
+    inode = workspace.warehouse.stat().st_ino
+    run_id = workspace.scalar("SELECT run_id FROM warehouse_info")
+
+    os.utime(docs / "page0.txt", (time.time() - 50, time.time() - 50))  # a new mtime alone
+    again = workspace.run()
+    assert again.code == 0, again.err
+    assert "it was not rebuilt" in again.out and "bulk load" not in again.out
+    assert workspace.warehouse.stat().st_ino == inode and _sha(workspace.warehouse) == built
+    assert workspace.scalar("SELECT run_id FROM warehouse_info") == run_id
+    record = json.loads((workspace.state / "published.json").read_text())
+    assert record["run_id"] == run_id and record["last_run"] != run_id
+
+    (docs / "page1.txt").unlink()
+    third = workspace.run()
+    assert third.code == 0, third.err
+    assert "it was not rebuilt" not in third.out
+    assert workspace.scalar("SELECT count(*) FROM documents") == 2
+    assert workspace.scalar("SELECT run_id FROM warehouse_info") not in (run_id, record["last_run"])
