@@ -39,8 +39,13 @@ sql: install
 lint: install
 	@$(VENV)/bin/ruff check pipeline tests bench
 
+# `make bench` runs the whole pipeline on real pages (exported once into bench/out/pages, never committed) next to
+# trafilatura; SIZES=1000 for a quick look, SIZES="10000 100000" for the memory ratio too.
+SIZES ?= 10000
+PAGES ?= bench/out/pages
 bench: install
-	@$(VENV)/bin/python bench/bench_pipeline.py
+	@[ -d "$(PAGES)" ] || $(VENV)/bin/python bench/real_pages.py "$(PAGES)"
+	@$(VENV)/bin/python bench/bench_pipeline.py --pages "$(PAGES)" --sizes $(SIZES)
 
 # Browser tests need Debian's chromium: installed here when missing and we are root (as on CI); otherwise
 # those tests report themselves skipped with the reason.
