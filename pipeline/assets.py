@@ -23,7 +23,7 @@ from dagster import (
     op,
 )
 
-from . import runlock
+from . import runlock, unchanged
 from .batches import clean_batch, extract_batch
 from .checks import CHECKS, CheckOutcome
 from .progress import Progress
@@ -185,8 +185,15 @@ def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> Ma
 
     settings = claimhouse.settings()
     out = settings.warehouse.with_suffix(".report.html")
-    figures = render_report(settings.warehouse, out)
+    state_root = claimhouse.state().root
+    rendered = not unchanged.report_is_current(state_root, settings.warehouse, out)  # same warehouse: kept
+    if rendered:
+        figures = render_report(settings.warehouse, out)
+        unchanged.record_report(state_root, settings.warehouse, out, figures)
+    else:
+        figures = unchanged.recorded_figures(state_root)
     return MaterializeResult(metadata={
+        "rendered": rendered,
         "path": MetadataValue.path(str(out)),
         "open": MetadataValue.url(out.resolve().as_uri()),
         **{k: v for k, v in figures.items() if isinstance(v, int | float | str) and k != "path"},

@@ -79,6 +79,23 @@ def outcomes_from_json(saved: list[dict]) -> list[CheckOutcome]:
     return [CheckOutcome(by_name[o["name"]], o["failures"], o["sample"]) for o in saved if o["name"] in by_name]
 
 
+def report_is_current(state_root: Path, warehouse: Path, report: Path) -> bool:
+    """The report beside the warehouse was rendered, by this code, from this very warehouse file."""
+    record = read_record(state_root / "report.json")
+    return (report.exists() and record.get("warehouse") == file_identity(warehouse) is not None
+            and record.get("report") == file_identity(report) and record.get("code") == _code_digest().hex())
+
+
+def record_report(state_root: Path, warehouse: Path, report: Path, figures: dict) -> None:
+    (state_root / "report.json").write_text(json.dumps({
+        "warehouse": file_identity(warehouse), "report": file_identity(report), "code": _code_digest().hex(),
+        "figures": {k: v for k, v in figures.items() if isinstance(v, int | float | str)}}))
+
+
+def recorded_figures(state_root: Path) -> dict:
+    return read_record(state_root / "report.json").get("figures", {})
+
+
 def read_record(path: Path) -> dict:
     try:
         return json.loads(path.read_text())

@@ -204,6 +204,8 @@ def test_a_rerun_with_nothing_changed_keeps_the_published_file(workspace: Worksp
     built = _sha(workspace.warehouse)
     inode = workspace.warehouse.stat().st_ino
     run_id = workspace.scalar("SELECT run_id FROM warehouse_info")
+    report = workspace.warehouse.with_suffix(".report.html")
+    rendered = report.stat().st_mtime_ns
 
     os.utime(docs / "page0.txt", (time.time() - 50, time.time() - 50))  # a new mtime alone
     again = workspace.run()
@@ -213,6 +215,7 @@ def test_a_rerun_with_nothing_changed_keeps_the_published_file(workspace: Worksp
     assert workspace.scalar("SELECT run_id FROM warehouse_info") == run_id
     record = json.loads((workspace.state / "published.json").read_text())
     assert record["run_id"] == run_id and record["last_run"] != run_id
+    assert report.stat().st_mtime_ns == rendered  # the report of the same warehouse is not rendered again
 
     (docs / "page1.txt").unlink()
     third = workspace.run()
@@ -220,3 +223,4 @@ def test_a_rerun_with_nothing_changed_keeps_the_published_file(workspace: Worksp
     assert "it was not rebuilt" not in third.out
     assert workspace.scalar("SELECT count(*) FROM documents") == 2
     assert workspace.scalar("SELECT run_id FROM warehouse_info") not in (run_id, record["last_run"])
+    assert report.stat().st_mtime_ns != rendered
