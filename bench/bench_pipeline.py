@@ -96,9 +96,20 @@ def _real_pages(folder: Path) -> list[bytes]:
     return pages
 
 
-def _edited(html: bytes, copy: int, edit: int = 0) -> bytes:
-    """A page with one small edit: a short paragraph before </body> naming the copy (and the edit)."""
-    note = f"<p>Copy {copy} of this page{f', edition {edit}' if edit else ''}.</p>".encode()
+def _letters(n: int) -> str:
+    """A number as letters: the repetition fingerprint of a line is blind to digits, not to words."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = chr(97 + r) + out
+        if not n:
+            return out
+
+
+def _edited(html: bytes, n: int, edit: int = 0) -> bytes:
+    """Page `n` of the corpus with one small edit: a short paragraph before </body> naming it (and the edit), a
+    line no other page has, so editing one page changes no other page's repeated-line verdicts through it."""
+    note = f"<p>Copy {_letters(n)} of this page{f', edition {_letters(edit)}' if edit else ''}.</p>".encode()
     at = html.lower().rfind(b"</body>")
     return html[:at] + note + html[at:] if at >= 0 else html + note
 
@@ -109,7 +120,7 @@ def write_real_corpus(pages: list[bytes], folder: Path, size: int) -> list[Path]
     for i in range(size):
         path = folder / f"{i // 1000:03d}" / f"page-{i:06d}.html"
         path.parent.mkdir(exist_ok=True)
-        path.write_bytes(_edited(pages[i % len(pages)], i // len(pages)))
+        path.write_bytes(_edited(pages[i % len(pages)], i))
         paths.append(path)
     return paths
 
@@ -174,7 +185,7 @@ def bench(size: int, words: int, root: Path, pages: list[bytes] | None) -> dict:
     stamp = int(time.time())
     for i, path in enumerate(files[:changed]):
         if pages:
-            path.write_bytes(_edited(pages[i % len(pages)], i // len(pages), edit=stamp))
+            path.write_bytes(_edited(pages[i % len(pages)], i, edit=stamp))
         else:
             path.write_text(page(i, words, seed=stamp))
     time.sleep(2.1)
