@@ -180,7 +180,7 @@ def bench(size: int, words: int, root: Path, pages: list[bytes] | None) -> dict:
     figures["rerun_nothing"] = nothing.wall / full.wall
     rss = max(full.rss_mib, nothing.rss_mib)
     print(f"[{size}] rerun with nothing changed: {nothing.wall:.1f}s = {100 * figures['rerun_nothing']:.1f} % "
-          "of the full run (goal <= 5 %); {nothing.extracted()}")
+          f"of the full run (goal <= 5 %); {nothing.extracted()}")
     changed = max(1, size // 100)
     stamp = int(time.time())
     for i, path in enumerate(files[:changed]):
