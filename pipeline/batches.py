@@ -86,8 +86,9 @@ def _merge(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
 
 
 def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
-                progress: Progress | None = None) -> dict:
-    """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
+                progress: Progress | None = None, workers: int = 1) -> dict:
+    """Clean one batch over `workers` processes; `sources` maps source name to its settings (clean, publisher,
+    timezone)."""
     plan = _plan_rows(state, run_id, batch_no)
     if not plan:
         return {"batch": None, "documents": 0}
@@ -104,7 +105,7 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
         tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at")}, "base": base,
                       **{k: src[k] for k in ("clean", "publisher", "timezone")}})
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
-    for found in map_documents(clean_one, tasks):
+    for found in map_documents(clean_one, tasks, workers):
         _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "clean", CLEAN_TABLES, rows)
@@ -154,8 +155,8 @@ def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime]) -
     return rows
 
 
-def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None) -> dict:
-    """Extract claims and entities from the cleaned documents of one batch folder."""
+def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None, workers: int = 1) -> dict:
+    """Extract claims and entities from the cleaned documents of one batch folder, over `workers` processes."""
     out_dir = state.store / out_batch
     con = duckdb.connect()
     docs = con.execute("SELECT doc_id, body_text, title, language FROM read_parquet(?) ORDER BY doc_id",
@@ -165,7 +166,7 @@ def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = N
     progress.total = len(docs)
     now = datetime.now(UTC).replace(tzinfo=None)
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
-    for found in map_documents(extract_one, [(*d, now) for d in docs]):
+    for found in map_documents(extract_one, [(*d, now) for d in docs], workers):
         _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)

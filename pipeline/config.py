@@ -1,45 +1,57 @@
-"""Settings from the environment (CONTRACT section 2); relative paths resolve against the repository root."""
+"""Settings from the environment (CONTRACT section 2), read once at start-up and validated with a message that
+names the variable and the fix. Relative paths resolve against the repository root."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BATCH_SIZE = 500
+DEFAULT_SCAN_CHUNK_SIZE = 500
 
 
-def _path(value: str) -> Path:
+def resolve_path(value: str) -> Path:
+    """A configured path: `~` expanded, relative paths against the repository root."""
     p = Path(value).expanduser()
     return p if p.is_absolute() else (REPO_ROOT / p)
 
 
+
+def positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    """The whole number > 0 that `name` holds, `default` when unset; ValueError naming it otherwise."""
+    raw = env.get(name) or str(default)
+    try:
+        value = int(raw)
+        if value < 1:
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a positive whole number; unset it for {default}") from None
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Where a run reads its sources and writes its warehouse and working state."""
+    """Where a run reads its sources and writes its warehouse and working state, and how it splits the work."""
 
     sources_file: Path
     warehouse: Path
     state_dir: Path
     batch_size: int
+    scan_chunk_size: int = DEFAULT_SCAN_CHUNK_SIZE
+    workers: int | None = None  # worker processes per step; None: one per core for make run, else one
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
-        warehouse = _path(env.get("CLAIMHOUSE_WAREHOUSE") or "data/warehouse.duckdb")
+        warehouse = resolve_path(env.get("CLAIMHOUSE_WAREHOUSE") or "data/warehouse.duckdb")
         state = env.get("CLAIMHOUSE_STATE")
-        raw_batch = env.get("CLAIMHOUSE_BATCH_SIZE") or str(DEFAULT_BATCH_SIZE)
-        try:
-            batch_size = int(raw_batch)
-            if batch_size < 1:
-                raise ValueError
-        except ValueError:
-            raise ValueError(
-                f"CLAIMHOUSE_BATCH_SIZE={raw_batch!r} is not a positive whole number; unset it for {DEFAULT_BATCH_SIZE}"
-            ) from None
         return cls(
-            sources_file=_path(env.get("CLAIMHOUSE_SOURCES") or "sources.yaml"),
+            sources_file=resolve_path(env.get("CLAIMHOUSE_SOURCES") or "sources.yaml"),
             warehouse=warehouse,
-            state_dir=_path(state) if state else warehouse.with_name(warehouse.name + ".state"),
-            batch_size=batch_size,
+            state_dir=resolve_path(state) if state else warehouse.with_name(warehouse.name + ".state"),
+            batch_size=positive_int(env, "CLAIMHOUSE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+            scan_chunk_size=positive_int(env, "CLAIMHOUSE_SCAN_CHUNK_SIZE", DEFAULT_SCAN_CHUNK_SIZE),
+            workers=positive_int(env, "CLAIMHOUSE_WORKERS", 1) if env.get("CLAIMHOUSE_WORKERS") else None,
         )
