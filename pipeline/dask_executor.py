@@ -10,6 +10,7 @@ dynamic mapping keys so far).
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 
@@ -34,6 +35,12 @@ def dask_executor(init_context) -> DaskExecutor:
     """Steps run on a dask cluster: `cluster: {existing: {address: tcp://host:8786}}` or `{local: {...}}`."""
     ((cluster_type, cluster_configuration),) = init_context.executor_config["cluster"].items()
     return DynamicDaskExecutor(cluster_type, cluster_configuration)
+
+
+def _wait_for_one(futures: list[dask.distributed.Future]) -> None:
+    """Until one of `futures` is done, or POLL_SECONDS pass (so interrupts are noticed)."""
+    with contextlib.suppress(TimeoutError):
+        dask.distributed.wait(futures, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
 
 
 class DynamicDaskExecutor(DaskExecutor):
@@ -62,8 +69,7 @@ class DynamicDaskExecutor(DaskExecutor):
                     for step in active.get_steps_to_execute():
                         running[step.key] = self._submit(client, plan_context, active, step)
                     if running:
-                        dask.distributed.wait(list(running.values()), timeout=POLL_SECONDS,
-                                              return_when="FIRST_COMPLETED")
+                        _wait_for_one(list(running.values()))
                     for key in [k for k, f in running.items() if f.done()]:
                         yield from self._collect(plan_context, active, key, running.pop(key))
                     yield from active.plan_events_iterator(plan_context)
