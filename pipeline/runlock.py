@@ -16,7 +16,7 @@ import os
 import socket
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -125,10 +125,12 @@ def acquire(state_dir: Path, run_id: str | None = None, pid: int | None = None, 
         if holder is not None and holder.owner != owner:
             raise RunLocked(f"another run holds {state_dir}: {holder.describe()}; wait for it to finish "
                             "(or stop it) and try again")
-        pid = pid or (holder.pid if holder else None)
-        mine = Holder(owner=owner, pid=pid, started=_proc_start(pid) if pid else "", host=socket.gethostname(),
-                      run_id=run_id or (holder.run_id if holder else None),
-                      since=holder.since if holder else datetime.now(UTC).isoformat(timespec="seconds"))
+        if holder is not None and pid is None:  # adopted (a run step of the process holding it): keep its process
+            mine = replace(holder, run_id=run_id or holder.run_id)
+        else:
+            mine = Holder(owner=owner, pid=pid, started=_proc_start(pid) if pid else "", host=socket.gethostname(),
+                          run_id=run_id or (holder.run_id if holder else None),
+                          since=holder.since if holder else datetime.now(UTC).isoformat(timespec="seconds"))
         tmp = state_dir / f".{LOCK_NAME}.{os.getpid()}"
         tmp.write_text(json.dumps(mine.__dict__))
         os.replace(tmp, state_dir / LOCK_NAME)
