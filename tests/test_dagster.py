@@ -215,3 +215,18 @@ def test_a_failing_error_check_refuses_the_publish_and_keeps_the_warehouse(works
     assert hashlib.sha256(workspace.warehouse.read_bytes()).hexdigest() == before
     assert not list(workspace.warehouse.parent.glob(".*.tmp"))
     assert json.loads((workspace.state / "published.json").read_text())["run_id"] != "tamperedrun"
+
+
+def test_the_settings_resource_is_built_once_from_the_environment_and_travels_in_the_run_config(
+        workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.config import Settings
+
+    monkeypatch.setenv("CLAIMHOUSE_SCAN_CHUNK_SIZE", "7")
+    resource = ClaimhouseSettings.from_env(resolve=True)
+    assert resource.settings() == Settings.from_env()
+    config = resource.run_config()["resources"][RESOURCE_KEY]["config"]
+    assert (config["batch_size"], config["scan_chunk_size"], config["sources_file"]) == (
+        2, 7, str(workspace.sources_file))
+    monkeypatch.setenv("CLAIMHOUSE_WORKERS", "abc")
+    with pytest.raises(ValueError, match="CLAIMHOUSE_WORKERS='abc'"):
+        ClaimhouseSettings.from_env()
