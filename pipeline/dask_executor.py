@@ -46,11 +46,12 @@ def _wait_for_one(futures: list[dask.distributed.Future]) -> None:
 class DynamicDaskExecutor(DaskExecutor):
     """dagster-dask's executor with a step-at-a-time loop (see the module docstring)."""
 
-    def _cluster(self, job_name: str):
+    def _cluster(self, stack: contextlib.ExitStack, job_name: str):
+        """The scheduler address to connect to (a local cluster is started, and stopped with `stack`)."""
         if self.cluster_type == "existing":
             return self.cluster_configuration["address"]
         if self.cluster_type == "local":
-            return dask.distributed.LocalCluster(**self.build_dict(job_name))
+            return stack.enter_context(dask.distributed.LocalCluster(**self.build_dict(job_name)))
         raise ValueError(f"dask cluster type {self.cluster_type!r} is not supported here: start the cluster "
                          "yourself and give its scheduler as `existing: {address: ...}`")
 
@@ -58,8 +59,9 @@ class DynamicDaskExecutor(DaskExecutor):
         if not plan_context.instance.is_persistent:
             raise ValueError("the dask executor needs a persistent Dagster instance (set DAGSTER_HOME) that the "
                              "dask workers share")
-        with dask.distributed.Client(self._cluster(plan_context.job_name)) as client, \
-                ActiveExecution(execution_plan, retry_mode=self.retries) as active:
+        with contextlib.ExitStack() as stack:
+            client = stack.enter_context(dask.distributed.Client(self._cluster(stack, plan_context.job_name)))
+            active = stack.enter_context(ActiveExecution(execution_plan, retry_mode=self.retries))
             running: dict[str, dask.distributed.Future] = {}
             try:
                 while not active.is_complete:

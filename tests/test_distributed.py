@@ -110,6 +110,7 @@ def test_the_job_on_a_dask_cluster_publishes_the_same_warehouse(seeds_workspace:
                              capture_output=True, text=True, timeout=900)
         assert run.returncode == 0, run.stderr[-3000:]
     assert "documents: read 8, new 8" in run.stdout
+    assert not (ws.state / "run.lock").exists()  # taken on a worker for the launching process, released at the end
     assert _snapshot(ws) == in_process
     pids = _step_pids(home)
     batches = [k for k in pids if k.startswith("warehouse.clean_and_extract[")]
