@@ -19,6 +19,7 @@ from dagster import (
     AssetIn,
     AssetSpec,
     Config,
+    DagsterRun,
     DynamicOut,
     DynamicOutput,
     Failure,
@@ -35,7 +36,6 @@ from dagster import (
     graph_asset,
     op,
 )
-from dagster._core.storage.dagster_run import DagsterRun
 
 from . import runlock
 from .batches import clean_batch, extract_batch
