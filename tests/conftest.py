@@ -1,13 +1,86 @@
-"""Shared fixtures: an isolated Claimhouse environment (sources file, warehouse, state) per test."""
+"""Shared fixtures, and the suite's isolation from the user's machine.
+
+- The whole session (every xdist worker and every subprocess it starts) uses a Dagster instance of its own in a
+  temporary folder, never the user's DAGSTER_HOME: `make test` leaves no run in the user's Dagster history.
+- Every process the session starts carries a session mark in its environment; at the end the session waits for
+  them to exit, then ends (and names) any that are left and fails, so `make test` leaves nothing running.
+"""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import tempfile
+import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO, Workspace
+
+SESSION_MARK = "PYTEST_CLAIMHOUSE_SESSION"
+_EXIT_GRACE_SECONDS = 20  # xdist workers and their pools are still exiting when the session finishes
+
+
+def _is_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _is_controller(config):
+        return  # xdist workers inherit the controller's environment
+    os.environ[SESSION_MARK] = uuid.uuid4().hex
+    home = Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-"))
+    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    os.environ["DAGSTER_HOME"] = str(home)
+    config.stash[_HOME] = home
+
+
+_HOME = pytest.StashKey[Path]()
+
+
+def session_processes(mark: str) -> dict[int, str]:
+    """Processes (other than this one) whose environment carries `mark`: pid -> command line."""
+    needle = f"{SESSION_MARK}={mark}".encode()
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # gone, or not ours to read
+    return found
+
+
+def _leftovers(mark: str) -> dict[int, str]:
+    deadline = time.monotonic() + _EXIT_GRACE_SECONDS
+    left = session_processes(mark)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.5)
+        left = session_processes(mark)
+    return left
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
+    yield  # after xdist has shut its workers down
+    if not _is_controller(session.config) or SESSION_MARK not in os.environ:
+        return
+    left = _leftovers(os.environ[SESSION_MARK])
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    if left:
+        lines = "\n".join(f"  {pid}: {cmd.strip()[:160]}" for pid, cmd in sorted(left.items()))
+        print(f"\nclaimhouse: the test session left {len(left)} process(es) running (now killed):\n{lines}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    home = session.config.stash.get(_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
