@@ -8,6 +8,7 @@ PY_FITS := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 14))
 PY_VERSION := import sys; print("%d.%d" % sys.version_info[:2])
 VENV := .venv
 UV_VERSION := 0.13.9
+UI_PORT ?= 3000
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export UV_PYTHON_DOWNLOADS := never
 STAMP := $(VENV)/.synced
@@ -42,7 +43,7 @@ $(STAMP): uv.lock pyproject.toml
 
 dagster-home:
 	@mkdir -p "$(DAGSTER_HOME)"
-	@test -f "$(DAGSTER_HOME)/dagster.yaml" || cp dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
+	@test -f "$(DAGSTER_HOME)/dagster.yaml" || cp config/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
 
 run: install dagster-home
 	@$(call explained,$(VENV)/bin/python -m pipeline run $(if $(FULL),--full,))
@@ -51,8 +52,8 @@ test: install dagster-home chromium
 	@$(VENV)/bin/python -m pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 ui: install dagster-home
-	@echo "Dagster UI on http://127.0.0.1:3000 (Ctrl-C stops it)"
-	@$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+	@echo "Dagster UI on http://127.0.0.1:$(UI_PORT) (Ctrl-C stops it)"
+	@VIRTUAL_ENV=$(CURDIR)/$(VENV) $(VENV)/bin/dg dev -h 127.0.0.1 -p $(UI_PORT)
 
 sql: install
 	@$(call explained,$(VENV)/bin/python -m pipeline sql)

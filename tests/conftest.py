@@ -33,7 +33,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return  # xdist workers inherit the controller's environment
     os.environ[SESSION_MARK] = uuid.uuid4().hex
     home = Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-"))
-    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
     os.environ["DAGSTER_HOME"] = str(home)
     config.stash[_HOME] = home
 

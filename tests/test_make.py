@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 
+import pytest
+
+from tests.browser import free_port, wait_http
 from tests.helpers import REPO, Workspace
 
 
@@ -24,3 +28,25 @@ def test_an_unfit_python_is_named_with_how_to_pick_another(workspace: Workspace)
     assert out.returncode != 0
     assert "'no-such-python3' is not found" in out.stderr and "make run PYTHON=python3.13" in out.stderr
     assert "make:" not in out.stderr + out.stdout
+
+
+@pytest.mark.xdist_group("heavy")
+def test_make_ui_serves_without_warnings(seeds_workspace: Workspace, tmp_path) -> None:
+    port, log = free_port(), tmp_path / "ui.log"
+    env = {**os.environ, **seeds_workspace.env(), "DAGSTER_HOME": str(tmp_path / "home")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(["make", "ui", f"UI_PORT={port}"], cwd=REPO, env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        assert wait_http(f"http://127.0.0.1:{port}/server_info", 180), log.read_text()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    text = log.read_text()
+    assert "Serving dagster-webserver" in text
+    assert "Warning" not in text and "WARNING" not in text, text
+    assert "nux:\n  enabled: false" in (tmp_path / "home" / "dagster.yaml").read_text()
