@@ -26,6 +26,7 @@ from dagster import (
 from . import runlock
 from .batches import clean_batch, extract_batch
 from .checks import CHECKS, CheckOutcome
+from .previews import previews
 from .progress import Progress
 from .publish import PublishRefused, publish
 from .resources import ClaimhouseSettings
@@ -33,6 +34,13 @@ from .scan import scan
 from .sources import SourcesError, SourceSpec, load_sources
 
 SHRINK_CHECK = "source_not_shrunk"
+# The scan's counts, every one of them on every materialisation (zero included), so the UI's metadata plots and
+# tables keep the same keys from run to run.
+COUNT_KEYS = ("read", "new", "changed", "unchanged", "removed", "failed", "to_process", "reprocessed")
+
+
+def _counts(counts: dict) -> dict[str, int]:
+    return {k: int(counts.get(k, 0)) for k in COUNT_KEYS}
 
 
 class ScanConfig(Config):
@@ -65,8 +73,7 @@ def raw_documents(context: AssetExecutionContext, config: ScanConfig, claimhouse
     c = result.counts
     context.log.info(f"read {c['read']} records: {c['new']} new, {c['changed']} changed, {c['removed']} removed, "
                      f"{c['failed']} failed; {c['to_process']} documents to process in {result.batches} batches")
-    context.add_output_metadata({k: int(v) for k, v in c.items()} | {"batches": result.batches,
-                                                                     "per_source": result.per_source})
+    context.add_output_metadata(_counts(c) | {"batches": result.batches, "per_source": result.per_source})
     return {"run_id": context.run.run_id, "batches": result.batches, "counts": dict(c), "sources": sources}
 
 
@@ -159,12 +166,12 @@ def warehouse(context: AssetExecutionContext, claimhouse: ClaimhouseSettings, ex
     finally:
         runlock.release(settings.state_dir)
     counts = extractions["counts"]
-    summary = {"warehouse": str(settings.warehouse), **{f"documents_{k}": int(v) for k, v in counts.items()},
+    summary = {"warehouse": str(settings.warehouse), **{f"documents_{k}": v for k, v in _counts(counts).items()},
                **{f"rows_{t}": n for t, n in published.tables.items()},
                "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3)}
     yield MaterializeResult(
         metadata={**summary, "path": MetadataValue.path(str(settings.warehouse)),
-                  "per_source": MetadataValue.json(published.per_source)},
+                  "per_source": MetadataValue.json(published.per_source), **previews(settings.warehouse)},
         check_results=[_check_result(o) for o in published.outcomes],
     )
 
@@ -177,8 +184,8 @@ def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> Ma
     settings = claimhouse.settings()
     out = settings.warehouse.with_suffix(".report.html")
     figures = render_report(settings.warehouse, out)
+    # A path, not a file:// link: browsers refuse to open local files from the UI's page.
     return MaterializeResult(metadata={
-        "path": MetadataValue.path(str(out)),
-        "open": MetadataValue.url(out.resolve().as_uri()),
+        "path": MetadataValue.path(str(out.resolve())),
         **{k: v for k, v in figures.items() if isinstance(v, int | float | str) and k != "path"},
     })
