@@ -1,7 +1,8 @@
 """Shared fixtures, and the suite's isolation from the user's machine.
 
-- The whole session (every xdist worker and every subprocess it starts) uses a Dagster instance of its own in a
-  temporary folder, never the user's DAGSTER_HOME: `make test` leaves no run in the user's Dagster history.
+- Every test process (the session and each xdist worker, with the subprocesses they start) uses a Dagster instance
+  of its own in a temporary folder, never the user's DAGSTER_HOME: `make test` leaves no run in the user's Dagster
+  history, and two workers never create one instance's storage at the same time.
 - Every process the session starts carries a session mark in its environment; at the end the session waits for
   them to exit, then ends (and names) any that are left and fails, so `make test` leaves nothing running.
 """
@@ -29,9 +30,8 @@ def _is_controller(config: pytest.Config) -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if not _is_controller(config):
-        return  # xdist workers inherit the controller's environment
-    os.environ[SESSION_MARK] = uuid.uuid4().hex
+    if _is_controller(config):
+        os.environ[SESSION_MARK] = uuid.uuid4().hex  # xdist workers inherit it
     home = Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-"))
     shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
     os.environ["DAGSTER_HOME"] = str(home)
@@ -68,6 +68,9 @@ def _leftovers(mark: str) -> dict[int, str]:
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
     yield  # after xdist has shut its workers down
+    home = session.config.stash.get(_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
     if not _is_controller(session.config) or SESSION_MARK not in os.environ:
         return
     left = _leftovers(os.environ[SESSION_MARK])
@@ -78,9 +81,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
         lines = "\n".join(f"  {pid}: {cmd.strip()[:160]}" for pid, cmd in sorted(left.items()))
         print(f"\nclaimhouse: the test session left {len(left)} process(es) running (now killed):\n{lines}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    home = session.config.stash.get(_HOME, None)
-    if home is not None:
-        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
