@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import time
 import uuid
@@ -71,7 +72,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
     home = session.config.stash.get(_HOME, None)
     if home is not None:
         shutil.rmtree(home, ignore_errors=True)
-    if not _is_controller(session.config) or SESSION_MARK not in os.environ:
+    if not _is_controller(session.config):
+        from pipeline import workers
+
+        workers.shutdown()  # this worker's pool goes now, not at interpreter exit
+        return
+    if SESSION_MARK not in os.environ:
         return
     left = _leftovers(os.environ[SESSION_MARK])
     for pid in left:
@@ -79,7 +85,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
             os.kill(pid, signal.SIGKILL)
     if left:
         lines = "\n".join(f"  {pid}: {cmd.strip()[:160]}" for pid, cmd in sorted(left.items()))
-        print(f"\nclaimhouse: the test session left {len(left)} process(es) running (now killed):\n{lines}")
+        print(f"\nclaimhouse: the test session left {len(left)} process(es) running (now killed):\n{lines}",
+              file=sys.stderr)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
