@@ -44,12 +44,13 @@ def sources_fingerprint(settings: Settings) -> str:
         if not spec.enabled:
             continue
         digest.update(f"source {spec.name}".encode())
-        for path in matching_files(spec):
+        for found in matching_files(spec):
             try:
-                st = path.stat()
+                st = found.path.stat() if found.path else None
             except OSError:
                 continue
-            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            seen = f"{st.st_size}|{st.st_mtime_ns}" if st else found.problem
+            digest.update(f"{found.rel}|{seen}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 

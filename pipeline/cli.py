@@ -132,11 +132,15 @@ def run(full: bool) -> int:
     try:
         settings = Settings.from_env()
         names = {spec.name for spec in load_sources(settings.sources_file)}
+        settings.make_folders()
         runlock.acquire(settings.state_dir, pid=os.getpid())
     except (SourcesError, ValueError) as exc:
         return _fail(str(exc))
     except runlock.RunLocked as exc:
         return _fail(str(exc), code=3)
+    except OSError as exc:  # the state folder exists but the run lock cannot be written in it
+        return _fail(f"cannot take the run lock in {settings.state_dir} ({exc.strerror or exc}); point "
+                     "CLAIMHOUSE_STATE at a folder the user running Claimhouse can write")
     # In-process runs spread decoding and each batch's documents over every core (see pipeline/workers.py).
     workers_before = os.environ.get("CLAIMHOUSE_WORKERS")
     os.environ["CLAIMHOUSE_WORKERS"] = workers_before or str(os.cpu_count() or 1)

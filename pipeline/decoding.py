@@ -101,9 +101,29 @@ def check_readable(data: bytes) -> None:
             raise ReadProblem(f"binary content: the bytes are {what}, not text or HTML; remove it from the source "
                               "or convert it to text first")
     bom = any(data.startswith(b) for b, enc in _BOMS if enc.startswith("utf-16") or enc.startswith("utf-32"))
-    if not bom and b"\x00" in data[:65536]:
+    if not bom and b"\x00" in data[:65536] and bomless_utf(data) is None:
         raise ReadProblem("binary content: NUL bytes in the data (not a text document); remove it from the "
                           "source or convert it to text first")
+
+
+def _zero_shares(sample: bytes, unit: int) -> list[float]:
+    return [sample[k::unit].count(0) / max(1, len(sample[k::unit])) for k in range(unit)]
+
+
+def bomless_utf(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of text saved without a byte-order mark, told by where its NUL bytes fall
+    (Latin-script text: the high bytes of each code unit), else None."""
+    sample = data[:65536]
+    if len(sample) < 8:
+        return None
+    for unit, name in ((4, "utf-32"), (2, "utf-16")):
+        shares = _zero_shares(sample[: len(sample) // unit * unit], unit)
+        high = 0.9 if unit == 4 else 0.3
+        if shares[0] < 0.02 and all(z > high for z in shares[unit // 2:]):
+            return f"{name}-le"
+        if shares[-1] < 0.02 and all(z > high for z in shares[: unit // 2]):
+            return f"{name}-be"
+    return None
 
 
 def _decode_bytes(data: bytes, http_charset: str | None) -> str:
@@ -115,6 +135,12 @@ def _decode_bytes(data: bytes, http_charset: str | None) -> str:
                 raise DecodeProblem(f"the byte-order mark says {enc.upper()} but the bytes are not valid "
                                     f"{enc.upper()} (at byte {exc.start + len(bom)}); re-save the file with "
                                     "one encoding") from None
+    if b"\x00" in data[:65536] and (enc := bomless_utf(data)):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            raise DecodeProblem(f"the bytes look like {enc.upper()} without a byte-order mark but are not valid "
+                                f"{enc.upper()} (at byte {exc.start}); re-save the file as UTF-8") from None
     declared = declared_charset(data, http_charset)
     if declared:
         label, where = declared

@@ -62,17 +62,22 @@ class _Current:
 
 
 class _RawWriter:
-    """Buffers decoded documents and writes them as parquet chunks."""
+    """Buffers decoded documents and writes them as parquet chunks.
+
+    A chunk holds each doc_id once: a later record of the same document replaces the buffered one, so a
+    (doc_id, raw_file) pair always names one row (an earlier version in an earlier chunk is never referenced).
+    """
 
     def __init__(self, state: StateDir, run_id: str, chunk: int) -> None:
         self.state, self.run_id, self.chunk = state, run_id, chunk
-        self.rows: list[dict] = []
+        self.rows: dict[str, dict] = {}
         self.n = 0
         self.name = state.raw_file(run_id, 0)
 
     def add(self, row: dict) -> str:
         row["raw_file"] = self.name
-        self.rows.append(row)
+        self.rows.pop(row["doc_id"], None)
+        self.rows[row["doc_id"]] = row
         name = self.name
         if len(self.rows) >= self.chunk:
             self.flush()
@@ -80,8 +85,9 @@ class _RawWriter:
 
     def flush(self) -> None:
         if self.rows:
-            write_parquet(pa.Table.from_pylist(self.rows, schema=RAW_SCHEMA), self.state.store / self.name)
-            self.rows = []
+            write_parquet(pa.Table.from_pylist(list(self.rows.values()), schema=RAW_SCHEMA),
+                          self.state.store / self.name)
+            self.rows = {}
             self.n += 1
             self.name = self.state.raw_file(self.run_id, self.n)
 
@@ -93,9 +99,15 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, 
         text = decode_document(payload, charset)
     except (ReadProblem, DecodeProblem) as exc:
         return ("decode" if isinstance(exc, DecodeProblem) else "read", str(exc))
+    except Exception as exc:  # noqa: BLE001 - one document must not stop the scan
+        return "decode", f"{type(exc).__name__}: {exc}; this is a Claimhouse bug: please report it with the document"
     # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
     fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
-    return text, fmt, cleaning.block_keys(text, fmt) if clean else []
+    try:
+        keys = cleaning.block_keys(text, fmt) if clean else []
+    except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
+        keys = []
+    return text, fmt, keys
 
 
 @dataclass
@@ -157,6 +169,7 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
     """Sort every record of one source into `current`: unchanged, unreadable, or decoded and staged."""
     settings = spec.settings_hash()
     decoder = _Decoder(writer, current, settings, now)
+    unlisted: list[str] = []
     for seq, rec in enumerate(read_source(spec)):
         counts["read"] += 1
         doc_id = make_doc_id(spec.name, rec.key)
@@ -167,6 +180,8 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
         if rec.problem:
             current[doc_id] = _Current(order, None, {**base, "stage": rec.problem_stage, "error": rec.problem,
                                                      "occurred_at": now})
+            if rec.keeps is not None:
+                unlisted.append(rec.keeps)
             continue
         before = old.get(doc_id)
         if (before and not full and before["content_sha256"] == rec.content_sha256
@@ -176,6 +191,19 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
         decoder.add(_Waiting(order, base, before, rec.content_sha256, json.dumps(rec.hints),
                              (rec.payload or b"", rec.charset, spec.format, rec.format_hint, spec.clean)))
     decoder.flush()
+    for folder in unlisted:
+        _keep_unlisted(spec.name, folder, old, current, writer.state)
+
+
+def _keep_unlisted(source: str, folder: str, old: dict[str, dict], current: dict[str, _Current],
+                   state: StateDir) -> None:
+    """Published documents under a folder that could not be listed stay as they are: they are not gone, only
+    unseen (the folder's own `read` row says why). `folder` is relative to the source's path ("": all of it)."""
+    head = f"{folder}/" if folder else ""
+    for doc_id, row in old.items():
+        if (row["source"] == source and doc_id not in current and (row["location"] or row["uri"]).startswith(head)
+                and (state.store / row["raw_file"]).exists()):
+            current[doc_id] = _Current(("", -1), row)
 
 
 def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, tuple[str, str]]:

@@ -72,3 +72,21 @@ def test_make_sql_opens_a_read_only_shell(workspace: Workspace) -> None:
     assert "read-only" in out.stderr.lower()
     assert duckdb.connect(str(workspace.warehouse), read_only=True).execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'mine'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_bad_worker_count(workspace: Workspace, value: str) -> None:
+    (workspace.folder("news") / "a.txt").write_text(news_page(0))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
+    out = _cli(workspace, "run", CLAIMHOUSE_WORKERS=value)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1
+    assert f"CLAIMHOUSE_WORKERS={value!r} is not a positive whole number" in out.stderr
+
+
+def test_warehouse_under_a_file(workspace: Workspace) -> None:
+    (workspace.folder("news") / "a.txt").write_text(news_page(0))
+    workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
+    (workspace.root / "plain-file").write_text("")
+    out = _cli(workspace, "run", CLAIMHOUSE_WAREHOUSE=str(workspace.root / "plain-file" / "w.duckdb"))
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert "plain-file is a file, not a folder" in out.stderr and "CLAIMHOUSE_WAREHOUSE" in out.stderr

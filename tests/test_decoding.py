@@ -108,3 +108,14 @@ def test_repair_matches_ftfy_on_every_page_with_mojibake_spliced_anywhere() -> N
                 + rng.choice(["", " ", "\n", "x"]) + page[at:at + 150])
         expected = unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY).replace("\r\n", "\n").replace("\r", "\n"))
         assert normalise_text(text) == expected, repr(text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_told_by_their_nul_bytes(encoding: str) -> None:
+    text = "The council’s £30m plan — café owners object.\nSecond line."
+    assert decode_document(text.encode(encoding)) == text
+
+
+def test_cut_utf16_without_a_byte_order_mark_is_named() -> None:
+    with pytest.raises(DecodeProblem, match="look like UTF-16-LE without a byte-order mark"):
+        decode_document("A page about £30m of funding.".encode("utf-16-le")[:-1])

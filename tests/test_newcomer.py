@@ -49,7 +49,8 @@ def clone(tmp_path_factory) -> Path:
 
 
 def test_make_run_prints_the_readme_summary(clone: Path) -> None:
-    sample = re.search(r"`make run` shows its progress.*?```text\n(.*?)```", (clone / "README.md").read_text(), re.S).group(1)
+    readme = (clone / "README.md").read_text()
+    sample = re.search(r"`make run` shows its progress.*?```text\n(.*?)```", readme, re.S).group(1)
     out = _make(clone, "run", "FULL=1")
     assert out.returncode == 0, out.stderr
     first_words = [line.split(":")[0].split(" ")[0] for line in sample.splitlines() if line.strip()]

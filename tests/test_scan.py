@@ -69,3 +69,19 @@ def test_scan_over_two_workers_equals_one_process(tmp_path: Path, monkeypatch: p
     cp1252 = next(t for t, _ in one["texts"].values() if t.startswith("The council\u2019s \u00a35m"))
     assert "caf\u00e9" in cp1252
     assert "The council\u2019s plan" in [t for t, _ in one["texts"].values()]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 500])
+def test_a_repeated_key_is_planned_once_with_its_last_version(tmp_path: Path, batch_size: int) -> None:
+    """Whether the earlier version of a record is staged in the same raw chunk or an earlier one, a batch reads
+    each document once, with the text of its last record."""
+    from pipeline.batches import _plan_rows
+
+    sources = _corpus(tmp_path)
+    state = StateDir(tmp_path / "state")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=batch_size)
+    rows = [r for n in range(result.batches) for r in _plan_rows(state, "run1", n)]
+    ids = [r["doc_id"] for r in rows]
+    assert len(ids) == len(set(ids)) == 26 + 7
+    latest = sorted(r["text"].split(" of ")[0] for r in rows if r["text"].startswith("Version "))
+    assert latest == sorted(f"Version {i}" for i in range(21, 28))

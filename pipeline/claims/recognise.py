@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .candidate import SP as _SP
@@ -122,6 +123,8 @@ def find_candidates(text: str) -> list[Candidate]:
             last_end = m.end()
     out: list[Candidate] = []
     for c in found:
+        if not math.isfinite(c.value):
+            continue          # too large for a DOUBLE: not a claim
         if out and c.start < out[-1].end:
             continue          # "half a million" already holds "a million"
         if out and _joins_minor(text, out[-1], c):

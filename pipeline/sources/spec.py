@@ -99,13 +99,30 @@ def _yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
     return f"{path} is not valid YAML{at}: {problem}"
 
 
+def _check_reachable(spec: SourceSpec, sources_file: Path) -> None:
+    try:
+        exists = spec.path.exists()
+    except OSError as exc:
+        raise SourcesError(f"source {spec.name!r}: path {spec.path} cannot be reached ({exc.strerror or exc}); make "
+                           f"it readable by the user running Claimhouse, or fix 'path' in {sources_file}") from None
+    if not exists:
+        raise SourcesError(f"source {spec.name!r}: path {spec.path} does not exist; fix 'path' in {sources_file} "
+                           "or set 'enabled: false'")
+
+
 def load_sources(path: Path, kinds: set[str]) -> list[SourceSpec]:
     """Parse and validate the sources file; resolve paths against it; check every enabled path exists."""
     if not path.exists():
         raise SourcesError(f"no sources file at {path}: create it (see README 'Wiring in a new source') or set "
                            "CLAIMHOUSE_SOURCES to its path")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or str(exc))
+        raise SourcesError(f"cannot read the sources file {path}: {why}; point CLAIMHOUSE_SOURCES at a readable "
+                           "UTF-8 YAML file") from None
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise SourcesError(_yaml_problem(path, exc)) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), list):
@@ -125,10 +142,9 @@ def load_sources(path: Path, kinds: set[str]) -> list[SourceSpec]:
                                f"{', '.join(sorted(kinds))}")
         resolved = spec.path if spec.path.is_absolute() else (path.parent / spec.path)
         spec = spec.model_copy(update={"path": resolved.resolve()})
-        if spec.enabled and not spec.path.exists():
-            raise SourcesError(f"source {spec.name!r}: path {spec.path} does not exist; fix 'path' in {path} "
-                               "or set 'enabled: false'")
+        if spec.enabled:
+            _check_reachable(spec, path)
         specs.append(spec)
-    if not re.search(r"\S", path.read_text(encoding="utf-8")):
+    if not re.search(r"\S", text):
         raise SourcesError(f"{path} is empty")
     return specs
