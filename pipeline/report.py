@@ -63,6 +63,13 @@ UNIT_LABELS = {
     "other:degree": "degrees", "other:MtCO2e": "megatonnes CO2e", "other:MtCO2": "megatonnes CO2",
     "other:tCO2e": "tonnes CO2e", "other:tCO2": "tonnes CO2", "other:MB": "megabytes", "other:GB": "gigabytes",
     "other:TB": "terabytes", "other:Mbps": "megabits per second", "other:Gbps": "gigabits per second",
+    "other:W": "watts", "other:mW": "milliwatts", "other:GWh/yr": "gigawatt hours a year", "other:kV": "kilovolts",
+    "other:Ah": "amp hours", "other:mAh": "milliamp hours", "other:Hz": "hertz", "other:kHz": "kilohertz",
+    "other:MHz": "megahertz", "other:GHz": "gigahertz", "other:hp": "horsepower", "other:bhp": "brake horsepower",
+    "other:Nm": "newton metres", "other:lb-ft": "pound-feet", "other:psi": "pounds per square inch",
+    "other:ksi": "thousand psi", "other:rpm": "revolutions per minute", "other:m/s": "metres per second",
+    "other:mpg": "miles per gallon", "other:dB": "decibels", "other:barrel": "barrels", "other:points": "points",
+    "other:µg": "micrograms",
 }
 ROLE_COLOURS = {"navigation": "#2f6690", "promo": "#e0a030", "comment": "#3a9e8f", "related": "#7d5ba6",
                 "caption": "#d9684a", "other_boilerplate": "#a0a7b0"}
@@ -343,7 +350,8 @@ def _unit_group(unit: str | None) -> str:
 
 
 def section_claims_by_unit(db: Reader, charts: Charts) -> str:
-    units = db.rows("SELECT unit, claims, documents, min_value, median_value, max_value FROM claims_by_unit "
+    units = db.rows("SELECT unit, claims, documents, min_value, median_value, max_value, increases, decreases "
+                    "FROM claims_by_unit "
                     "ORDER BY claims DESC, unit", "claims_by_unit")
     if not units:
         return _empty("No numeric claims in this warehouse yet.")
@@ -356,10 +364,13 @@ def section_claims_by_unit(db: Reader, charts: Charts) -> str:
     def show(u: dict, key: str) -> str:
         return esc(fmt_money(u[key], u["unit"]) if _unit_group(u["unit"]) == "money" else fmt_value(u[key]))
 
-    table = _table(["unit", "claims", "documents", "min", "median", "max"],
+    table = _table(["unit", "claims", "documents", "min", "median", "max", "rises", "falls"],
                    [[esc(unit_label(u["unit"])), fmt_int(u["claims"]), fmt_int(u["documents"]), show(u, "min_value"),
-                     show(u, "median_value"), show(u, "max_value")] for u in units], numeric={1, 2, 3, 4, 5})
-    return chart + table
+                     show(u, "median_value"), show(u, "max_value"), fmt_int(u["increases"]),
+                     fmt_int(u["decreases"])] for u in units], numeric={1, 2, 3, 4, 5, 6, 7})
+    note = ('<p class="note">Rises and falls: claims that are the size of a stated increase or decrease '
+            '(<code>change</code>); the min, median and max are of all the unit\'s claims.</p>')
+    return chart + table + note
 
 
 def section_claims_by_body_type(db: Reader, charts: Charts) -> str:
@@ -396,9 +407,13 @@ def section_claims_by_body_type(db: Reader, charts: Charts) -> str:
     return chart + table + note
 
 
+_CHANGE_LABELS = {"increase": "▲ a rise of", "decrease": "▼ a fall of"}
+
+
 def section_money(db: Reader) -> str:
     rows = db.rows(
-        "SELECT m.surface, m.currency, m.value, m.qualifier, m.measured, m.attributed_to, m.attributed_body_name, "
+        "SELECT m.surface, m.currency, m.value, m.qualifier, m.change, m.measured, m.attributed_to, "
+        "       m.attributed_body_name, "
         "       p.name AS attributed_person_name, "
         "       m.document_title, m.uri, m.source, m.published_date, m.sentence, "
         "       c.char_start - c.sentence_start AS mark_start, c.char_end - c.sentence_start AS mark_end "
@@ -415,7 +430,8 @@ def section_money(db: Reader) -> str:
         meta = f'<div class="sub">{esc(r["source"])}{" · " + esc(r["published_date"]) if r["published_date"] else ""}'
         body.append([
             f'<span class="money">{esc(fmt_money(r["value"], r["currency"]))}</span>'
-            + (f'<div class="sub">{esc(r["qualifier"])}</div>' if r["qualifier"] not in (None, "exact") else ""),
+            + (f'<div class="sub">{esc(r["qualifier"])}</div>' if r["qualifier"] not in (None, "exact") else "")
+            + (f'<div class="sub">{_CHANGE_LABELS[r["change"]]}</div>' if r["change"] in _CHANGE_LABELS else ""),
             esc(r["measured"]), esc(who),
             f'<div class="sentence">{marked_sentence(r["sentence"], r["mark_start"], r["mark_end"])}</div>',
             f"{doc}{meta}</div>",

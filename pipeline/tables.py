@@ -22,7 +22,7 @@ WAREHOUSE: dict[str, list[tuple[str, str]]] = {
                        ("value", D), ("unit", V), ("qualifier", V), ("measured", V), ("period", V), ("sentence", V),
                        ("sentence_start", I), ("sentence_end", I), ("range_id", V), ("attributed_to", V),
                        ("attributed_start", I), ("attributed_end", I), ("attributed_body_id", V),
-                       ("attributed_person_id", V)],
+                       ("attributed_person_id", V), ("change", V)],
     "bodies": [("body_id", V), ("name", V), ("body_type", V), ("acronym", V), ("is_generic", B), ("reference_id", V)],
     "body_aliases": [("body_id", V), ("alias", V)],
     "body_mentions": [("doc_id", V), ("body_id", V), ("surface", V), ("char_start", I), ("char_end", I)],

@@ -119,7 +119,7 @@ def test_seed_context_fields():
     assert by_surface["88 per cent"].period == "2015-2020"
     assert by_surface["10%"].qualifier == "just"
     assert by_surface["40 per cent"].attributed_to == "CRESC"
-    assert "decline" in by_surface["4.6 %"].measured
+    assert (by_surface["4.6 %"].measured, by_surface["4.6 %"].change) == ("core school budget", "decrease")
     assert "schools" in by_surface["88 per cent"].measured
     doc4 = {c.surface: c for c in extract_claims(bodies["004_9247ddcd0829e8da.txt"])}
     c41 = doc4["41%"]

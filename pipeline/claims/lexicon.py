@@ -37,7 +37,7 @@ RATIO_WORDS = {"twice": 2.0, "thrice": 3.0}
 # --- scales after a number ------------------------------------------------------------------------
 SCALE_ABBREVIATIONS = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9,
-    "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12,
+    "b": 1e9, "B": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "T": 1e12, "mil": 1e6, "Mil": 1e6, "bil": 1e9,
 }
 # abbreviations that need a currency to be read as a scale (5b alone is an id, 5T a tonne)
 SCALE_NEEDS_CURRENCY = {"b", "B", "T", "tr", "M"}
@@ -48,7 +48,8 @@ SCALE_LONG_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion":
 # prefixes written before the number, longest first when compiled
 CURRENCY_PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "RM": "MYR", "Y=": "JPY", "PS": "GBP", "Mex$": "MXN", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₪": "ILS", "₱": "PHP", "Rs": "INR", "Rs.": "INR",
 }
 ISO_CODES = {
@@ -57,6 +58,9 @@ ISO_CODES = {
     "IDR", "MYR", "PHP", "EGP", "PKR", "BDT", "ARS", "CLP", "COP", "ISK", "RON", "BGN", "QAR", "UAH",
 }
 CODE_ALIASES = {"RMB": "CNY"}
+# codes also read in lower or mixed case after a number ("40 usd"); not those that are English words (try, php)
+LOWER_CASE_CODES = {"usd", "eur", "gbp", "jpy", "cny", "inr", "chf", "aud", "cad", "nzd", "hkd", "sgd", "myr", "rmb",
+                    "Usd", "Eur", "Gbp"}
 # currency words after the number (lower case), longest first when compiled
 CURRENCY_WORDS = {
     "pounds sterling": "GBP", "pound sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
@@ -106,7 +110,11 @@ MEASURE_SYMBOLS = {
     "°C": "°C", "°F": "°F", "C": "°C", "ºC": "°C",
     "MtCO2e": "MtCO2e", "MtCO2": "MtCO2", "tCO2e": "tCO2e", "tCO2": "tCO2",
     "Mt": "Mt", "kt": "kt", "GB": "GB", "TB": "TB", "MB": "MB", "Mbps": "Mbps", "Gbps": "Gbps", "ml": "ml",
-    "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz",
+    "ft": "ft", "lb": "lb", "lbs": "lb", "oz": "oz", "F": "°F", "ºF": "°F", "mAh": "mAh", "Ah": "Ah",
+    "kHz": "kHz", "Hz": "Hz", "MHz": "MHz", "GHz": "GHz", "ksi": "ksi", "psi": "psi", "lb-ft": "lb-ft",
+    "lb ft": "lb-ft", "Nm": "Nm", "bhp": "bhp", "hp": "hp", "mpg": "mpg", "rpm": "rpm", "dB": "dB", "W": "W",
+    "kV": "kV", "mW": "mW", "sq mi": "sq mile", "km^2": "km2", "GWh/yr": "GWh/yr", "km/hr": "km/h", "m/s": "m/s",
+    "mi": "mile",
 }
 # case-insensitive words
 MEASURE_WORDS = {
@@ -124,7 +132,12 @@ MEASURE_WORDS = {
     "gigawatt hours": "GWh", "gigawatt-hours": "GWh", "megawatt hours": "MWh", "kilowatt hours": "kWh",
     "kilowatt-hours": "kWh", "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
     "degrees": "degree", "megatonnes": "Mt", "gigabytes": "GB", "terabytes": "TB", "megabytes": "MB",
-    "miles per hour": "mph", "kilometres per hour": "km/h",
+    "miles per hour": "mph", "kilometres per hour": "km/h", "kilometers per hour": "km/h", "points": "points",
+    "miles an hour": "mph", "kilometres an hour": "km/h", "kilometers an hour": "km/h", "metric tons": "tonne",
+    "metric tonnes": "tonne", "metric ton": "tonne", "square kilometre": "km2", "square kilometer": "km2",
+    "hertz": "Hz", "kilohertz": "kHz", "megahertz": "MHz", "gigahertz": "GHz", "watts": "W", "watt": "W",
+    "horsepower": "hp", "pounds per square inch": "psi", "pound-feet": "lb-ft", "milligrams": "mg",
+    "micrograms": "µg", "millilitres": "ml", "milliliters": "ml", "barrels": "barrel", "barrel": "barrel",
 }
 
 # --- hedge words -> qualifier (matched on lower-cased text right before the number) -----------------
@@ -133,6 +146,7 @@ QUALIFIER_PREFIXES = {
     "just short of": "under", "more than": "over", "over": "over", "above": "over", "in excess of": "over",
     "upwards of": "over", "greater than": "over", "higher than": "over", "exceeding": "over", "topping": "over",
     "topped": "over", "tops": "over", "surpassed": "over", "exceeded": "over", "exceeds": "over",
+    "exceed": "over", "surpass": "over", "surpasses": "over", "surpassing": "over",
     "north of": "over", "well over": "over", "well above": "over", "nearly": "under", "almost": "under",
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "lower than": "under",
     "short of": "under", "shy of": "under", "well under": "under", "not quite": "under",
@@ -156,6 +170,8 @@ QUALIFIER_PREFIXES = {
 }
 QUALIFIER_SUFFIXES = {
     "or more": "at_least", "or above": "at_least", "or over": "at_least", "or higher": "at_least",
+    "or greater": "at_least", "or longer": "at_least", "or older": "at_least", "and older": "at_least",
+    "or lower": "up_to", "or younger": "up_to", "and below": "up_to",
     "and above": "at_least", "and over": "at_least", "plus": "at_least", "+": "at_least",
     "or less": "up_to", "or fewer": "up_to", "or below": "up_to", "or under": "up_to", "and under": "up_to",
     "or so": "about", "odd": "about", "-odd": "about", "or thereabouts": "about", "ish": "about",
@@ -253,7 +269,8 @@ CHANGE_WORDS = {
 }
 # verbs that make "from X to Y" a change rather than a range
 CHANGE_VERBS_FOR_FROM_TO = set(CHANGE_WORDS) | {"raised", "raise", "lowered", "moved", "went", "changed",
-                                                "doubled", "tripled", "halved", "slashed", "up", "down"}
+                                                "doubled", "tripled", "halved", "slashed", "up", "down", "added",
+                                                "gained", "lost", "shed", "cut", "trimmed"}
 
 # --- attribution ----------------------------------------------------------------------------------
 SPEECH_VERBS = [
@@ -277,7 +294,7 @@ ROLE_WORDS = {
     "attorney", "senator", "representative", "congressman", "congresswoman",
     "mp", "msp", "ms", "mep", "am", "lord", "baroness", "chairperson", "ceo", "cfo", "coo", "cto", "boss",
     "manager", "inspector", "superintendent", "constable", "commander", "professor", "dr", "sir", "dame",
-    "judge", "speaker", "whip", "treasurer", "registrar",
+    "judge", "speaker", "whip", "treasurer", "registrar", "head", "heads",
     "principal", "headteacher", "editor", "correspondent", "reporter", "researcher",
 }
 # unnamed sources cited as written ("the council said", "a government spokesperson said")
@@ -286,4 +303,89 @@ GENERIC_SOURCES = {
     "regulator", "police", "force", "trust", "board", "committee", "commission", "watchdog", "spokesperson",
     "spokesman", "spokeswoman", "bank", "treasury", "agency", "office", "group", "organisation", "organization",
     "party", "campaign", "minister", "secretary", "chancellor", "mayor", "leader", "chief", "executive",
+}
+
+# --- a claim's clause: direction of change, what is measured ---------------------------------------
+# words (verbs before a number, nouns after it) whose number is the size of a rise or a fall
+CHANGE_DIRECTION = {
+    **dict.fromkeys([
+        "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing", "grow",
+        "grows", "grew", "grown", "growth", "growing", "jump", "jumped", "jumps", "climb", "climbed", "climbs",
+        "surge", "surged", "surges", "soar", "soared", "soars", "boost", "boosted", "gain", "gained", "gains",
+        "up", "raise", "raised", "raises", "hike", "hiked", "hikes", "rebound", "rebounded", "spike", "spiked",
+        "uplift", "advance", "advanced", "rallied"], "increase"),
+    **dict.fromkeys([
+        "fall", "falls", "fell", "fallen", "falling", "drop", "dropped", "drops", "dropping", "decline",
+        "declined", "declines", "declining", "decrease", "decreased", "decreases", "cut", "cuts", "cutting",
+        "reduce", "reduced", "reduces", "reduction", "reductions", "shrink", "shrank", "shrunk", "shrinks",
+        "slump", "slumped", "plunge", "plunged", "plunges", "slash", "slashed", "slashing", "down", "tumble",
+        "tumbled", "sank", "sink", "dip", "dipped", "dips", "eased", "slid", "slide", "slipped", "slip",
+        "lowered", "shed", "trimmed", "fall-off", "contracted", "contraction", "retreated", "lost", "lose", "loses",
+        "losing"], "decrease"),
+}
+# what a share is a share of when the sentence's subject is what it measures ("debt is 98% of GDP")
+SHARE_BASES = {"gdp", "gnp", "gva", "income", "incomes", "salary", "salaries", "earnings", "wages", "output",
+               "revenue", "revenues", "turnover", "spending", "budget", "budgets", "pay"}
+# verbs whose subject a number sizes ("the list stood at 7.5 million", "the scheme will cost £3m")
+LEVEL_VERBS = {
+    "is", "was", "are", "were", "be", "stood", "stands", "stand", "reached", "reach", "reaches", "hit", "hits",
+    "totalled", "totaled", "totals", "total", "amounted", "amounts", "cost", "costs", "costing", "averaged",
+    "averages", "peaked", "remained", "remains", "hovered", "equals", "equalled", "numbered", "topped",
+    "exceeded", "surpassed", "passed", "crossed", "worth", "valued", "became", "becomes", "closed", "ended",
+    "finished", "opened", "settled", "traded", "held", "unchanged", "steady", "fixed", "capped", "pegged",
+    "frozen", "top", "tops", "slow", "slows", "slowed", "accelerate", "accelerates", "accelerated", "recovered",
+    "returned", "moved", "edged", "doubled", "tripled", "halved", "quadrupled", "stay", "stays", "stayed",
+    "remain", "hold", "holds",
+}
+# words that open a new clause: the measured phrase never runs across them
+CLAUSE_WORDS = {
+    "and", "but", "while", "whilst", "whereas", "which", "who", "whom", "whose", "that", "where", "when",
+    "because", "although", "though", "if", "unless", "whether", "so", "nor", "or", "since", "until", "despite",
+    "after", "before", "once", "with",
+}
+# words that end a measured noun phrase: verbs and function words (closed classes and common news verbs)
+MEASURED_STOP_WORDS = {
+    "said", "says", "will", "would", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "can", "could", "should", "may", "might", "must", "do", "does", "did", "than", "as", "and", "or", "but",
+    "if", "not", "no", "very", "too", "also", "just", "only", "already", "still", "yet", "either", "neither",
+    "how", "why", "according", "compared", "including", "like", "via", "versus", "vs", "per", "by", "get",
+    "got", "gets", "make", "makes", "made", "take", "takes", "took", "give", "gives", "gave", "given", "need",
+    "needs", "want", "wants", "spends", "spent", "paid", "receive", "receives", "received", "go", "goes",
+    "went", "come", "comes", "came", "see", "sees", "saw", "seen", "lose", "loses", "lost", "win", "wins",
+    "won", "face", "faces", "faced", "reach", "reached", "put", "set", "keep", "keeps", "kept", "leave",
+    "leaves", "left", "remain", "remains", "remained", "expect", "expected", "help", "helps", "allow", "allows",
+    "mean", "means", "die", "died", "dying", "say", "tell", "told", "think", "thinks", "believe", "believes",
+    "live", "lived", "become", "became", "bring", "brings", "brought", "provide", "provides", "provided",
+    "uses", "used", "hold", "holds", "held", "runs", "ran", "buy", "buys", "bought", "sell", "sells", "sold",
+    "own", "owns", "owned", "hit", "hits", "include", "includes", "included", "accounted", "supports",
+    "supported", "waited", "earn", "earns", "earned", "worth", "valued", "employ", "employs", "attend",
+    "attended", "attends", "affect", "affects", "affected", "there", "here", "then", "now", "ago", "later",
+    "earlier", "today", "about", "around", "nearly", "almost", "over", "under", "above", "below", "into",
+    "onto", "off", "out", "against", "toward", "towards", "between", "through", "during", "without", "because",
+    "amid", "following", "after", "before", "until", "since", "each", "every", "such", "other",
+    "another", "even", "ever", "never", "again", "far", "away", "back", "s", "respectively",
+    "apiece", "alone", "overall", "instead", "lower", "higher", "more", "less", "fewer", "bigger", "smaller",
+    "larger", "greater", "cheaper", "dearer", "faster", "slower", "up", "down", "lives", "expects", "hopes",
+    "aims", "met", "voted", "bn", "m", "k", "mn", "mln", "tn", "trn", "mil", "cent", "pc", "million", "billion",
+    "trillion",
+    "thousand",
+}
+# capitalised words that name a document, a medium or an event, never a speaker ("the Paper announced", "TV")
+NOT_SPEAKERS = {
+    "paper", "tv", "television", "report", "study", "survey", "data", "figures", "index", "budget", "statement",
+    "review", "analysis", "research", "document", "plan", "strategy", "bill", "act", "website", "poll",
+    "chart", "table", "graph", "map", "photo", "picture", "video", "film", "show", "radio", "article", "story",
+    "post", "page", "headline", "letter", "book", "manifesto", "consultation", "deal", "agreement", "scheme",
+    "programme", "policy", "law", "rules", "guidance", "update", "figure", "model", "tool", "app", "system",
+    "twitter", "facebook", "instagram", "x", "it", "this", "internet", "online", "estimates",
+    # people named by a common noun: "Analysts said", "Experts say" (no one in particular states the number)
+    "analysts", "experts", "officials", "residents", "critics", "sources", "scientists", "witnesses", "doctors",
+    "nurses", "teachers", "economists", "researchers", "campaigners", "observers", "insiders", "investors",
+    "traders", "parents", "ministers", "mps", "councillors", "leaders", "staff", "workers", "users", "customers",
+    "people", "protesters", "activists", "opponents", "supporters", "organisers", "organizers", "authorities",
+    "officers", "managers", "executives", "bosses", "academics", "historians", "commentators", "forecasters",
+    "pollsters", "medics", "engineers", "lawyers", "prosecutors", "investigators", "rescuers", "firefighters",
+    "paramedics", "passengers", "fans", "locals", "neighbours", "farmers", "landlords", "tenants", "businesses",
+    "firms", "companies", "banks", "unions", "families", "victims", "students", "pupils", "patients", "drivers",
+    "voters", "members", "employers", "employees", "charities", "councils", "others", "many", "some", "most",
 }

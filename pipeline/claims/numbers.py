@@ -47,7 +47,8 @@ def longest_word_number(tokens: list[str]) -> tuple[float, int] | None:
             current += TENS[tok]
             last = "ten"
         elif tok in HUNDRED:
-            if last not in ("unit", "teen", "ten", "a") or current >= 100:
+            bare = last == "" and i + 1 < len(tokens) and tokens[i + 1] in SCALE_WORDS     # "hundred thousand"
+            if (last not in ("unit", "teen", "ten", "a") and not bare) or current >= 100:
                 break
             current = (current or 1) * 100
             last = "hundred"

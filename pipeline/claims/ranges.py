@@ -49,7 +49,9 @@ def _is_range(text: str, a: Candidate, b: Candidate, sep: str) -> bool:
     if sep == "to":
         before = _words_in_clause(text[max(0, a.start - 40):a.start])[-3:]
         if any(w.lower() in CHANGE_VERBS_FOR_FROM_TO for w in before):
-            return False       # "cut to 5%" is no range start; "... 5% to 7%" after a change verb neither
+            # "cut to 5%" is no range start, "rose 19 cents to $58.24" a change then a level; but "fell by 1 to
+            # 1.5 degrees" is a range: its low end leaves the unit to the high end
+            return a.unit == "count" and b.unit != "count" and not a.scaled and before[-1:] != ["to"]
     # "5 -10" (a sign, not a dash) is no range
     return not (sep in "-–—" and a.end != b.start and (text[a.end] != " ") != (text[b.start - 1] != " "))
 

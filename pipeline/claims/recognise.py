@@ -14,6 +14,8 @@ from .lexicon import (
     NUMBER_WORDS,
     RATIO_WORDS,
     SCALE_LONG_WORDS,
+    TEENS,
+    TENS,
     UNICODE_FRACTIONS,
     UNITS,
 )
@@ -22,13 +24,16 @@ from .units import is_multiple, with_units
 
 _NUM_WORD = _alt([w for w in NUMBER_WORDS])
 _SMALL = _alt(list(UNITS) + ["ten", "eleven", "twelve", "twenty", "hundred", "thousand"])
+# a denominator in words: "thirty-two", "fifteen", "a hundred"
+_DEN_WORDS = (rf"(?:{_alt(TENS)})(?:[-\s\u00a0](?:{_alt(UNITS)}))?"
+              rf"|{_alt(list(UNITS) + list(TEENS) + ['hundred', 'thousand'])}")
 _DEN = _alt(list(DENOMINATORS))
 _FRAC_CHARS = "".join(UNICODE_FRACTIONS)
 # "and a half", "and a quarter", "and three quarters" inside a run of number words
 _AND_FRACTION = rf"and(?:{_SP}+|-)(?:an?|{_alt(list(UNITS))})(?:{_SP}+|-)(?:{_DEN})"
 _OUT_OF = rf"""
     (?P<out_of>\b(?P<oa>(?i:{_SMALL})|\d+)(?:{_SP}+|-)(?i:in|out{_SP}+of)(?:{_SP}+|-)(?i:every{_SP}+)?
-        (?P<ob>(?i:a{_SP}+)?(?i:{_SMALL})|\d{{1,3}}(?:,\d{{3}})*)\b)"""
+        (?P<ob>(?i:a{_SP}+)?(?i:{_DEN_WORDS})|\d{{1,3}}(?:,\d{{3}})*)\b)"""
 _OTHERS = rf"""
     (?P<frac>\b(?:(?P<fa>(?i:an?|{_SMALL}|\d{{1,2}}))(?:{_SP}+|-))?(?P<fd>(?i:{_DEN}))\b)
   | (?P<slash>(?<![\w/.,])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,3}})(?![\w/]|\.\d))
@@ -38,7 +43,7 @@ _OTHERS = rf"""
         (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[{_FRAC_CHARS}]?)
   | (?P<unicode>(?<!\w)[{_FRAC_CHARS}])
   | (?P<words>\b(?i:(?:an?{_SP}+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_NUM_WORD}))\b
-        (?:(?:{_SP}+|-)(?i:{_AND_FRACTION}|and|point|a|half|{_NUM_WORD})\b)*)
+        (?:(?:{_SP}*-{_SP}*|{_SP}+)(?i:{_AND_FRACTION}|and|point|a|half|{_NUM_WORD})\b)*)
     """
 CORE_RE = re.compile(_OUT_OF + "|" + _OTHERS, re.VERBOSE)
 _NOT_OUT_OF_RE = re.compile(_OTHERS, re.VERBOSE)     # where "N in M" is no proportion ("$10000 in 3 years")
@@ -50,7 +55,7 @@ _ANCHOR_WORDS = (
 # run on the lower-cased text (same offsets): digits, fraction signs, or a whole number word
 _ANCHOR_RE = re.compile(rf"\d+|[{_FRAC_CHARS}]|(?<![a-z])(?P<word>{trie_regex(_ANCHOR_WORDS)})(?![a-z])")
 _FRACTION_OF_SCALE_RE = re.compile(
-    r"[\s\u00a0]+of[\s\u00a0]+an?[\s\u00a0]+(?P<scale>thousand|million|billion|trillion)\b", re.I
+    r"[\s\u00a0]+(?:of[\s\u00a0]+an?[\s\u00a0]+)?(?P<scale>thousand|million|billion|trillion)\b", re.I
 )
 _FRACTION_OF_POINT_RE = re.compile(
     r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:a|one)[\s\u00a0]+(?P<what>percentage[\s\u00a0]+point|per[\s\u00a0]?cent|percent)\b",
@@ -178,7 +183,11 @@ def _read_core(text: str, m: re.Match, out: list[Candidate]) -> None:
     if kind == "slash":
         a, b = int(m.group("sa")), int(m.group("sb"))
         if 0 < a < b and b in _SLASH_DENOMINATORS:
-            out.append(Candidate(m.start(), m.end(), a / b, "fraction", "slash", m.start(), m.end()))
+            cand = with_units(text, m.start(), m.end(), a / b, "slash", no_scale=True)     # "a 1/4 mile oval"
+            if cand and cand.unit == "count" and cand.end == m.end():
+                cand.unit = "fraction"
+            if cand and not cand.currency_prefix:
+                out.append(cand)
         return
     if kind == "ratio_word":
         unit = "ratio" if is_multiple(text, m.end()) else "count"    # "twice as many" vs "elected twice"
@@ -256,10 +265,11 @@ def _fraction(text: str, m: re.Match) -> Candidate | None:
     # "three-quarters of a percentage point", "half a per cent": a fraction of a point or of a percent
     of_scale = _FRACTION_OF_SCALE_RE.match(text, end)       # "three quarters of a million"
     if of_scale:
-        cand.end = of_scale.end()
-        cand.value *= SCALE_LONG_WORDS[of_scale.group("scale").lower()]
-        cand.unit, cand.scaled = "count", True
-        return cand
+        scaled = with_units(text, start, of_scale.end(), cand.value * SCALE_LONG_WORDS[of_scale.group("scale").lower()],
+                            "words", no_scale=True)         # "a quarter million dollars"
+        if scaled:
+            scaled.scaled, scaled.form, scaled.num_end = True, "fraction", end
+        return scaled
     of_point = _FRACTION_OF_POINT_RE.match(text, end)
     if of_point:
         cand.end = of_point.end()

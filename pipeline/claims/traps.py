@@ -168,6 +168,7 @@ _ORDINAL_AFTER = re.compile(r"[\s\u00a0-]+(?:first|second|third|fourth|fifth|six
 _ONE_IN_RANGE = re.compile(
     r"[\s\u00a0]*(?:-|–|to|and|or)[\s\u00a0]*(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
 )
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|many|some\s+few)[\s\u00a0]+$", re.I)
 _AGE_GROUP = re.compile(r"-(?:years?|months?|weeks?|days?)-olds?\b", re.I)
 _OF_PRONOUN = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:them|us|you|these|those)\b", re.I)
 _HYPHEN_DURATION_KIND = re.compile(r"[\s\u00a0]+(?:working[\s\u00a0]+)?(?:week|weekend|day|service|shift|cycle|"
@@ -217,7 +218,9 @@ def trap_reason(text: str, c: Candidate, protected: list[tuple[int, int, str]], 
         if reason:
             return reason
     if c.form == "fraction":
-        return _fraction_trap(c, low, before, after)
+        return None if c.scaled else _fraction_trap(c, low, before, after)     # "a quarter million dollars"
+    if c.form == "words" and low.startswith(("hundred", "thousand")) and _VAGUE_BEFORE.search(before):
+        return "vague"                      # "a few hundred thousand", "several hundred thousand"
     if c.form == "words" and num[:1].isupper() and c.unit == "count":
         prev = _WORD_BEFORE.search(before)
         if prev and _is_name_word(prev.group(1)):

@@ -14,6 +14,7 @@ from .lexicon import (
     CURRENCY_WORDS,
     DURATION_UNITS,
     ISO_CODES,
+    LOWER_CASE_CODES,
     MEASURE_SYMBOLS,
     MEASURE_WORDS,
     MINOR_UNITS,
@@ -40,7 +41,9 @@ _UNIT_RE = re.compile(
     | (?P<bps>(?:{_SP}|-)?(?i:{_alt(BASIS_POINT_SUFFIXES)}|basis-points?)(?![A-Za-z]))
     | (?P<percent>{_SP}?(?:%|(?i:{_alt([s for s in PERCENT_SUFFIXES if s != '%'])})(?![A-Za-z]))
         |-(?i:per-cent|percent)(?![A-Za-z]))
-    | (?P<cur_code>{_SP}?(?:{_alt(ISO_CODES | set(CODE_ALIASES))})\b)
+    | (?P<cur_code>{_SP}?(?:{_alt(ISO_CODES | set(CODE_ALIASES))}|(?i:{_alt(LOWER_CASE_CODES)}))\b)
+    | (?P<cur_sym>{_SP}?(?:€|£|\$|¥)(?![\w$£€]))
+    | (?P<age>(?:{_SP}+|-)(?i:years?|months?|weeks?|days?)-old\b)
     | (?P<cur_word>(?:{_SP}+|-)(?i:{_alt(CURRENCY_WORDS)})\b)
     | (?P<minor>(?:p|c)(?![\w'’])|(?:{_SP}+|-)(?i:pence|penny|cents?)\b)
     | (?P<duration>(?:{_SP}+|-)(?i:{_alt(DURATION_UNITS)})(?![\w-])(?!-old))
@@ -58,7 +61,10 @@ _AND_FRACTIONS = {("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "third"): 1 / 
                   ("two", "thirds"): 2 / 3, ("two", "third"): 2 / 3, ("a", "quarter"): 0.25,
                   ("one", "quarter"): 0.25, ("three", "quarters"): 0.75, ("three", "quarter"): 0.75}
 _MIXED_FRACTION_RE = re.compile(r"[\s\u00a0]+(\d{1,2})/(\d{1,2})(?![\d/])")
-_SPACED_SCALES = {"bn", "Bn", "BN", "mn", "mln", "bln", "tn", "trn"}     # "1.5 bn people": no metres to confuse
+_SPACED_SCALES = {"bn", "Bn", "BN", "mn", "mln", "bln", "tn", "trn", "mil", "k"}
+# "3.1b dollars", "20M subscribers": b, B and M read as a scale without a currency before a lower-case word
+_BARE_SCALE_AFTER_RE = re.compile(r"[\s\u00a0]+(?P<word>[a-z]+)")
+_BARE_SCALES = {"b", "B", "M"}     # "1.5 bn people": no metres to confuse
 _NEGATIVE_RE = re.compile(r"\b(?i:minus|negative)[\s\u00a0]+$")
 _AGED_RE = re.compile(r"\b(?:aged|ages|age)[\s\u00a0]+(?:between[\s\u00a0]+|of[\s\u00a0]+)?$")
 _CURRENCY_WORDS_LOWER = {re.sub(r"\s+", " ", k): v for k, v in CURRENCY_WORDS.items()}
@@ -102,6 +108,18 @@ def is_multiple(text: str, end: int) -> bool:
     return not _COUNT_AFTER_RE.match(text, end)
 
 
+def _scale_without_currency(text: str, sm: re.Match) -> bool:
+    """A scale abbreviation read without a currency: '5k', '1.5 bn people', '20M subscribers'; not '5b' (an id)."""
+    abbr = sm.group("abbr")
+    if sm.group("sp") and abbr not in _SPACED_SCALES:
+        return False
+    if abbr in _BARE_SCALES:                # "3.1b dollars", "20M subscribers"; not "Form 5b must"
+        after = _BARE_SCALE_AFTER_RE.match(text, sm.end())
+        return (not sm.group("sp") and after is not None
+                and ("." in text[sm.start() - 4:sm.start()] or after.group("word").endswith("s")))
+    return abbr not in SCALE_NEEDS_CURRENCY
+
+
 def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: bool = False) -> Candidate | None:
     """Extend a bare number with its currency prefix, scale and unit."""
     cand = Candidate(s, e, value, "count", form, s, e)
@@ -110,6 +128,8 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
         cand.start, cand.value = neg.start(), -cand.value
     prefix = _prefix_currency(text, cand.start)
     currency = None
+    if prefix and prefix[0] == "GBP" and text.startswith("PS", prefix[1]) and not re.search(r"[,.]", text[s:e]):
+        prefix = None                       # "PS21,700" is a mangled £; "PS5" a games console
     if prefix:
         currency, cand.start = prefix
         cand.currency_prefix = True
@@ -138,8 +158,7 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
                     and _METRES_AFTER_RE.match(text, sm.end())):
                 cand.end, cand.unit = sm.end(), "other:m"
                 return cand
-            if sm and (currency or sm.group("abbr") not in SCALE_NEEDS_CURRENCY
-                       and (not sm.group("sp") or sm.group("abbr") in _SPACED_SCALES)):
+            if sm and (currency or _scale_without_currency(text, sm)):
                 cand.scale = SCALE_ABBREVIATIONS[sm.group("abbr")]
                 cand.value *= cand.scale
                 cand.scaled = True
@@ -167,6 +186,10 @@ def with_units(text: str, s: int, e: int, value: float, form: str, no_scale: boo
         elif group == "cur_code":
             code = word.upper()
             unit, pos = CODE_ALIASES.get(code, code), um.end()
+        elif group == "cur_sym":
+            unit, pos = CURRENCY_PREFIXES[written.strip()], um.end()         # "75 €"
+        elif group == "age":                # "a 44-year-old", "15 year-old": an age, a duration in its unit
+            unit, pos = DURATION_UNITS[word.rsplit("-", 1)[0]][0], um.end()
         elif group == "cur_word":
             unit, pos = _CURRENCY_WORDS_LOWER[word], um.end()
         elif group == "minor":
