@@ -113,7 +113,7 @@ def main() -> None:
     for label, workers in [("in-process (make run)", 0), *[(f"dask, {n} workers", n) for n in args.workers]]:
         home = out / f"dagster-{workers}"
         home.mkdir()
-        shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+        shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
         shutil.rmtree(out / "warehouse.duckdb.state", ignore_errors=True)
         run_env = {**env, "DAGSTER_HOME": str(home)}
         if workers == 0:

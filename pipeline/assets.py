@@ -40,12 +40,14 @@ from dagster import (
 from . import runlock
 from .batches import clean_batch, extract_batch
 from .checks import CHECKS, CheckOutcome
+from .previews import previews
 from .progress import Progress
 from .publish import PublishRefused, publish
 from .resources import ClaimhouseSettings
 from .scan import scan
 from .sources import SourcesError, SourceSpec, load_sources
 from .sweep import sweep
+from .tables import CLEAN_TABLES, EXTRACT_TABLES
 
 SHRINK_CHECK = "source_not_shrunk"
 LOCK_OWNER_TAG = "claimhouse/lock_owner"  # set by the CLI: the run adopts the lock its process already holds
@@ -56,6 +58,14 @@ CHECK_OUTPUTS = {spec.get_python_identifier(): spec.name for spec in CHECK_SPECS
 sources = AssetSpec("sources", group_name="ingest", kinds={"yaml"},
                     description="The sources file (CLAIMHOUSE_SOURCES) and the folders it names: read by every "
                                 "warehouse run, never written. Not materialisable: edit the file or the folders.")
+
+# The scan's counts, every one of them on every materialisation (zero included), so the UI's metadata plots and
+# tables keep the same keys from run to run.
+COUNT_KEYS = ("read", "new", "changed", "unchanged", "removed", "failed", "to_process", "reprocessed")
+
+
+def _counts(counts: dict) -> dict[str, int]:
+    return {k: int(counts.get(k, 0)) for k in COUNT_KEYS}
 
 
 class ScanConfig(Config):
@@ -104,7 +114,7 @@ def scan_sources(context: OpExecutionContext, config: ScanConfig, claimhouse: Cl
     result = scan(claimhouse.state(), [SourceSpec(**spec) for spec in specs.values()], context.run_id,
                   datetime.now(UTC).replace(tzinfo=None), settings.batch_size, full=config.full,
                   chunk_size=settings.scan_chunk_size, workers=claimhouse.step_workers())
-    c = {k: int(v) for k, v in result.counts.items()}
+    c = _counts(result.counts)
     context.log.info(f"read {c.get('read', 0)} records: {c.get('new', 0)} new, {c.get('changed', 0)} changed, "
                      f"{c.get('removed', 0)} removed, {c.get('failed', 0)} failed; {c.get('to_process', 0)} "
                      f"documents to process in {result.batches} batches")
@@ -134,7 +144,8 @@ def clean_and_extract(context: OpExecutionContext, claimhouse: ClaimhouseSetting
 
 
 def _stage_totals(batches: list[dict]) -> dict:
-    total: dict = {}
+    """Each stage's row counts summed over the batches; every key present, zeros included, on every run."""
+    total: dict = {f"clean_{t}": 0 for t in CLEAN_TABLES} | {f"extract_{t}": 0 for t in ("documents", *EXTRACT_TABLES)}
     for b in batches:
         for k, v in b.items():
             total[k] = total.get(k, 0) + v
@@ -170,12 +181,12 @@ def publish_warehouse(context: OpExecutionContext, claimhouse: ClaimhouseSetting
     for outcome in published.outcomes:
         yield _check_result(outcome)
     summary = {"warehouse": str(settings.warehouse),
-               **{f"documents_{k}": int(v) for k, v in plan["counts"].items()}, **_stage_totals(batches),
+               **{f"documents_{k}": v for k, v in _counts(plan["counts"]).items()}, **_stage_totals(batches),
                **{f"rows_{t}": n for t, n in published.tables.items()},
                "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3)}
     yield Output(str(settings.warehouse), "result", metadata={
         **summary, "path": MetadataValue.path(str(settings.warehouse)),
-        "per_source": MetadataValue.json(published.per_source)})
+        "per_source": MetadataValue.json(published.per_source), **previews(settings.warehouse)})
 
 
 @graph_asset(group_name="publish", ins={"sources": AssetIn(dagster_type=Nothing)}, check_specs=CHECK_SPECS,
@@ -199,8 +210,8 @@ def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> Ma
                       "(or select both)")
     out = settings.warehouse.with_suffix(".report.html")
     figures = render_report(settings.warehouse, out)
+    # A path, not a file:// link: browsers refuse to open local files from the UI's page.
     return MaterializeResult(metadata={
-        "path": MetadataValue.path(str(out)),
-        "open": MetadataValue.url(out.resolve().as_uri()),
+        "path": MetadataValue.path(str(out.resolve())),
         **{k: v for k, v in figures.items() if isinstance(v, int | float | str) and k != "path"},
     })

@@ -6,6 +6,7 @@ Every failure a user can cause prints one line with the cause and the fix, and e
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -47,6 +48,42 @@ def _summary(result) -> list[str]:
     if r.get("path"):
         lines.append(f"report: {r['path']}")
     return lines
+
+
+def _failed_checks(result) -> list[str]:
+    """One line per asset check that failed (WARN or ERROR), with its count and first failing row."""
+    lines = []
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.passed:
+            continue
+        meta = evaluation.metadata
+        count = getattr(meta.get("failing_rows"), "value", "?")
+        sample = getattr(meta.get("sample"), "value", None) or []
+        example = f", e.g. {json.dumps(sample[0])}" if sample else ""
+        lines.append(f"check failed ({evaluation.severity.value}): {evaluation.check_name}: {count} rows{example}")
+    return lines
+
+
+def published_sources(warehouse: Path) -> dict[str, int]:
+    """Documents per source in the published warehouse ({} when there is none yet)."""
+    import duckdb
+
+    if not warehouse.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            row = con.execute("SELECT sources FROM warehouse_info").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return {}
+    return json.loads(row[0]) if row and row[0] else {}
+
+
+def _dropped_sources(before: dict[str, int], names: set[str]) -> list[str]:
+    return [f"dropped source {name!r}: it is no longer in the sources file, so its {n} documents left the warehouse"
+            for name, n in sorted(before.items()) if name not in names]
 
 
 def _failure_reason(result) -> str:
@@ -131,7 +168,7 @@ def run(full: bool, dask: str | None = None) -> int:
         # in this process, decoding and each batch's documents spread over every core (pipeline/workers.py)
         workers = settings.workers or (1 if dask else os.cpu_count() or 1)
         resource = ClaimhouseSettings.from_env(resolve=True, workers=workers)
-        load_sources(settings.sources_file)
+        names = {spec.name for spec in load_sources(settings.sources_file)}
         settings.make_folders()
         instance = _instance(dask)
         runlock.acquire(settings.state_dir, pid=os.getpid(), owner=owner,
@@ -143,6 +180,7 @@ def run(full: bool, dask: str | None = None) -> int:
     except OSError as exc:  # the state folder exists but the run lock cannot be written in it
         return _fail(f"cannot take the run lock in {settings.state_dir} ({exc.strerror or exc}); point "
                      "CLAIMHOUSE_STATE at a folder the user running Claimhouse can write")
+    before = published_sources(settings.warehouse)
     printer = ProgressPrinter()
     progress.add_listener(printer)
     try:
@@ -153,8 +191,10 @@ def run(full: bool, dask: str | None = None) -> int:
         printer.close()
         runlock.release(settings.state_dir, owner=owner)
     if not result.success:
+        for line in _failed_checks(result):
+            print(line, file=sys.stderr)
         return _fail(_failure_reason(result), code=1)
-    print("\n".join(_summary(result)))
+    print("\n".join(_summary(result) + _failed_checks(result) + _dropped_sources(before, names)))
     return 0
 
 

@@ -140,7 +140,7 @@ def test_multiprocess_run_publishes_the_same_rows_as_in_process(seeds_workspace:
     ws.warehouse.unlink()
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
     with DagsterInstance.from_config(str(home)) as instance:
         result = execute_job(reconstructable(refresh_job), instance=instance)
         assert result.success

@@ -103,7 +103,7 @@ def test_the_job_on_a_dask_cluster_publishes_the_same_warehouse(seeds_workspace:
 
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
     with dask_cluster(tmp_path, workers=2) as (address, worker_pids):
         run = subprocess.run([sys.executable, "-m", "pipeline", "run", "--dask", address], cwd=REPO,
                              env={**os.environ, **ws.env(), "DAGSTER_HOME": str(home)},

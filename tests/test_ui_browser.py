@@ -19,7 +19,7 @@ def test_dagster_ui_renders_the_asset_graph(seeds_workspace: Workspace, tmp_path
     chromium_or_skip()
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(REPO / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
     port = free_port()
     env = {**os.environ, **seeds_workspace.env(), "DAGSTER_HOME": str(home)}
     dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
