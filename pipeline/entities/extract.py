@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import gazetteer, registers
+from . import evidence, gazetteer, registers
 from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
@@ -15,7 +15,7 @@ from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import NOT_ORG_ACRONYMS
+from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ACRONYMS
 from .textutil import fold, slug
 from .tokens import Run, Token, capital_runs, tokenize
 
@@ -62,20 +62,25 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     tokens = tokenize(text)
     runs = capital_runs(tokens)
     cands: list[_Cand] = []
-    register_bodies = _dictionary_candidates(text, cands)
+    register_bodies, register_names = _dictionary_candidates(text, cands)
     shapes = _shape_candidates(text, runs, register_bodies, cands)
-    cands = _acronym_candidates(text, title, register_bodies, shapes, cands)
+    cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands)
     for p in find_people(text, tokens):
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
     chosen = _settle(cands)
+    _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, chosen)
     return _build(text, chosen)
 
 
-def _dictionary_candidates(text: str, cands: list[_Cand]) -> dict[tuple[int, int], BodyInfo]:
-    """Register bodies and places (and compass regions); returns the register bodies by span."""
+def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[int, int], BodyInfo], set[str]]:
+    """Register bodies and places (and compass regions); returns the register bodies by span and every register
+    body name seen (also those the document gives no evidence for)."""
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
-    for hit in gazetteer.find(text, fold(text)):
+    seen: set[str] = set()
+    hits = gazetteer.find(text, fold(text))
+    uk = evidence.uk_context(text, hits)
+    for hit in hits:
         bodies = [e for e in hit.entries if e.kind == "body"]
         place = from_hit(text, hit)
         if isinstance(place, MetonymBody):
@@ -86,13 +91,17 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> dict[tuple[int, int
             continue
         if place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
-        if bodies and dictionary_body_ok(text, hit.start, hit.end, text[hit.start:hit.end]):
-            info = from_entry(bodies[0])
+        surface = text[hit.start:hit.end]
+        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+            seen.add(surface)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, uk)
+            if info is None:
+                continue
             register_bodies[(hit.start, hit.end)] = info
             cands.append(_cand(hit.start, hit.end, "body", P_REGISTER, info))
     for pc in compass_regions(text):
         cands.append(_cand(pc.start, pc.end, "place", P_PLACE, pc))
-    return register_bodies
+    return register_bodies, seen
 
 
 def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[int, int], BodyInfo],
@@ -117,14 +126,21 @@ def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[in
 
 
 def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tuple[int, int], BodyInfo],
-                        shapes: dict[tuple[int, int], OrgShape], cands: list[_Cand]) -> list[_Cand]:
+                        register_names: set[str], shapes: dict[tuple[int, int], OrgShape],
+                        cands: list[_Cand]) -> list[_Cand]:
     """Uses of acronyms defined in the text or title, and of undefined acronyms that speak ("CRESC said");
-    drops dictionary hits of acronyms defined for non-bodies ("LIS")."""
+    drops dictionary hits of acronyms defined for non-bodies ("LIS") or for another body ("Voice of America
+    (VOA)"), which is then the body."""
     reading = read_acronyms(text, title, register_bodies, shapes)
     known, suppressed, undecided = reading.known, reading.suppressed, reading.undecided
     for s, e, core in acronym_uses(text, known):
         cands.append(_cand(s, e, "body", P_ACRONYM, known[core]))
+    redefined = {acr for acr in undecided if acr in register_names}  # "Voice of America (VOA)": not the register's
+    if redefined:
+        cands = [c for c in cands if not (c.kind == "body" and (c.start, c.end) in register_bodies
+                                          and text[c.start:c.end] in redefined)]
     speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
+    speaking |= redefined
     speaking_info: dict[str, BodyInfo] = {}
     for acr in sorted(speaking):
         long_form, span = undecided.get(acr, (None, None))
@@ -159,6 +175,14 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
             chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _keep_abbreviation_stops(text: str, chosen: list[_Cand]) -> None:
+    """"Acme Corp." keeps its full stop: a name ending in an abbreviated suffix takes the period after it."""
+    for c in chosen:
+        if c.kind == "body" and text[c.end:c.end + 1] == "." and \
+                text[c.start:c.end].rsplit(" ", 1)[-1].lower() in ABBREVIATED_SUFFIXES:
+            c.end += 1
 
 
 def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:

@@ -16,6 +16,8 @@ from .rules import (
     ROLE_WORDS,
     SPEECH_VERBS,
     SURNAME_WORDS,
+    WORK_LINKS,
+    WORK_NOUNS,
 )
 from .textutil import is_sentence_start
 from .tokens import Token
@@ -210,6 +212,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if h == 0 and len(toks) == 1:
             i += 1
             continue
+        if _names_a_work(text, s):
+            i = start_i + length
+            continue
         role = _role_after(text, e) if not toks[-1].possessive else None
         if role is None:
             titled = h and tokens[i].text in ROLE_TITLE_HONORIFICS
@@ -229,6 +234,20 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
                                    role[1] if role else None, role[2] if role else None))
         i = start_i + length
     return out
+
+
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:([A-Za-z]+)\s+)?$")
+
+
+def _names_a_work(text: str, start: int) -> bool:
+    """"the film Mary Poppins", "a sequel to Mary Poppins": a title, not a person."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    if not m:
+        return False
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    if second:
+        return second in WORK_NOUNS or (second in {"to", "of"} and first in WORK_LINKS)
+    return first in WORK_NOUNS
 
 
 def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate]) -> list[PersonCandidate]:

@@ -51,6 +51,31 @@ WEAK_HEADS = words(
 )
 for _weak in WEAK_HEADS:
     ORG_HEADS[_weak] = "company"
+# Company suffixes written with a full stop that belongs to the name ("Acme Corp.", "Ford Motor Co.").
+ABBREVIATED_SUFFIXES = words("corp co inc ltd bhd pty cos corps bros")
+# Sports-club and agency endings after a place or name ("Blackburn Rovers", "Swiss Re", "Sydney Newsroom");
+# weak heads too: they need a proper modifier ("the United" alone is nothing).
+CLUB_HEADS = words("united rovers wanderers athletic albion hotspur rangers fc afc sc cf re newsroom")
+for _club in CLUB_HEADS:
+    ORG_HEADS[_club] = "company" if _club == "re" else "other_org"
+WEAK_HEADS = WEAK_HEADS | CLUB_HEADS - {"newsroom"}
+ORG_HEADS.update({"studios": "company", "studio": "company", "pictures": "company", "records": "company",
+                  "brewery": "company", "breweries": "company", "publishing": "company"})
+# Words that open an organisation name whose rest may be a place or anything ("Radio Free Europe",
+# "Statistics Canada", "Air France", "Real Madrid"): the whole capitalised run is the name.
+ORG_INITIAL_WORDS: dict[str, str] = {
+    "radio": "other_org", "statistics": "public_body", "air": "company", "banco": "company", "banca": "company",
+    "real": "other_org", "sporting": "other_org", "dynamo": "other_org", "dinamo": "other_org",
+    "olympique": "other_org", "fc": "other_org", "ac": "other_org", "club": "other_org",
+}
+# Pronouns inside a capitalised run make it a phrase or a title, never an organisation ("In God We Trust").
+PRONOUN_WORDS = words("i we you they he she it our my your their us them")
+# Nouns for works: a name right after one is a title, not a person ("the film Mary Poppins").
+WORK_NOUNS = words(
+    "film films movie movies musical novel book books album song single series sitcom show play opera ballet "
+    "documentary sequel prequel remake musical painting poem franchise character")
+# Words that, with "to"/"of" after them, introduce a work ("sequel to Mary Poppins", "star of Mary Poppins").
+WORK_LINKS = words("sequel prequel remake star stars cast version adaptation director author")
 COMMON_DESCRIPTORS = words(
     "renewable green clean digital social creative financial professional business public private national "
     "international global local regional british english european american new old modern advanced high "
@@ -92,6 +117,13 @@ LEADING_NOISE = words(
     "whose there here then now first second third finally one two three four five no not dear thanks "
     "thank please via"
 )
+# Nationality and "-based" descriptors that lead a head-less name without being part of it ("U.S.-based
+# Acme said it", "Polish Zywiec's shares").
+DESCRIPTOR_NOISE = words(
+    "american british french german italian spanish polish russian chinese "
+    "japanese indian canadian australian dutch swiss swedish belgian israeli iranian iraqi turkish greek "
+    "mexican brazilian korean nigerian kenyan african european asian u.s.-based us-based uk-based"
+)
 # Title words: a run made only of these (plus a head) is a job title, not a body ("Chief Executive").
 ROLE_WORDS = words(
     "chief executive deputy vice assistant associate acting interim senior group managing non executive "
@@ -111,7 +143,10 @@ ROLE_HEADS = words(
     "official negotiator activist campaigner lawyer barrister solicitor judge academic author writer "
     "journalist reporter columnist historian scientist expert consultant entrepreneur businessman "
     "businesswoman investor banker trader strategist candidate nominee resident student teacher nurse "
-    "doctor surgeon worker farmer landlord pensioner representative delegate organiser coordinator"
+    "doctor surgeon worker farmer landlord pensioner representative delegate organiser coordinator "
+    "singer musician actor actress star player footballer coach captain striker goalkeeper boxer athlete "
+    "presenter broadcaster comedian artist designer novelist poet director-designate governor-elect senator "
+    "congressman congresswoman lawmaker legislator"
 )
 # Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
 COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
@@ -216,6 +251,23 @@ COMPASS_REGIONS: dict[str, str] = {
     "north east": "E12000001", "north west": "E12000002", "south east": "E12000008",
     "south west": "E12000009", "east midlands": "E12000004", "west midlands": "E12000005",
 }
+# Words that make a page about the UK: a short register name ("Treasury", "IPO") may then mean the UK body.
+UK_CUES = frozenset({
+    "UK", "U.K.", "Britain", "British", "England", "Scotland", "Scottish", "Wales", "Welsh", "Northern Ireland",
+    "NHS", "Westminster", "Whitehall", "Downing Street", "MPs", "Tory", "Tories", "Holyrood", "Stormont",
+    "Senedd", "Ofsted", "Ofgem", "Ofwat", "Ofcom", "HMRC", "GOV.UK", "councillor", "councillors", "Cllr",
+})
+# Register names that other countries' bodies share: linked to the UK body only on a UK page.
+SHARED_BODY_NAMES = frozenset({
+    "foreign office", "foreign ministry", "home office", "interior ministry", "department of health",
+    "ministry of health", "health ministry", "ministry of defence", "defence ministry", "ministry of justice",
+    "justice ministry", "department of justice", "department of education", "ministry of education",
+    "finance ministry", "ministry of finance", "department of transport", "department of energy",
+    "supreme court", "high court", "court of appeal", "electoral commission", "house of commons",
+    "central bank", "national audit office", "competition commission", "environment agency", "cabinet office",
+    "state department", "labour party", "conservative party", "green party", "liberal party", "national party",
+    "the treasury", "attorney general", "office of the prime minister",
+})
 # All-capital words that are never organisations, even next to "said".
 NOT_ORG_ACRONYMS = words(
     "GDP GVA CEO CFO COO MP MPS MEP MSP MLA UK US USA EU VAT NI PM AI IT TV PR HR FAQ PDF COVID OK UN PPE "
