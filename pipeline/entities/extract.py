@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from . import evidence, gazetteer, registers
+from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
@@ -70,6 +71,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     chosen = _settle(cands)
     _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, chosen)
+    chosen = _teams(text, runs, chosen)
     return _build(text, chosen)
 
 
@@ -175,6 +177,31 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
             chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
+    """On a sports page, towns, counties, states and unknown names in a team's position are clubs ("Essex beat
+    Kent", "Juventus 2 Ajax 1", "Seattle Mariners 5")."""
+    if not teams_mod.sports_page(text):
+        return chosen
+    places = {(c.start, c.end): c for c in chosen if c.kind == "place" and c.payload.place_type != "country"}
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        if (c.start, c.end) not in places:
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    free = [sp for sp in (teams_mod.club_span(r.tokens) for r in runs) if sp and sp not in places
+            and not any(occupied[sp[0]:sp[1]])]
+    found = teams_mod.team_spans(text, [*places, *free])
+    if not found:
+        return chosen
+    kept = [c for c in chosen if (c.start, c.end) not in found
+            and not any(s <= c.start and c.end <= e for s, e in found if (s, e) not in places)]
+    for s, e in found:
+        name = text[s:e].title() if text[s:e].isupper() else text[s:e]
+        kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,
+                                                         None)))
+    kept.sort(key=lambda c: c.start)
+    return kept
 
 
 def _keep_abbreviation_stops(text: str, chosen: list[_Cand]) -> None:

@@ -257,6 +257,14 @@ UK_CUES = frozenset({
     "NHS", "Westminster", "Whitehall", "Downing Street", "MPs", "Tory", "Tories", "Holyrood", "Stormont",
     "Senedd", "Ofsted", "Ofgem", "Ofwat", "Ofcom", "HMRC", "GOV.UK", "councillor", "councillors", "Cllr",
 })
+# Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
+SPORT_LABELS = words(
+    "soccer football cricket tennis golf rugby baseball basketball hockey cycling athletics motorsport racing "
+    "boxing skiing nba nfl nhl sport sports volleyball handball")
+SPORT_CUES = words(
+    "halftime half-time innings wickets wicket scorers goals standings championship league season match "
+    "coach striker midfielder goalkeeper pitcher inning homer homers touchdown semifinal quarterfinal "
+    "quarter-final semi-final cup tournament squad defender playoffs playoff runs batting bowling penalty")
 # Register names that other countries' bodies share: linked to the UK body only on a UK page.
 SHARED_BODY_NAMES = frozenset({
     "foreign office", "foreign ministry", "home office", "interior ministry", "department of health",

@@ -1,0 +1,61 @@
+"""Sports teams: on a sports page a town, county or state in a team's position is its club, not the place.
+
+"Leicestershire beat Somerset by an innings", "CHICAGO 70 53 .569", "Ajax 2 PSV 1": the name next to a score,
+a result verb or "v" names a team. Once a name is a team on a page, its other mentions there are the team too,
+except after a locative word ("in Leicester", "at Chicago"). Countries stay places (national sides are
+conventionally tagged as the country).
+"""
+from __future__ import annotations
+
+import re
+
+from .rules import LEADING_NOISE, LOCATIVE_CUES, SPORT_CUES, SPORT_LABELS
+from .tokens import Token
+
+_LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
+_CUE_WORD = re.compile(r"[a-z]+")
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
+_RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?|AT)\s")
+_RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to|\bAT)\s+$")
+_DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
+_LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
+
+
+def sports_page(text: str) -> bool:
+    """A "SOCCER - ..." headline, or three different sports words in the text."""
+    m = _LABEL.match(text)
+    if m and set(m.group(1).lower().split()) & SPORT_LABELS:
+        return True
+    seen = set()
+    for w in _CUE_WORD.findall(text[:4000]):
+        if w in SPORT_CUES:
+            seen.add(w)
+            if len(seen) >= 3:
+                return True
+    return False
+
+
+def in_team_position(text: str, start: int, end: int) -> bool:
+    """Next to a score, a result verb or "v"."""
+    return bool(_SCORE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end)
+                or _RESULT_BEFORE.search(text, max(0, start - 12), start))
+
+
+def club_span(tokens: tuple[Token, ...]) -> tuple[int, int] | None:
+    """The last one to three capitalised words of a run, a club's name if it stands in a team's position."""
+    toks = [t for t in tokens[-3:]]
+    while toks and not toks[0].cap or (toks and toks[0].text.lower() in LEADING_NOISE):
+        toks.pop(0)
+    if not toks or any(not t.cap for t in toks):
+        return None
+    return toks[0].start, toks[-1].end
+
+
+def team_spans(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Of the candidate spans (towns, counties, states), those that name a team on this page."""
+    if not spans or not sports_page(text):
+        return set()
+    teams = {text[s:e] for s, e in spans if in_team_position(text, s, e) and not _DATELINE.match(text, e)}
+    return {(s, e) for s, e in spans if text[s:e] in teams
+            and not _DATELINE.match(text, e)
+            and (in_team_position(text, s, e) or not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s))}
