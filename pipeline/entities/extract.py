@@ -184,19 +184,25 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     Kent", "Juventus 2 Ajax 1", "Seattle Mariners 5")."""
     if not teams_mod.sports_page(text):
         return chosen
-    places = {(c.start, c.end): c for c in chosen if c.kind == "place" and c.payload.place_type != "country"}
+    places = {(c.start, c.end): c for c in chosen if (c.kind == "place" and c.payload.place_type != "country")
+              or (c.kind == "person" and c.payload.plain)}
     occupied = bytearray(len(text) + 1)
     for c in chosen:
         if (c.start, c.end) not in places:
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    free = [sp for sp in (teams_mod.club_span(r.tokens) for r in runs) if sp and sp not in places
+    free = [sp for r in runs for sp in teams_mod.club_spans(r.tokens) if sp not in places
             and not any(occupied[sp[0]:sp[1]])]
-    found = teams_mod.team_spans(text, [*places, *free])
+    people = frozenset(sp for sp, c in places.items() if c.kind == "person")
+    found = teams_mod.team_spans(text, [*places, *free], people)
+    found = {sp for sp in found if sp not in people or teams_mod.in_team_position(text, *sp, strict=True)}
     if not found:
         return chosen
-    kept = [c for c in chosen if (c.start, c.end) not in found
-            and not any(s <= c.start and c.end <= e for s, e in found if (s, e) not in places)]
-    for s, e in found:
+    outer: list[tuple[int, int]] = []
+    for s, e in sorted(found, key=lambda sp: sp[0] - sp[1]):  # "Sparta Rotterdam", not also "Rotterdam"
+        if not any(os <= s and e <= oe for os, oe in outer):
+            outer.append((s, e))
+    kept = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in outer)]
+    for s, e in outer:
         name = text[s:e].title() if text[s:e].isupper() else text[s:e]
         kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,
                                                          None)))

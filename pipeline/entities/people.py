@@ -6,16 +6,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import registers
+from .gazetteer import is_place_name
 from .rules import (
+    DESCRIPTOR_NOISE,
     HONORIFICS,
+    LEADING_NOISE,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
     SURNAME_WORDS,
+    TIME_WORDS,
     WORK_LINKS,
     WORK_NOUNS,
 )
@@ -46,6 +51,7 @@ class PersonCandidate:
     role: str | None
     role_start: int | None
     role_end: int | None
+    plain: bool = False  # no given name, honorific, role or speech verb vouches for it (may be a club)
 
 
 def _name_like(tok: Token) -> bool:
@@ -225,15 +231,32 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         before_words = text[max(0, s - 12):s].split()
         if before_words and before_words[-1].lower().strip(",") in SPEECH_VERBS:
             cue = True
+        plain = needs_cue and not cue and _plain_name(toks, lower_words)
+        if plain:
+            needs_cue = False  # "Waqar Younis": unknown words that are names nowhere else on the page
         if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
-                                   role[1] if role else None, role[2] if role else None))
+                                   role[1] if role else None, role[2] if role else None, plain))
         i = start_i + length
     return out
+
+
+def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
+    """Two or three name-shaped words that are no role, place, nationality or month, none written in lower case
+    on the page and none shouting: a person's name even without a known given name."""
+    if not 2 <= len(toks) <= 3:
+        return False
+    for t in toks:
+        low = t.text.lower()
+        if len(t.text) < 3 or t.text.isupper() or low in lower_words or low in ROLE_WORDS or low in TIME_WORDS \
+                or low in DESCRIPTOR_NOISE or low in NOT_PERSON_WORDS or low in LEADING_NOISE \
+                or low.endswith("ly") or is_place_name(t.text):
+            return False
+    return not is_place_name(" ".join(t.text for t in toks))
 
 
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:([A-Za-z]+)\s+)?$")

@@ -179,6 +179,24 @@ NOT_NAME_WORDS = words(
     "airport bridge court office crisis recession election referendum inquiry award awards prize games "
     "cup league championship olympics festival show war treaty accord pact declaration charter manifesto"
 )
+# Capitalised words that make a two-word run something other than a person's name when no given name vouches
+# for it ("Grand Prix", "Stock Exchange", "Open Championship").
+NOT_PERSON_WORDS = words(
+    "grand prix open cup trophy stakes classic masters series tour rally race marathon derby world global "
+    "international national federal royal republic democratic socialist communist liberal islamic catholic "
+    "christian muslim jewish holy saint san santa los las el al new old north south east west central upper "
+    "lower great greater little middle east western eastern northern southern stock exchange market index "
+    "bank fund price prices airlines air express motor motors oil gas energy petroleum mining steel holdings "
+    "group systems technologies communications network news press radio television times post journal daily "
+    "weekly herald tribune online net com corporation county state states island islands river lake mount "
+    "valley sea ocean gulf bay coast beach port fort airport station bridge tower palace castle hotel square "
+    "street road stadium arena park garden gardens church cathedral mosque temple court tribunal army navy "
+    "force forces guard police party front movement alliance league union council committee club team "
+    "united city rovers athletic sporting olympic olympics games championship championships final finals "
+    "semifinal quarterfinal round day week year month reuters ap afp xinhua interfax itar-tass advanced home "
+    "medical health care division general first second third later earlier instead still elsewhere overall "
+    "separately recently"
+)
 # Words that are never a first name but are common surnames: a name may end in one when a role or a speech verb
 # vouches for it ("Andy Street, the region's mayor").
 SURNAME_WORDS = words("street hall green lane park bridge bridges young long king brown white black wood house "

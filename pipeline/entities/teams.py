@@ -15,6 +15,8 @@ from .tokens import Token
 _LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
 _CUE_WORD = re.compile(r"[a-z]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
+_GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
+_GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
 _RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?|AT)\s")
 _RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to|\bAT)\s+$")
 _DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
@@ -35,27 +37,41 @@ def sports_page(text: str) -> bool:
     return False
 
 
-def in_team_position(text: str, start: int, end: int) -> bool:
-    """Next to a score, a result verb or "v"."""
+def in_team_position(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures)."""
+    if strict:
+        return bool(_GOALS_AFTER.match(text, end) or _GOALS_BEFORE.search(text, max(0, start - 30), start)
+                    or _RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 12), start))
     return bool(_SCORE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end)
                 or _RESULT_BEFORE.search(text, max(0, start - 12), start))
 
 
-def club_span(tokens: tuple[Token, ...]) -> tuple[int, int] | None:
-    """The last one to three capitalised words of a run, a club's name if it stands in a team's position."""
-    toks = [t for t in tokens[-3:]]
-    while toks and not toks[0].cap or (toks and toks[0].text.lower() in LEADING_NOISE):
-        toks.pop(0)
-    if not toks or any(not t.cap for t in toks):
-        return None
-    return toks[0].start, toks[-1].end
+def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """In each stretch of a run between numbers, its last one to three capitalised words: a club's name if it
+    stands in a team's position ("NAC Breda 1 Sparta Rotterdam 0")."""
+    out = []
+    segment: list[Token] = []
+    for t in (*tokens, None):
+        if t is not None and not t.text[:1].isdigit():
+            segment.append(t)
+            continue
+        toks = segment[-3:]
+        while toks and (not toks[0].cap or toks[0].text.lower() in LEADING_NOISE):
+            toks.pop(0)
+        if toks and all(x.cap for x in toks):
+            out.append((toks[0].start, toks[-1].end))
+        segment = []
+    return out
 
 
-def team_spans(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Of the candidate spans (towns, counties, states), those that name a team on this page."""
+def team_spans(text: str, spans: list[tuple[int, int]], strict: frozenset[tuple[int, int]] = frozenset()
+               ) -> set[tuple[int, int]]:
+    """Of the candidate spans (towns, counties, states, unknown names), those that name a team on this page;
+    ``strict`` spans (possible people) need a result word or a bare goal count."""
     if not spans or not sports_page(text):
         return set()
-    teams = {text[s:e] for s, e in spans if in_team_position(text, s, e) and not _DATELINE.match(text, e)}
+    teams = {text[s:e] for s, e in spans if in_team_position(text, s, e, (s, e) in strict)
+             and not _DATELINE.match(text, e)}
     return {(s, e) for s, e in spans if text[s:e] in teams
             and not _DATELINE.match(text, e)
             and (in_team_position(text, s, e) or not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s))}
