@@ -170,11 +170,16 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
             c.payload = PersonCandidate(p.start, p.end, full_by_surname[p.name], p.strong, p.role,
                                         p.role_start, p.role_end)
     occupied = bytearray(len(text) + 1)
-    for c in chosen:
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    for s in link_surnames(text, tokens, kept_people):
-        if not any(occupied[s.start:s.end]):
-            chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
+    for c in chosen:  # a town is no obstacle: "Crawley" after "John Crawley" is the person
+        if not (c.kind == "place" and c.payload.place_type != "country"):
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    linked = [_cand(s.start, s.end, "person", P_SURNAME, s) for s in link_surnames(text, tokens, kept_people)
+              if not any(occupied[s.start:s.end])]
+    if linked:
+        person_at = bytearray(len(text) + 1)
+        for c in linked:
+            person_at[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen = [c for c in chosen if c.kind != "place" or not any(person_at[c.start:c.end])] + linked
     chosen.sort(key=lambda c: c.start)
     return chosen
 

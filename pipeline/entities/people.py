@@ -9,9 +9,11 @@ from . import registers
 from .gazetteer import is_place_name
 from .rules import (
     DESCRIPTOR_NOISE,
+    GENERIC_ACTORS,
     HONORIFICS,
     LEADING_NOISE,
     NAME_PARTICLES,
+    NOT_INITIALS,
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
     ORG_HEADS,
@@ -180,7 +182,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
     lower_words = {t.text for t in tokens if t.text.islower()}
-    out: list[PersonCandidate] = []
+    out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
     while i < n:
         if not tokens[i].cap:
@@ -245,6 +247,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
+_NOT_NAME_ENDINGS = ("ly", "ing", "ment", "tion", "sion", "ness", "ity", "ism", "ics", "ies", "ance", "ence")
+
+
 def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
     """Two or three name-shaped words that are no role, place, nationality or month, none written in lower case
     on the page and none shouting: a person's name even without a known given name."""
@@ -254,7 +259,7 @@ def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
         low = t.text.lower()
         if len(t.text) < 3 or t.text.isupper() or low in lower_words or low in ROLE_WORDS or low in TIME_WORDS \
                 or low in DESCRIPTOR_NOISE or low in NOT_PERSON_WORDS or low in LEADING_NOISE \
-                or low.endswith("ly") or is_place_name(t.text):
+                or low.endswith(_NOT_NAME_ENDINGS) or is_place_name(t.text):
             return False
     return not is_place_name(" ".join(t.text for t in toks))
 
@@ -274,28 +279,76 @@ def _names_a_work(text: str, start: int) -> bool:
 
 
 def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate]) -> list[PersonCandidate]:
-    """Later (or earlier) bare surnames, with or without an honorific, of a person named in full."""
+    """Later (or earlier) bare surnames, with or without an honorific, of a person named in full; a single name
+    found once ("Clinton said") elsewhere on the page; a headline's capitals ("SHEARER", "ROBERTO DURAN")."""
     by_surname: dict[str, PersonCandidate] = {}
     for p in people:
-        parts = p.name.split()
-        if len(parts) >= 2:
-            by_surname.setdefault(parts[-1], p)
+        by_surname.setdefault(p.name.split()[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
     for k, t in enumerate(tokens):
         p = by_surname.get(t.text)
+        shouting = p is None and len(t.text) > 2 and t.text.isupper()
+        if shouting:
+            p = by_surname.get(t.text.title())
         if p is None or t.start in taken:
             continue
         prev = tokens[k - 1] if k else None
+        if shouting:
+            start = t.start
+            if prev is not None and " " in p.name and prev.text == p.name.split()[0].upper() \
+                    and t.start - prev.end == 1:
+                start = prev.start  # "ROBERTO DURAN"
+            out.append(PersonCandidate(start, t.end, p.name, True, None, None, None))
+            continue
         titled = prev is not None and _honorific_at(tokens, k - 1) == 1
         if not titled:
             if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
                 continue  # "Street" alone is a word; "Mr Street" is the person
             if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1 \
-                    and not is_sentence_start(text, prev.start):
+                    and not is_sentence_start(text, prev.start) and not _initial(text, prev):
                 continue  # inside another name: "Hope Street", "Smith Square"
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
                 continue
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
+    return out
+
+
+def _initial(text: str, tok: Token) -> bool:
+    """"G." of "G. Thorpe", "D.A." of "D.A. Weibring" (not "U.S.")."""
+    return bool(_INITIALS.match(tok.text)) and text[tok.end:tok.end + 2] == ". " and tok.text not in NOT_INITIALS
+
+
+_INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
+
+
+def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
+    """Initials and a surname: "G. Thorpe", "D.A. Weibring" (a scorecard's or a byline's way to name)."""
+    out = []
+    for k in range(len(tokens) - 1):
+        t = tokens[k]
+        if not _initial(text, t) or tokens[k + 1].start != t.end + 2:
+            continue
+        length = _collect_name(tokens, k + 1, limit=2)
+        if length:
+            e = tokens[k + length].end
+            out.append(PersonCandidate(t.start, e, " ".join(text[t.start:e].split()), True, None, None, None))
+    return out
+
+
+_SPEAKING_NAME = re.compile(r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b(?!\s+(?:it|its)\b)")
+
+
+def speaking_names(text: str, tokens: list[Token], lower_words: set[str]) -> list[PersonCandidate]:
+    """A lone name that speaks ("Clinton said"): a person, unless it is a known body or place (those win)."""
+    out = []
+    for t in tokens:
+        if not t.cap or t.text.isupper() or len(t.text) < 3 or not _SPEAKING_NAME.match(text, t.end):
+            continue
+        low = t.text.lower()
+        if not _name_word(t.text) or low in lower_words or low in NOT_PERSON_WORDS or low in GENERIC_ACTORS \
+                or low in LEADING_NOISE or low in DESCRIPTOR_NOISE or low.endswith(_NOT_NAME_ENDINGS):
+            continue
+        out.append(PersonCandidate(t.start, t.end, t.text, False, None, None, None))
     return out

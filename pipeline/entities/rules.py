@@ -197,6 +197,8 @@ NOT_PERSON_WORDS = words(
     "medical health care division general first second third later earlier instead still elsewhere overall "
     "separately recently"
 )
+# Dotted capitals that are no initials of a person ("U.S. Steel").
+NOT_INITIALS = frozenset({"U.S", "U.N", "U.K", "E.U", "U.A.E", "U.S.A", "D.C", "L.A", "N.Y"})
 # Words that are never a first name but are common surnames: a name may end in one when a role or a speech verb
 # vouches for it ("Andy Street, the region's mayor").
 SURNAME_WORDS = words("street hall green lane park bridge bridges young long king brown white black wood house "

@@ -16,6 +16,7 @@ _LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
 _CUE_WORD = re.compile(r"[a-z]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
 _GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
+_TABLE_ROW_AFTER = re.compile(r"(?:\s+\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
 _GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
 _RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?|AT)\s")
 _RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to|\bAT)\s+$")
@@ -40,7 +41,7 @@ def sports_page(text: str) -> bool:
 def in_team_position(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures)."""
     if strict:
-        return bool(_GOALS_AFTER.match(text, end) or _GOALS_BEFORE.search(text, max(0, start - 30), start)
+        return bool(_GOALS_AFTER.match(text, end) or _TABLE_ROW_AFTER.match(text, end) or _GOALS_BEFORE.search(text, max(0, start - 30), start)
                     or _RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 12), start))
     return bool(_SCORE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end)
                 or _RESULT_BEFORE.search(text, max(0, start - 12), start))
