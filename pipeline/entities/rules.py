@@ -277,6 +277,22 @@ UK_CUES = frozenset({
     "NHS", "Westminster", "Whitehall", "Downing Street", "MPs", "Tory", "Tories", "Holyrood", "Stormont",
     "Senedd", "Ofsted", "Ofgem", "Ofwat", "Ofcom", "HMRC", "GOV.UK", "councillor", "councillors", "Cllr",
 })
+# World places (``world``): newspaper abbreviations of US states, and cities named like common English words.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
+    "DE": ("Del.",), "DC": ("D.C.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",),
+    "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",),
+    "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn."), "RI": ("R.I.",),
+    "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",),
+    "WA": ("Wash.",), "WV": ("W.Va.",), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
+WORLD_NOT_PLACES = words(
+    "mobile split nice bath batman van independence orange surprise mercedes concord temple champion "
+    "providence sterling deal of bar buy cha ede best sale bury hope march may reading victoria ajax kawasaki "
+    "toyota"
+)
 # Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
 SPORT_LABELS = words(
     "soccer football cricket tennis golf rugby baseball basketball hockey cycling athletics motorsport racing "

@@ -41,7 +41,8 @@ def sports_page(text: str) -> bool:
 def in_team_position(text: str, start: int, end: int, strict: bool = False) -> bool:
     """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures)."""
     if strict:
-        return bool(_GOALS_AFTER.match(text, end) or _TABLE_ROW_AFTER.match(text, end) or _GOALS_BEFORE.search(text, max(0, start - 30), start)
+        return bool(_GOALS_AFTER.match(text, end) or _TABLE_ROW_AFTER.match(text, end)
+                    or _GOALS_BEFORE.search(text, max(0, start - 30), start)
                     or _RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 12), start))
     return bool(_SCORE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end)
                 or _RESULT_BEFORE.search(text, max(0, start - 12), start))
