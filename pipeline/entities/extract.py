@@ -66,7 +66,11 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     register_bodies, register_names = _dictionary_candidates(text, cands)
     shapes = _shape_candidates(text, runs, register_bodies, cands)
     cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands)
-    for p in find_people(text, tokens):
+    found_people = find_people(text, tokens)
+    surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
+    if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
+        cands = [c for c in cands if not (c.sort_key[1] == -P_ACTING and text[c.start:c.end] in surnames)]
+    for p in found_people:
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
     chosen = _settle(cands)
     _keep_abbreviation_stops(text, chosen)

@@ -208,8 +208,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
                 length = 0
         else:
             length = _collect_name(tokens, i)
-            if length < 2:
-                length = 0
+            if length < 2 or any(t.text.lower() in ROLE_WORDS for t in tokens[i:i + length]):
+                length = 0  # no given name, and a title in it: "Senate President said"
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
         if not length:

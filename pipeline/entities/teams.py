@@ -18,8 +18,9 @@ _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
 _GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
 _TABLE_ROW_AFTER = re.compile(r"(?:\s+\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
 _GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
-_RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?|AT)\s")
-_RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to|\bAT)\s+$")
+_RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?)\s")
+_RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to)\s+$")
+_FIXTURE = re.compile(r"([A-Z][A-Z .]*[A-Z]) AT ([A-Z][A-Z .]*[A-Z])")
 _DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
 _LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
 
@@ -38,8 +39,19 @@ def sports_page(text: str) -> bool:
     return False
 
 
+def _fixture_side(text: str, start: int, end: int) -> bool:
+    """One side of a fixture line in capitals: "OAKLAND AT BOSTON"."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    m = _FIXTURE.fullmatch(text, ls, len(text) if le < 0 else le)
+    return bool(m) and (m.span(1) == (start, end) or m.span(2) == (start, end))
+
+
 def in_team_position(text: str, start: int, end: int, strict: bool = False) -> bool:
-    """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures)."""
+    """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures), or a
+    side of a fixture line."""
+    if text[end:end + 4] == " AT " or text[max(0, start - 4):start] == " AT ":
+        return _fixture_side(text, start, end)
     if strict:
         return bool(_GOALS_AFTER.match(text, end) or _TABLE_ROW_AFTER.match(text, end)
                     or _GOALS_BEFORE.search(text, max(0, start - 30), start)
