@@ -207,10 +207,14 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     if not found:
         return chosen
     outer: list[tuple[int, int]] = []
-    for s, e in sorted(found, key=lambda sp: sp[0] - sp[1]):  # "Sparta Rotterdam", not also "Rotterdam"
-        if not any(os <= s and e <= oe for os, oe in outer):
+    for s, e in sorted(found, key=lambda sp: (sp[0], -sp[1])):  # "Sparta Rotterdam", not also "Rotterdam"
+        if not outer or s >= outer[-1][1]:
             outer.append((s, e))
-    kept = [c for c in chosen if not any(s <= c.start and c.end <= e for s, e in outer)]
+    covered = bytearray(len(text) + 1)
+    for s, e in outer:
+        covered[s:e] = b"\x01" * (e - s)
+    kept = [c for c in chosen if not (covered[c.start:c.end].count(1)
+                                      and ((c.start, c.end) in places or not covered[c.start:c.end].count(0)))]
     for s, e in outer:
         name = text[s:e].title() if text[s:e].isupper() else text[s:e]
         kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,

@@ -193,7 +193,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             if initial is not None:
                 out.append(initial)
     for h, tok in enumerate(toks):
-        if h and tok.text.lower() in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS:
+        if h and tok.text.lower() in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS \
+                and (h + 1 == len(toks) or toks[h + 1].text.lower() not in ROLE_WORDS):  # a title's last word
             before = _before_title(toks, h - 1)
             if before is not None:
                 out.append(before)

@@ -213,7 +213,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
         if not length:
-            i += 1
+            i = max(i + 1, start_i)  # a later start inside the same honorific chain fails the same way
             continue
         toks = tokens[start_i:start_i + length]
         s, e = toks[0].start, toks[-1].end
