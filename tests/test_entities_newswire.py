@@ -145,3 +145,12 @@ def test_towns_stay_places_on_a_news_page():
     found = entities("Leicestershire County Council met in Leicester on Monday; Somerset 5 was the bus route.")
     assert "Leicester" in surfaces(found.places)
     assert "Somerset" in surfaces(found.places)
+
+
+# ---------------------------------------------------------------- pathological input
+
+def test_long_runs_of_honorifics_titles_and_results_are_read_in_one_pass():
+    # each would take minutes if a step rescanned the run from every token
+    assert entities("Mr " * 30000 + "said.").people == []
+    assert entities("Professor Dame " * 5000 + "x").bodies == []
+    assert len(entities("SOCCER - RESULTS.\n\n" + "Essex 2 Kent 1\n\n" * 3000).bodies) == 6000
