@@ -61,7 +61,7 @@ def _noise(toks: tuple[Token, ...] | list[Token], i: int, headless: bool = False
     Before a name with no head word, nationalities too ("German carmaker" is cut before: "Volkswagen said")."""
     low = toks[i].text.lower()
     if low in LEADING_NOISE:
-        return not (low == "new" and i + 1 < len(toks) and is_place_name("New " + toks[i + 1].text))
+        return low != "new" or not ( i + 1 < len(toks) and is_place_name("New " + toks[i + 1].text))
     return low in TIME_WORDS or (headless and low in DESCRIPTOR_NOISE)
 
 
@@ -187,8 +187,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
     shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
     if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
         return out  # an all-capitals headline: its word shapes say nothing
-    for k in range(len(toks)):
-        if k == 0 or not toks[k - 1].cap:
+    for k, t in enumerate(toks):
+        if t.text.lower() in ORG_INITIAL_WORDS and (k == 0 or not toks[k - 1].cap or _noise(toks, k - 1)):
             initial = _initial_word_name(toks, k)
             if initial is not None:
                 out.append(initial)
@@ -227,8 +227,6 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
 def _initial_word_name(toks: tuple[Token, ...], i: int) -> OrgShape | None:
     """"Radio Free Europe", "Statistics Canada", "Air France": a run (from ``i``) opened by an organisation
     word."""
-    while i < len(toks) and _noise(toks, i):
-        i += 1
     btype = ORG_INITIAL_WORDS.get(toks[i].text.lower()) if i < len(toks) - 1 else None
     if btype is None or not toks[i].cap or toks[i].hard_break_after or toks[i].text.isupper():
         return None

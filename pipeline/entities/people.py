@@ -328,7 +328,8 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     out = []
     for k in range(len(tokens) - 1):
         t = tokens[k]
-        if not _initial(text, t) or tokens[k + 1].start != t.end + 2:
+        if len(t.text) > 5 or text[t.end:t.end + 1] != "." or not _initial(text, t) \
+                or tokens[k + 1].start != t.end + 2:
             continue
         length = _collect_name(tokens, k + 1, limit=2)
         if length:
@@ -337,18 +338,18 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-_SPEAKING_NAME = re.compile(r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b(?!\s+(?:it|its)\b)")
+_SPEAKING_NAME = re.compile(r"\b([A-Z][a-z][\w'\u2019-]+)\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
+                            r"(?!\s+(?:it|its)\b)")
 
 
 def speaking_names(text: str, tokens: list[Token], lower_words: set[str]) -> list[PersonCandidate]:
     """A lone name that speaks ("Clinton said"): a person, unless it is a known body or place (those win)."""
     out = []
-    for t in tokens:
-        if not t.cap or t.text.isupper() or len(t.text) < 3 or not _SPEAKING_NAME.match(text, t.end):
-            continue
-        low = t.text.lower()
-        if not _name_word(t.text) or low in lower_words or low in NOT_PERSON_WORDS or low in GENERIC_ACTORS \
+    for m in _SPEAKING_NAME.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if not _name_word(word) or low in lower_words or low in NOT_PERSON_WORDS or low in GENERIC_ACTORS \
                 or low in LEADING_NOISE or low in DESCRIPTOR_NOISE or low.endswith(_NOT_NAME_ENDINGS):
             continue
-        out.append(PersonCandidate(t.start, t.end, t.text, False, None, None, None))
+        out.append(PersonCandidate(m.start(1), m.end(1), word, False, None, None, None))
     return out
