@@ -193,14 +193,15 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     Kent", "Juventus 2 Ajax 1", "Seattle Mariners 5")."""
     if not teams_mod.sports_page(text):
         return chosen
+    players = teams_mod.individual_sport(text)  # "CRICKET - ...": names beside figures are players
     places = {(c.start, c.end): c for c in chosen if (c.kind == "place" and c.payload.place_type != "country")
-              or (c.kind == "person" and c.payload.plain)}
+              or (c.kind == "person" and c.payload.plain and not players)}
     occupied = bytearray(len(text) + 1)
     for c in chosen:
         if (c.start, c.end) not in places:
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    free = [sp for r in runs for sp in teams_mod.club_spans(r.tokens) if sp not in places
-            and not any(occupied[sp[0]:sp[1]])]
+    free = [] if players else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
+                               if sp not in places and not any(occupied[sp[0]:sp[1]])]
     people = frozenset(sp for sp, c in places.items() if c.kind == "person")
     found = teams_mod.team_spans(text, [*places, *free], people)
     found = {sp for sp in found if sp not in people or teams_mod.in_team_position(text, *sp, strict=True)}

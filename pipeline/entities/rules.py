@@ -301,6 +301,16 @@ SPORT_CUES = words(
     "halftime half-time innings wickets wicket scorers goals standings championship league season match "
     "coach striker midfielder goalkeeper pitcher inning homer homers touchdown semifinal quarterfinal "
     "quarter-final semi-final cup tournament squad defender playoffs playoff runs batting bowling penalty")
+# Labels of sports whose results pages list players with figures ("Waqar Younis 10 2 39 2"): only towns and
+# counties there are teams.
+INDIVIDUAL_SPORT_LABELS = words("cricket tennis golf athletics boxing cycling racing skiing motorsport")
+# Words of results pages that stand beside numbers without being teams ("Attendance 32,000", "Halftime 1-0").
+NOT_TEAM_WORDS = words(
+    "attendance halftime half-time aggregate qualifier result results score scores scorers points played "
+    "total totals round group week day standings table pool leg replay penalties extra time overall final "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
 # Register names that other countries' bodies share: linked to the UK body only on a UK page.
 SHARED_BODY_NAMES = frozenset({
     "foreign office", "foreign ministry", "home office", "interior ministry", "department of health",

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .rules import LEADING_NOISE, LOCATIVE_CUES, SPORT_CUES, SPORT_LABELS
+from .rules import (
+    INDIVIDUAL_SPORT_LABELS,
+    LEADING_NOISE,
+    LOCATIVE_CUES,
+    NOT_TEAM_WORDS,
+    SPORT_CUES,
+    SPORT_LABELS,
+)
 from .tokens import Token
 
 _LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
@@ -37,6 +44,12 @@ def sports_page(text: str) -> bool:
             if len(seen) >= 3:
                 return True
     return False
+
+
+def individual_sport(text: str) -> bool:
+    """A "CRICKET - ...", "TENNIS - ..." page: names beside numbers there are players and their figures."""
+    m = _LABEL.match(text)
+    return bool(m) and bool(set(m.group(1).lower().split()) & INDIVIDUAL_SPORT_LABELS)
 
 
 def _fixture_side(text: str, start: int, end: int) -> bool:
@@ -72,7 +85,7 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         toks = segment[-3:]
         while toks and (not toks[0].cap or toks[0].text.lower() in LEADING_NOISE):
             toks.pop(0)
-        if toks and all(x.cap for x in toks):
+        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].text.lower() in NOT_TEAM_WORDS):
             out.append((toks[0].start, toks[-1].end))
         segment = []
     return out
