@@ -132,13 +132,20 @@ def test_world_places_seas_and_historical_countries():
     assert surfaces(found.places) == ["MIAMI", "Gulf of Mexico", "Dusseldorf", "Zaire", "Black Sea"]
 
 
-def test_towns_and_clubs_in_a_teams_position_are_teams_on_a_sports_page():
+def test_counties_in_a_teams_position_are_teams_on_a_sports_page():
     found = entities("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP.\n\nLONDON 1996-08-30\n\nLeicestershire beat "
                      "Somerset by an innings at Grace Road in Leicester. Leicestershire are top.\n\n"
-                     "NAC Breda 1 Sparta Rotterdam 0")
-    assert surfaces(found.bodies) == ["Leicestershire", "Somerset", "Leicestershire", "NAC Breda",
-                                      "Sparta Rotterdam"]
+                     "Waqar Younis 10 2 39 2")
+    assert surfaces(found.bodies) == ["Leicestershire", "Somerset", "Leicestershire"]
     assert "Leicester" in surfaces(found.places) and "LONDON" in surfaces(found.places)
+    assert surfaces(found.people) == ["Waqar Younis"]  # a bowler's figures, not a team's table row
+
+
+def test_clubs_in_results_lines_are_teams():
+    found = entities("SOCCER - DUTCH LEAGUE RESULTS.\n\nAMSTERDAM 1996-08-30\n\nNAC Breda 1 Sparta Rotterdam 0\n\n"
+                     "Attendance 12000")
+    assert surfaces(found.bodies) == ["NAC Breda", "Sparta Rotterdam"]
+    assert surfaces(found.places) == ["AMSTERDAM"]
 
 
 def test_towns_stay_places_on_a_news_page():
