@@ -51,7 +51,7 @@ def ambiguous(surface: str) -> bool:
 
 def checked(info: BodyInfo, entry: Entry, surface: str, uk: bool) -> BodyInfo | None:
     """The body a register hit names, given the document's evidence: linked, unlinked, or none."""
-    if uk or not needs_evidence(entry) or not ambiguous(surface) or _full_name(surface, info.name):
+    if not needs_evidence(entry) or not ambiguous(surface) or uk or _full_name(surface, info.name):
         return info
     if is_acronym_like(surface):
         return None

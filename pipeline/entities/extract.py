@@ -85,7 +85,7 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
     seen: set[str] = set()
     hits = gazetteer.find(text, fold(text))
-    uk = evidence.uk_context(text, hits)
+    uk: bool | None = None  # decided on the first register hit that needs the evidence
     for hit in hits:
         bodies = [e for e in hit.entries if e.kind == "body"]
         place = from_hit(text, hit)
@@ -100,7 +100,9 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
         surface = text[hit.start:hit.end]
         if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
             seen.add(surface)
-            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, uk)
+            if uk is None and evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface):
+                uk = evidence.uk_context(text, hits)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk))
             if info is None:
                 continue
             register_bodies[(hit.start, hit.end)] = info
