@@ -44,6 +44,13 @@ def test_short_register_names_on_foreign_pages_are_unlinked_bodies():
     assert all(b.body_key.startswith("org:") for b in found.bodies)
 
 
+def test_uk_page_names_glued_to_other_names_or_markets_are_not_uk_bodies():
+    text = ("LONDON 1996-08-30. The 30-year Treasury bond fell. NSW Treasury launched a bond. Stephan Marasek "
+            "of SC Freiburg scored against Scotland.")
+    linked = [b.surface for b in entities(text).bodies if not b.body_key.startswith("org:")]
+    assert linked == []
+
+
 def test_nigerias_senate_is_not_the_us_congress():
     found = entities("Nigeria's Senate passed the budget in Abuja on Tuesday, the Senate President said.")
     assert [b.surface for b in found.bodies] == ["Senate", "Senate"]

@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import Entry, Hit, is_acronym_like
 from .model import BodyInfo
-from .rules import SHARED_BODY_NAMES, UK_CUES
+from .rules import LEADING_NOISE, ROLE_WORDS, SHARED_BODY_NAMES, UK_CUES
 from .textutil import slug
 
 _UK_CUE = re.compile(r"£|(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(UK_CUES, key=len, reverse=True))
@@ -47,6 +47,26 @@ def ambiguous(surface: str) -> bool:
     """An acronym, one word ("Treasury", "Parliament") or a name many countries use ("Foreign Office")."""
     bare = surface.removeprefix("the ").removeprefix("The ")
     return " " not in bare or " ".join(bare.lower().split()) in SHARED_BODY_NAMES
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w&-]*) $")
+_NAME_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)")
+
+
+def inside_other_name(text: str, start: int, end: int) -> bool:
+    """"NSW Treasury", "SC Freiburg": a one-word register name glued to another capitalised word is part of
+    that other name (job titles aside: "LGA Chairman")."""
+    if " " in text[start:end]:
+        return False
+    for m in (_NAME_WORD_BEFORE.search(text, max(0, start - 20), start), _NAME_WORD_AFTER.match(text, end)):
+        low = m.group(1).lower() if m else ""
+        if m and low not in ROLE_WORDS and low not in _SENTENCE_WORDS and low not in LEADING_NOISE:
+            return True
+    return False
+
+
+_SENTENCE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "by", "for", "to",
+                             "said", "says", "i"})
 
 
 def checked(info: BodyInfo, entry: Entry, surface: str, uk: bool) -> BodyInfo | None:

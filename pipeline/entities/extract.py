@@ -102,7 +102,8 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
             seen.add(surface)
             if uk is None and evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface):
                 uk = evidence.uk_context(text, hits)
-            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk))
+            glued = evidence.inside_other_name(text, hit.start, hit.end)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk) and not glued)
             if info is None:
                 continue
             register_bodies[(hit.start, hit.end)] = info

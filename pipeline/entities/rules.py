@@ -231,7 +231,8 @@ NOT_BEFORE: dict[str, frozenset[str]] = {
     "labour": words("market markets shortage shortages costs cost force supply productivity mobility relations "
                     "law laws rights standards share income intensive saving exchange"),
     "conservative": words("estimate estimates approach assumptions figure figures forecast forecasts view"),
-    "treasury": words("bonds bills yields notes securities gilts inflation-protected"),
+    "treasury": words("bonds bills yields notes securities gilts inflation-protected bond bill yield note "
+                      "future futures market markets auction auctions prices refunding issues issue debt"),
     "unite": words("the with to behind against around and in"),
 }
 # Place names that are ordinary words, months or common surnames: need a locative cue ("in March, Cambs").
