@@ -99,6 +99,13 @@ def test_corp_keeps_its_full_stop():
     assert surfaces(found.bodies) == ["Acme Mining Corp."]
 
 
+def test_a_company_short_form_is_the_company_named_in_full():
+    found = entities("Acme Mining Corp. said on Tuesday it would cut 500 jobs. Acme shares fell 3 percent, and "
+                     "a year ago Acme had 4,000 staff.")
+    assert surfaces(found.bodies) == ["Acme Mining Corp.", "Acme", "Acme"]
+    assert {b.body_key for b in found.bodies} == {"org:acme-mining-corp"}
+
+
 def test_organisation_names_that_contain_a_place():
     found = entities("Radio Free Europe and Statistics Canada both reported the figures.")
     assert surfaces(found.bodies) == ["Radio Free Europe", "Statistics Canada"]

@@ -13,10 +13,10 @@ from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
-from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run
+from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ACRONYMS
+from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
 from .textutil import fold, slug
 from .tokens import Run, Token, capital_runs, tokenize
 
@@ -75,6 +75,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     chosen = _settle(cands)
     _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, chosen)
+    chosen = _short_forms(text, tokens, chosen)
     chosen = _teams(text, runs, chosen)
     return _build(text, chosen)
 
@@ -189,6 +190,37 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
         chosen = [c for c in chosen if c.kind != "place" or not any(person_at[c.start:c.end])] + linked
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+    """"Acme Mining Corp." ... "Acme": the first word of a company or organisation name found on the page,
+    standing alone elsewhere on it, is that body."""
+    short: dict[str, BodyInfo] = {}
+    for c in chosen:
+        if c.kind != "body" or c.payload.is_generic or c.payload.body_type not in SHORT_FORM_TYPES:
+            continue
+        first = text[c.start:c.end].split(" ", 1)
+        if len(first) == 2 and short_form_ok(first[0]):
+            short.setdefault(first[0], c.payload)
+    if not short:
+        return chosen
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.kind == "body" and c.payload.body_key.startswith("org:") and text[c.start:c.end] in short:
+            c.payload = short[text[c.start:c.end]]  # "Acme shares fell": the Acme named in full
+    added = []
+    for k, t in enumerate(tokens):
+        info = short.get(t.text)
+        if info is None or occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and nxt.cap and not t.hard_break_after:
+            continue  # the start of another name
+        added.append(_cand(t.start, t.end, "body", P_SURNAME, info))
+    if not added:
+        return chosen
+    return sorted(chosen + added, key=lambda c: c.start)
 
 
 def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:

@@ -21,6 +21,7 @@ from .rules import (
     LEADING_NOISE,
     NOT_ORG_AFTER_ROLE,
     NOT_ORG_STARTS,
+    NOT_PERSON_WORDS,
     OF_WORDS,
     ON_HEADS,
     ORG_HEADS,
@@ -63,6 +64,16 @@ def _noise(toks: tuple[Token, ...] | list[Token], i: int, headless: bool = False
     if low in LEADING_NOISE:
         return low != "new" or not ( i + 1 < len(toks) and is_place_name("New " + toks[i + 1].text))
     return low in TIME_WORDS or (headless and low in DESCRIPTOR_NOISE)
+
+
+def short_form_ok(word: str) -> bool:
+    """Can this first word of a name stand for the whole ("Acme" of "Acme Mining Corp.")? A proper word: not a
+    descriptor, head, place, role or ordinary leading word."""
+    low = word.lower()
+    return len(word) >= 3 and word[:1].isupper() and not word.isupper() and low not in COMMON_DESCRIPTORS \
+        and low not in LEADING_NOISE and low not in ROLE_WORDS and low not in ORG_HEADS \
+        and low not in DESCRIPTOR_NOISE and low not in TIME_WORDS and low not in NOT_PERSON_WORDS \
+        and not is_place_name(word)
 
 
 def _singular(word: str, head: str) -> str:

@@ -294,6 +294,8 @@ WORLD_NOT_PLACES = words(
     "providence sterling deal of bar buy cha ede best sale bury hope march may reading victoria ajax kawasaki "
     "toyota"
 )
+# Body types whose first word alone may stand for the body later on the page ("Acme" for "Acme Mining Corp.").
+SHORT_FORM_TYPES = frozenset({"company", "other_org", "charity_ngo", "think_tank", "membership_body"})
 # Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
 SPORT_LABELS = words(
     "soccer football cricket tennis golf rugby baseball basketball hockey cycling athletics motorsport racing "
