@@ -174,7 +174,7 @@ NOT_NAME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december christmas easter brexit covid labour conservative tory "
     "tories liberal green reform party union trust fund plc ltd group said says according also however "
-    "but statement review budget strategy report plan paper act bill day week summit conference agreement "
+    "but statement review budget strategy report plan paper act day week summit conference agreement "
     "deal settlement index programme scheme framework spending house hall square park centre station "
     "airport bridge court office crisis recession election referendum inquiry award awards prize games "
     "cup league championship olympics festival show war treaty accord pact declaration charter manifesto"
@@ -194,7 +194,7 @@ NOT_PERSON_WORDS = words(
     "force forces guard police party front movement alliance league union council committee club team "
     "united city rovers athletic sporting olympic olympics games championship championships final finals "
     "semifinal quarterfinal round day week year month reuters ap afp xinhua interfax itar-tass advanced home "
-    "medical health care division general first second third later earlier instead still elsewhere overall "
+    "medical health care division general first second third bill act later earlier instead still elsewhere overall "
     "separately recently"
 )
 # Dotted capitals that are no initials of a person ("U.S. Steel").
