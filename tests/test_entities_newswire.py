@@ -125,6 +125,12 @@ def test_initials_and_surname_are_a_person_but_us_steel_is_not():
     assert surfaces(found.bodies) == ["U.S. Steel"]
 
 
+def test_a_cricket_scorecard_names_its_fielders_and_bowlers():
+    found = entities("CRICKET - ENGLAND V PAKISTAN SCOREBOARD.\n\nLONDON 1996-08-22\n\nM. Atherton b Waqar Younis "
+                     "31\n\nA. Stewart c Croft b Mullally 44")
+    assert surfaces(found.people) == ["M. Atherton", "Waqar Younis", "A. Stewart", "Croft", "Mullally"]
+
+
 def test_headline_capitals_and_single_name_back_references():
     found = entities("SOCCER - SHEARER NAMED AS CAPTAIN.\n\nAlan Shearer was named England captain on Friday. "
                      "Shearer said he was proud.")

@@ -338,7 +338,8 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-_SPEAKING_NAME = re.compile(r"\b([A-Z][a-z][\w'\u2019-]+)\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
+_SPEAKING_NAME = re.compile(r"(?<![\w'\u2019])((?:O['\u2019])?[A-Z][a-z][\w'\u2019-]+)"
+                            r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
                             r"(?!\s+(?:it|its)\b)")
 
 

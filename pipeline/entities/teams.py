@@ -23,7 +23,7 @@ _LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
 _CUE_WORD = re.compile(r"[a-z]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
 _GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
-_TABLE_ROW_AFTER = re.compile(r"(?:\s+\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
+_TABLE_ROW_AFTER = re.compile(r"(?:\s+\.?\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
 _GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
 _RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?)\s")
 _RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to)\s+$")
@@ -50,6 +50,18 @@ def individual_sport(text: str) -> bool:
     """A "CRICKET - ...", "TENNIS - ..." page: names beside numbers there are players and their figures."""
     m = _LABEL.match(text)
     return bool(m) and bool(set(m.group(1).lower().split()) & INDIVIDUAL_SPORT_LABELS)
+
+
+_DISMISSAL = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b|c and b|run out \()\s+((?:[A-Z]\.\s?)*[A-Z][a-z'\u2019-]+"
+                        r"(?:\s[A-Z][a-z'\u2019-]+)?)")
+
+
+def scorecard_players(text: str) -> list[tuple[int, int]]:
+    """On a cricket page, the fielders and bowlers of a scorecard: "c Croft b Mullally 54"."""
+    m = _LABEL.match(text)
+    if not m or "cricket" not in m.group(1).lower().split():
+        return []
+    return [d.span(1) for d in _DISMISSAL.finditer(text)]
 
 
 def _fixture_side(text: str, start: int, end: int) -> bool:
