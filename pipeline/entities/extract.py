@@ -241,7 +241,8 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
                                if sp not in places and not any(occupied[sp[0]:sp[1]])]
     people = frozenset(sp for sp, c in places.items() if c.kind == "person")
     found = teams_mod.team_spans(text, [*places, *free], people)
-    found = {sp for sp in found if sp not in people or teams_mod.in_team_position(text, *sp, strict=True)}
+    club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
+    found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
     if not found:
         return chosen
     outer: list[tuple[int, int]] = []

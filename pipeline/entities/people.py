@@ -220,7 +220,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if h == 0 and len(toks) == 1:
             i += 1
             continue
-        if _names_a_work(text, s):
+        if _names_a_work(text, s) or _PLACE_PREFIX_BEFORE.search(text, max(0, s - 5), s):
             i = start_i + length
             continue
         role = _role_after(text, e) if not toks[-1].possessive else None
@@ -265,6 +265,9 @@ def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
 
 
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:([A-Za-z]+)\s+)?$")
+
+
+_PLACE_PREFIX_BEFORE = re.compile(r"\b(?:St\.?|San|Santa|Los|Las|Fort|Port|Mount) $")  # "St Louis Cardinals"
 
 
 def _names_a_work(text: str, start: int) -> bool:

@@ -157,7 +157,8 @@ HONORIFICS = (
     "The Rt Hon", "Rt Hon", "Right Honourable", "Professor", "Prof", "Councillor", "Cllr", "Baroness", "Baron",
     "Dame", "Lady", "Lord", "Miss", "Mrs", "Mr", "Ms", "Mx", "Dr", "Sir", "Rev", "Reverend", "Revd",
     "Canon", "Bishop", "Archbishop", "Judge", "Justice", "President", "Chancellor", "Senator", "Governor",
-    "Mayor", "Minister", "Secretary", "General", "Captain", "Colonel", "Major", "Sheikh", "Prince",
+    "Mayor", "Minister", "Secretary", "Speaker", "Premier", "General", "Captain", "Colonel", "Major", "Sheikh",
+    "Prince",
     "Princess", "King", "Queen", "Father", "Sister", "Brother", "Cardinal", "Pope",
     "Det", "Insp", "Sgt", "Supt", "Ch", "Inspector", "Sergeant", "Constable", "Superintendent", "Commander",
     "DCI", "DI", "DS", "DC", "PC", "PCSO",
@@ -195,7 +196,7 @@ NOT_PERSON_WORDS = words(
     "united city rovers athletic sporting olympic olympics games championship championships final finals "
     "semifinal quarterfinal round day week year month reuters ap afp xinhua interfax itar-tass advanced home "
     "medical health care division general first second third bill act later earlier instead still elsewhere overall "
-    "separately recently"
+    "separately recently municipal desk"
 )
 # Dotted capitals that are no initials of a person ("U.S. Steel").
 NOT_INITIALS = frozenset({"U.S", "U.N", "U.K", "E.U", "U.A.E", "U.S.A", "D.C", "L.A", "N.Y"})
