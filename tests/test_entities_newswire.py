@@ -106,6 +106,11 @@ def test_a_company_short_form_is_the_company_named_in_full():
     assert {b.body_key for b in found.bodies} == {"org:acme-mining-corp"}
 
 
+def test_bare_acronyms_in_prose_are_bodies_but_not_units_or_times():
+    found = entities("Rebels of the SPLA attacked the town at 0900 GMT, the army said, and the PKK denied any role.")
+    assert surfaces(found.bodies) == ["SPLA", "PKK"]
+
+
 def test_organisation_names_that_contain_a_place():
     found = entities("Radio Free Europe and Statistics Canada both reported the figures.")
     assert surfaces(found.bodies) == ["Radio Free Europe", "Statistics Canada"]

@@ -122,3 +122,23 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
         if acr not in not_orgs:
             out.append((m.start(g), m.end(g), acr))
     return out
+
+
+_BARE_ACRONYM = re.compile(r"(?<![\w&.\-/])(?<![A-Z][a-z] )([A-Z]{2,5})(?![\w&.\-/])(?! [A-Z])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
+    """Capital-letter words in running prose (not in a headline in capitals) that name no known thing: on news
+    pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
+    that name."""
+    out: set[str] = set()
+    for para in _PARAGRAPH.finditer(text):
+        line = para.group()
+        letters = sum(c.isalpha() for c in line)
+        if not letters or sum(c.isupper() for c in line) * 2 > letters:
+            continue  # a headline or a table in capitals
+        for m in _BARE_ACRONYM.finditer(line):
+            if m.group(1) not in not_orgs:
+                out.add(m.group(1))
+    return out

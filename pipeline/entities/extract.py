@@ -10,13 +10,13 @@ from operator import attrgetter
 from . import evidence, gazetteer, registers
 from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
-from .acronyms import acronym_uses, speaking_acronyms
+from .acronyms import acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
+from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
 from .textutil import fold, slug
 from .tokens import Run, Token, capital_runs, tokenize
 
@@ -152,6 +152,9 @@ def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tupl
         cands = [c for c in cands if not (c.kind == "body" and (c.start, c.end) in register_bodies
                                           and text[c.start:c.end] in redefined)]
     speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
+    if not teams_mod.sports_page(text):  # results pages: "PSV", "GKS" start club names
+        speaking |= bare_acronyms(text, NOT_ORG_ACRONYMS | NOT_ORG_ABBREVIATIONS) - set(known) - suppressed \
+            - register_names
     speaking |= redefined
     speaking_info: dict[str, BodyInfo] = {}
     for acr in sorted(speaking):

@@ -332,6 +332,17 @@ NOT_ORG_ACRONYMS = words(
     "NB BST GMT UTC AM PM ID II III IV QC KC OBE MBE CBE DBE RIP LGBT LGBTQ SEN SEND ESG NET ZERO"
 )
 
+# Capital-letter words of news prose that are not organisations: times, units, currencies, policy terms, Roman
+# numerals ("a bare acronym is a body" does not apply to these).
+NOT_ORG_ABBREVIATIONS = words(
+    "GMT EDT EST CST PST CET BST UTC PCT BPS ADR ADRS CPI PPI GNP GDP RPI CPIH EPS IPO IPOS MPH KPH KM KG MW GW "
+    "KW KWH USD GBP EUR DM FFR SFR JPY CHF CAD AUD NZD HKD SEK NOK DKK FIM BEF ITL ESP NLG ATS RUB CNY INR KRW "
+    "ZAR MXN BRL ARS ECU YR QTR FY HY ET AL PS RE CC VS OR AND THE OF TO IN ON AT FOR BY A I II III IV VI VII "
+    "VIII IX XI XII XV XX SME SMES STEM ICT FE HE IT AIDS HIV SARS DNA TB ID PIN SMS CD DVD PC USB VIP MBA PHD "
+    "LLB BA BSC MSC MD QC KC CBE MBE OBE RSVP ASAP AKA FYI NB PTO TBC TBA PPS ROI KPI SLA NHS NET ISBN ATM "
+    "NOTE CAPS FC SV SK AC"
+)
+
 # ---------------------------------------------------------------- organisation shapes, details
 # Words that make "X Committee" a parliamentary committee.
 COMMITTEE_PARLIAMENT_WORDS = words(
