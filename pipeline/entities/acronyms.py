@@ -125,7 +125,6 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
 
 
 _BARE_ACRONYM = re.compile(r"(?<![\w&.\-/])(?<![A-Z][a-z] )([A-Z]{2,5})(?![\w&.\-/])(?! [A-Z])")
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
@@ -133,12 +132,13 @@ def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
     pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
     that name."""
     out: set[str] = set()
-    for para in _PARAGRAPH.finditer(text):
-        line = para.group()
-        letters = sum(c.isalpha() for c in line)
-        if not letters or sum(c.isupper() for c in line) * 2 > letters:
-            continue  # a headline or a table in capitals
-        for m in _BARE_ACRONYM.finditer(line):
-            if m.group(1) not in not_orgs:
-                out.add(m.group(1))
+    for m in _BARE_ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in not_orgs or acr in out:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        words = text[start:end if end >= 0 else len(text)].split()
+        if sum(w.isupper() for w in words) * 2 <= len(words):  # not a headline or a table in capitals
+            out.add(acr)
     return out

@@ -65,7 +65,8 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     cands: list[_Cand] = []
     register_bodies, register_names = _dictionary_candidates(text, cands)
     shapes = _shape_candidates(text, runs, register_bodies, cands)
-    cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands)
+    sports = teams_mod.sports_page(text)
+    cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands, sports)
     found_people = find_people(text, tokens)
     surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
     if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
@@ -78,7 +79,8 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, chosen)
     chosen = _short_forms(text, tokens, chosen)
-    chosen = _teams(text, runs, chosen)
+    if sports:
+        chosen = _teams(text, runs, chosen)
     return _build(text, chosen)
 
 
@@ -139,7 +141,7 @@ def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[in
 
 def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tuple[int, int], BodyInfo],
                         register_names: set[str], shapes: dict[tuple[int, int], OrgShape],
-                        cands: list[_Cand]) -> list[_Cand]:
+                        cands: list[_Cand], sports: bool) -> list[_Cand]:
     """Uses of acronyms defined in the text or title, and of undefined acronyms that speak ("CRESC said");
     drops dictionary hits of acronyms defined for non-bodies ("LIS") or for another body ("Voice of America
     (VOA)"), which is then the body."""
@@ -152,7 +154,7 @@ def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tupl
         cands = [c for c in cands if not (c.kind == "body" and (c.start, c.end) in register_bodies
                                           and text[c.start:c.end] in redefined)]
     speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
-    if not teams_mod.sports_page(text):  # results pages: "PSV", "GKS" start club names
+    if not sports:  # results pages: "PSV", "GKS" start club names
         speaking |= bare_acronyms(text, NOT_ORG_ACRONYMS | NOT_ORG_ABBREVIATIONS) - set(known) - suppressed \
             - register_names
     speaking |= redefined
@@ -231,8 +233,6 @@ def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
 def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     """On a sports page, towns, counties, states and unknown names in a team's position are clubs ("Essex beat
     Kent", "Juventus 2 Ajax 1", "Seattle Mariners 5")."""
-    if not teams_mod.sports_page(text):
-        return chosen
     players = teams_mod.individual_sport(text)  # "CRICKET - ...": names beside figures are players
     places = {(c.start, c.end): c for c in chosen if (c.kind == "place" and c.payload.place_type != "country")
               or (c.kind == "person" and c.payload.plain and not players)}

@@ -326,18 +326,24 @@ def _initial(text: str, tok: Token) -> bool:
 _INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
 
 
+_INITIALS_AT = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])*\. (?=[A-Z])")
+
+
 def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Initials and a surname: "G. Thorpe", "D.A. Weibring" (a scorecard's or a byline's way to name)."""
     out = []
-    for k in range(len(tokens) - 1):
-        t = tokens[k]
-        if len(t.text) > 5 or text[t.end:t.end + 1] != "." or not _initial(text, t) \
-                or tokens[k + 1].start != t.end + 2:
+    index = None
+    for m in _INITIALS_AT.finditer(text):
+        if index is None:
+            index = {t.start: k for k, t in enumerate(tokens)}
+        k = index.get(m.start())
+        if k is None or k + 1 >= len(tokens) or not _initial(text, tokens[k]) \
+                or tokens[k + 1].start != tokens[k].end + 2:
             continue
         length = _collect_name(tokens, k + 1, limit=2)
         if length:
-            e = tokens[k + length].end
-            out.append(PersonCandidate(t.start, e, " ".join(text[t.start:e].split()), True, None, None, None))
+            s, e = tokens[k].start, tokens[k + length].end
+            out.append(PersonCandidate(s, e, " ".join(text[s:e].split()), True, None, None, None))
     return out
 
 

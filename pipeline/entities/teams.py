@@ -105,9 +105,9 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
 
 def team_spans(text: str, spans: list[tuple[int, int]], strict: frozenset[tuple[int, int]] = frozenset()
                ) -> set[tuple[int, int]]:
-    """Of the candidate spans (towns, counties, states, unknown names), those that name a team on this page;
+    """Of the candidate spans (towns, counties, states, unknown names), those that name a team on this (sports) page;
     ``strict`` spans (possible people) need a result word or a bare goal count."""
-    if not spans or not sports_page(text):
+    if not spans:
         return set()
     teams = {text[s:e] for s, e in spans if in_team_position(text, s, e, (s, e) in strict)
              and not _DATELINE.match(text, e)}
