@@ -290,6 +290,8 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
     for k, t in enumerate(tokens):
+        if not t.cap:
+            continue
         p = by_surname.get(t.text)
         shouting = p is None and len(t.text) > 2 and t.text.isupper()
         if shouting:
