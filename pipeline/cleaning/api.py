@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
+from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, trafilatura_text
 from .features import count_words
 from .html import confirm, html_candidates
@@ -52,8 +53,10 @@ def block_keys(text: str, fmt: str) -> list[str]:
 
 def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = None, clean: bool = True,
                    hints: Mapping[str, str | None] | None = None, publisher_default: str | None = None,
-                   timezone: str = "Europe/London", now: datetime | None = None) -> CleanedDocument:
-    """Label every block of a document, assemble its body and comments, and read its metadata."""
+                   timezone: str = "Europe/London", now: datetime | None = None,
+                   ensemble: bool = True) -> CleanedDocument:
+    """Label every block of a document, assemble its body and comments, and read its metadata; with
+    ``ensemble``, trafilatura's article is weighed against ours on HTML pages that give cause to doubt."""
     hints = hints or {}
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
@@ -62,7 +65,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     cands, page = candidates_for(text, fmt)
     if not clean:
         return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
-    units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated)
+    units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated, ensemble)
     blocks, body_text = _assemble(cands, labels)
     thread = [(c.text, c.comment_author) for c, v in zip(units, lab.verdicts, strict=True) if v.role == "comment"]
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
@@ -88,9 +91,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
 
 
 def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hints: Mapping[str, str | None],
-                    repeated: Mapping[str, int] | None) -> tuple[list[Candidate], Labelling, list[tuple[str, str]]]:
-    """The units the classifier judged (paragraphs of wrapped lines, else the blocks), its labelling, and a
-    (role, reason) per block."""
+                    repeated: Mapping[str, int] | None, ensemble: bool = True,
+                    ) -> tuple[list[Candidate], Labelling, list[tuple[str, str]]]:
+    """The units the classifier judged (paragraphs of wrapped lines, else the blocks), its labelling (weighed
+    against trafilatura's where in doubt, with ``ensemble``), and a (role, reason) per block."""
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
     groups = paragraph_groups(cands) if fmt == "text" else None
@@ -100,6 +104,8 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
         second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
         if second and confirm(cands, second):
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
+        lab.verdicts = apply(lab, consult(text, lab))
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]
