@@ -5,8 +5,8 @@ block by block, so every block keeps one role and one reason that agree with the
    otherwise trafilatura is not run at all (speed);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    occurs in trafilatura's text);
-3. decision (``decide``): trafilatura's region (``second``) when it holds ours and is much longer (we took a
-   fragment); else a block-by-block merge: trafilatura's blocks inside our span, runs of them right next to
+3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
+   fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block merge: trafilatura's blocks inside our span, runs of them right next to
    it (not across a teaser or comment section we saw begin) and prose paragraphs elsewhere (not a teaser's
    summary) join the body; when trafilatura keeps most of our body, our blocks beyond everything it keeps, and
    short non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines), leave it;
@@ -27,12 +27,15 @@ from .verdicts import Labelling, Verdict
 ENSEMBLE: dict[str, float] = {
     "doubt_body_words": 400,        # a body shorter than this is always checked
     "doubt_outside_prose": 0.2,     # prose words outside the body / body words above this: maybe a wrong region
+    "doubt_container_left": 0.1,    # words of the article's text container left out / body words above this
+    "doubt_short_lines": 0.1,       # words of short non-prose lines inside the body / body words above this
     "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
     "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
     "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
     "trim_overlap": 0.7,            # share of our body trafilatura keeps before our blocks beyond its are cut
     "second_length_ratio": 2.0,     # trafilatura's body this many times ours and ours mostly inside it: take it
     "second_overlap": 0.6,          # share of our body words that trafilatura also keeps, for "second"
+    "disjoint_overlap": 0.2,        # below this share kept by trafilatura, the two chose different regions
 }
 
 
@@ -51,15 +54,21 @@ def _words(scored: list[Scored], idx) -> int:
 
 def doubt(lab: Labelling) -> str | None:
     """Why our labelling of a page may be wrong (None when it looks sound and trafilatura need not run)."""
-    body = [i for i, v in enumerate(lab.verdicts) if v.role == "body"]
-    n_body = _words(lab.scored, body)
+    scored, verdicts = lab.scored, lab.verdicts
+    body = frozenset(i for i, v in enumerate(verdicts) if v.role == "body")
+    n_body = _words(scored, body)
     if n_body < ENSEMBLE["doubt_body_words"]:
         return f"a short body ({n_body} words)"
-    inside = set(body)
-    outside = sum(s.feat.n_words for i, s in enumerate(lab.scored)
-                  if i not in inside and s.klass == GOOD and _prose(s.feat))
+    outside = sum(s.feat.n_words for i, s in enumerate(scored)
+                  if i not in body and s.klass == GOOD and _prose(s.feat))
     if outside > ENSEMBLE["doubt_outside_prose"] * n_body:
         return f"{outside} words of prose outside a {n_body}-word body"
+    left = sum(s.feat.n_words for i, s in enumerate(scored) if i not in body and s.cand.in_text_container)
+    if left > ENSEMBLE["doubt_container_left"] * n_body:
+        return f"{left} words of the article's text container left out of a {n_body}-word body"
+    short = sum(scored[i].feat.n_words for i in body if scored[i].klass != GOOD)
+    if short > ENSEMBLE["doubt_short_lines"] * n_body:
+        return f"{short} words of short lines inside a {n_body}-word body"
     return None
 
 
@@ -96,6 +105,8 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
         return "second", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
+    if shared < ENSEMBLE["disjoint_overlap"] * n_ours and n_second >= ENSEMBLE["second_length_ratio"] * n_ours:
+        return "second", f"trafilatura's article lies elsewhere and is {n_second} words to our {n_ours}"
     return "merge", f"trafilatura keeps {shared} of our {n_ours} body words and {n_second - shared} others"
 
 
@@ -181,13 +192,15 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
 
 
 def _leaving(lab: Labelling, second: frozenset[int], body: list[int]) -> list[int]:
-    """Our body blocks that leave it: beyond all trafilatura keeps of ours, or short non-prose ones it drops."""
+    """Our body blocks that leave it: after all trafilatura keeps of ours, before it unless prose (a standfirst),
+    or short non-sentence lines it drops."""
     scored = lab.scored
     kept = second & frozenset(body)
     if not kept or _words(scored, kept) < ENSEMBLE["trim_overlap"] * _words(scored, body):
         return []
     lo, hi = min(kept), max(kept)
-    return [i for i in body if i not in second and (i < lo or i > hi or _chrome(scored[i]))]
+    return [i for i in body if i not in second
+            and ((i < lo and scored[i].klass != GOOD) or i > hi or _chrome(scored[i]))]
 
 
 def _linked_headline(s: Scored) -> bool:

@@ -1,4 +1,4 @@
-"""A second opinion for HTML pages where the classifier finds no article: trafilatura's extraction."""
+"""A second opinion for HTML pages: trafilatura's extraction (for the ensemble, and where we find no article)."""
 from __future__ import annotations
 
 import logging
@@ -14,7 +14,8 @@ def trafilatura_text(html: str) -> str | None:
         return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
+        # fast: no readability/jusText fallback inside trafilatura (measured: as good for us, a third quicker)
+        return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, fast=True,
                                    deduplicate=False, with_metadata=False)
     except Exception:  # noqa: BLE001 - a fall-back must never fail the document
         return None
