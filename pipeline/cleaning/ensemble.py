@@ -1,15 +1,17 @@
 """A per-page ensemble with trafilatura: asked only when our own labelling gives cause to doubt, and weighed
 block by block, so every block keeps one role and one reason that agree with the body.
 
-1. doubt (``doubt``): our body is short, or much article-like prose lies outside it (a wrong region);
-   otherwise trafilatura is not run at all (speed);
+1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region), words of the
+   article's text container are left out, or short lines make up much of it; otherwise trafilatura is not run
+   at all (speed);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
-   occurs in trafilatura's text);
+   is a line of trafilatura's text, or, from four words, occurs in it);
 3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
-   fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block merge: trafilatura's blocks inside our span, runs of them right next to
-   it (not across a teaser or comment section we saw begin) and prose paragraphs elsewhere (not a teaser's
-   summary) join the body; when trafilatura keeps most of our body, our blocks beyond everything it keeps, and
-   short non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines), leave it;
+   fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block
+   merge: trafilatura's blocks inside our span, runs of them right next to it (not across a teaser or comment
+   section we saw begin) and prose paragraphs elsewhere (not a teaser's summary) join the body; when trafilatura
+   keeps most of our body, our blocks after everything it keeps, non-prose ones before it, and short
+   non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines) leave it;
 4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
 
 Thresholds are data (``ENSEMBLE``), tuned on the dev split of ``bench/eval_cleaning.py``.
