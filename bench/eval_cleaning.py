@@ -54,7 +54,7 @@ BLOCK_TAGS = {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", 
               "header", "footer", "nav", "aside", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
               "figure", "figcaption", "form", "main", "hr", "address", "caption", "body", "label", "fieldset"}
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-EN_STOP = frozenset("the a an of to and in for on that with by from as is was are be it this at have has".split())
+EN_STOP = frozenset(["the", "a", "an", "of", "to", "and", "in", "for", "on", "that", "with", "by", "from", "as", "is", "was", "are", "be", "it", "this", "at", "have", "has"])
 HEX_NAME = re.compile(r"[0-9a-f]{32}\.html?")
 MIN_TRUTH_WORDS = 80
 
