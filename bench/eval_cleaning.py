@@ -34,6 +34,7 @@ import hashlib
 import html as htmllib
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -69,6 +70,7 @@ class Page:
     truth: str | None = None
     with_: list[str] = field(default_factory=list)
     without: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)  # title, author, date (YYYY-MM-DD) where the set states them
 
     @property
     def held_out(self) -> bool:
@@ -107,7 +109,8 @@ def readability_pages(git_dir: Path) -> Iterator[Page]:
         lang = (meta.get("lang") or "").casefold()
         if (lang and not lang.startswith("en")) or not english(truth) or len(truth.split()) < MIN_TRUTH_WORDS:
             continue
-        yield Page("readability", name, decode(src), truth=truth)
+        meta = {"title": meta.get("title"), "author": meta.get("byline"), "date": (meta.get("publishedTime") or "")[:10]}
+        yield Page("readability", name, decode(src), truth=truth, meta={k: v for k, v in meta.items() if v})
 
 
 def trafilatura_pages(git_dir: Path) -> Iterator[Page]:
@@ -118,7 +121,9 @@ def trafilatura_pages(git_dir: Path) -> Iterator[Page]:
             continue
         raw = git_show(git_dir, f"tests/eval/{name}") or git_show(git_dir, f"tests/cache/{name}")
         if raw:
-            yield Page("trafilatura", name, decode(raw), with_=item["with"], without=item["without"])
+            meta = {k: "; ".join(v) if isinstance(v, list) else v
+                    for k in ("title", "author", "date") if (v := item.get(k))}
+            yield Page("trafilatura", name, decode(raw), with_=item["with"], without=item["without"], meta=meta)
 
 
 def dragnet_pages(git_dir: Path) -> Iterator[Page]:
@@ -294,11 +299,60 @@ def evaluate(pages: list[Page], mode: str, worst: int) -> None:
                 print(f"  {s.f1:5.2f} {page.name[:40]:<40} {s.cause}")
 
 
+def metadata_systems() -> dict[str, Callable[[str], dict[str, str | None]]]:
+    """Title, author and date of a page by ours, trafilatura's metadata extraction and htmldate."""
+    import trafilatura
+    from htmldate import find_date
+
+    def ours(doc: str) -> dict[str, str | None]:
+        d = clean_document(doc, "html")
+        return {"title": d.title, "author": d.author, "date": d.published_date and d.published_date.isoformat()}
+
+    def traf(doc: str) -> dict[str, str | None]:
+        try:
+            m = trafilatura.extract_metadata(doc)
+        except Exception:  # noqa: BLE001 - a failing page scores 0
+            return {}
+        return {"title": m.title, "author": m.author, "date": m.date} if m else {}
+
+    def htmldate(doc: str) -> dict[str, str | None]:
+        try:
+            return {"date": find_date(doc, extensive_search=False)}
+        except Exception:  # noqa: BLE001
+            return {}
+
+    return {"ours": ours, "trafilatura": traf, "htmldate": htmldate}
+
+
+def same(field_name: str, got: str | None, want: str) -> bool:
+    if not got:
+        return False
+    if field_name == "date":
+        return got[:10] == want[:10]
+    return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
+
+
+def evaluate_metadata(pages: list[Page]) -> None:
+    """Exact matches (case and spacing aside; dates to the day) of title, author and date, per system."""
+    print("\n== metadata (HTML): share of pages stating the field where the system gives exactly it")
+    got = {name: [run(p.html) for p in pages] for name, run in metadata_systems().items()}
+    for field_name in ("title", "author", "date"):
+        idx = [i for i, p in enumerate(pages) if p.meta.get(field_name)]
+        shares = {name: sum(same(field_name, got[name][i].get(field_name), pages[i].meta[field_name]) for i in idx)
+                  / max(1, len(idx)) for name in got if field_name == "date" or name != "htmldate"}
+        row = "  ".join(f"{name} {share:.3f}" for name, share in shares.items())
+        print(f"{field_name:<7} ({len(idx)} pages)  {row}")
+        misses = [(pages[i].name, got["ours"][i].get(field_name), pages[i].meta[field_name]) for i in idx
+                  if not same(field_name, got["ours"][i].get(field_name), pages[i].meta[field_name])]
+        for name, ours, want in misses[:int(os.environ.get("EVAL_MISSES", "5"))]:
+            print(f"    {name[:34]:<34} ours {str(ours)[:40]!r:<44} want {want[:40]!r}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mirrors", nargs="+", type=Path)
     ap.add_argument("--split", choices=["dev", "held-out", "all"], default="dev")
-    ap.add_argument("--mode", choices=["html", "text", "both"], default="both")
+    ap.add_argument("--mode", choices=["html", "text", "both", "meta"], default="both")
     ap.add_argument("--worst", type=int, default=8)
     ap.add_argument("--limit", type=int, default=0, help="at most this many pages per set (0: all)")
     args = ap.parse_args()
@@ -307,8 +361,10 @@ def main() -> None:
         got = [p for p in load(mirror) if args.split == "all" or p.held_out == (args.split == "held-out")]
         pages += got[:args.limit] if args.limit else got
     print(f"{len(pages)} pages ({args.split})")
-    for mode in (["html", "text"] if args.mode == "both" else [args.mode]):
+    for mode in (["html", "text"] if args.mode == "both" else [] if args.mode == "meta" else [args.mode]):
         evaluate(pages, mode, args.worst)
+    if args.mode in ("both", "meta"):
+        evaluate_metadata(pages)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
 from .ensemble import apply, consult
-from .fallback import MIN_OWN_WORDS, trafilatura_text
+from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
 from .features import count_words
 from .html import confirm, html_candidates
 from .language import detect_language
@@ -19,6 +19,7 @@ from .metadata import (
     clean_author,
     clean_title,
     date_from_iso,
+    dates_of_other_articles,
     not_future,
     own_date,
     publisher_in_chrome,
@@ -75,9 +76,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
         or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
-    published = date_from_iso(hints.get("published"), timezone, local_now) \
-        or date_from_iso(page.get("published"), timezone, local_now) \
+    ours = date_from_iso(page.get("published"), timezone, local_now) \
         or own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    published = date_from_iso(hints.get("published"), timezone, local_now) \
+        or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=hints.get("publisher") or page.get("publisher") or publisher_default
@@ -88,6 +90,15 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
         or (page.get("language") if body_text else None),
         word_count=_word_count(body_text),
     )
+
+
+def _htmldate(html: str, blocks: list[Block], ours: date | None, tz: str, now: datetime) -> date | None:
+    """htmldate's publication date (measured better than ours), unless it is only a date our labelling found on
+    other articles' teasers."""
+    found = htmldate_published(html, now)
+    if found is None or (found != ours and found in dates_of_other_articles([(b.role, b.text) for b in blocks], tz)):
+        return None
+    return found
 
 
 def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hints: Mapping[str, str | None],
