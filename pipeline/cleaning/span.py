@@ -43,7 +43,8 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     seen = 0
     for k in range(start, end + 1):
         s = scored[k]
-        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end):
+        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
+                and not _prose_resumes(scored, k, end):
             end = k - 1
             break
         seen += good_words[k]
@@ -95,6 +96,30 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
             and not scored[cut].cand.text.rstrip().endswith("."):
         cut -= 1  # the list's heading
     return cut if cut >= start else end
+
+
+RESUME_MAX_GAP = 12          # short lines (an inset list of other articles) the article may resume after
+RESUME_MIN_PARAGRAPHS = 2    # consecutive prose paragraphs that show the article resumed
+RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
+
+
+def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
+    """A related-stories box inside the article (not a comment section): after a short list, long prose
+    paragraphs of the same run follow."""
+    if scored[k].rule is not None and scored[k].rule.role == "comment":
+        return False
+    j, gap = k + 1, 0
+    while j <= end and scored[j].klass != GOOD:
+        gap += 1
+        j += 1
+    if gap > RESUME_MAX_GAP:
+        return False
+    run = 0
+    while j <= end and scored[j].klass == GOOD and scored[j].rule is None \
+            and scored[j].feat.n_words >= RESUME_MIN_WORDS:
+        run += 1
+        j += 1
+    return run >= RESUME_MIN_PARAGRAPHS
 
 
 def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
