@@ -98,28 +98,19 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     return cut if cut >= start else end
 
 
-RESUME_MAX_GAP = 12          # short lines (an inset list of other articles) the article may resume after
-RESUME_MIN_PARAGRAPHS = 2    # consecutive prose paragraphs that show the article resumed
+RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
+RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
 RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
 
 
 def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
-    """A related-stories box inside the article (not a comment section): after a short list, long prose
-    paragraphs of the same run follow."""
+    """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
+    follow its short list."""
     if scored[k].rule is not None and scored[k].rule.role == "comment":
         return False
-    j, gap = k + 1, 0
-    while j <= end and scored[j].klass != GOOD:
-        gap += 1
-        j += 1
-    if gap > RESUME_MAX_GAP:
-        return False
-    run = 0
-    while j <= end and scored[j].klass == GOOD and scored[j].rule is None \
-            and scored[j].feat.n_words >= RESUME_MIN_WORDS:
-        run += 1
-        j += 1
-    return run >= RESUME_MIN_PARAGRAPHS
+    window = scored[k + 1:min(end, k + RESUME_WINDOW) + 1]
+    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS for s in window)
+    return long_prose >= RESUME_MIN_PARAGRAPHS
 
 
 def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
