@@ -88,7 +88,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
                 k -= 1  # dates or labels between teasers
             continue
         break
-    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5
+    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
+        and all(s.klass != GOOD for s in scored[pairs[0] + 2:end + 1])  # a lone label may follow, not prose
     if len(pairs) < 2 and not linked_last:  # one linked headline and its summary closing the run also counts
         return end
     cut = min(pairs) - 1
