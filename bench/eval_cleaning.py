@@ -55,7 +55,8 @@ BLOCK_TAGS = {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", 
               "header", "footer", "nav", "aside", "ul", "ol", "dl", "dt", "dd", "table", "blockquote", "pre",
               "figure", "figcaption", "form", "main", "hr", "address", "caption", "body", "label", "fieldset"}
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-EN_STOP = frozenset(["the", "a", "an", "of", "to", "and", "in", "for", "on", "that", "with", "by", "from", "as", "is", "was", "are", "be", "it", "this", "at", "have", "has"])
+EN_STOP = frozenset(("the", "a", "an", "of", "to", "and", "in", "for", "on", "that", "with", "by", "from", "as",
+                     "is", "was", "are", "be", "it", "this", "at", "have", "has"))
 HEX_NAME = re.compile(r"[0-9a-f]{32}\.html?")
 MIN_TRUTH_WORDS = 80
 
@@ -109,7 +110,8 @@ def readability_pages(git_dir: Path) -> Iterator[Page]:
         lang = (meta.get("lang") or "").casefold()
         if (lang and not lang.startswith("en")) or not english(truth) or len(truth.split()) < MIN_TRUTH_WORDS:
             continue
-        meta = {"title": meta.get("title"), "author": meta.get("byline"), "date": (meta.get("publishedTime") or "")[:10]}
+        meta = {"title": meta.get("title"), "author": meta.get("byline"),
+                "date": (meta.get("publishedTime") or "")[:10]}
         yield Page("readability", name, decode(src), truth=truth, meta={k: v for k, v in meta.items() if v})
 
 
