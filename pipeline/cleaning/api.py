@@ -76,10 +76,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
         or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
-    ours = date_from_iso(page.get("published"), timezone, local_now) \
-        or own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
-    published = date_from_iso(hints.get("published"), timezone, local_now) \
-        or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
+    declared = date_from_iso(hints.get("published"), timezone, local_now) \
+        or date_from_iso(page.get("published"), timezone, local_now)  # a stated time: its date in ``timezone``
+    ours = own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    published = declared or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=hints.get("publisher") or page.get("publisher") or publisher_default

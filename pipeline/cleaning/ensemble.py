@@ -29,8 +29,8 @@ from .verdicts import Labelling, Verdict
 ENSEMBLE: dict[str, float] = {
     "doubt_body_words": 250,        # a body shorter than this is always checked
     "doubt_outside_prose": 0.3,     # prose words outside the body / body words above this: maybe a wrong region
-    "doubt_container_left": 0.2,    # words of the article's text container left out / body words above this
-    "doubt_short_lines": 0.2,       # words of short non-prose lines inside the body / body words above this
+    "doubt_container_left": 0.5,    # words of the article's text container left out / body words above this
+    "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
     "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
     "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
     "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
