@@ -111,12 +111,13 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     groups = paragraph_groups(cands) if fmt == "text" else None
     units = [merge(cands, g) for g in groups] if groups and len(groups) < len(cands) else cands
     lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    second = None
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
         second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
         if second and confirm(cands, second):
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
-        lab.verdicts = apply(lab, consult(text, lab))
+        lab.verdicts = apply(lab, consult(text, lab, second))
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]

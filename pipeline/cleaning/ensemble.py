@@ -98,8 +98,8 @@ def project(lab: Labelling, article: str) -> frozenset[int]:
 
 
 def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
-    """Take trafilatura's region when it holds ours and is much longer, else merge the two block by block; and
-    why."""
+    """Take trafilatura's region when it is much longer and holds ours or lies elsewhere, else merge the two
+    block by block; and why."""
     scored = lab.scored
     ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
     n_ours, n_second = _words(scored, ours), _words(scored, in_second)
@@ -112,12 +112,13 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     return "merge", f"trafilatura keeps {shared} of our {n_ours} body words and {n_second - shared} others"
 
 
-def consult(html: str, lab: Labelling) -> Decision | None:
-    """The ensemble's decision for an HTML page (None when no doubt or trafilatura finds nothing)."""
+def consult(html: str, lab: Labelling, article: str | None = None) -> Decision | None:
+    """The ensemble's decision for an HTML page (None when no doubt or trafilatura finds nothing); ``article``
+    is trafilatura's text when it already ran on the page."""
     reason = doubt(lab)
     if reason is None:
         return None
-    article = trafilatura_text(html)
+    article = article or trafilatura_text(html)
     if not article:
         return None
     in_second = project(lab, article)
