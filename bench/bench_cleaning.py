@@ -1,15 +1,22 @@
-"""Throughput of the cleaner on synthetic news-like pages (text scrapes and HTML), about 1,000 words each.
+"""Throughput of the cleaner on synthetic news-like pages (text scrapes and HTML), about 1,000 words each, and
+side by side with trafilatura on the same HTML pages.
 
-    .venv/bin/python bench/bench_cleaning.py [--docs 300] [--words 1000]
+    .venv/bin/python bench/bench_cleaning.py [--docs 300] [--words 1000] [MIRROR ...]
 
-Prints blocks/s and documents/s for each track, in CPU time of one process (one core). Figures only: nothing
-is asserted.
+Prints blocks/s and documents/s for each track, in CPU time of one process (one core); then pages/s of ours alone
+(``ensemble=False``), the shipped cleaner (ours + trafilatura where in doubt) and ``trafilatura.extract`` on the
+same HTML pages: the synthetic ones, and the real pages of each fetched MIRROR (the sets ``eval_cleaning.py``
+reads, e.g. /work/.mirror/mozilla+readability/repo). Figures only: nothing is asserted.
 """
 from __future__ import annotations
 
 import argparse
 import random
 import time
+from collections.abc import Callable
+from pathlib import Path
+
+from eval_cleaning import load, trafilatura_body
 
 from pipeline.cleaning import block_keys, clean_document
 
@@ -110,15 +117,44 @@ def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
           " docs/s)")
 
 
+def pages_per_second(run: Callable[[str], object], pages: list[str], rounds: int = 2) -> float:
+    """Best of ``rounds`` passes over the pages, in CPU time of this process, after one warm-up call."""
+    run(pages[0])
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for page in pages:
+            run(page)
+        best = min(best, time.process_time() - start)
+    return len(pages) / best
+
+
+def side_by_side(name: str, pages: list[str]) -> None:
+    """Ours alone, the shipped cleaner (with the ensemble) and trafilatura, pages/s on the same pages."""
+    ours = pages_per_second(lambda p: clean_document(p, "html", ensemble=False), pages)
+    shipped = pages_per_second(lambda p: clean_document(p, "html"), pages)
+    traf = pages_per_second(trafilatura_body, pages)
+    print(f"{name:28s} {len(pages):4d} pages  ours {ours:6.1f}  ours+ensemble {shipped:6.1f}  "
+          f"trafilatura {traf:6.1f} pages/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--words", type=int, default=1000)
+    ap.add_argument("mirrors", nargs="*", type=Path, help="fetched page sets for the side-by-side on real pages")
     args = ap.parse_args()
     rng = random.Random(7)
     bench("text", "text", [text_page(rng, args.words) for _ in range(args.docs)])
-    bench("html", "html", [html_page(rng, args.words) for _ in range(args.docs)])
-    bench("html+", "html", [heavy_html_page(rng, args.words) for _ in range(max(1, args.docs // 3))])
+    html = [html_page(rng, args.words) for _ in range(args.docs)]
+    bench("html", "html", html)
+    heavy = [heavy_html_page(rng, args.words) for _ in range(max(1, args.docs // 3))]
+    bench("html+", "html", heavy)
+    print("\nper core, same pages:")
+    side_by_side("synthetic html", html[:100])
+    side_by_side("synthetic html+", heavy[:50])
+    for mirror in args.mirrors:
+        side_by_side(mirror.parent.name, [p.html for p in load(mirror)])
 
 
 if __name__ == "__main__":

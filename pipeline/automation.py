@@ -24,11 +24,18 @@ from dagster import (
 
 from . import runlock
 from .config import Settings
+from .dask_executor import dask_executor
+from .resources import ClaimhouseSettings
 from .sources import SourcesError, load_sources
 from .sources.files import matching_files
 
 refresh_warehouse = define_asset_job("refresh_warehouse", selection=AssetSelection.all(),
                                      description="Read every source and publish the warehouse.")
+refresh_warehouse_on_dask = define_asset_job(
+    "refresh_warehouse_on_dask", selection=AssetSelection.all(), executor_def=dask_executor,
+    description="The same run with its steps on an existing dask cluster (README 'Scaling out'): give the "
+                "scheduler as execution.config.cluster.existing.address; workers share the state folder and "
+                "DAGSTER_HOME.")
 
 
 def sources_fingerprint(settings: Settings) -> str:
@@ -54,15 +61,15 @@ def sources_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()[:32]
 
 
-def _locked(settings: Settings) -> str | None:
-    holder = runlock.current_holder(settings.state_dir)
+def _locked(settings: Settings, instance) -> str | None:
+    holder = runlock.current_holder(settings.state_dir, runlock.dagster_run_alive(instance))
     return f"a run holds the warehouse: {holder.describe()}" if holder else None
 
 
 @schedule(job=refresh_warehouse, cron_schedule="0 2 * * *", execution_timezone="Europe/London",
           default_status=DefaultScheduleStatus.STOPPED, description="Refresh the warehouse daily at 02:00.")
-def daily_refresh(context: ScheduleEvaluationContext):
-    busy = _locked(Settings.from_env())
+def daily_refresh(context: ScheduleEvaluationContext, claimhouse: ClaimhouseSettings):
+    busy = _locked(claimhouse.settings(), context.instance)
     if busy:
         return SkipReason(busy)
     return RunRequest(run_key=None, tags={"claimhouse/trigger": "schedule"})
@@ -71,8 +78,8 @@ def daily_refresh(context: ScheduleEvaluationContext):
 @sensor(job=refresh_warehouse, minimum_interval_seconds=60, default_status=DefaultSensorStatus.STOPPED,
         description="Start a run when the sources file or a source's files change (once the change is stable "
                     "for one interval).")
-def sources_changed(context: SensorEvaluationContext):
-    settings = Settings.from_env()
+def sources_changed(context: SensorEvaluationContext, claimhouse: ClaimhouseSettings):
+    settings = claimhouse.settings()
     fingerprint = sources_fingerprint(settings)
     cursor = json.loads(context.cursor) if context.cursor else {}
     if fingerprint != cursor.get("seen"):
@@ -80,7 +87,7 @@ def sources_changed(context: SensorEvaluationContext):
         return SkipReason("sources changed; waiting one interval for them to settle")
     if fingerprint == cursor.get("launched"):
         return SkipReason("no change since the last run the sensor started")
-    busy = _locked(settings)
+    busy = _locked(settings, context.instance)
     if busy:
         return SkipReason(busy)
     context.update_cursor(json.dumps({**cursor, "launched": fingerprint}))

@@ -112,8 +112,10 @@ def _merge(into: dict[str, list[dict]], rows: dict[str, list[dict]]) -> None:
 
 
 def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, dict],
-                progress: Progress | None = None, doc_timeout: float = DEFAULT_DOC_TIMEOUT) -> dict:
-    """Clean one batch; `sources` maps source name to its settings (clean, publisher, timezone)."""
+                progress: Progress | None = None, workers: int = 1,
+                doc_timeout: float = DEFAULT_DOC_TIMEOUT) -> dict:
+    """Clean one batch over `workers` processes; `sources` maps source name to its settings (clean, publisher,
+    timezone)."""
     plan = _plan_rows(state, run_id, batch_no)
     if not plan:
         return {"batch": None, "documents": 0}
@@ -130,7 +132,7 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
         tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at")}, "base": base,
                       **{k: src[k] for k in ("clean", "publisher", "timezone")}, "doc_timeout": doc_timeout})
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
-    for found in map_documents(clean_one, tasks):
+    for found in map_documents(clean_one, tasks, workers):
         _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "clean", CLEAN_TABLES, rows)
@@ -191,9 +193,9 @@ def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime, fl
     return rows
 
 
-def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None,
+def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = None, workers: int = 1,
                   doc_timeout: float = DEFAULT_DOC_TIMEOUT) -> dict:
-    """Extract claims and entities from the cleaned documents of one batch folder."""
+    """Extract claims and entities from the cleaned documents of one batch folder, over `workers` processes."""
     out_dir = state.store / out_batch
     con = duckdb.connect()
     docs = con.execute("SELECT doc_id, body_text, title, language FROM read_parquet(?) ORDER BY doc_id",
@@ -203,7 +205,7 @@ def extract_batch(state: StateDir, out_batch: str, progress: Progress | None = N
     progress.total = len(docs)
     now = datetime.now(UTC).replace(tzinfo=None)
     rows: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
-    for found in map_documents(extract_one, [(*d, now, doc_timeout) for d in docs]):
+    for found in map_documents(extract_one, [(*d, now, doc_timeout) for d in docs], workers):
         _merge(rows, found)
         progress.update()
     counts = _write(out_dir, "extract", EXTRACT_TABLES, rows)

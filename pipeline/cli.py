@@ -1,13 +1,16 @@
-"""Command line: `python -m pipeline run [--full]` (what `make run` calls) and `python -m pipeline sql`.
+"""Command line: `python -m pipeline run [--full] [--dask ADDRESS]` (what `make run` calls) and
+`python -m pipeline sql`.
 
 Every failure a user can cause prints one line with the cause and the fix, and exits non-zero.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
+import uuid
 from pathlib import Path
 
 from .config import Settings
@@ -51,6 +54,42 @@ def _summary(result) -> list[str]:
     return lines
 
 
+def _failed_checks(result) -> list[str]:
+    """One line per asset check that failed (WARN or ERROR), with its count and first failing row."""
+    lines = []
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.passed:
+            continue
+        meta = evaluation.metadata
+        count = getattr(meta.get("failing_rows"), "value", "?")
+        sample = getattr(meta.get("sample"), "value", None) or []
+        example = f", e.g. {json.dumps(sample[0])}" if sample else ""
+        lines.append(f"check failed ({evaluation.severity.value}): {evaluation.check_name}: {count} rows{example}")
+    return lines
+
+
+def published_sources(warehouse: Path) -> dict[str, int]:
+    """Documents per source in the published warehouse ({} when there is none yet)."""
+    import duckdb
+
+    if not warehouse.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            row = con.execute("SELECT sources FROM warehouse_info").fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return {}
+    return json.loads(row[0]) if row and row[0] else {}
+
+
+def _dropped_sources(before: dict[str, int], names: set[str]) -> list[str]:
+    return [f"dropped source {name!r}: it is no longer in the sources file, so its {n} documents left the warehouse"
+            for name, n in sorted(before.items()) if name not in names]
+
+
 def _failure_reason(result) -> str:
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
@@ -89,18 +128,55 @@ class ProgressPrinter:
             bar.close()
 
 
-def run(full: bool) -> int:
+def _instance(dask: str | None):
+    """The Dagster instance of DAGSTER_HOME when it is set up, else a throwaway one (the dask executor needs the
+    shared, persistent one)."""
     from dagster import DagsterInstance
 
+    home = os.environ.get("DAGSTER_HOME")
+    if home and Path(home).is_absolute() and Path(home).is_dir():
+        return DagsterInstance.get()
+    if dask:
+        raise ValueError("--dask needs DAGSTER_HOME set to an absolute folder that the dask workers share "
+                         "(make creates .dagster/)")
+    return DagsterInstance.ephemeral()
+
+
+def _execute(resource, instance, full: bool, dask: str | None, tags: dict):
+    """Run the refresh job: in this process, or with its steps on the dask scheduler at `dask`."""
+    from dagster import execute_job, reconstructable
+
+    from .definitions import defs, refresh_on_dask_job
+
+    run_config = {**resource.run_config(),
+                  "ops": {"warehouse": {"ops": {"scan_sources": {"config": {"full": full}}}}},
+                  "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    if dask:
+        run_config["execution"] = {"config": {"cluster": {"existing": {"address": dask}}}}
+        return execute_job(reconstructable(refresh_on_dask_job), instance=instance, run_config=run_config,
+                           tags=tags)
+    return defs.resolve_job_def("refresh_warehouse").execute_in_process(
+        instance=instance, raise_on_error=False, tags=tags, run_config=run_config)
+
+
+def run(full: bool, dask: str | None = None) -> int:
+    """Materialise the warehouse and its report once; the run lock is held by this process throughout."""
     from . import progress, runlock
-    from .definitions import defs
+    from .assets import LOCK_OWNER_TAG
+    from .resources import ClaimhouseSettings
     from .sources import SourcesError, load_sources
 
+    owner = f"cli:{uuid.uuid4().hex[:16]}"
     try:
         settings = Settings.from_env()
-        load_sources(settings.sources_file)
+        # in this process, decoding and each batch's documents spread over every core (pipeline/workers.py)
+        workers = settings.workers or (1 if dask else os.cpu_count() or 1)
+        resource = ClaimhouseSettings.from_env(resolve=True, workers=workers)
+        names = {spec.name for spec in load_sources(settings.sources_file)}
         settings.make_folders()
-        runlock.acquire(settings.state_dir, pid=os.getpid())
+        instance = _instance(dask)
+        runlock.acquire(settings.state_dir, pid=os.getpid(), owner=owner,
+                        run_alive=runlock.dagster_run_alive(instance))
     except (SourcesError, ValueError) as exc:
         return _fail(str(exc))
     except runlock.RunLocked as exc:
@@ -108,29 +184,21 @@ def run(full: bool) -> int:
     except OSError as exc:  # the state folder exists but the run lock cannot be written in it
         return _fail(f"cannot take the run lock in {settings.state_dir} ({exc.strerror or exc}); point "
                      "CLAIMHOUSE_STATE at a folder the user running Claimhouse can write")
-    # In-process runs spread decoding and each batch's documents over every core (see pipeline/workers.py).
-    workers_before = os.environ.get("CLAIMHOUSE_WORKERS")
-    os.environ["CLAIMHOUSE_WORKERS"] = workers_before or str(os.cpu_count() or 1)
+    before = published_sources(settings.warehouse)
     printer = ProgressPrinter()
     progress.add_listener(printer)
     try:
-        home = os.environ.get("DAGSTER_HOME")
-        instance = DagsterInstance.get() if home and Path(home).is_absolute() and Path(home).is_dir() \
-            else DagsterInstance.ephemeral()
-        job = defs.resolve_job_def("refresh_warehouse")
-        result = job.execute_in_process(
-            instance=instance, raise_on_error=False, tags={"claimhouse/trigger": "make run"},
-            run_config={"ops": {"raw_documents": {"config": {"full": full}}},
-                        "loggers": {"console": {"config": {"log_level": "WARNING"}}}})
+        result = _execute(resource, instance, full, dask,
+                          {"claimhouse/trigger": "make run", LOCK_OWNER_TAG: owner})
     finally:
-        if workers_before is None:
-            os.environ.pop("CLAIMHOUSE_WORKERS", None)
         progress.remove_listener(printer)
         printer.close()
-        runlock.release(settings.state_dir, pid=os.getpid())
+        runlock.release(settings.state_dir, owner=owner)
     if not result.success:
+        for line in _failed_checks(result):
+            print(line, file=sys.stderr)
         return _fail(_failure_reason(result), code=1)
-    print("\n".join(_summary(result)))
+    print("\n".join(_summary(result) + _failed_checks(result) + _dropped_sources(before, names)))
     return 0
 
 
@@ -167,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run_p = sub.add_parser("run", help="materialise every asset once and publish the warehouse")
     run_p.add_argument("--full", action="store_true", help="reprocess every document")
+    run_p.add_argument("--dask", metavar="ADDRESS", help="run the steps on the dask scheduler at ADDRESS "
+                                                        "(tcp://host:8786); see README 'Scaling out'")
     sub.add_parser("sql", help="open the published warehouse read-only in the DuckDB CLI")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.full)
+        return run(args.full, args.dask)
     return sql()

@@ -39,11 +39,38 @@ BODY_TYPE_LABELS = {
     "think_tank": "Think tank", "university": "University", "charity_ngo": "Charity / NGO", "company": "Company",
     "programme_or_fund": "Programme or fund", "other_org": "Other organisation",
 }
+# one colour per type, every pair at least 25 apart in CIELAB (ΔE76), so no two types read as the same colour
 BODY_TYPE_COLOURS = {
-    "central_government": "#2f6690", "parliament_party": "#6c4f9c", "local_authority": "#3a9e8f",
-    "combined_authority": "#5fb49c", "lep": "#9bc53d", "membership_body": "#e0a030", "public_body": "#d9684a",
-    "union": "#b23a48", "think_tank": "#7d5ba6", "university": "#4a90c2", "charity_ngo": "#c97b84",
-    "company": "#8a6d3b", "programme_or_fund": "#e07a5f", "other_org": "#a0a7b0",
+    "central_government": "#1f5f99", "parliament_party": "#7b3fa0", "local_authority": "#2e9e5b",
+    "combined_authority": "#16b3c4", "lep": "#a8b820", "membership_body": "#f28e1c", "public_body": "#d62728",
+    "union": "#8c564b", "think_tank": "#e377c2", "university": "#b39ddb", "charity_ngo": "#f2c12e",
+    "company": "#3d3d3d", "programme_or_fund": "#1b6b52", "other_org": "#a0a7b0",
+}
+# how a unit reads to a person: the contract's codes and the claims extractor's `other:<symbol>` units
+UNIT_LABELS = {
+    "percent": "percent", "percentage_points": "percentage points", "fraction": "fraction", "ratio": "ratio",
+    "count": "count", "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours",
+    "other:minutes": "minutes", "other:seconds": "seconds",
+    "other:km": "kilometres", "other:m": "metres", "other:cm": "centimetres", "other:mm": "millimetres",
+    "other:mile": "miles", "other:ft": "feet", "other:in": "inches", "other:yd": "yards",
+    "other:kg": "kilograms", "other:g": "grams", "other:mg": "milligrams", "other:lb": "pounds (weight)",
+    "other:oz": "ounces", "other:tonne": "tonnes", "other:ton": "tons", "other:Mt": "megatonnes",
+    "other:kt": "kilotonnes", "other:l": "litres", "other:ml": "millilitres", "other:gallon": "gallons",
+    "other:ha": "hectares", "other:acre": "acres", "other:sq mile": "square miles", "other:km2": "square kilometres",
+    "other:m2": "square metres", "other:sq ft": "square feet", "other:kW": "kilowatts", "other:MW": "megawatts",
+    "other:GW": "gigawatts", "other:TW": "terawatts", "other:kWh": "kilowatt hours", "other:MWh": "megawatt hours",
+    "other:GWh": "gigawatt hours", "other:TWh": "terawatt hours", "other:mph": "miles per hour",
+    "other:km/h": "kilometres per hour", "other:°C": "degrees Celsius", "other:°F": "degrees Fahrenheit",
+    "other:degree": "degrees", "other:MtCO2e": "megatonnes CO2e", "other:MtCO2": "megatonnes CO2",
+    "other:tCO2e": "tonnes CO2e", "other:tCO2": "tonnes CO2", "other:MB": "megabytes", "other:GB": "gigabytes",
+    "other:TB": "terabytes", "other:Mbps": "megabits per second", "other:Gbps": "gigabits per second",
+    "other:W": "watts", "other:mW": "milliwatts", "other:GWh/yr": "gigawatt hours a year", "other:kV": "kilovolts",
+    "other:Ah": "amp hours", "other:mAh": "milliamp hours", "other:Hz": "hertz", "other:kHz": "kilohertz",
+    "other:MHz": "megahertz", "other:GHz": "gigahertz", "other:hp": "horsepower", "other:bhp": "brake horsepower",
+    "other:Nm": "newton metres", "other:lb-ft": "pound-feet", "other:psi": "pounds per square inch",
+    "other:ksi": "thousand psi", "other:rpm": "revolutions per minute", "other:m/s": "metres per second",
+    "other:mpg": "miles per gallon", "other:dB": "decibels", "other:barrel": "barrels", "other:points": "points",
+    "other:µg": "micrograms",
 }
 ROLE_COLOURS = {"navigation": "#2f6690", "promo": "#e0a030", "comment": "#3a9e8f", "related": "#7d5ba6",
                 "caption": "#d9684a", "other_boilerplate": "#a0a7b0"}
@@ -306,6 +333,15 @@ def _table(headers: list[str], body_rows: list[list[str]], numeric: set[int] = f
     return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
+def unit_label(unit: str | None) -> str:
+    """A unit as a reader says it: `other:l` -> litres, `GBP` -> GBP (£); an unknown `other:x` -> x."""
+    if not unit:
+        return "(none)"
+    if unit in MONEY_SYMBOLS:
+        return f"{unit} ({MONEY_SYMBOLS[unit]})"
+    return UNIT_LABELS.get(unit, unit.removeprefix("other:"))
+
+
 def _unit_group(unit: str | None) -> str:
     if unit and re.fullmatch(r"[A-Z]{3}", unit):
         return "money"
@@ -321,7 +357,7 @@ def section_claims_by_unit(db: Reader, charts: Charts) -> str:
     if not units:
         return _empty("No numeric claims in this warehouse yet.")
     colours = dict(UNIT_GROUPS)
-    chart = charts.hbar("Claims by unit", [u["unit"] or "(none)" for u in units], [u["claims"] for u in units],
+    chart = charts.hbar("Claims by unit", [unit_label(u["unit"]) for u in units], [u["claims"] for u in units],
                         "claims", colours=[colours[_unit_group(u["unit"])] for u in units],
                         annotations=[f'{u["documents"]:,} doc{"s" if u["documents"] != 1 else ""}' for u in units],
                         legend=[(g, c) for g, c in UNIT_GROUPS if any(_unit_group(u["unit"]) == g for u in units)])
@@ -330,7 +366,7 @@ def section_claims_by_unit(db: Reader, charts: Charts) -> str:
         return esc(fmt_money(u[key], u["unit"]) if _unit_group(u["unit"]) == "money" else fmt_value(u[key]))
 
     table = _table(["unit", "claims", "documents", "min", "median", "max", "rises", "falls"],
-                   [[esc(u["unit"]), fmt_int(u["claims"]), fmt_int(u["documents"]), show(u, "min_value"),
+                   [[esc(unit_label(u["unit"])), fmt_int(u["claims"]), fmt_int(u["documents"]), show(u, "min_value"),
                      show(u, "median_value"), show(u, "max_value"), fmt_int(u["increases"]),
                      fmt_int(u["decreases"])] for u in units], numeric={1, 2, 3, 4, 5, 6, 7})
     note = ('<p class="note">Rises and falls: claims that are the size of a stated increase or decrease '

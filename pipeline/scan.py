@@ -125,8 +125,9 @@ class _Waiting:
 class _Decoder:
     """Decodes new and changed records in rounds over the worker pool and stages them in reading order."""
 
-    def __init__(self, writer: _RawWriter, current: dict[str, _Current], settings: str, now: datetime) -> None:
-        self.writer, self.current, self.settings, self.now = writer, current, settings, now
+    def __init__(self, writer: _RawWriter, current: dict[str, _Current], settings: str, now: datetime,
+                 workers: int = 1) -> None:
+        self.writer, self.current, self.settings, self.now, self.workers = writer, current, settings, now, workers
         self.waiting: list[_Waiting] = []
         self.size = 0
 
@@ -137,7 +138,7 @@ class _Decoder:
             self.flush()
 
     def flush(self) -> None:
-        results = map_documents(prepare, [w.job for w in self.waiting])
+        results = map_documents(prepare, [w.job for w in self.waiting], self.workers)
         for w, done in zip(self.waiting, results, strict=True):
             doc_id = w.base["doc_id"]
             if _superseded(self.current, doc_id, w.order):
@@ -165,10 +166,10 @@ def _superseded(current: dict[str, _Current], doc_id: str, order: tuple) -> bool
 
 
 def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, current: dict[str, _Current],
-                  now: datetime, full: bool, counts: Counter) -> None:
+                  now: datetime, full: bool, counts: Counter, workers: int = 1) -> None:
     """Sort every record of one source into `current`: unchanged, unreadable, or decoded and staged."""
     settings = spec.settings_hash()
-    decoder = _Decoder(writer, current, settings, now)
+    decoder = _Decoder(writer, current, settings, now, workers)
     unlisted: list[str] = []
     unchanged = None if full else _signature_test(spec, old, settings, writer.state)
     for seq, rec in enumerate(read_source(spec, unchanged)):
@@ -293,19 +294,22 @@ def _plan(state: StateDir, rows: list[dict], verdicts: dict[str, tuple[str, str]
 
 
 def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, batch_size: int,
-         full: bool = False) -> ScanResult:
-    """Read all sources and write the run's plan: manifest_next, plan and errors parquet files in run_dir."""
+         full: bool = False, chunk_size: int | None = None, workers: int = 1) -> ScanResult:
+    """Read all sources and write the run's plan: manifest_next, plan and errors parquet files in run_dir.
+
+    Decoded texts are staged in parquet chunks of `chunk_size` documents (default: `batch_size`), decoding spread
+    over `workers` processes; the plan splits the documents to process into batches of `batch_size`."""
     run_dir = state.run_dir(run_id)
     run_dir.mkdir(parents=True, exist_ok=True)
     result = ScanResult(run_dir)
     counts = result.counts
     old = {r["doc_id"]: r for r in state.read_manifest().to_pylist()}
-    writer = _RawWriter(state, run_id, batch_size)
+    writer = _RawWriter(state, run_id, chunk_size or batch_size)
     current: dict[str, _Current] = {}
     enabled = {s.name for s in specs if s.enabled}
     for spec in specs:
         if spec.enabled:
-            _read_records(spec, old, writer, current, now, full, counts)
+            _read_records(spec, old, writer, current, now, full, counts, workers)
     writer.flush()
     rows, errors = [], []
     for cur in current.values():

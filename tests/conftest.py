@@ -1,13 +1,19 @@
-"""Shared fixtures: an isolated Claimhouse environment (sources file, warehouse, state) per test.
+"""Shared fixtures, and the suite's isolation from the user's machine.
 
-Every process the suite starts inherits a session mark in its environment; when the session ends, none of them
-may still be running (pool workers, forkservers, resource trackers, runs started as subprocesses).
+- Every test process (the session and each xdist worker, with the subprocesses they start) uses a Dagster instance
+  of its own in a temporary folder, never the user's DAGSTER_HOME: `make test` leaves no run in the user's Dagster
+  history, and two workers never create one instance's storage at the same time.
+- Every process the session starts carries a session mark in its environment; at the end the session waits for
+  them to exit, then ends (and names) any that are left and fails, so `make test` leaves nothing running.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -17,38 +23,72 @@ import pytest
 from tests.helpers import REPO, Workspace
 
 SESSION_MARK = "PYTEST_CLAIMHOUSE_SESSION"
-os.environ.setdefault(SESSION_MARK, uuid.uuid4().hex)
-LEFTOVER_WAIT = 30.0  # seconds the suite's processes get to exit after the last test
+_EXIT_GRACE_SECONDS = 20  # xdist workers and their pools are still exiting when the session finishes
 
 
-def _marked_processes() -> list[str]:
-    """Processes other than this one whose environment carries this session's mark, as "pid command"."""
-    mark = f"{SESSION_MARK}={os.environ[SESSION_MARK]}".encode()
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if proc.name != str(os.getpid()) and mark in (proc / "environ").read_bytes().split(b"\0"):
-                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                found.append(f"{proc.name} {command[:150]}")
-        except OSError:
+def _is_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _is_controller(config):
+        os.environ[SESSION_MARK] = uuid.uuid4().hex  # xdist workers inherit it
+    home = Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-"))
+    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
+    os.environ["DAGSTER_HOME"] = str(home)
+    # a safety net: a run that no test pointed at a workspace publishes here, never into the user's data/
+    os.environ.setdefault("CLAIMHOUSE_WAREHOUSE", str(home / "warehouse.duckdb"))
+    config.stash[_HOME] = home
+
+
+_HOME = pytest.StashKey[Path]()
+
+
+def session_processes(mark: str) -> dict[int, str]:
+    """Processes (other than this one) whose environment carries `mark`: pid -> command line."""
+    needle = f"{SESSION_MARK}={mark}".encode()
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # gone, or not ours to read
     return found
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_sessionfinish(session: pytest.Session):
-    """After every other finish hook (xdist has stopped its workers): fail the session if a process is left."""
-    yield
-    if hasattr(session.config, "workerinput") or not Path("/proc").is_dir():
+def _leftovers(mark: str) -> dict[int, str]:
+    deadline = time.monotonic() + _EXIT_GRACE_SECONDS
+    left = session_processes(mark)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.5)
+        left = session_processes(mark)
+    return left
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
+    yield  # after xdist has shut its workers down
+    home = session.config.stash.get(_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
+    if not _is_controller(session.config):
         from pipeline import workers
 
-        workers.shutdown()
+        workers.shutdown()  # this worker's pool goes now, not at interpreter exit
         return
-    deadline = time.monotonic() + LEFTOVER_WAIT
-    while (left := _marked_processes()) and time.monotonic() < deadline:
-        time.sleep(0.5)
+    if SESSION_MARK not in os.environ:
+        return
+    left = _leftovers(os.environ[SESSION_MARK])
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     if left:
-        print(f"\nthe test session left {len(left)} processes running:\n  " + "\n  ".join(left), file=sys.stderr)
+        lines = "\n".join(f"  {pid}: {cmd.strip()[:160]}" for pid, cmd in sorted(left.items()))
+        print(f"\nclaimhouse: the test session left {len(left)} process(es) running (now killed):\n{lines}",
+              file=sys.stderr)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

@@ -11,7 +11,8 @@ import duckdb
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The hand-checked seeds gold and its scorer, kept in the repository (copies of the project's shared originals).
+SEEDS_GOLD = REPO / "tests" / "seeds_gold"
 
 
 @dataclass

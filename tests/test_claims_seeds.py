@@ -1,22 +1,15 @@
-"""The claims extractor against the hand-checked seeds gold (../shared/gold), scored as score_seeds.py does."""
+"""The claims extractor against the hand-checked seeds gold (tests/seeds_gold), scored as score_seeds.py does."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
-
-import pytest
 
 from pipeline.claims import extract_claims
+from tests.helpers import SEEDS_GOLD
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-GOLD = SHARED / "gold"
+GOLD = SEEDS_GOLD / "gold"
 
-pytestmark = pytest.mark.skipif(
-    not (GOLD / "seeds_claims.json").exists() or not (GOLD / "seeds_structure.json").exists(),
-    reason=f"seeds gold not found at {GOLD} (it lives beside the repository, in ../shared)",
-)
 
 
 def _bodies() -> dict[str, str]:

@@ -1,20 +1,18 @@
-"""The cleaner against the hand-checked seeds gold (../shared/gold/seeds_structure.json)."""
+"""The cleaner against the hand-checked seeds gold (tests/seeds_gold/gold/seeds_structure.json)."""
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from pipeline.cleaning import clean_document
+from tests.helpers import REPO, SEEDS_GOLD
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-GOLD = SHARED / "gold" / "seeds_structure.json"
+GOLD = SEEDS_GOLD / "gold" / "seeds_structure.json"
 WORD = re.compile(r"\w+")
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason=f"seeds gold not found at {GOLD}")
 
 
 def shingles(text: str | None) -> Counter:
@@ -42,7 +40,7 @@ def seeds() -> list[dict]:
 
 
 def cleaned(doc: dict):
-    return clean_document((SHARED / "seeds" / doc["file"]).read_text(encoding="utf-8"), "text")
+    return clean_document((REPO / "seeds" / doc["file"]).read_text(encoding="utf-8"), "text")
 
 
 @pytest.mark.parametrize("doc", seeds(), ids=lambda d: d["file"][:3])

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from pipeline.entities import BodyCandidate, extract_entities, resolve_bodies
+from tests.helpers import SEEDS_GOLD
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SCORER = SHARED / "tools" / "score_seeds.py"
+SCORER = SEEDS_GOLD / "tools" / "score_seeds.py"
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"shared gold and scorer not found at {SHARED}")
 
 
 def _scorer():
@@ -24,8 +22,8 @@ def _scorer():
 
 def seed_figures() -> tuple[dict, list[str]]:
     """What score_seeds.py would report for the entity tables built from the seeds' bodies."""
-    structure = json.loads((SHARED / "gold" / "seeds_structure.json").read_text())
-    gold = json.loads((SHARED / "gold" / "seeds_bodies.json").read_text())
+    structure = json.loads((SEEDS_GOLD / "gold" / "seeds_structure.json").read_text())
+    gold = json.loads((SEEDS_GOLD / "gold" / "seeds_bodies.json").read_text())
     per_doc = {}
     candidates: dict[tuple, set[str]] = {}
     for d in structure["documents"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import fmt_money, render_report
+from pipeline.report import fmt_money, render_report, unit_label
 from tests.browser import ARTIFACTS, render
 from tests.helpers import Workspace
 
@@ -60,7 +60,7 @@ def test_report_on_the_seeds(seeds_workspace: Workspace, tmp_path: Path) -> None
     top_body = ws.scalar("SELECT name FROM body_mention_counts ORDER BY mentions DESC, documents DESC, name LIMIT 1")
     assert top_body in page
     for (unit,) in ws.query("SELECT unit FROM claims_by_unit"):
-        assert f"<td>{unit}</td>" in page
+        assert f"<td>{unit_label(unit)}</td>" in page
     assert "No errors" in page
     # a second rendering replaces the page in place and is quick (matplotlib is imported by now); CPU time, so that
     # other tests running beside this one do not count

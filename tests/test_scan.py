@@ -46,10 +46,9 @@ def _corpus(root: Path) -> Path:
     return sources
 
 
-def _scan_with(workers: int, root: Path, sources: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
-    monkeypatch.setenv("CLAIMHOUSE_WORKERS", str(workers))
+def _scan_with(workers: int, root: Path, sources: Path) -> dict:
     state = StateDir(root / f"state-{workers}")
-    result = scan(state, load_sources(sources), "run1", NOW, batch_size=10)
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=10, workers=workers)
     texts = {}
     for f in sorted(state.store.glob("raw-*.parquet")):
         texts.update({r["doc_id"]: (r["text"], r["keys"]) for r in pq.read_table(f).to_pylist()})
@@ -58,10 +57,10 @@ def _scan_with(workers: int, root: Path, sources: Path, monkeypatch: pytest.Monk
             "errors": pq.read_table(result.run_dir / "scan_errors.parquet").to_pylist()}
 
 
-def test_scan_over_two_workers_equals_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scan_over_two_workers_equals_one_process(tmp_path: Path) -> None:
     sources = _corpus(tmp_path)
-    one = _scan_with(1, tmp_path, sources, monkeypatch)
-    two = _scan_with(2, tmp_path, sources, monkeypatch)
+    one = _scan_with(1, tmp_path, sources)
+    two = _scan_with(2, tmp_path, sources)
     assert one == two
     assert one["counts"]["new"] == 26 + 7 and one["counts"]["failed"] == 3
     by_uri = {r["uri"]: r for r in one["manifest"]}

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
-from .fallback import MIN_OWN_WORDS, trafilatura_text
+from .ensemble import apply, consult
+from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
 from .features import count_words
 from .html import confirm, html_candidates
 from .language import detect_language
@@ -18,6 +19,7 @@ from .metadata import (
     clean_author,
     clean_title,
     date_from_iso,
+    dates_of_other_articles,
     not_future,
     own_date,
     publisher_in_chrome,
@@ -52,8 +54,10 @@ def block_keys(text: str, fmt: str) -> list[str]:
 
 def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = None, clean: bool = True,
                    hints: Mapping[str, str | None] | None = None, publisher_default: str | None = None,
-                   timezone: str = "Europe/London", now: datetime | None = None) -> CleanedDocument:
-    """Label every block of a document, assemble its body and comments, and read its metadata."""
+                   timezone: str = "Europe/London", now: datetime | None = None,
+                   ensemble: bool = True) -> CleanedDocument:
+    """Label every block of a document, assemble its body and comments, and read its metadata; with
+    ``ensemble``, trafilatura's article is weighed against ours on HTML pages that give cause to doubt."""
     hints = hints or {}
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
@@ -62,7 +66,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     cands, page = candidates_for(text, fmt)
     if not clean:
         return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
-    units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated)
+    units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated, ensemble)
     blocks, body_text = _assemble(cands, labels)
     thread = [(c.text, c.comment_author) for c, v in zip(units, lab.verdicts, strict=True) if v.role == "comment"]
     comments: list[Comment] = build_comments(thread, timezone, now) if thread else []
@@ -72,9 +76,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
         or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
-    published = date_from_iso(hints.get("published"), timezone, local_now) \
-        or date_from_iso(page.get("published"), timezone, local_now) \
-        or own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    declared = date_from_iso(hints.get("published"), timezone, local_now) \
+        or date_from_iso(page.get("published"), timezone, local_now)  # a stated time: its date in ``timezone``
+    ours = own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    published = declared or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=hints.get("publisher") or page.get("publisher") or publisher_default
@@ -87,19 +92,32 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     )
 
 
+def _htmldate(html: str, blocks: list[Block], ours: date | None, tz: str, now: datetime) -> date | None:
+    """htmldate's publication date (measured better than ours), unless it is only a date our labelling found on
+    other articles' teasers."""
+    found = htmldate_published(html, now)
+    if found is None or (found != ours and found in dates_of_other_articles([(b.role, b.text) for b in blocks], tz)):
+        return None
+    return found
+
+
 def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hints: Mapping[str, str | None],
-                    repeated: Mapping[str, int] | None) -> tuple[list[Candidate], Labelling, list[tuple[str, str]]]:
-    """The units the classifier judged (paragraphs of wrapped lines, else the blocks), its labelling, and a
-    (role, reason) per block."""
+                    repeated: Mapping[str, int] | None, ensemble: bool = True,
+                    ) -> tuple[list[Candidate], Labelling, list[tuple[str, str]]]:
+    """The units the classifier judged (paragraphs of wrapped lines, else the blocks), its labelling (weighed
+    against trafilatura's where in doubt, with ``ensemble``), and a (role, reason) per block."""
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
     groups = paragraph_groups(cands) if fmt == "text" else None
     units = [merge(cands, g) for g in groups] if groups and len(groups) < len(cands) else cands
     lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    second = None
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
         second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
         if second and confirm(cands, second):
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+    if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
+        lab.verdicts = apply(lab, consult(text, lab, second))
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]

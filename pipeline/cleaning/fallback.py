@@ -1,7 +1,9 @@
-"""A second opinion for HTML pages where the classifier finds no article: trafilatura's extraction."""
+"""Second opinions for HTML pages from maintained libraries: trafilatura's article (for the ensemble, and where we
+find no article) and htmldate's publication date (measured better than our own reading of the page's markup)."""
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime
 
 MIN_OWN_WORDS = 40
 # trafilatura's time grows with the square of a page's elements (5,000 paragraphs 4 s, 20,000 paragraphs 60 s;
@@ -20,7 +22,23 @@ def trafilatura_text(html: str) -> str | None:
         return None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
+        # fast: no readability/jusText fallback inside trafilatura (measured: as good for us, a third quicker)
+        return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, fast=True,
                                    deduplicate=False, with_metadata=False)
     except Exception:  # noqa: BLE001 - a fall-back must never fail the document
+        return None
+
+
+def htmldate_published(html: str, now: datetime) -> date | None:
+    """The page's original publication date as htmldate finds it (markup, then extensive search), never after
+    ``now``; None when it finds none or fails."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - comes with trafilatura
+        return None
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        found = find_date(html, extensive_search=True, original_date=True, max_date=now.strftime("%Y-%m-%d"))
+        return date.fromisoformat(found) if found else None
+    except Exception:  # noqa: BLE001 - a second opinion must never fail the document
         return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
 from .dates import find_datetime, local_date, parse_iso
 from .features import looks_like_name
@@ -26,16 +27,37 @@ def clean_author(text: str | None) -> str | None:
     if not text:
         return None
     name = BY.sub("", " ".join(text.split()))
+    name = _month_date().sub("", name)
     name = BYLINE_TAIL.sub("", name).strip(" .:-")
     words = name.split()
     honorifics = vocabulary().honorifics
     while len(words) > 2 and words[0].casefold().rstrip(".") in honorifics:
         words = words[1:]
+    words = _without_trailing_month(words)
     name = " ".join(words)
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         name = " ".join(words[:half])
+    if name.casefold().strip(" .:") in vocabulary().not_authors:
+        return None  # "By" alone, "No Author": a label, not a name
     return name or None
+
+
+@cache
+def _month_date() -> re.Pattern[str]:
+    """A date glued to a byline, from its month name on: 'Erin Cunningham March 24 at 2:21 PM' ('May' is left to
+    the digits after it: a surname as often as a month)."""
+    months = "|".join(sorted(vocabulary().months - {"may"}, key=len, reverse=True))
+    return re.compile(rf"\s*\b(?:{months})\.?\s*\d.*$", re.IGNORECASE)
+
+
+def _without_trailing_month(words: list[str]) -> list[str]:
+    """A byline whose date was cut off keeps the month left behind: 'Associated Press November'. 'May' stays
+    (a surname as often as a month)."""
+    months = vocabulary().months - {"may"}
+    while len(words) > 2 and words[-1].casefold().rstrip(".,") in months:
+        words = words[:-1]
+    return words
 
 
 def author_from_blocks(texts: list[str]) -> str | None:
@@ -106,3 +128,17 @@ def not_future(d: date | None, now: datetime) -> date | None:
     if d is None:
         return None
     return d if d <= now.date() else None
+
+
+OTHER_ARTICLES = frozenset({"related"})
+
+
+def dates_of_other_articles(blocks: list[tuple[str, str]], tz: str) -> set[date]:
+    """Dates stated in blocks labelled as other articles' teasers, menus or promotions ((role, text) pairs)."""
+    out = set()
+    for role, text in blocks:
+        if role in OTHER_ARTICLES and any(ch.isdigit() for ch in text):
+            dt, _ = find_datetime(text, tz)
+            if dt is not None:
+                out.add(local_date(dt, tz))
+    return out

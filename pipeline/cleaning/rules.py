@@ -47,6 +47,8 @@ class Vocabulary:
     name_particles: frozenset[str]
     honorifics: frozenset[str]
     byline_titles: frozenset[str]
+    months: frozenset[str]
+    not_authors: frozenset[str]
 
 
 def _load(name: str) -> dict:
@@ -78,6 +80,8 @@ def vocabulary() -> Vocabulary:
         name_particles=frozenset(raw["name_particles"]),
         honorifics=frozenset(raw["honorifics"]),
         byline_titles=frozenset(raw["byline_titles"]),
+        months=frozenset(raw["months"]),
+        not_authors=frozenset(raw["not_authors"]),
     )
 
 

@@ -43,7 +43,8 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     seen = 0
     for k in range(start, end + 1):
         s = scored[k]
-        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end):
+        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
+                and not _prose_resumes(scored, k, end):
             end = k - 1
             break
         seen += good_words[k]
@@ -87,7 +88,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
                 k -= 1  # dates or labels between teasers
             continue
         break
-    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5
+    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
+        and all(s.klass != GOOD for s in scored[pairs[0] + 2:end + 1])  # a lone label may follow, not prose
     if len(pairs) < 2 and not linked_last:  # one linked headline and its summary closing the run also counts
         return end
     cut = min(pairs) - 1
@@ -95,6 +97,21 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
             and not scored[cut].cand.text.rstrip().endswith("."):
         cut -= 1  # the list's heading
     return cut if cut >= start else end
+
+
+RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
+RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
+RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
+
+
+def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
+    """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
+    follow its short list."""
+    if scored[k].rule is not None and scored[k].rule.role == "comment":
+        return False
+    window = scored[k + 1:min(end, k + RESUME_WINDOW) + 1]
+    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS for s in window)
+    return long_prose >= RESUME_MIN_PARAGRAPHS
 
 
 def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:

@@ -122,3 +122,23 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
         if acr not in not_orgs:
             out.append((m.start(g), m.end(g), acr))
     return out
+
+
+_BARE_ACRONYM = re.compile(r"(?<![\w&.\-/])(?<![A-Z][a-z] )([A-Z]{2,5})(?![\w&.\-/])(?! [A-Z])")
+
+
+def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
+    """Capital-letter words in running prose (not in a headline in capitals) that name no known thing: on news
+    pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
+    that name."""
+    out: set[str] = set()
+    for m in _BARE_ACRONYM.finditer(text):
+        acr = m.group(1)
+        if acr in not_orgs or acr in out:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        words = text[start:end if end >= 0 else len(text)].split()
+        if sum(w.isupper() for w in words) * 2 <= len(words):  # not a headline or a table in capitals
+            out.add(acr)
+    return out

@@ -7,21 +7,23 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import gazetteer, registers
+from . import evidence, gazetteer, registers
+from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
-from .acronyms import acronym_uses, speaking_acronyms
+from .acronyms import acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention
-from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run
+from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import NOT_ORG_ACRONYMS
+from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
 from .textutil import fold, slug
 from .tokens import Run, Token, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME = 70, 60, 60, 50, 45
 P_SHAPE, P_ACTING, P_SURNAME = 40, 30, 20
+P_TRADED = 47  # a name whose shares, stock or profits are spoken of: a company, not a person of that name
 _LONGEST_NAME = 200  # characters; longer names are not looked for around a span
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
                 "commission", "taskforce", "office", "service", "secretariat"}
@@ -62,20 +64,35 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     tokens = tokenize(text)
     runs = capital_runs(tokens)
     cands: list[_Cand] = []
-    register_bodies = _dictionary_candidates(text, cands)
+    register_bodies, register_names = _dictionary_candidates(text, cands)
     shapes = _shape_candidates(text, runs, register_bodies, cands)
-    cands = _acronym_candidates(text, title, register_bodies, shapes, cands)
-    for p in find_people(text, tokens):
+    sports = teams_mod.sports_page(text)
+    cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands, sports)
+    found_people = find_people(text, tokens)
+    surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
+    if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
+        cands = [c for c in cands if not (c.sort_key[1] == -P_ACTING and text[c.start:c.end] in surnames)]
+    for s, e in teams_mod.scorecard_players(text):
+        found_people.append(PersonCandidate(s, e, " ".join(text[s:e].split()), True, None, None, None))
+    for p in found_people:
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
     chosen = _settle(cands)
+    _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, chosen)
+    chosen = _short_forms(text, tokens, chosen)
+    if sports:
+        chosen = _teams(text, runs, chosen)
     return _build(text, chosen)
 
 
-def _dictionary_candidates(text: str, cands: list[_Cand]) -> dict[tuple[int, int], BodyInfo]:
-    """Register bodies and places (and compass regions); returns the register bodies by span."""
+def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[int, int], BodyInfo], set[str]]:
+    """Register bodies and places (and compass regions); returns the register bodies by span and every register
+    body name seen (also those the document gives no evidence for)."""
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
-    for hit in gazetteer.find(text, fold(text)):
+    seen: set[str] = set()
+    hits = gazetteer.find(text, fold(text))
+    uk: bool | None = None  # decided on the first register hit that needs the evidence
+    for hit in hits:
         bodies = [e for e in hit.entries if e.kind == "body"]
         place = from_hit(text, hit)
         if isinstance(place, MetonymBody):
@@ -86,13 +103,20 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> dict[tuple[int, int
             continue
         if place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
-        if bodies and dictionary_body_ok(text, hit.start, hit.end, text[hit.start:hit.end]):
-            info = from_entry(bodies[0])
+        surface = text[hit.start:hit.end]
+        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+            seen.add(surface)
+            if uk is None and evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface):
+                uk = evidence.uk_context(text, hits)
+            glued = evidence.inside_other_name(text, hit.start, hit.end)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk) and not glued)
+            if info is None:
+                continue
             register_bodies[(hit.start, hit.end)] = info
             cands.append(_cand(hit.start, hit.end, "body", P_REGISTER, info))
     for pc in compass_regions(text):
         cands.append(_cand(pc.start, pc.end, "place", P_PLACE, pc))
-    return register_bodies
+    return register_bodies, seen
 
 
 def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[int, int], BodyInfo],
@@ -112,19 +136,30 @@ def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[in
             cands.append(_cand(o.start, o.end, "body", P_SHAPE, from_shape(o)))
     for span, o in acting.items():
         if span not in shapes and span not in register_bodies:
-            cands.append(_cand(o.start, o.end, "body", P_ACTING, from_shape(o)))
+            prio = P_TRADED if o.body_type == "company" else P_ACTING
+            cands.append(_cand(o.start, o.end, "body", prio, from_shape(o)))
     return shapes
 
 
 def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tuple[int, int], BodyInfo],
-                        shapes: dict[tuple[int, int], OrgShape], cands: list[_Cand]) -> list[_Cand]:
+                        register_names: set[str], shapes: dict[tuple[int, int], OrgShape],
+                        cands: list[_Cand], sports: bool) -> list[_Cand]:
     """Uses of acronyms defined in the text or title, and of undefined acronyms that speak ("CRESC said");
-    drops dictionary hits of acronyms defined for non-bodies ("LIS")."""
+    drops dictionary hits of acronyms defined for non-bodies ("LIS") or for another body ("Voice of America
+    (VOA)"), which is then the body."""
     reading = read_acronyms(text, title, register_bodies, shapes)
     known, suppressed, undecided = reading.known, reading.suppressed, reading.undecided
     for s, e, core in acronym_uses(text, known):
         cands.append(_cand(s, e, "body", P_ACRONYM, known[core]))
+    redefined = {acr for acr in undecided if acr in register_names}  # "Voice of America (VOA)": not the register's
+    if redefined:
+        cands = [c for c in cands if not (c.kind == "body" and (c.start, c.end) in register_bodies
+                                          and text[c.start:c.end] in redefined)]
     speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
+    if not sports:  # results pages: "PSV", "GKS" start club names
+        speaking |= bare_acronyms(text, NOT_ORG_ACRONYMS | NOT_ORG_ABBREVIATIONS) - set(known) - suppressed \
+            - register_names
+    speaking |= redefined
     speaking_info: dict[str, BodyInfo] = {}
     for acr in sorted(speaking):
         long_form, span = undecided.get(acr, (None, None))
@@ -152,13 +187,92 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
             c.payload = PersonCandidate(p.start, p.end, full_by_surname[p.name], p.strong, p.role,
                                         p.role_start, p.role_end)
     occupied = bytearray(len(text) + 1)
-    for c in chosen:
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    for s in link_surnames(text, tokens, kept_people):
-        if not any(occupied[s.start:s.end]):
-            chosen.append(_cand(s.start, s.end, "person", P_SURNAME, s))
+    for c in chosen:  # a town is no obstacle: "Crawley" after "John Crawley" is the person
+        if not (c.kind == "place" and c.payload.place_type != "country"):
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    linked = [_cand(s.start, s.end, "person", P_SURNAME, s) for s in link_surnames(text, tokens, kept_people)
+              if not any(occupied[s.start:s.end])]
+    if linked:
+        person_at = bytearray(len(text) + 1)
+        for c in linked:
+            person_at[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen = [c for c in chosen if c.kind != "place" or not any(person_at[c.start:c.end])] + linked
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+    """"Acme Mining Corp." ... "Acme": the first word of a company or organisation name found on the page,
+    standing alone elsewhere on it, is that body."""
+    short: dict[str, BodyInfo] = {}
+    for c in chosen:
+        if c.kind != "body" or c.payload.is_generic or c.payload.body_type not in SHORT_FORM_TYPES:
+            continue
+        first = text[c.start:c.end].split(" ", 1)
+        if len(first) == 2 and short_form_ok(first[0]):
+            short.setdefault(first[0], c.payload)
+    if not short:
+        return chosen
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if c.kind == "body" and c.payload.body_key.startswith("org:") and text[c.start:c.end] in short:
+            c.payload = short[text[c.start:c.end]]  # "Acme shares fell": the Acme named in full
+    added = []
+    for k, t in enumerate(tokens):
+        info = short.get(t.text)
+        if info is None or occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and nxt.cap and not t.hard_break_after:
+            continue  # the start of another name
+        added.append(_cand(t.start, t.end, "body", P_SURNAME, info))
+    if not added:
+        return chosen
+    return sorted(chosen + added, key=lambda c: c.start)
+
+
+def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
+    """On a sports page, towns, counties, states and unknown names in a team's position are clubs ("Essex beat
+    Kent", "Juventus 2 Ajax 1", "Seattle Mariners 5")."""
+    players = teams_mod.individual_sport(text)  # "CRICKET - ...": names beside figures are players
+    places = {(c.start, c.end): c for c in chosen if (c.kind == "place" and c.payload.place_type != "country")
+              or (c.kind == "person" and c.payload.plain and not players)}
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        if (c.start, c.end) not in places:
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    free = [] if players else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
+                               if sp not in places and not any(occupied[sp[0]:sp[1]])]
+    people = frozenset(sp for sp, c in places.items() if c.kind == "person")
+    found = teams_mod.team_spans(text, [*places, *free], people)
+    club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
+    found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
+    if not found:
+        return chosen
+    outer: list[tuple[int, int]] = []
+    for s, e in sorted(found, key=lambda sp: (sp[0], -sp[1])):  # "Sparta Rotterdam", not also "Rotterdam"
+        if not outer or s >= outer[-1][1]:
+            outer.append((s, e))
+    covered = bytearray(len(text) + 1)
+    for s, e in outer:
+        covered[s:e] = b"\x01" * (e - s)
+    kept = [c for c in chosen if not (covered[c.start:c.end].count(1)
+                                      and ((c.start, c.end) in places or not covered[c.start:c.end].count(0)))]
+    for s, e in outer:
+        name = text[s:e].title() if text[s:e].isupper() else text[s:e]
+        kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,
+                                                         None)))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _keep_abbreviation_stops(text: str, chosen: list[_Cand]) -> None:
+    """"Acme Corp." keeps its full stop: a name ending in an abbreviated suffix takes the period after it."""
+    for c in chosen:
+        if c.kind == "body" and text[c.end:c.end + 1] == "." and \
+                text[c.start:c.end].rsplit(" ", 1)[-1].lower() in ABBREVIATED_SUFFIXES:
+            c.end += 1
 
 
 def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:

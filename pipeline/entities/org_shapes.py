@@ -13,6 +13,7 @@ from .rules import (
     COMPANY_ROLES,
     CONNECTORS,
     COUNCIL_KINDS,
+    DESCRIPTOR_NOISE,
     GENERIC_ACTORS,
     GENERIC_ORG_WORDS,
     GROUP_NOT_COMPANY,
@@ -21,10 +22,13 @@ from .rules import (
     LEADING_NOISE,
     NOT_ORG_AFTER_ROLE,
     NOT_ORG_STARTS,
+    NOT_PERSON_WORDS,
     OF_WORDS,
     ON_HEADS,
     ORG_HEADS,
+    ORG_INITIAL_WORDS,
     PLURAL_HEADS,
+    PRONOUN_WORDS,
     ROLE_WORDS,
     TIME_WORDS,
     WEAK_HEADS,
@@ -52,6 +56,25 @@ def _head_of(tok: Token) -> tuple[str, bool] | None:
     if low in PLURAL_HEADS and tok.text[:1].isupper():
         return PLURAL_HEADS[low], True
     return None
+
+
+def _noise(toks: tuple[Token, ...] | list[Token], i: int, headless: bool = False) -> bool:
+    """Is token ``i`` a leading word that is no part of a name? ("The", "Monday"; not the "New" of "New York").
+    Before a name with no head word, nationalities too ("German carmaker" is cut before: "Volkswagen said")."""
+    low = toks[i].text.lower()
+    if low in LEADING_NOISE:
+        return low != "new" or not ( i + 1 < len(toks) and is_place_name("New " + toks[i + 1].text))
+    return low in TIME_WORDS or (headless and low in DESCRIPTOR_NOISE)
+
+
+def short_form_ok(word: str) -> bool:
+    """Can this first word of a name stand for the whole ("Acme" of "Acme Mining Corp.")? A proper word: not a
+    descriptor, head, place, role or ordinary leading word."""
+    low = word.lower()
+    return len(word) >= 3 and word[:1].isupper() and not word.isupper() and low not in COMMON_DESCRIPTORS \
+        and low not in LEADING_NOISE and low not in ROLE_WORDS and low not in ORG_HEADS \
+        and low not in DESCRIPTOR_NOISE and low not in TIME_WORDS and low not in NOT_PERSON_WORDS \
+        and not is_place_name(word)
 
 
 def _singular(word: str, head: str) -> str:
@@ -104,7 +127,7 @@ def _is_role_phrase(words: list[str]) -> bool:
 def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool) -> OrgShape | None:
     """The organisation named by tokens ``i``..head ``h`` (plus an "of X" tail), or None if it is no name."""
     tok = toks[h]
-    while i < h and (toks[i].text.lower() in LEADING_NOISE or not toks[i].cap):
+    while i < h and (_noise(toks, i) or not toks[i].cap):
         i += 1
     # a leading job title joined by "of"/"for" ("Leader of Derby City Council") is not part of the name
     for k in range(i, h):
@@ -114,6 +137,10 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
     modifiers = [t.text for t in toks[i:h] if t.cap]
     if head in WEAK_HEADS and not _proper_modifier(toks[i:h]):
         return None
+    if any(t.text.lower() in PRONOUN_WORDS for t in toks[i:h]):
+        return None  # "In God We Trust" is a motto
+    if h > i and head in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS:
+        return None  # "Disney Chief Executive": a company and a title (see ``_before_title``)
     # of-extension: "University of Derby", "Council of LEP Chairs"
     end = h
     nxt = toks[h + 1].text.lower() if h + 1 < len(toks) else ""
@@ -172,7 +199,17 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
     shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
     if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
         return out  # an all-capitals headline: its word shapes say nothing
+    for k, t in enumerate(toks):
+        if t.text.lower() in ORG_INITIAL_WORDS and (k == 0 or not toks[k - 1].cap or _noise(toks, k - 1)):
+            initial = _initial_word_name(toks, k)
+            if initial is not None:
+                out.append(initial)
     for h, tok in enumerate(toks):
+        if h and tok.text.lower() in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS \
+                and (h + 1 == len(toks) or toks[h + 1].text.lower() not in ROLE_WORDS):  # a title's last word
+            before = _before_title(toks, h - 1)
+            if before is not None:
+                out.append(before)
         hp = _head_of(tok)
         if not hp:
             continue
@@ -197,6 +234,39 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
             if shape is not None:
                 out.append(shape)
     return out
+
+
+def _initial_word_name(toks: tuple[Token, ...], i: int) -> OrgShape | None:
+    """"Radio Free Europe", "Statistics Canada", "Air France": a run (from ``i``) opened by an organisation
+    word."""
+    btype = ORG_INITIAL_WORDS.get(toks[i].text.lower()) if i < len(toks) - 1 else None
+    if btype is None or not toks[i].cap or toks[i].hard_break_after or toks[i].text.isupper():
+        return None
+    j = i + 1
+    while j < len(toks) and j - i < 5 and toks[j].cap and not toks[j - 1].hard_break_after \
+            and toks[j].text.lower() not in ROLE_WORDS:
+        j += 1
+    if j == i + 1:
+        return None
+    name = " ".join(t.text for t in toks[i:j])
+    return OrgShape(toks[i].start, toks[j - 1].end, name, btype, False)
+
+
+def _before_title(toks: tuple[Token, ...], k: int) -> OrgShape | None:
+    """The company before a title in one run: "Disney" of "Disney Chief Executive Bob Iger"."""
+    while k > 0 and toks[k - 1].text.lower() in ROLE_WORDS:
+        k -= 1
+    j = k
+    while j > 0 and toks[j - 1].cap and not toks[j - 1].hard_break_after and k - j < 4:
+        j -= 1
+    while j < k and (_noise(toks, j, headless=True) or toks[j].text.lower() in ROLE_WORDS):
+        j += 1
+    if j == k or not toks[k - 1].cap or toks[k - 1].possessive:
+        return None
+    name = " ".join(t.text for t in toks[j:k])
+    if is_place_name(name) or any(t.text.lower() in CONNECTORS for t in toks[j:k]):
+        return None
+    return OrgShape(toks[j].start, toks[k - 1].end, name, "company", False)
 
 
 _ROLE_OF = re.compile(
@@ -245,7 +315,7 @@ def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]
     """`toks[first:]` without leading noise or uncapitalised words at either end; empty when longer than `longest`
     (indices, not pops, and no copy of a long run: linear)."""
     lo, hi = first, len(toks)
-    while lo < hi and (toks[lo].text.lower() in LEADING_NOISE or not toks[lo].cap):
+    while lo < hi and (_noise(toks, lo, headless=True) or not toks[lo].cap):
         lo += 1
     while hi > lo and not toks[hi - 1].cap:
         hi -= 1

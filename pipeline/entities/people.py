@@ -6,16 +6,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import registers
+from .gazetteer import is_place_name
 from .rules import (
+    DESCRIPTOR_NOISE,
+    GENERIC_ACTORS,
     HONORIFICS,
+    LEADING_NOISE,
     NAME_PARTICLES,
+    NOT_INITIALS,
     NOT_NAME_WORDS,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
     SURNAME_WORDS,
+    TIME_WORDS,
+    WORK_LINKS,
+    WORK_NOUNS,
 )
 from .textutil import is_sentence_start
 from .tokens import Token
@@ -45,6 +54,7 @@ class PersonCandidate:
     role: str | None
     role_start: int | None
     role_end: int | None
+    plain: bool = False  # no given name, honorific, role or speech verb vouches for it (may be a club)
 
 
 def _name_like(tok: Token) -> bool:
@@ -173,7 +183,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
     lower_words = {t.text for t in tokens if t.text.islower()}
-    out: list[PersonCandidate] = []
+    out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
     while i < n:
         if not tokens[i].cap:
@@ -201,17 +211,20 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
                 length = 0
         else:
             length = _collect_name(tokens, i)
-            if length < 2:
-                length = 0
+            if length < 2 or any(t.text.lower() in ROLE_WORDS for t in tokens[i:i + length]):
+                length = 0  # no given name, and a title in it: "Senate President said"
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
         if not length:
-            i += 1
+            i = max(i + 1, start_i)  # a later start inside the same honorific chain fails the same way
             continue
         toks = tokens[start_i:start_i + length]
         s, e = toks[0].start, toks[-1].end
         if h == 0 and len(toks) == 1:
             i += 1
+            continue
+        if _names_a_work(text, s) or _PLACE_PREFIX_BEFORE.search(text, max(0, s - 5), s):
+            i = start_i + length
             continue
         role = _role_after(text, e) if not toks[-1].possessive else None
         if role is None:
@@ -223,40 +236,135 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         before_words = text[max(0, s - 12):s].split()
         if before_words and before_words[-1].lower().strip(",") in SPEECH_VERBS:
             cue = True
+        plain = needs_cue and not cue and _plain_name(toks, lower_words)
+        if plain:
+            needs_cue = False  # "Waqar Younis": unknown words that are names nowhere else on the page
         if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
-                                   role[1] if role else None, role[2] if role else None))
+                                   role[1] if role else None, role[2] if role else None, plain))
         i = start_i + length
     return out
 
 
+_NOT_NAME_ENDINGS = ("ly", "ing", "ment", "tion", "sion", "ness", "ity", "ism", "ics", "ies", "ance", "ence")
+
+
+def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
+    """Two or three name-shaped words that are no role, place, nationality or month, none written in lower case
+    on the page and none shouting: a person's name even without a known given name."""
+    if not 2 <= len(toks) <= 3:
+        return False
+    for t in toks:
+        low = t.text.lower()
+        if len(t.text) < 3 or t.text.isupper() or low in lower_words or low in ROLE_WORDS or low in TIME_WORDS \
+                or low in DESCRIPTOR_NOISE or low in NOT_PERSON_WORDS or low in LEADING_NOISE \
+                or low.endswith(_NOT_NAME_ENDINGS) or is_place_name(t.text):
+            return False
+    return not is_place_name(" ".join(t.text for t in toks))
+
+
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:([A-Za-z]+)\s+)?$")
+
+
+_PLACE_PREFIX_BEFORE = re.compile(r"\b(?:St\.?|San|Santa|Los|Las|Fort|Port|Mount) $")  # "St Louis Cardinals"
+
+
+def _names_a_work(text: str, start: int) -> bool:
+    """"the film Mary Poppins", "a sequel to Mary Poppins": a title, not a person."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    if not m:
+        return False
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    if second:
+        return second in WORK_NOUNS or (second in {"to", "of"} and first in WORK_LINKS)
+    return first in WORK_NOUNS
+
+
 def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate]) -> list[PersonCandidate]:
-    """Later (or earlier) bare surnames, with or without an honorific, of a person named in full."""
+    """Later (or earlier) bare surnames, with or without an honorific, of a person named in full; a single name
+    found once ("Clinton said") elsewhere on the page; a headline's capitals ("SHEARER", "ROBERTO DURAN")."""
     by_surname: dict[str, PersonCandidate] = {}
     for p in people:
-        parts = p.name.split()
-        if len(parts) >= 2:
-            by_surname.setdefault(parts[-1], p)
+        by_surname.setdefault(p.name.split()[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
     for k, t in enumerate(tokens):
+        if not t.cap:
+            continue
         p = by_surname.get(t.text)
+        shouting = p is None and len(t.text) > 2 and t.text.isupper()
+        if shouting:
+            p = by_surname.get(t.text.title())
         if p is None or t.start in taken:
             continue
         prev = tokens[k - 1] if k else None
+        if shouting:
+            start = t.start
+            if prev is not None and " " in p.name and prev.text == p.name.split()[0].upper() \
+                    and t.start - prev.end == 1:
+                start = prev.start  # "ROBERTO DURAN"
+            out.append(PersonCandidate(start, t.end, p.name, True, None, None, None))
+            continue
         titled = prev is not None and _honorific_at(tokens, k - 1) == 1
         if not titled:
             if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
                 continue  # "Street" alone is a word; "Mr Street" is the person
             if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1 \
-                    and not is_sentence_start(text, prev.start):
+                    and not is_sentence_start(text, prev.start) and not _initial(text, prev):
                 continue  # inside another name: "Hope Street", "Smith Square"
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
                 continue
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
+    return out
+
+
+def _initial(text: str, tok: Token) -> bool:
+    """"G." of "G. Thorpe", "D.A." of "D.A. Weibring" (not "U.S.")."""
+    return bool(_INITIALS.match(tok.text)) and text[tok.end:tok.end + 2] == ". " and tok.text not in NOT_INITIALS
+
+
+_INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
+
+
+_INITIALS_AT = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])*\. (?=[A-Z])")
+
+
+def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
+    """Initials and a surname: "G. Thorpe", "D.A. Weibring" (a scorecard's or a byline's way to name)."""
+    out = []
+    index = None
+    for m in _INITIALS_AT.finditer(text):
+        if index is None:
+            index = {t.start: k for k, t in enumerate(tokens)}
+        k = index.get(m.start())
+        if k is None or k + 1 >= len(tokens) or not _initial(text, tokens[k]) \
+                or tokens[k + 1].start != tokens[k].end + 2:
+            continue
+        length = _collect_name(tokens, k + 1, limit=2)
+        if length:
+            s, e = tokens[k].start, tokens[k + length].end
+            out.append(PersonCandidate(s, e, " ".join(text[s:e].split()), True, None, None, None))
+    return out
+
+
+_SPEAKING_NAME = re.compile(r"(?<![\w'\u2019])((?:O['\u2019])?[A-Z][a-z][\w'\u2019-]+)"
+                            r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
+                            r"(?!\s+(?:it|its)\b)")
+
+
+def speaking_names(text: str, tokens: list[Token], lower_words: set[str]) -> list[PersonCandidate]:
+    """A lone name that speaks ("Clinton said"): a person, unless it is a known body or place (those win)."""
+    out = []
+    for m in _SPEAKING_NAME.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        if not _name_word(word) or low in lower_words or low in NOT_PERSON_WORDS or low in GENERIC_ACTORS \
+                or low in LEADING_NOISE or low in DESCRIPTOR_NOISE or low.endswith(_NOT_NAME_ENDINGS):
+            continue
+        out.append(PersonCandidate(m.start(1), m.end(1), word, False, None, None, None))
     return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from . import world
 from .textutil import slug
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "registers"
@@ -86,7 +87,8 @@ def _place_ref(ref: str) -> str | None:
 
 @cache
 def places() -> tuple[RegisterPlace, ...]:
-    """Every place: ``places.csv`` then this project's ``hand_places.csv`` (informal regions, world places)."""
+    """Every place: ``places.csv``, this project's ``hand_places.csv`` (informal regions, world places), then
+    GeoNames countries, US states and cities the two lack (``world``)."""
     out = []
     for r in _read("places.csv"):
         out.append(RegisterPlace(r["reference_id"], r["name"], r["place_type"], _split(r["aliases"]),
@@ -95,6 +97,9 @@ def places() -> tuple[RegisterPlace, ...]:
         pid = r["place_id"] or "place:" + slug(r["name"])
         out.append(RegisterPlace(pid, r["name"], r["place_type"], _split(r["aliases"]), _place_ref(pid),
                                  "entities-hand"))
+    taken = {n.lower() for p in out for n in (p.name, *p.aliases)}
+    for pid, name, ptype, aliases in world.world_places(taken, first_names()):
+        out.append(RegisterPlace(pid, name, ptype, aliases, None, "geonames"))
     return tuple(out)
 
 

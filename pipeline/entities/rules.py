@@ -51,6 +51,31 @@ WEAK_HEADS = words(
 )
 for _weak in WEAK_HEADS:
     ORG_HEADS[_weak] = "company"
+# Company suffixes written with a full stop that belongs to the name ("Acme Corp.", "Ford Motor Co.").
+ABBREVIATED_SUFFIXES = words("corp co inc ltd bhd pty cos corps bros")
+# Sports-club and agency endings after a place or name ("Blackburn Rovers", "Swiss Re", "Sydney Newsroom");
+# weak heads too: they need a proper modifier ("the United" alone is nothing).
+CLUB_HEADS = words("united rovers wanderers athletic albion hotspur rangers fc afc sc cf re newsroom")
+for _club in CLUB_HEADS:
+    ORG_HEADS[_club] = "company" if _club == "re" else "other_org"
+WEAK_HEADS = WEAK_HEADS | CLUB_HEADS - {"newsroom"}
+ORG_HEADS.update({"studios": "company", "studio": "company", "pictures": "company", "records": "company",
+                  "brewery": "company", "breweries": "company", "publishing": "company"})
+# Words that open an organisation name whose rest may be a place or anything ("Radio Free Europe",
+# "Statistics Canada", "Air France", "Real Madrid"): the whole capitalised run is the name.
+ORG_INITIAL_WORDS: dict[str, str] = {
+    "radio": "other_org", "statistics": "public_body", "air": "company", "banco": "company", "banca": "company",
+    "real": "other_org", "sporting": "other_org", "dynamo": "other_org", "dinamo": "other_org",
+    "olympique": "other_org", "fc": "other_org", "ac": "other_org", "club": "other_org",
+}
+# Pronouns inside a capitalised run make it a phrase or a title, never an organisation ("In God We Trust").
+PRONOUN_WORDS = words("i we you they he she it our my your their us them")
+# Nouns for works: a name right after one is a title, not a person ("the film Mary Poppins").
+WORK_NOUNS = words(
+    "film films movie movies musical novel book books album song single series sitcom show play opera ballet "
+    "documentary sequel prequel remake musical painting poem franchise character")
+# Words that, with "to"/"of" after them, introduce a work ("sequel to Mary Poppins", "star of Mary Poppins").
+WORK_LINKS = words("sequel prequel remake star stars cast version adaptation director author")
 COMMON_DESCRIPTORS = words(
     "renewable green clean digital social creative financial professional business public private national "
     "international global local regional british english european american new old modern advanced high "
@@ -92,6 +117,13 @@ LEADING_NOISE = words(
     "whose there here then now first second third finally one two three four five no not dear thanks "
     "thank please via"
 )
+# Nationality and "-based" descriptors that lead a head-less name without being part of it ("U.S.-based
+# Acme said it", "Polish Zywiec's shares").
+DESCRIPTOR_NOISE = words(
+    "american british french german italian spanish polish russian chinese "
+    "japanese indian canadian australian dutch swiss swedish belgian israeli iranian iraqi turkish greek "
+    "mexican brazilian korean nigerian kenyan african european asian u.s.-based us-based uk-based"
+)
 # Title words: a run made only of these (plus a head) is a job title, not a body ("Chief Executive").
 ROLE_WORDS = words(
     "chief executive deputy vice assistant associate acting interim senior group managing non executive "
@@ -111,7 +143,10 @@ ROLE_HEADS = words(
     "official negotiator activist campaigner lawyer barrister solicitor judge academic author writer "
     "journalist reporter columnist historian scientist expert consultant entrepreneur businessman "
     "businesswoman investor banker trader strategist candidate nominee resident student teacher nurse "
-    "doctor surgeon worker farmer landlord pensioner representative delegate organiser coordinator"
+    "doctor surgeon worker farmer landlord pensioner representative delegate organiser coordinator "
+    "singer musician actor actress star player footballer coach captain striker goalkeeper boxer athlete "
+    "presenter broadcaster comedian artist designer novelist poet director-designate governor-elect senator "
+    "congressman congresswoman lawmaker legislator"
 )
 # Roles that make an unknown "X" in "<role> of X" a company rather than another kind of organisation.
 COMPANY_ROLES = frozenset({"chief executive", "ceo", "managing director", "chairman", "founder", "owner",
@@ -122,7 +157,8 @@ HONORIFICS = (
     "The Rt Hon", "Rt Hon", "Right Honourable", "Professor", "Prof", "Councillor", "Cllr", "Baroness", "Baron",
     "Dame", "Lady", "Lord", "Miss", "Mrs", "Mr", "Ms", "Mx", "Dr", "Sir", "Rev", "Reverend", "Revd",
     "Canon", "Bishop", "Archbishop", "Judge", "Justice", "President", "Chancellor", "Senator", "Governor",
-    "Mayor", "Minister", "Secretary", "General", "Captain", "Colonel", "Major", "Sheikh", "Prince",
+    "Mayor", "Minister", "Secretary", "Speaker", "Premier", "General", "Captain", "Colonel", "Major", "Sheikh",
+    "Prince",
     "Princess", "King", "Queen", "Father", "Sister", "Brother", "Cardinal", "Pope",
     "Det", "Insp", "Sgt", "Supt", "Ch", "Inspector", "Sergeant", "Constable", "Superintendent", "Commander",
     "DCI", "DI", "DS", "DC", "PC", "PCSO",
@@ -139,11 +175,31 @@ NOT_NAME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
     "august september october november december christmas easter brexit covid labour conservative tory "
     "tories liberal green reform party union trust fund plc ltd group said says according also however "
-    "but statement review budget strategy report plan paper act bill day week summit conference agreement "
+    "but statement review budget strategy report plan paper act day week summit conference agreement "
     "deal settlement index programme scheme framework spending house hall square park centre station "
     "airport bridge court office crisis recession election referendum inquiry award awards prize games "
     "cup league championship olympics festival show war treaty accord pact declaration charter manifesto"
 )
+# Capitalised words that make a two-word run something other than a person's name when no given name vouches
+# for it ("Grand Prix", "Stock Exchange", "Open Championship").
+NOT_PERSON_WORDS = words(
+    "grand prix open cup trophy stakes classic masters series tour rally race marathon derby world global "
+    "international national federal royal republic democratic socialist communist liberal islamic catholic "
+    "christian muslim jewish holy saint san santa los las el al new old north south east west central upper "
+    "lower great greater little middle east western eastern northern southern stock exchange market index "
+    "bank fund price prices airlines air express motor motors oil gas energy petroleum mining steel holdings "
+    "group systems technologies communications network news press radio television times post journal daily "
+    "weekly herald tribune online net com corporation county state states island islands river lake mount "
+    "valley sea ocean gulf bay coast beach port fort airport station bridge tower palace castle hotel square "
+    "street road stadium arena park garden gardens church cathedral mosque temple court tribunal army navy "
+    "force forces guard police party front movement alliance league union council committee club team "
+    "united city rovers athletic sporting olympic olympics games championship championships final finals "
+    "semifinal quarterfinal round day week year month reuters ap afp xinhua interfax itar-tass advanced home "
+    "medical health care division general first second third bill act later earlier instead still elsewhere overall "
+    "separately recently municipal desk"
+)
+# Dotted capitals that are no initials of a person ("U.S. Steel").
+NOT_INITIALS = frozenset({"U.S", "U.N", "U.K", "E.U", "U.A.E", "U.S.A", "D.C", "L.A", "N.Y"})
 # Words that are never a first name but are common surnames: a name may end in one when a role or a speech verb
 # vouches for it ("Andy Street, the region's mayor").
 SURNAME_WORDS = words("street hall green lane park bridge bridges young long king brown white black wood house "
@@ -176,7 +232,8 @@ NOT_BEFORE: dict[str, frozenset[str]] = {
     "labour": words("market markets shortage shortages costs cost force supply productivity mobility relations "
                     "law laws rights standards share income intensive saving exchange"),
     "conservative": words("estimate estimates approach assumptions figure figures forecast forecasts view"),
-    "treasury": words("bonds bills yields notes securities gilts inflation-protected"),
+    "treasury": words("bonds bills yields notes securities gilts inflation-protected bond bill yield note "
+                      "future futures market markets auction auctions prices refunding issues issue debt"),
     "unite": words("the with to behind against around and in"),
 }
 # Place names that are ordinary words, months or common surnames: need a locative cue ("in March, Cambs").
@@ -216,10 +273,74 @@ COMPASS_REGIONS: dict[str, str] = {
     "north east": "E12000001", "north west": "E12000002", "south east": "E12000008",
     "south west": "E12000009", "east midlands": "E12000004", "west midlands": "E12000005",
 }
+# Words that make a page about the UK: a short register name ("Treasury", "IPO") may then mean the UK body.
+UK_CUES = frozenset({
+    "UK", "U.K.", "Britain", "British", "England", "Scotland", "Scottish", "Wales", "Welsh", "Northern Ireland",
+    "NHS", "Westminster", "Whitehall", "Downing Street", "MPs", "Tory", "Tories", "Holyrood", "Stormont",
+    "Senedd", "Ofsted", "Ofgem", "Ofwat", "Ofcom", "HMRC", "GOV.UK", "councillor", "councillors", "Cllr",
+})
+# World places (``world``): newspaper abbreviations of US states, and cities named like common English words.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
+    "DE": ("Del.",), "DC": ("D.C.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",),
+    "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",),
+    "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn."), "RI": ("R.I.",),
+    "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",),
+    "WA": ("Wash.",), "WV": ("W.Va.",), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
+WORLD_NOT_PLACES = words(
+    "mobile split nice bath batman van independence orange surprise mercedes concord temple champion "
+    "providence sterling deal of bar buy cha ede best sale bury hope march may reading victoria ajax kawasaki "
+    "toyota"
+)
+# Body types whose first word alone may stand for the body later on the page ("Acme" for "Acme Mining Corp.").
+SHORT_FORM_TYPES = frozenset({"company", "other_org", "charity_ngo", "think_tank", "membership_body"})
+# Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
+SPORT_LABELS = words(
+    "soccer football cricket tennis golf rugby baseball basketball hockey cycling athletics motorsport racing "
+    "boxing skiing nba nfl nhl sport sports volleyball handball")
+SPORT_CUES = words(
+    "halftime half-time innings wickets wicket scorers goals standings championship league season match "
+    "coach striker midfielder goalkeeper pitcher inning homer homers touchdown semifinal quarterfinal "
+    "quarter-final semi-final cup tournament squad defender playoffs playoff runs batting bowling penalty")
+# Labels of sports whose results pages list players with figures ("Waqar Younis 10 2 39 2"): only towns and
+# counties there are teams.
+INDIVIDUAL_SPORT_LABELS = words("cricket tennis golf athletics boxing cycling racing skiing motorsport")
+# Words of results pages that stand beside numbers without being teams ("Attendance 32,000", "Halftime 1-0").
+NOT_TEAM_WORDS = words(
+    "attendance halftime half-time aggregate qualifier result results score scores scorers points played "
+    "total totals round group week day standings table pool leg replay penalties extra time overall final "
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+# Register names that other countries' bodies share: linked to the UK body only on a UK page.
+SHARED_BODY_NAMES = frozenset({
+    "foreign office", "foreign ministry", "home office", "interior ministry", "department of health",
+    "ministry of health", "health ministry", "ministry of defence", "defence ministry", "ministry of justice",
+    "justice ministry", "department of justice", "department of education", "ministry of education",
+    "finance ministry", "ministry of finance", "department of transport", "department of energy",
+    "supreme court", "high court", "court of appeal", "electoral commission", "house of commons",
+    "central bank", "national audit office", "competition commission", "environment agency", "cabinet office",
+    "state department", "labour party", "conservative party", "green party", "liberal party", "national party",
+    "the treasury", "attorney general", "office of the prime minister",
+})
 # All-capital words that are never organisations, even next to "said".
 NOT_ORG_ACRONYMS = words(
     "GDP GVA CEO CFO COO MP MPS MEP MSP MLA UK US USA EU VAT NI PM AI IT TV PR HR FAQ PDF COVID OK UN PPE "
     "NB BST GMT UTC AM PM ID II III IV QC KC OBE MBE CBE DBE RIP LGBT LGBTQ SEN SEND ESG NET ZERO"
+)
+
+# Capital-letter words of news prose that are not organisations: times, units, currencies, policy terms, Roman
+# numerals ("a bare acronym is a body" does not apply to these).
+NOT_ORG_ABBREVIATIONS = words(
+    "GMT EDT EST CST PST CET BST UTC PCT BPS ADR ADRS CPI PPI GNP GDP RPI CPIH EPS IPO IPOS MPH KPH KM KG MW GW "
+    "KW KWH USD GBP EUR DM FFR SFR JPY CHF CAD AUD NZD HKD SEK NOK DKK FIM BEF ITL ESP NLG ATS RUB CNY INR KRW "
+    "ZAR MXN BRL ARS ECU YR QTR FY HY ET AL PS RE CC VS OR AND THE OF TO IN ON AT FOR BY A I II III IV VI VII "
+    "VIII IX XI XII XV XX SME SMES STEM ICT FE HE IT AIDS HIV SARS DNA TB ID PIN SMS CD DVD PC USB VIP MBA PHD "
+    "LLB BA BSC MSC MD QC KC CBE MBE OBE RSVP ASAP AKA FYI NB PTO TBC TBA PPS ROI KPI SLA NHS NET ISBN ATM "
+    "NOTE CAPS FC SV SK AC"
 )
 
 # ---------------------------------------------------------------- organisation shapes, details

@@ -1,6 +1,7 @@
 """The sources file (CONTRACT section 3): parsed and validated before anything is read or written."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -75,8 +76,27 @@ def _explain(exc: ValidationError, raw: dict) -> str:
             where = f"source {name!r}" if name else f"source #{loc[1] + 1}"
             loc = loc[2:]
         field = ".".join(str(x) for x in loc) or "entry"
-        lines.append(f"{where}: {field}: {err['msg']}")
+        lines.append(f"{where}: {field}: {_message(err, loc)}")
     return "; ".join(lines)
+
+
+def _message(err: dict, loc: list) -> str:
+    """Pydantic's message, with the nearest known key suggested for an unknown one."""
+    if err["type"] != "extra_forbidden" or not loc:
+        return err["msg"]
+    known = SourceSpec.model_fields if len(err["loc"]) > 2 else SourcesFile.model_fields
+    nearest = difflib.get_close_matches(str(loc[-1]), list(known), n=1, cutoff=0.6)
+    hint = f"did you mean {nearest[0]!r}?" if nearest else f"known keys: {', '.join(known)}"
+    return f"unknown key; {hint}"
+
+
+def _yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = str(getattr(exc, "problem", exc))
+    if "\\t" in problem or "\t" in problem:
+        problem = "a tab character: YAML takes spaces, not tabs, for indentation and alignment; use spaces"
+    return f"{path} is not valid YAML{at}: {problem}"
 
 
 def _check_reachable(spec: SourceSpec, sources_file: Path) -> None:
@@ -104,9 +124,7 @@ def load_sources(path: Path, kinds: set[str]) -> list[SourceSpec]:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise SourcesError(f"{path} is not valid YAML{at}: {getattr(exc, 'problem', exc)}") from None
+        raise SourcesError(_yaml_problem(path, exc)) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("sources"), list):
         raise SourcesError(f"{path} must hold a mapping with a 'sources:' list (see README)")
     try:

@@ -1,0 +1,219 @@
+"""A per-page ensemble with trafilatura: asked only when our own labelling gives cause to doubt, and weighed
+block by block, so every block keeps one role and one reason that agree with the body.
+
+1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region), words of the
+   article's text container are left out, or short lines make up much of it; otherwise trafilatura is not run
+   at all (speed);
+2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
+   is a line of trafilatura's text, or, from four words, occurs in it);
+3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
+   fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block
+   merge: trafilatura's blocks inside our span, runs of them right next to it (not across a teaser or comment
+   section we saw begin) and prose paragraphs elsewhere (not a teaser's summary) join the body; when trafilatura
+   keeps most of our body, our blocks after everything it keeps, non-prose ones before it, and short
+   non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines) leave it;
+4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
+
+Thresholds are data (``ENSEMBLE``), tuned on the dev split of ``bench/eval_cleaning.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fallback import trafilatura_text
+from .features import Features
+from .html import MAX_CONFIRM_WORK
+from .scoring import BAD, GOOD, Scored
+from .verdicts import Labelling, Verdict
+
+ENSEMBLE: dict[str, float] = {
+    "doubt_body_words": 250,        # a body shorter than this is always checked
+    "doubt_outside_prose": 0.3,     # prose words outside the body / body words above this: maybe a wrong region
+    "doubt_container_left": 0.5,    # words of the article's text container left out / body words above this
+    "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
+    "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
+    "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
+    "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
+    "trim_overlap": 0.7,            # share of our body trafilatura keeps before our blocks beyond its are cut
+    "second_length_ratio": 2.0,     # trafilatura's body this many times ours and ours mostly inside it: take it
+    "second_overlap": 0.6,          # share of our body words that trafilatura also keeps, for "second"
+    "disjoint_overlap": 0.2,        # below this share kept by trafilatura, the two chose different regions
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the ensemble chose for a page, the blocks trafilatura keeps, and why."""
+
+    choice: str          # "merge" or "second"
+    in_second: frozenset[int]
+    why: str
+
+
+def _words(scored: list[Scored], idx) -> int:
+    return sum(scored[i].feat.n_words for i in idx)
+
+
+def doubt(lab: Labelling) -> str | None:
+    """Why our labelling of a page may be wrong (None when it looks sound and trafilatura need not run)."""
+    scored, verdicts = lab.scored, lab.verdicts
+    body = frozenset(i for i, v in enumerate(verdicts) if v.role == "body")
+    n_body = _words(scored, body)
+    if n_body < ENSEMBLE["doubt_body_words"]:
+        return f"a short body ({n_body} words)"
+    outside = sum(s.feat.n_words for i, s in enumerate(scored)
+                  if i not in body and s.klass == GOOD and _prose(s.feat))
+    if outside > ENSEMBLE["doubt_outside_prose"] * n_body:
+        return f"{outside} words of prose outside a {n_body}-word body"
+    left = sum(s.feat.n_words for i, s in enumerate(scored) if i not in body and s.cand.in_text_container)
+    if left > ENSEMBLE["doubt_container_left"] * n_body:
+        return f"{left} words of the article's text container left out of a {n_body}-word body"
+    short = sum(scored[i].feat.n_words for i in body if scored[i].klass != GOOD)
+    if short > ENSEMBLE["doubt_short_lines"] * n_body:
+        return f"{short} words of short lines inside a {n_body}-word body"
+    return None
+
+
+def _prose(f: Features) -> bool:
+    return f.is_prose or (f.n_words >= 25 and f.stop_density >= 0.2)
+
+
+def project(lab: Labelling, article: str) -> frozenset[int]:
+    """Blocks whose text is a line of the second extractor's article or occurs in it."""
+    lines = {" ".join(line.split()).casefold() for line in article.splitlines()}
+    haystack = " ".join(article.split()).casefold()
+    budget = MAX_CONFIRM_WORK
+    out = []
+    for i, s in enumerate(lab.scored):
+        text = " ".join(s.cand.text.split()).casefold()
+        if not text:
+            continue
+        if text in lines:
+            out.append(i)
+        elif s.feat.n_words >= ENSEMBLE["substring_min_words"] and budget > 0:
+            budget -= len(haystack)
+            if text in haystack:
+                out.append(i)
+    return frozenset(out)
+
+
+def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
+    """Take trafilatura's region when it is much longer and holds ours or lies elsewhere, else merge the two
+    block by block; and why."""
+    scored = lab.scored
+    ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
+    n_ours, n_second = _words(scored, ours), _words(scored, in_second)
+    shared = _words(scored, ours & in_second)
+    if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
+            and shared >= ENSEMBLE["second_overlap"] * n_ours:
+        return "second", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
+    if shared < ENSEMBLE["disjoint_overlap"] * n_ours and n_second >= ENSEMBLE["second_length_ratio"] * n_ours:
+        return "second", f"trafilatura's article lies elsewhere and is {n_second} words to our {n_ours}"
+    return "merge", f"trafilatura keeps {shared} of our {n_ours} body words and {n_second - shared} others"
+
+
+def consult(html: str, lab: Labelling, article: str | None = None) -> Decision | None:
+    """The ensemble's decision for an HTML page (None when no doubt or trafilatura finds nothing); ``article``
+    is trafilatura's text when it already ran on the page."""
+    reason = doubt(lab)
+    if reason is None:
+        return None
+    article = article or trafilatura_text(html)
+    if not article:
+        return None
+    in_second = project(lab, article)
+    choice, why = decide(lab, in_second)
+    return Decision(choice, in_second, f"{reason}; {why}")
+
+
+SECTION_ROLES = frozenset({"related", "comment", "promo"})
+HEAD_ROLES = frozenset({"title", "byline", "dateline", "section", "comment", "caption"})
+
+
+def apply(lab: Labelling, decision: Decision | None) -> list[Verdict]:
+    """The verdicts after the ensemble's decision: blocks that change side get its role and reason."""
+    if decision is None:
+        return lab.verdicts
+    if decision.choice == "second":
+        return _take_second(lab, decision)
+    return _merge(lab, decision)
+
+
+def _take_second(lab: Labelling, decision: Decision) -> list[Verdict]:
+    out = list(lab.verdicts)
+    for i, v in enumerate(out):
+        if i in decision.in_second and v.role not in HEAD_ROLES and v.role != "body":
+            out[i] = Verdict("body", f"in trafilatura's article (ensemble: {decision.why})")
+        elif v.role == "body" and i not in decision.in_second:
+            out[i] = Verdict("other_boilerplate", f"not in trafilatura's article (ensemble: {decision.why})")
+    return out
+
+
+def _merge(lab: Labelling, decision: Decision) -> list[Verdict]:
+    """Blocks of trafilatura's article inside our span, runs of them right before or after it, and prose
+    elsewhere (not a teaser's summary) join the body; when trafilatura keeps most of our body, our blocks before
+    or after all it keeps, and short non-sentence lines inside it that it drops, leave the body."""
+    out = list(lab.verdicts)
+    second = decision.in_second
+    body = [i for i, v in enumerate(out) if v.role == "body"]
+    if not body or not second:
+        return out
+    joined = _joining(lab, second, body[0], body[-1])
+    for i in joined:
+        out[i] = Verdict("body", f"in trafilatura's article, inside or next to ours (ensemble: {decision.why})")
+    for i in _leaving(lab, second, body):
+        out[i] = Verdict("other_boilerplate", f"not in trafilatura's article, which keeps the rest of ours "
+                                              f"(ensemble: {decision.why})")
+    return out
+
+
+def _joinable(lab: Labelling, i: int) -> bool:
+    v, s = lab.verdicts[i], lab.scored[i]
+    return v.role != "body" and v.role not in HEAD_ROLES and s.why_bad not in ("rule", "template")
+
+
+def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> list[int]:
+    """Blocks of trafilatura's article that join our body."""
+    scored = lab.scored
+    out = [i for i in second if first < i < last and _joinable(lab, i)]
+    out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
+            and _prose(scored[i].feat) and not (i and _linked_headline(scored[i - 1]))]
+    for step, edge in ((1, last), (-1, first)):
+        run, gap, k = [], 0, edge + step
+        while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
+            if lab.verdicts[k].role in SECTION_ROLES or _linked_headline(scored[k]):
+                break  # teasers or a comment thread begin here: trafilatura's run ends too
+            if k in second and _joinable(lab, k):
+                run.append(k)
+                gap = 0
+            elif k not in second:
+                gap += 1
+            k += step
+        if sum(scored[i].feat.n_words for i in run if scored[i].klass == GOOD) >= ENSEMBLE["extend_min_prose"]:
+            out += run
+    return sorted(set(out))
+
+
+def _leaving(lab: Labelling, second: frozenset[int], body: list[int]) -> list[int]:
+    """Our body blocks that leave it: after all trafilatura keeps of ours, before it unless prose (a standfirst),
+    or short non-sentence lines it drops."""
+    scored = lab.scored
+    kept = second & frozenset(body)
+    if not kept or _words(scored, kept) < ENSEMBLE["trim_overlap"] * _words(scored, body):
+        return []
+    lo, hi = min(kept), max(kept)
+    return [i for i in body if i not in second
+            and ((i < lo and scored[i].klass != GOOD) or i > hi or _chrome(scored[i]))]
+
+
+def _linked_headline(s: Scored) -> bool:
+    """Another article's headline: a short line that is mostly a link, outside the article's text container."""
+    c = s.cand
+    return c.link_density >= 0.5 and s.feat.n_words <= 18 and not c.in_text_container
+
+
+def _chrome(s: Scored) -> bool:
+    """A short line that is no sentence, heading or list item: a widget label or teaser inside the article."""
+    c = s.cand
+    return s.klass != GOOD and not s.feat.ends_sentence and not c.heading and not c.is_list_item \
+        and c.tag not in ("td", "th", "pre") and not s.feat.is_bullet

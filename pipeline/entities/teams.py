@@ -1,0 +1,116 @@
+"""Sports teams: on a sports page a town, county or state in a team's position is its club, not the place.
+
+"Leicestershire beat Somerset by an innings", "CHICAGO 70 53 .569", "Ajax 2 PSV 1": the name next to a score,
+a result verb or "v" names a team. Once a name is a team on a page, its other mentions there are the team too,
+except after a locative word ("in Leicester", "at Chicago"). Countries stay places (national sides are
+conventionally tagged as the country).
+"""
+from __future__ import annotations
+
+import re
+
+from .rules import (
+    INDIVIDUAL_SPORT_LABELS,
+    LEADING_NOISE,
+    LOCATIVE_CUES,
+    NOT_TEAM_WORDS,
+    SPORT_CUES,
+    SPORT_LABELS,
+)
+from .tokens import Token
+
+_LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
+_CUE_WORD = re.compile(r"[a-z]+")
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
+_GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
+_TABLE_ROW_AFTER = re.compile(r"(?:\s+\.?\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
+_GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
+_RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?)\s")
+_RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to)\s+$")
+_FIXTURE = re.compile(r"([A-Z][A-Z .]*[A-Z]) AT ([A-Z][A-Z .]*[A-Z])")
+_DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
+_LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
+
+
+def sports_page(text: str) -> bool:
+    """A "SOCCER - ..." headline, or three different sports words in the text."""
+    m = _LABEL.match(text)
+    if m and set(m.group(1).lower().split()) & SPORT_LABELS:
+        return True
+    seen = set()
+    for w in _CUE_WORD.findall(text[:4000]):
+        if w in SPORT_CUES:
+            seen.add(w)
+            if len(seen) >= 3:
+                return True
+    return False
+
+
+def individual_sport(text: str) -> bool:
+    """A "CRICKET - ...", "TENNIS - ..." page: names beside numbers there are players and their figures."""
+    m = _LABEL.match(text)
+    return bool(m) and bool(set(m.group(1).lower().split()) & INDIVIDUAL_SPORT_LABELS)
+
+
+_DISMISSAL = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b|c and b|run out \()\s+((?:[A-Z]\.\s?)*[A-Z][a-z'\u2019-]+"
+                        r"(?:\s[A-Z][a-z'\u2019-]+)?)")
+
+
+def scorecard_players(text: str) -> list[tuple[int, int]]:
+    """On a cricket page, the fielders and bowlers of a scorecard: "c Croft b Mullally 54"."""
+    m = _LABEL.match(text)
+    if not m or "cricket" not in m.group(1).lower().split():
+        return []
+    return [d.span(1) for d in _DISMISSAL.finditer(text)]
+
+
+def _fixture_side(text: str, start: int, end: int) -> bool:
+    """One side of a fixture line in capitals: "OAKLAND AT BOSTON"."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    m = _FIXTURE.fullmatch(text, ls, len(text) if le < 0 else le)
+    return bool(m) and (m.span(1) == (start, end) or m.span(2) == (start, end))
+
+
+def in_team_position(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """Next to a score, a result verb or "v" (``strict``: a bare goal count, not "4-38" bowling figures), or a
+    side of a fixture line."""
+    if text[end:end + 4] == " AT " or text[max(0, start - 4):start] == " AT ":
+        return _fixture_side(text, start, end)
+    if strict:
+        return bool(_GOALS_AFTER.match(text, end) or _TABLE_ROW_AFTER.match(text, end)
+                    or _GOALS_BEFORE.search(text, max(0, start - 30), start)
+                    or _RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(text, max(0, start - 12), start))
+    return bool(_SCORE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end)
+                or _RESULT_BEFORE.search(text, max(0, start - 12), start))
+
+
+def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """In each stretch of a run between numbers, its last one to three capitalised words: a club's name if it
+    stands in a team's position ("NAC Breda 1 Sparta Rotterdam 0")."""
+    out = []
+    segment: list[Token] = []
+    for t in (*tokens, None):
+        if t is not None and not t.text[:1].isdigit():
+            segment.append(t)
+            continue
+        toks = segment[-3:]
+        while toks and (not toks[0].cap or toks[0].text.lower() in LEADING_NOISE):
+            toks.pop(0)
+        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].text.lower() in NOT_TEAM_WORDS):
+            out.append((toks[0].start, toks[-1].end))
+        segment = []
+    return out
+
+
+def team_spans(text: str, spans: list[tuple[int, int]], strict: frozenset[tuple[int, int]] = frozenset()
+               ) -> set[tuple[int, int]]:
+    """Of the candidate spans (towns, counties, states, unknown names), those that name a team on this (sports) page;
+    ``strict`` spans (possible people) need a result word or a bare goal count."""
+    if not spans:
+        return set()
+    teams = {text[s:e] for s, e in spans if in_team_position(text, s, e, (s, e) in strict)
+             and not _DATELINE.match(text, e)}
+    return {(s, e) for s, e in spans if text[s:e] in teams
+            and not _DATELINE.match(text, e)
+            and (in_team_position(text, s, e) or not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s))}

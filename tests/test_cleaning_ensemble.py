@@ -1,0 +1,82 @@
+"""The ensemble's block-by-block merge, on hand-written pages with a hand-written second article (what another
+extractor would return), so the test does not depend on trafilatura's own behaviour."""
+from __future__ import annotations
+
+from pipeline.cleaning.api import candidates_for
+from pipeline.cleaning.classify import label
+from pipeline.cleaning.ensemble import Decision, apply, decide, project
+from pipeline.cleaning.rules import vocabulary
+from pipeline.cleaning.verdicts import Labelling
+
+PARAS = [
+    "A header from substitute Callum Reid two minutes into stoppage time gave Rovers a 2-1 win at Mill Lane on "
+    "Saturday and lifted them into the play-off places for the first time this season.",
+    "The hosts had led through a first-half penalty, but Rovers levelled soon after the break when their captain "
+    "turned in a low cross at the near post, and they pressed for a winner for most of the second half.",
+    "The manager said afterwards that the squad had shown the character he had asked for in the week, and that "
+    "the players deserved the long trip home with three points after a difficult run of away games.",
+    "Rovers play their next match at home to Castle United on Tuesday evening, when a win would take them above "
+    "their neighbours for the first time since the spring of 2019.",
+]
+MORE = [
+    "Supporters who made the journey sang throughout the second half, and the club thanked them afterwards for "
+    "filling the away end on a cold afternoon, with more than six hundred tickets sold in the week before.",
+    "The captain said the dressing room had believed they could win even when they were behind, and that the "
+    "late goal was a reward for the work the squad had put in on the training ground since the summer.",
+    "Reid, who joined from a non-league side in August, has now scored four times from the bench, more than any "
+    "other substitute in the division, and the manager hinted that he could start on Tuesday.",
+]
+TEASERS = [
+    "Castle United have signed a winger on loan until January, the club said, to cover for their injured captain "
+    "over a busy month of fixtures in the league and the cup.",
+    "Harbour Town's manager has been handed a two-match touchline ban after his sending-off at the end of last "
+    "month's derby, and he will watch the next games from the stand.",
+    "The county football association has opened an inquiry into crowd trouble at the youth cup final, and says "
+    "it will report its findings to the clubs before the end of the season.",
+]
+
+
+def labelled(html: str) -> Labelling:
+    cands, page = candidates_for(html, "html")
+    return label(cands, stopwords=vocabulary().stopwords["en"], repeated=None, fmt="html",
+                 title_hint=page.get("title"))
+
+
+def body_of(lab: Labelling, verdicts) -> list[str]:
+    return [s.cand.text for s, v in zip(lab.scored, verdicts, strict=True) if v.role == "body"]
+
+
+def _decision(lab: Labelling, second: str) -> Decision:
+    in_second = project(lab, second)
+    choice, why = decide(lab, in_second)
+    return Decision(choice, in_second, why)
+
+
+def test_a_widget_label_inside_the_article_leaves_the_body_when_the_second_article_drops_it() -> None:
+    html = ("<html><body><article><h1>Rovers climb to third</h1>" + f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"
+            "<p>Keep Reading</p>" + f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
+    lab = labelled(html)
+    assert "Keep Reading" in body_of(lab, lab.verdicts)  # our classifier alone keeps it
+    second = "\n".join(PARAS)
+    choice, _ = decide(lab, project(lab, second))
+    verdicts = apply(lab, _decision(lab, second))
+    assert choice == "merge"
+    assert body_of(lab, verdicts) == PARAS
+    label_verdict = next(v for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text == "Keep Reading")
+    assert label_verdict.role == "other_boilerplate" and "trafilatura" in label_verdict.reason
+
+
+def test_the_second_region_is_taken_when_ours_lies_elsewhere() -> None:
+    teasers = "".join(f"<div class='card'><p>{t}</p></div>" for t in TEASERS)
+    article = "".join(f"<div class='x'><span>{p}</span></div>" for p in PARAS + MORE)
+    html = f"<html><body><div>{teasers}</div><footer>{article}</footer></body></html>"
+    lab = labelled(html)
+    ours = body_of(lab, lab.verdicts)
+    assert ours and set(ours) <= set(TEASERS)  # the classifier alone takes the teaser grid
+    second = "\n".join(PARAS + MORE)
+    choice, why = decide(lab, project(lab, second))
+    assert choice == "second", why
+    verdicts = apply(lab, _decision(lab, second))
+    assert body_of(lab, verdicts) == PARAS + MORE
+    assert all(v.role != "body" and "trafilatura" in v.reason
+               for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text in TEASERS)

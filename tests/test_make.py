@@ -1,0 +1,52 @@
+"""The Makefile's own messages: an error the CLI explains is not followed by make's "*** Error" line."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+
+import pytest
+
+from tests.browser import free_port, wait_http
+from tests.helpers import REPO, Workspace
+
+
+def _make(ws: Workspace, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", *args], cwd=REPO, env={**os.environ, **ws.env()}, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_a_cli_error_is_one_line_and_make_adds_nothing(workspace: Workspace) -> None:
+    out = _make(workspace, "run")  # no sources file in the workspace
+    assert out.returncode != 0
+    assert out.stderr.splitlines() == [next(x for x in out.stderr.splitlines() if "no sources file" in x)]
+    assert "make:" not in out.stderr + out.stdout
+
+
+def test_an_unfit_python_is_named_with_how_to_pick_another(workspace: Workspace) -> None:
+    out = _make(workspace, "run", "PYTHON=no-such-python3")
+    assert out.returncode != 0
+    assert "'no-such-python3' is not found" in out.stderr and "make run PYTHON=python3.13" in out.stderr
+    assert "make:" not in out.stderr + out.stdout
+
+
+@pytest.mark.xdist_group("heavy")
+def test_make_ui_serves_without_warnings(seeds_workspace: Workspace, tmp_path) -> None:
+    port, log = free_port(), tmp_path / "ui.log"
+    env = {**os.environ, **seeds_workspace.env(), "DAGSTER_HOME": str(tmp_path / "home")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(["make", "ui", f"UI_PORT={port}"], cwd=REPO, env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        assert wait_http(f"http://127.0.0.1:{port}/server_info", 180), log.read_text()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    text = log.read_text()
+    assert "Serving dagster-webserver" in text
+    assert "Warning" not in text and "WARNING" not in text, text
+    assert "nux:\n  enabled: false" in (tmp_path / "home" / "dagster.yaml").read_text()
