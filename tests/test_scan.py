@@ -135,3 +135,9 @@ def test_unchanged_files_are_skipped_by_stat_signature_and_full_reads_all(tmp_pa
     assert _scan_and_commit(state, sources, "run00004")["changed"] == 0
     full = _scan_and_commit(state, sources, "run00005", full=True)
     assert full["not_reread"] == 0 and full["changed"] == 1
+
+    # new source settings: every file is read again (the signatures were recorded under the old ones)
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs",
+                                                    "format": "text"}]}))
+    assert _scan_and_commit(state, sources, "run00006")["not_reread"] == 0
+    assert _scan_and_commit(state, sources, "run00007")["not_reread"] == 6
