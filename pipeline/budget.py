@@ -12,7 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
 RING_AGAIN = 0.05  # seconds between repeated alarms once a document is over its budget
 
 
