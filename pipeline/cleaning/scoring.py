@@ -37,8 +37,8 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         flat = squash(c.text)
         if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
             flat = BULLET.sub("", flat, count=1)
-        # a table cell of the article (also a paragraph within one) holds data, not chrome ("9", "2015-2020"); a block inside a menu, footer
-        # or comment thread is already placed by its markup, whatever its words
+        # a table cell of the article (also a paragraph within one) holds data, not chrome ("9", "2015-2020");
+        # a block inside a menu, footer or comment thread is already placed by its markup, whatever its words
         placed = c.markup_role in MARKUP_STRONG and c.markup_role != "comment" and not c.confirmed
         rule = None if (c.in_table and c.in_article) or placed else match_rule(flat, f.n_words)
         bucket = 0
