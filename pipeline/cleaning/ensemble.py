@@ -2,8 +2,8 @@
 block by block, so every block keeps one role and one reason that agree with the body.
 
 1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region), words of the
-   article's text container are left out, or short lines make up much of it; or the page is small, so a check
-   costs little; otherwise trafilatura is not run at all (speed);
+   article's text container are left out, or short lines make up much of it; otherwise trafilatura is not run
+   at all (speed);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    is a line of trafilatura's text, or, from four words, occurs in it);
 3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
@@ -28,9 +28,6 @@ from .verdicts import Labelling, Verdict
 
 ENSEMBLE: dict[str, float] = {
     "doubt_body_words": 250,        # a body shorter than this is always checked
-    "cheap_page_tags": 1000,        # a page with fewer tags is always checked: trafilatura's time grows faster than
-                                    # the page, so a small page costs it little, and the merge gained more than it
-                                    # lost on such pages (dev)
     "doubt_outside_prose": 0.3,     # prose words outside the body / body words above this: maybe a wrong region
     "doubt_container_left": 0.5,    # words of the article's text container left out / body words above this
     "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
@@ -119,8 +116,6 @@ def consult(html: str, lab: Labelling, article: str | None = None) -> Decision |
     """The ensemble's decision for an HTML page (None when no doubt or trafilatura finds nothing); ``article``
     is trafilatura's text when it already ran on the page."""
     reason = doubt(lab)
-    if reason is None and html.count("<") < ENSEMBLE["cheap_page_tags"]:
-        reason = "a small page, cheap to check"
     if reason is None:
         return None
     article = article or trafilatura_text(html)
