@@ -17,7 +17,7 @@ from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, shor
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
-from .textutil import fold, slug
+from .textutil import slug
 from .tokens import Run, Token, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
@@ -90,7 +90,7 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
     body name seen (also those the document gives no evidence for)."""
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
     seen: set[str] = set()
-    hits = gazetteer.find(text, fold(text))
+    hits = gazetteer.find(text)
     uk: bool | None = None  # decided on the first register hit that needs the evidence
     for hit in hits:
         bodies = [e for e in hit.entries if e.kind == "body"]

@@ -278,11 +278,18 @@ _ROLE_OF = re.compile(
 )
 
 
+def _token_starts(runs: list[Run]) -> dict[int, tuple[Run, int]]:
+    """Start offset of every token in the runs -> (its run, its index there)."""
+    return {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+
+
 def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names after "<role> of": "Chief Executive of Smith of Derby" -> a company."""
-    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+    starts: dict[int, tuple[Run, int]] | None = None  # built on the first match: most pages have none
     out = []
     for m in _ROLE_OF.finditer(text):
+        if starts is None:
+            starts = _token_starts(runs)
         found = starts.get(m.end())
         if found is None:
             continue
@@ -325,9 +332,11 @@ def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]
 def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names that act like organisations: "Acme said it would...", "shares in Acme", "Acme's shares"."""
     out = []
-    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+    starts: dict[int, tuple[Run, int]] | None = None
     spans: list[tuple[int, Sequence[Token], int]] = [(0, run.tokens, 0) for run in runs]
     for m in _SHARES_IN.finditer(text):
+        if starts is None:
+            starts = _token_starts(runs)
         found = starts.get(m.end())
         if found:
             spans.append((1, found[0].tokens, found[1]))
