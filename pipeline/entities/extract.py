@@ -72,7 +72,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
     if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
         cands = [c for c in cands if not (c.sort_key[1] == -P_ACTING and text[c.start:c.end] in surnames)]
-    for s, e in teams_mod.scorecard_players(text):
+    for s, e in teams_mod.scorecard_players(text) + (teams_mod.goal_scorers(text) if sports else []):
         found_people.append(PersonCandidate(s, e, " ".join(text[s:e].split()), True, None, None, None))
     for p in found_people:
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))

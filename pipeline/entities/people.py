@@ -317,8 +317,9 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
                     and not is_sentence_start(text, prev.start) and not _initial(text, prev):
                 continue  # inside another name: "Hope Street", "Smith Square"
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
-                continue
+            if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1 \
+                    and not nxt.text[0].isdigit():
+                continue  # "Smith Square"; a number is no name part: "2. Armstrong 3 seconds behind"
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
     return out
 

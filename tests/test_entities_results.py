@@ -1,0 +1,38 @@
+"""People in results pages (issue 14): goal scorers with their minutes, and a surname next to its figures.
+Invented pages in the wire's layout; no third-party text."""
+from __future__ import annotations
+
+from pipeline.entities import extract_entities
+
+
+def people(text: str) -> list[str]:
+    found = extract_entities(text)
+    for m in found.people:
+        assert text[m.char_start:m.char_end] == m.surface
+    return [m.surface for m in found.people]
+
+
+SOCCER = ("SOCCER - NORTHLAND LEAGUE RESULTS.\n\nResults of Northland league matches on Saturday:\n\n"
+          "Port Arlen 2 (Brannigan 12th, Ostrova 77th) Kelmscott 1 (Dufresne 58th minute).\n\n"
+          "Halftime 1-1. Attendance 12,000.\n\n"
+          "Varnholt scored twice: Ruzickova (5th and 89th minutes), Tellamy (31st), De la Moura (75th).")
+
+
+def test_scorers_with_their_minutes_are_people():
+    found = people(SOCCER)
+    for name in ("Brannigan", "Ostrova", "Dufresne", "Ruzickova", "Tellamy", "De la Moura"):
+        assert name in found
+
+
+def test_minutes_outside_a_sports_page_make_no_person():
+    text = "The index rose for the 12th day (Monday 14th was a holiday), and Harvest 3rd quarter sales fell."
+    assert "Monday" not in people(text) and "Harvest" not in people(text)
+
+
+def test_a_surname_followed_by_its_figures_is_the_person_named_in_full():
+    text = ("CYCLING - TOUR OF ARDEN RESULTS.\n\nLeading results of the third stage:\n\n"
+            "1. Tomasz Wielgocki (Poland) 3 hours 12 minutes 5 seconds\n\n"
+            "2. Ansel Marroquin (Spain) 2 seconds behind\n\n"
+            "Overall standings:\n\n1. Marroquin 10 hours\n\n2. Wielgocki 4 seconds behind")
+    found = people(text)
+    assert found.count("Marroquin") == 1 and found.count("Wielgocki") == 1
