@@ -36,3 +36,11 @@ def test_a_surname_followed_by_its_figures_is_the_person_named_in_full():
             "Overall standings:\n\n1. Marroquin 10 hours\n\n2. Wielgocki 4 seconds behind")
     found = people(text)
     assert found.count("Marroquin") == 1 and found.count("Wielgocki") == 1
+
+
+def test_a_nationality_or_position_before_a_full_name_is_not_part_of_it():
+    text = ("Swede Halvard Ostberg kept his team in the hunt, while Argentine Emilio Cardoso retired. "
+            "Midfielder Rory Quennell said he was fit.")
+    found = people(text)
+    assert {"Halvard Ostberg", "Emilio Cardoso", "Rory Quennell"} <= set(found)
+    assert not any(p.startswith(("Swede", "Argentine", "Midfielder")) for p in found)

@@ -17,6 +17,7 @@ from .rules import (
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
     ORG_HEADS,
+    PERSON_DESCRIPTORS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_WORDS,
@@ -242,6 +243,8 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
+        if len(toks) >= 3 and toks[0].text.lower() in PERSON_DESCRIPTORS and not toks[0].hard_break_after:
+            s = toks[1].start  # "Swede Kenneth Eriksson": the nationality describes the person
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,

@@ -124,6 +124,21 @@ DESCRIPTOR_NOISE = words(
     "japanese indian canadian australian dutch swiss swedish belgian israeli iranian iraqi turkish greek "
     "mexican brazilian korean nigerian kenyan african european asian u.s.-based us-based uk-based"
 )
+# Words that describe the person whose name follows and are no part of it ("Swede Kenneth Eriksson", "German
+# Alex Radulescu", "Midfielder Ian Jones"): nationality nouns and adjectives, sports positions, occupations.
+PERSON_DESCRIPTORS = DESCRIPTOR_NOISE | words(
+    "swede frenchman frenchwoman spaniard briton dane finn pole dutchman dutchwoman scot scotsman welshman "
+    "englishman englishwoman irishman irishwoman turk croat serb czech slovak argentine argentinian moroccan "
+    "austrian namibian cuban yugoslav hungarian romanian bulgarian ukrainian norwegian kenyan ethiopian "
+    "zimbabwean pakistani egyptian algerian tunisian portuguese chilean colombian peruvian venezuelan "
+    "belarussian georgian armenian lithuanian latvian estonian slovenian bosnian albanian palestinian "
+    "lebanese syrian jordanian saudi afghan thai indonesian filipino malaysian vietnamese taiwanese "
+    "zairean rwandan ugandan tanzanian ghanaian senegalese somali sudanese angolan liberian "
+    "newcomer teenager veteran islamist midfielder striker defender goalkeeper winger fullback left-back "
+    "right-back centre-back forward keeper batsman bowler opener all-rounder pitcher outfielder infielder "
+    "catcher quarterback jockey trainer rider driver skipper captain coach compatriot countryman "
+    "detective journalist accountant doctor lawyer farmer businessman businesswoman tycoon dissident"
+)
 # Title words: a run made only of these (plus a head) is a job title, not a body ("Chief Executive").
 ROLE_WORDS = words(
     "chief executive deputy vice assistant associate acting interim senior group managing non executive "
