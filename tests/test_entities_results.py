@@ -44,3 +44,22 @@ def test_a_nationality_or_position_before_a_full_name_is_not_part_of_it():
     found = people(text)
     assert {"Halvard Ostberg", "Emilio Cardoso", "Rory Quennell"} <= set(found)
     assert not any(p.startswith(("Swede", "Argentine", "Midfielder")) for p in found)
+
+
+BASEBALL = ("BASEBALL - MAJOR LEAGUE RESULTS.\n\nThe Seattle Mariners beat the Kansas City Royals 6-2 on Sunday as "
+            "the Mariners won their fifth straight game. The Chicago White Sox lost again.\n\n"
+            "The Royals pitcher said after the game in Seattle that his team would recover.")
+
+
+def test_a_town_and_a_plural_nickname_are_one_club_and_the_nickname_alone_is_that_club():
+    found = extract_entities(BASEBALL)
+    bodies = [(b.surface, b.name) for b in found.bodies]
+    for team in ("Seattle Mariners", "Kansas City Royals", "Chicago White Sox"):
+        assert (team, team) in bodies
+    assert ("Mariners", "Seattle Mariners") in bodies and ("Royals", "Kansas City Royals") in bodies
+    assert [p.surface for p in found.places] == ["Seattle"]  # "in Seattle" is the city
+
+
+def test_a_town_and_a_plural_word_off_a_sports_page_stay_a_place():
+    found = extract_entities("Officials in Seattle Monday said Chicago Democrats would meet. Boston Dynamics grew.")
+    assert not any(b.surface.startswith(("Seattle", "Chicago")) for b in found.bodies)

@@ -76,6 +76,18 @@ def goal_scorers(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for pat in (_SCORER_MINUTE_AFTER, _SCORER_MINUTE_IN_BRACKETS) for m in pat.finditer(text)]
 
 
+_NOT_NICKNAMES = frozenset({"games", "olympics", "masters", "championships", "finals", "series", "times", "news",
+                            "airlines", "airways", "police", "democrats", "republicans", "officials", "says", "is",
+                            "was", "has", "as", "its", "this", "his", "us"})
+
+
+def nickname_word(word: str, plural: bool = False) -> bool:
+    """A word of a club's nickname ("Mariners", "White" of "White Sox"); ``plural``: one that can end it."""
+    if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()) or word.lower() in _NOT_NICKNAMES:
+        return False
+    return not plural or (word.endswith("s") and not word.endswith("ss")) or word == "Sox"
+
+
 def _fixture_side(text: str, start: int, end: int) -> bool:
     """One side of a fixture line in capitals: "OAKLAND AT BOSTON"."""
     ls = text.rfind("\n", 0, start) + 1
