@@ -63,3 +63,10 @@ def test_a_town_and_a_plural_nickname_are_one_club_and_the_nickname_alone_is_tha
 def test_a_town_and_a_plural_word_off_a_sports_page_stay_a_place():
     found = extract_entities("Officials in Seattle Monday said Chicago Democrats would meet. Boston Dynamics grew.")
     assert not any(b.surface.startswith(("Seattle", "Chicago")) for b in found.bodies)
+
+
+def test_a_broadcaster_named_by_its_medium_is_a_body_not_a_person():
+    found = extract_entities("Israel Radio said troops had left. Reuters Television showed the crash, and the "
+                             "China Daily said the talks went on. He heard it on the radio.")
+    assert [b.surface for b in found.bodies] == ["Israel Radio", "Reuters Television", "China Daily"]
+    assert not found.people

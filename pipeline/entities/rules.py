@@ -34,7 +34,9 @@ ORG_HEADS: dict[str, str | None] = {
 }
 ORG_HEADS.update({"chambers": "membership_body", "convention": "membership_body", "co-operative": "company",
                   "cooperative": "company", "coalition": "other_org", "campaign": "charity_ngo",
-                  "commissioner": "public_body"})
+                  "commissioner": "public_body",
+                  # broadcasters and papers named by their medium ("Israel Radio", "Reuters Television")
+                  "radio": "other_org", "television": "other_org", "tv": "other_org", "daily": "other_org"})
 # Heads that make a name only when followed by "for/of X" ("Campaign for Better Transport").
 HEAD_INITIAL_ONLY = words("campaign commissioner")
 # Company suffixes: as strong as any head ("Acme Widgets Ltd", "Ford Motor Co", "Siemens AG").
