@@ -40,10 +40,10 @@ def test_a_surname_followed_by_its_figures_is_the_person_named_in_full():
 
 def test_a_nationality_or_position_before_a_full_name_is_not_part_of_it():
     text = ("Swede Halvard Ostberg kept his team in the hunt, while Argentine Emilio Cardoso retired. "
-            "Midfielder Rory Quennell said he was fit.")
+            "Midfielder Rory Quennell said he was fit. Director-General Anselm Varga said the talks had failed.")
     found = people(text)
-    assert {"Halvard Ostberg", "Emilio Cardoso", "Rory Quennell"} <= set(found)
-    assert not any(p.startswith(("Swede", "Argentine", "Midfielder")) for p in found)
+    assert {"Halvard Ostberg", "Emilio Cardoso", "Rory Quennell", "Anselm Varga"} <= set(found)
+    assert not any(p.startswith(("Swede", "Argentine", "Midfielder", "Director")) for p in found)
 
 
 BASEBALL = ("BASEBALL - MAJOR LEAGUE RESULTS.\n\nThe Seattle Mariners beat the Kansas City Royals 6-2 on Sunday as "

@@ -243,8 +243,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
-        if len(toks) >= 3 and toks[0].text.lower() in PERSON_DESCRIPTORS and not toks[0].hard_break_after:
-            s = toks[1].start  # "Swede Kenneth Eriksson": the nationality describes the person
+        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].text.lower() in PERSON_DESCRIPTORS or (
+                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].text.lower().split("-")))):
+            s = toks[1].start  # "Swede Kenneth Eriksson", "Secretary-General Kofi Annan": they describe the person
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
