@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+RING_AGAIN = 0.05  # seconds between repeated alarms once a document is over its budget
+
 
 class OverBudget(BaseException):
     """The document took longer than its stage's budget (a BaseException, so `except Exception` cannot eat it)."""
@@ -43,9 +45,16 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats until the block ends: an exception raised where Python cannot propagate it (a garbage
+    # collector's callback, a __del__) is only printed, so the next ring interrupts the document's own code
+    signal.setitimer(signal.ITIMER_REAL, seconds, RING_AGAIN)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # a ring can still land while disarming: disarm again until it is done
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except OverBudget:
+                continue

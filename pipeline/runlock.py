@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .procs import pid_alive, process_start
+
 LOCK_NAME = "run.lock"
 RunAlive = Callable[[str], bool | None]  # run id -> still running? (None: this instance does not know the run)
 
@@ -44,26 +46,9 @@ class Holder:
         return f"{who}{run}, running since {self.since}"
 
 
-def _proc_start(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return ""
-
-
-def _pid_alive(pid: int, started: str) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return _proc_start(pid) == started
-
-
 def _alive(holder: Holder, run_alive: RunAlive | None) -> bool:
     if holder.pid and holder.host == socket.gethostname():
-        return _pid_alive(holder.pid, holder.started)
+        return pid_alive(holder.pid, holder.started)
     if holder.run_id and run_alive is not None:
         alive = run_alive(holder.run_id)
         if alive is not None:
@@ -128,7 +113,7 @@ def acquire(state_dir: Path, run_id: str | None = None, pid: int | None = None, 
         if holder is not None and pid is None:  # adopted (a run step of the process holding it): keep its process
             mine = replace(holder, run_id=run_id or holder.run_id)
         else:
-            mine = Holder(owner=owner, pid=pid, started=_proc_start(pid) if pid else "", host=socket.gethostname(),
+            mine = Holder(owner=owner, pid=pid, started=process_start(pid) if pid else "", host=socket.gethostname(),
                           run_id=run_id or (holder.run_id if holder else None),
                           since=holder.since if holder else datetime.now(UTC).isoformat(timespec="seconds"))
         tmp = state_dir / f".{LOCK_NAME}.{os.getpid()}"

@@ -7,13 +7,13 @@ writer's pid and are removed only when that process is gone.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from .procs import pid_alive
 from .state import StateDir
 
 
@@ -25,16 +25,6 @@ def candidate_path(warehouse: Path, run_id: str) -> Path:
 def report_temp_prefixes(warehouse: Path, pid: int) -> tuple[str, str]:
     """Name prefixes of the report's spill folder and of its half-written page (both carry the writer's pid)."""
     return f".{warehouse.name}.report-{pid}-", f"{warehouse.with_suffix('.report.html').name}.{pid}."
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _remove(path: Path) -> bool:
@@ -68,7 +58,7 @@ def _dead_beside(warehouse: Path, run_id: str) -> list[Path]:
         if candidate.fullmatch(name):
             return not name.startswith(mine)
         m = report.fullmatch(name)
-        return m is not None and not _pid_alive(int(m.group(1)))
+        return m is not None and not pid_alive(int(m.group(1)))
 
     return [entry for entry in warehouse.parent.iterdir() if dead(entry.name)]
 

@@ -22,8 +22,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import TypeVar
+
+from .procs import process_start
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,14 +33,6 @@ PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 1.0  # seconds between checks when the kernel has no pidfd
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
-
-
-def process_start(pid: int) -> str:
-    """The kernel's start time of `pid` ("" when it is gone): with the pid, it names one process for good."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return ""
 
 
 def _die_with_parent() -> None:

@@ -75,6 +75,13 @@ def _files(root: Path, exp: Expected) -> None:
         fh.write(news_page(6).encode())
     (pages / "utf16.txt").write_bytes(news_page(4).encode("utf-16-le"))  # no byte-order mark
     (pages / "huge-number.txt").write_text(news_page(5).replace("towns.", f"towns, with a debt of £{'9' * 400}.", 1))
+    # inputs that once stalled a run or lost a page: each must now be an ordinary document
+    (pages / "dots.txt").write_text(news_page(7) + "\n" + "." * 40_000 + "!" * 20_000 + "\u2026" * 20_000 + "\n")
+    (pages / "honorifics.txt").write_text(news_page(8) + "\n" + "Mr " * 20_000 + "\n")
+    (pages / "year-one.html").write_text(
+        '<html><head><title>Budget gap widens</title><meta property="article:published_time" '
+        'content="0001-01-01T00:00:00Z"></head><body><article><h1>Budget gap widens</h1><p>'
+        + news_page(9).replace("\n", "</p><p>") + "</p></article></body></html>")
     (pages / "inside.txt").symlink_to("sub/real.txt")
     (pages / "out.txt").symlink_to(root / "outside" / "secret.txt")
     (pages / "etc").symlink_to("/etc")
@@ -86,9 +93,13 @@ def _files(root: Path, exp: Expected) -> None:
     deep = deep_folder(pages, PATH_MAX + 100)
     exp.sources.append({"name": "pages", "kind": "files", "path": "pages"})
     exp.good |= {("pages", u) for u in ("good.txt", "sub/real.txt", "caf\\xff\\xfe.txt", "d\\xe9p/page.txt",
-                                        "utf16.txt", "huge-number.txt", "inside.txt")}
+                                        "utf16.txt", "huge-number.txt", "inside.txt", "dots.txt", "honorifics.txt",
+                                        "year-one.html")}
     exp.texts[("pages", "utf16.txt")] = "said on Tuesday that spending on"
     exp.texts[("pages", "huge-number.txt")] = "a debt of £" + "9" * 400
+    exp.texts[("pages", "year-one.html")] = "said on Tuesday that spending on"
+    exp.texts[("pages", "dots.txt")] = "said on Tuesday that spending on"
+    exp.texts[("pages", "honorifics.txt")] = "said on Tuesday that spending on"
     exp.bad.update({
         ("pages", "out.txt"): ("read", ("outside the source's folder",)),
         ("pages", "etc/"): ("read", ("outside the source's folder",)),

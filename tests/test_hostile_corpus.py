@@ -29,6 +29,7 @@ def test_a_hostile_corpus_publishes_every_good_document_and_one_row_per_bad_inpu
                                 [source, uri])
         assert phrase in text, (source, uri, text[:200])
     assert workspace.scalar("SELECT count(*) FROM numeric_claims WHERE isinf(value) OR isnan(value)") == 0
+    assert workspace.scalar("SELECT published_date FROM documents WHERE uri = 'year-one.html'") is None
     assert workspace.scalar("SELECT count(*) FROM numeric_claims JOIN documents USING (doc_id) "
                             "WHERE uri = 'huge-number.txt'") > 0  # its other claims are there
 

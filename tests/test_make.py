@@ -11,9 +11,11 @@ from tests.browser import free_port, wait_http
 from tests.helpers import REPO, Workspace
 
 
-def _make(ws: Workspace, *args: str) -> subprocess.CompletedProcess:
+def _make(ws: Workspace, *args: str, sigint: signal.Handlers = signal.SIG_DFL) -> subprocess.CompletedProcess:
+    """make as a terminal starts it (Ctrl-C stops it), whatever this test process inherited; `sigint=SIG_IGN` as a
+    background job of a non-interactive shell starts it."""
     return subprocess.run(["make", *args], cwd=REPO, env={**os.environ, **ws.env()}, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, preexec_fn=lambda: signal.signal(signal.SIGINT, sigint))
 
 
 def test_a_cli_error_is_one_line_and_make_adds_nothing(workspace: Workspace) -> None:
@@ -21,6 +23,12 @@ def test_a_cli_error_is_one_line_and_make_adds_nothing(workspace: Workspace) -> 
     assert out.returncode != 0
     assert out.stderr.splitlines() == [next(x for x in out.stderr.splitlines() if "no sources file" in x)]
     assert "make:" not in out.stderr + out.stdout
+
+
+def test_where_make_ignores_ctrl_c_the_cli_status_is_passed_on(workspace: Workspace) -> None:
+    out = _make(workspace, "run", sigint=signal.SIG_IGN)
+    assert out.returncode == 2  # the CLI's own status; make then adds its usual line
+    assert "no sources file" in out.stderr.splitlines()[0]
 
 
 def test_an_unfit_python_is_named_with_how_to_pick_another(workspace: Workspace) -> None:

@@ -196,3 +196,21 @@ def test_organisation_shapes_after_roles_and_shares_survive_long_capitalised_run
     run = "Chief Executive Of Acme " * 20_000 + "Shares In Acme " * 20_000
     text = run + ". Jo Bloggs, Chief Executive of Smith of Derby, said shares in Acme Widgets rose."
     assert {"Smith of Derby", "Acme Widgets"} <= names(text)
+
+
+def test_a_budget_ring_swallowed_by_a_finaliser_rings_again() -> None:
+    """Python only prints an exception raised inside a finaliser; the alarm repeats, so the document's own code is
+    still interrupted."""
+    import time
+
+    from pipeline.budget import OverBudget, time_budget
+
+    class SlowFinaliser:
+        def __del__(self) -> None:
+            time.sleep(0.3)  # the budget runs out in here, where the exception cannot propagate
+
+    with pytest.raises(OverBudget), time_budget(0.1):
+        SlowFinaliser()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            pass

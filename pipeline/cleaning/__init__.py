@@ -14,9 +14,9 @@ How a document is cleaned:
    trailing teaser lists;
 4. passes (``classify``, ``header``): head (headline, byline, section, datelines), article (body, captions,
    inline links) and tail (comments, related, footer) roles, each with a reason;
-5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts, trafilatura's article is mapped onto
-   the blocks and merged block by block, each change with its reason; trafilatura also relabels a page where
-   no article is found (``fallback``);
+5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts or a small one, trafilatura's article
+   is mapped onto the blocks and merged block by block, each change with its reason; trafilatura also relabels
+   a page where no article is found (``fallback``);
 6. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
    Open Graph and meta tags first, then htmldate, then our own datelines.
 """

@@ -10,6 +10,9 @@ from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import BYLINE_LEAD, article_span
 from .verdicts import Labelling, Verdict, bad_verdict
 
+LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
+LINKED_TEXT_MAX_DENSITY = 0.9  # unless it ends as a sentence, a line nearly all link is a link to another page
+
 
 def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated: Mapping[str, int] | None,
           fmt: str, title_hint: str | None = None) -> Labelling:
@@ -31,7 +34,9 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
     for i in range(start, end + 1):
         s = scored[i]
-        if s.klass == BAD:
+        if s.klass == BAD and start < i < end and linked_text_in_container(s):
+            verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
+        elif s.klass == BAD:
             verdicts[i] = bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline" and not s.feat.is_prose:
             verdicts[i] = Verdict("dateline", s.rule.reason)
@@ -68,6 +73,15 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and glued(scored, i, j) \
                         and scored[j].klass != GOOD and scored[j].feat.n_words <= 25:
                     verdicts[j] = Verdict("caption", "next to an image credit")
+
+
+def linked_text_in_container(s: Scored) -> bool:
+    """A paragraph or list item of the article's own text container, judged chrome only for its links: a
+    changelog entry, a reference list, a sentence around a link; not a heading, label or marked box."""
+    c = s.cand
+    return s.why_bad == "links" and c.in_text_container and c.tag in ("p", "li") and not c.heading \
+        and c.markup_role is None and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
+        and (s.feat.ends_sentence or c.link_density < LINKED_TEXT_MAX_DENSITY)
 
 
 def _caption_shaped(scored: list[Scored], i: int) -> bool:

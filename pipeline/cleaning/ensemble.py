@@ -216,4 +216,4 @@ def _chrome(s: Scored) -> bool:
     """A short line that is no sentence, heading or list item: a widget label or teaser inside the article."""
     c = s.cand
     return s.klass != GOOD and not s.feat.ends_sentence and not c.heading and not c.is_list_item \
-        and c.tag not in ("td", "th", "pre") and not s.feat.is_bullet
+        and not c.in_table and c.tag != "pre" and not s.feat.is_bullet

@@ -31,7 +31,7 @@ def trafilatura_text(html: str) -> str | None:
 
 def htmldate_published(html: str, now: datetime) -> date | None:
     """The page's original publication date as htmldate finds it (markup, then extensive search), never after
-    ``now``; None when it finds none or fails."""
+    ``now``; None when it finds none, fails, or only guesses 1 January from a bare year."""
     try:
         from htmldate import find_date
     except ImportError:  # pragma: no cover - comes with trafilatura
@@ -39,6 +39,9 @@ def htmldate_published(html: str, now: datetime) -> date | None:
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
         found = find_date(html, extensive_search=True, original_date=True, max_date=now.strftime("%Y-%m-%d"))
+        if found and found.endswith("-01-01") and found != find_date(
+                html, extensive_search=False, original_date=True, max_date=now.strftime("%Y-%m-%d")):
+            return None  # a bare year in the text (a copyright line) read as 1 January: a guess, not a date
         return date.fromisoformat(found) if found else None
     except Exception:  # noqa: BLE001 - a second opinion must never fail the document
         return None

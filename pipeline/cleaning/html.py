@@ -94,7 +94,8 @@ def _find_seq(words: tuple[str, ...], index: dict) -> object | None:
 class _Context:
     """What the ancestors of the current position say."""
 
-    __slots__ = ("role", "reason", "in_article", "in_container", "is_list_item", "heading", "tag", "author")
+    __slots__ = ("role", "reason", "in_article", "in_container", "is_list_item", "in_table", "heading", "tag",
+                 "author")
 
     def __init__(self) -> None:
         self.role: str | None = None
@@ -102,6 +103,7 @@ class _Context:
         self.in_article = False
         self.in_container = False
         self.is_list_item = False
+        self.in_table = False  # inside a table cell (<td>, <th>), whatever block holds the text inside it
         self.heading = 0
         self.tag = ""
         self.author = False
@@ -115,6 +117,7 @@ class _Context:
         c = _Context()
         c.role, c.reason, c.in_article, c.in_container = self.role, self.reason, self.in_article, self.in_container
         c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
+        c.in_table = self.in_table or name in ("td", "th")
         if name in BLOCK:
             c.tag = name
         if name == "li":
@@ -188,6 +191,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  link_density=min(1.0, link_chars[0] / max(1, len(text))), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
                                  in_text_container=ctx.in_container, is_list_item=ctx.is_list_item,
+                                 in_table=ctx.in_table,
                                  times=list(times), after_image=state[2],
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
             state[2] = False

@@ -37,10 +37,10 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         flat = squash(c.text)
         if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
             flat = BULLET.sub("", flat, count=1)
-        # a table cell of the article holds data, not chrome ("9", "2015-2020"); a block inside a menu, footer
-        # or comment thread is already placed by its markup, whatever its words
+        # a table cell of the article (also a paragraph within one) holds data, not chrome ("9", "2015-2020");
+        # a block inside a menu, footer or comment thread is already placed by its markup, whatever its words
         placed = c.markup_role in MARKUP_STRONG and c.markup_role != "comment" and not c.confirmed
-        rule = None if (c.tag in ("td", "th") and c.in_article) or placed else match_rule(flat, f.n_words)
+        rule = None if (c.in_table and c.in_article) or placed else match_rule(flat, f.n_words)
         bucket = 0
         if repeated:
             key = line_key(c.text)
@@ -111,6 +111,6 @@ def weight(s: Scored) -> float:
         return base + (2.0 if s.cand.in_article else 0.0)
     if s.klass == SHORT:
         if s.cand.in_article:
-            return -0.3 if s.cand.is_list_item or s.cand.tag in ("td", "th") or s.cand.heading else -1.0
+            return -0.3 if s.cand.is_list_item or s.cand.in_table or s.cand.heading else -1.0
         return -1.5
     return -(4.0 + 0.5 * n)

@@ -17,7 +17,7 @@ from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, shor
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
-from .textutil import fold, slug
+from .textutil import slug
 from .tokens import Run, Token, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
@@ -72,7 +72,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
     if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
         cands = [c for c in cands if not (c.sort_key[1] == -P_ACTING and text[c.start:c.end] in surnames)]
-    for s, e in teams_mod.scorecard_players(text):
+    for s, e in teams_mod.scorecard_players(text) + (teams_mod.goal_scorers(text) if sports else []):
         found_people.append(PersonCandidate(s, e, " ".join(text[s:e].split()), True, None, None, None))
     for p in found_people:
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
@@ -82,6 +82,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     chosen = _short_forms(text, tokens, chosen)
     if sports:
         chosen = _teams(text, runs, chosen)
+        chosen = _nicknamed_teams(text, tokens, chosen)
     return _build(text, chosen)
 
 
@@ -90,7 +91,7 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
     body name seen (also those the document gives no evidence for)."""
     register_bodies: dict[tuple[int, int], BodyInfo] = {}
     seen: set[str] = set()
-    hits = gazetteer.find(text, fold(text))
+    hits = gazetteer.find(text)
     uk: bool | None = None  # decided on the first register hit that needs the evidence
     for hit in hits:
         bodies = [e for e in hit.entries if e.kind == "body"]
@@ -263,6 +264,62 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
         name = text[s:e].title() if text[s:e].isupper() else text[s:e]
         kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,
                                                          None)))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _nicknamed_teams(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+    """On a sports page, a town or state and a plural nickname are one club ("Seattle Mariners", "New York
+    Yankees", "Chicago White Sox"), wherever it stands; the nickname alone is that club too ("the Mariners")."""
+    index = {t.start: k for k, t in enumerate(tokens)}
+    teams: dict[str, BodyInfo] = {}
+    found: list[tuple[int, int, BodyInfo]] = []
+    for c in chosen:
+        if c.kind == "body" and c.payload.body_key.startswith("org:"):
+            words = text[c.start:c.end].split(" ")
+            for j in (1, 2):  # a club found already ("the Seattle Mariners beat ..."): its nickname
+                if len(words) > j and gazetteer.is_place_name(" ".join(words[:-j])) \
+                        and all(teams_mod.nickname_word(w) for w in words[-j:]) \
+                        and teams_mod.nickname_word(words[-1], plural=True):
+                    teams.setdefault(" ".join(words[-j:]), c.payload)
+                    break
+        if not (c.kind == "place" and c.payload.place_type != "country"
+                or c.kind == "body" and c.payload.body_key.startswith("org:")
+                and gazetteer.is_place_name(text[c.start:c.end])):
+            continue
+        k = index.get(c.end + 1)
+        if k is None or text[c.end] != " " or tokens[k - 1].end != c.end or tokens[k - 1].hard_break_after:
+            continue
+        nick = [tokens[k]] if teams_mod.nickname_word(tokens[k].text) else []
+        if nick and not tokens[k].hard_break_after and k + 1 < len(tokens) \
+                and teams_mod.nickname_word(tokens[k + 1].text, plural=True):
+            nick.append(tokens[k + 1])
+        while nick and not teams_mod.nickname_word(nick[-1].text, plural=True):
+            nick.pop()
+        if not nick:
+            continue
+        name = text[c.start:nick[-1].end]
+        info = teams.setdefault(text[nick[0].start:nick[-1].end],
+                                BodyInfo("org:" + slug(name), name, "other_org", None, False, None))
+        found.append((c.start, nick[-1].end, info))
+    if not teams:
+        return chosen
+    for nickname, info in teams.items():
+        for m in re.finditer(r"(?<![\w&.-])" + re.escape(nickname) + r"(?![\w&-])", text):
+            found.append((m.start(), m.end(), info))
+    claimed = bytearray(len(text) + 1)  # what the page's other mentions hold
+    for c in chosen:
+        claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
+    covered = bytearray(len(text) + 1)
+    outer = []
+    for s, e, info in sorted(found, key=lambda f: (f[0], -f[1])):
+        if any(covered[s:e]) or any(c.start < s < c.end or c.start < e < c.end for c in chosen
+                                    if claimed[s] or claimed[e - 1]):
+            continue  # nested in a team already taken, or cutting through another name
+        covered[s:e] = b"\x01" * (e - s)
+        outer.append((s, e, info))
+    kept = [c for c in chosen if not any(covered[c.start:c.end])]
+    kept += [_cand(s, e, "body", P_SHAPE, info) for s, e, info in outer]
     kept.sort(key=lambda c: c.start)
     return kept
 

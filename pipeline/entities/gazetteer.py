@@ -9,7 +9,7 @@ import ahocorasick
 
 from . import registers
 from .rules import DIRECTION_PREFIXES
-from .textutil import fold, fold_key, fold_punct, left_boundary, right_boundary
+from .textutil import fold_both, fold_key, fold_punct, left_boundary, right_boundary
 
 _OLDER_SOURCES = {"os-open-names", "odileeds-pcon2010"}  # a council area or a 2024 seat wins over these
 PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
@@ -152,12 +152,13 @@ def _case_ok(surface: str, alias: str, acronym_like: bool, is_place: bool) -> bo
     return True
 
 
-def find(text: str, folded: str | None = None) -> list[Hit]:
-    """Every dictionary hit in ``text`` whose boundaries and capitals fit; nested and overlapping hits kept."""
-    folded = fold(text) if folded is None else folded
+def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
+    """Every dictionary hit in ``text`` whose boundaries and capitals fit; nested and overlapping hits kept.
+    ``folded``: ``fold_both(text)`` when the caller has it."""
+    lower, punct = fold_both(text) if folded is None else folded
     names, acronyms = automata()
     hits = []
-    for haystack, auto in ((folded, names), (fold_punct(text), acronyms)):
+    for haystack, auto in ((lower, names), (punct, acronyms)):
         for end_incl, (length, entries) in auto.iter(haystack):
             end = end_incl + 1
             start = end - length

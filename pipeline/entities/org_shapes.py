@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .gazetteer import is_place_name
@@ -269,21 +269,38 @@ def _before_title(toks: tuple[Token, ...], k: int) -> OrgShape | None:
     return OrgShape(toks[j].start, toks[k - 1].end, name, "company", False)
 
 
-_ROLE_OF = re.compile(
-    r"\b(chief executive|ceo|managing director|director|chair(?:man|woman|person)?|founder|head|president|"
-    r"leader|boss|owner|spokes(?:man|woman|person)|partner|trustee|chief economist|general secretary|"
-    r"deputy chief executive|executive director|chief operating officer|chief financial officer)"
-    r" (?:of|at) (?:the )?(?=[A-Z])",
-    re.IGNORECASE,
-)
+_ROLES = (r"chief executive|ceo|managing director|director|chair(?:man|woman|person)?|founder|head|president|"
+          r"leader|boss|owner|spokes(?:man|woman|person)|partner|trustee|chief economist|general secretary|"
+          r"deputy chief executive|executive director|chief operating officer|chief financial officer")
+# "<role> of|at (the) X": found from its " of " (a scan for a space is fast; trying every role at every position
+# was not), then the role is read back from there. The window before " of " is longer than any role, so the
+# role's \b sees the character before it.
+_ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=[A-Z])", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(r"\b(" + _ROLES + r")\Z", re.IGNORECASE)
+_ROLE_WINDOW = 40
+
+
+def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
+    """(role, end of "<role> of (the) ") for every role phrase followed by a capital."""
+    for t in _ROLE_TAIL.finditer(text):
+        r = _ROLE_BEFORE.search(text, max(0, t.start() - _ROLE_WINDOW), t.start())
+        if r is not None:
+            yield r.group(1), t.end()
+
+
+def _token_starts(runs: list[Run]) -> dict[int, tuple[Run, int]]:
+    """Start offset of every token in the runs -> (its run, its index there)."""
+    return {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
 
 
 def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names after "<role> of": "Chief Executive of Smith of Derby" -> a company."""
-    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+    starts: dict[int, tuple[Run, int]] | None = None  # built on the first match: most pages have none
     out = []
-    for m in _ROLE_OF.finditer(text):
-        found = starts.get(m.end())
+    for role, end in _role_of_matches(text):
+        if starts is None:
+            starts = _token_starts(runs)
+        found = starts.get(end)
         if found is None:
             continue
         run, first = found
@@ -299,7 +316,7 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         if any(t.text.lower() in CONNECTORS and t.text.lower() not in {"of", "and", "&", "for", "on"}
                for t in toks):
             continue
-        role = m.group(1).lower()
+        role = role.lower()
         btype = "company" if role in COMPANY_ROLES else "other_org"
         out.append(OrgShape(toks[0].start, toks[-1].end, name, btype, False))
     return out
@@ -325,9 +342,11 @@ def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]
 def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names that act like organisations: "Acme said it would...", "shares in Acme", "Acme's shares"."""
     out = []
-    starts = {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+    starts: dict[int, tuple[Run, int]] | None = None
     spans: list[tuple[int, Sequence[Token], int]] = [(0, run.tokens, 0) for run in runs]
     for m in _SHARES_IN.finditer(text):
+        if starts is None:
+            starts = _token_starts(runs)
         found = starts.get(m.end())
         if found:
             spans.append((1, found[0].tokens, found[1]))

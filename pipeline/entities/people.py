@@ -17,6 +17,7 @@ from .rules import (
     NOT_NAME_WORDS,
     NOT_PERSON_WORDS,
     ORG_HEADS,
+    PERSON_DESCRIPTORS,
     PLURAL_HEADS,
     ROLE_HEADS,
     ROLE_WORDS,
@@ -242,6 +243,9 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
+        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].text.lower() in PERSON_DESCRIPTORS or (
+                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].text.lower().split("-")))):
+            s = toks[1].start  # "Swede Kenneth Eriksson", "Secretary-General Kofi Annan": they describe the person
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
         out.append(PersonCandidate(s, e, name, titled, role[0] if role else None,
@@ -317,8 +321,9 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
                     and not is_sentence_start(text, prev.start) and not _initial(text, prev):
                 continue  # inside another name: "Hope Street", "Smith Square"
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1:
-                continue
+            if nxt is not None and nxt.cap and not t.hard_break_after and nxt.start - t.end <= 1 \
+                    and not nxt.text[0].isdigit():
+                continue  # "Smith Square"; a number is no name part: "2. Armstrong 3 seconds behind"
         out.append(PersonCandidate(t.start, t.end, p.name, True, None, None, None))
     return out
 

@@ -36,6 +36,7 @@ class MetonymBody:
     body_key: str
 
 
+_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*, $")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
 _TYPE_WORD = re.compile(r"\s+(region|county|constituency|seat|city|town)\b", re.IGNORECASE)
@@ -69,6 +70,9 @@ def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     if key in METONYMS and _acting(text, hit.end):
         return MetonymBody(hit.start, hit.end, METONYMS[key])
     single = " " not in key
+    if surface[-1:] == "." and surface[:-1].isalpha() and not _AFTER_TOWN.search(text, max(0, hit.start - 40),
+                                                                                hit.start):
+        return None  # "Calif.", "Ill.", "Miss.": a state only after its town ("San Jose, Calif.")
     if single and key in NEVER_PLACE_WORDS:
         return None
     if single and key in AMBIGUOUS_PLACE_WORDS and (

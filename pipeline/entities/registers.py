@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -98,6 +98,12 @@ def places() -> tuple[RegisterPlace, ...]:
         out.append(RegisterPlace(pid, r["name"], r["place_type"], _split(r["aliases"]), _place_ref(pid),
                                  "entities-hand"))
     taken = {n.lower() for p in out for n in (p.name, *p.aliases)}
+    states = world.us_state_abbreviations()
+    for i, p in enumerate(out):  # a US state in the hand list keeps its newspaper abbreviations ("Calif.")
+        if p.source == "entities-hand" and p.place_type == "region" and p.name in states:
+            extra = tuple(a for a in states.pop(p.name) if a.lower() not in taken)
+            out[i] = replace(p, aliases=(*p.aliases, *extra))
+            taken.update(a.lower() for a in extra)
     for pid, name, ptype, aliases in world.world_places(taken, first_names()):
         out.append(RegisterPlace(pid, name, ptype, aliases, None, "geonames"))
     return tuple(out)

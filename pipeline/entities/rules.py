@@ -34,7 +34,9 @@ ORG_HEADS: dict[str, str | None] = {
 }
 ORG_HEADS.update({"chambers": "membership_body", "convention": "membership_body", "co-operative": "company",
                   "cooperative": "company", "coalition": "other_org", "campaign": "charity_ngo",
-                  "commissioner": "public_body"})
+                  "commissioner": "public_body",
+                  # broadcasters and papers named by their medium ("Israel Radio", "Reuters Television")
+                  "radio": "other_org", "television": "other_org", "tv": "other_org", "daily": "other_org"})
 # Heads that make a name only when followed by "for/of X" ("Campaign for Better Transport").
 HEAD_INITIAL_ONLY = words("campaign commissioner")
 # Company suffixes: as strong as any head ("Acme Widgets Ltd", "Ford Motor Co", "Siemens AG").
@@ -123,6 +125,21 @@ DESCRIPTOR_NOISE = words(
     "american british french german italian spanish polish russian chinese "
     "japanese indian canadian australian dutch swiss swedish belgian israeli iranian iraqi turkish greek "
     "mexican brazilian korean nigerian kenyan african european asian u.s.-based us-based uk-based"
+)
+# Words that describe the person whose name follows and are no part of it ("Swede Kenneth Eriksson", "German
+# Alex Radulescu", "Midfielder Ian Jones"): nationality nouns and adjectives, sports positions, occupations.
+PERSON_DESCRIPTORS = DESCRIPTOR_NOISE | words(
+    "swede frenchman frenchwoman spaniard briton dane finn pole dutchman dutchwoman scot scotsman welshman "
+    "englishman englishwoman irishman irishwoman turk croat serb czech slovak argentine argentinian moroccan "
+    "austrian namibian cuban yugoslav hungarian romanian bulgarian ukrainian norwegian kenyan ethiopian "
+    "zimbabwean pakistani egyptian algerian tunisian portuguese chilean colombian peruvian venezuelan "
+    "belarussian georgian armenian lithuanian latvian estonian slovenian bosnian albanian palestinian "
+    "lebanese syrian jordanian saudi afghan thai indonesian filipino malaysian vietnamese taiwanese "
+    "zairean rwandan ugandan tanzanian ghanaian senegalese somali sudanese angolan liberian "
+    "newcomer teenager veteran islamist midfielder striker defender goalkeeper winger fullback left-back "
+    "right-back centre-back forward keeper batsman bowler opener all-rounder pitcher outfielder infielder "
+    "catcher quarterback jockey trainer rider driver skipper captain coach compatriot countryman "
+    "detective journalist accountant doctor lawyer farmer businessman businesswoman tycoon dissident"
 )
 # Title words: a run made only of these (plus a head) is a job title, not a body ("Chief Executive").
 ROLE_WORDS = words(

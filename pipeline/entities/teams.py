@@ -64,6 +64,30 @@ def scorecard_players(text: str) -> list[tuple[int, int]]:
     return [d.span(1) for d in _DISMISSAL.finditer(text)]
 
 
+_SCORER_NAME = r"((?:[A-Z][\w'\u2019-]*\.? |(?:de|van|der|la|di|da|dos|von|le) ){0,3}[A-Z][\w'\u2019-]+)"
+_SCORER_MINUTE_AFTER = re.compile(r"(?:\(|, )" + _SCORER_NAME + r" \d{1,3}(?:st|nd|rd|th)\b")
+_SCORER_MINUTE_IN_BRACKETS = re.compile(r"(?:^|, |: |- )" + _SCORER_NAME + r" \(\d{1,3}(?:st|nd|rd|th)\b",
+                                        re.MULTILINE)
+
+
+def goal_scorers(text: str) -> list[tuple[int, int]]:
+    """On a sports page, the scorers of a result line, each with the minute of the goal: "Leeds 1 (Sharpe 58th
+    minute)", "(Korneev 15th, Hansma 24th)", "Ronaldo (5th and 89th minutes), Pizzi (73rd)"."""
+    return [m.span(1) for pat in (_SCORER_MINUTE_AFTER, _SCORER_MINUTE_IN_BRACKETS) for m in pat.finditer(text)]
+
+
+_NOT_NICKNAMES = frozenset({"games", "olympics", "masters", "championships", "finals", "series", "times", "news",
+                            "airlines", "airways", "police", "democrats", "republicans", "officials", "says", "is",
+                            "was", "has", "as", "its", "this", "his", "us"})
+
+
+def nickname_word(word: str, plural: bool = False) -> bool:
+    """A word of a club's nickname ("Mariners", "White" of "White Sox"); ``plural``: one that can end it."""
+    if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()) or word.lower() in _NOT_NICKNAMES:
+        return False
+    return not plural or (word.endswith("s") and not word.endswith("ss")) or word == "Sox"
+
+
 def _fixture_side(text: str, start: int, end: int) -> bool:
     """One side of a fixture line in capitals: "OAKLAND AT BOSTON"."""
     ls = text.rfind("\n", 0, start) + 1

@@ -7,21 +7,36 @@ from functools import lru_cache
 
 _SPACES = re.compile(r" +")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_FOLD_TABLE = str.maketrans(
-    {
-        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
-        "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ",
-        "-": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ", "\r": " ",
-        "\u201c": '"', "\u201d": '"',
-    }
-)
+_FOLD_MAP = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2032": "'",
+    "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ",
+    "-": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ", "\r": " ",
+    "\u201c": '"', "\u201d": '"',
+}
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+# str.translate looks every character up in a dict once the text holds one non-ASCII character (a pound sign,
+# a curly quote); one str.replace per mapped character is a fast scan each. No replacement is itself mapped,
+# so the order does not matter and the result is the same.
+_FOLD_ALL = tuple(_FOLD_MAP.items())
+_FOLD_ASCII = tuple((a, b) for a, b in _FOLD_MAP.items() if a.isascii())
 
 
 def fold(text: str) -> str:
     """Case- and punctuation-folded copy of ``text`` with exactly the same length (offsets carry over)."""
-    out = text.translate(_FOLD_TABLE).lower()
+    return fold_both(text)[0]
+
+
+def fold_both(text: str) -> tuple[str, str]:
+    """(``fold(text)``, ``fold_punct(text)``), folding the punctuation once."""
+    punct = fold_punct(text)
+    out = punct.lower()
     if len(out) == len(text):
-        return out
+        return out, punct
+    return _fold_slow(text), punct
+
+
+def _fold_slow(text: str) -> str:
+    """Lower case that changes a character's length (rare scripts) keeps that character as it is."""
     chars = []
     for ch in text.translate(_FOLD_TABLE):
         low = ch.lower()
@@ -31,7 +46,10 @@ def fold(text: str) -> str:
 
 def fold_punct(text: str) -> str:
     """``fold`` without lower-casing (for acronyms, whose case is the signal)."""
-    return text.translate(_FOLD_TABLE)
+    for a, b in _FOLD_ASCII if text.isascii() else _FOLD_ALL:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def fold_key(alias: str) -> str:

