@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import re
 
 from pipeline.claims import extract_claims
 from tests.helpers import SEEDS_GOLD
 
 GOLD = SEEDS_GOLD / "gold"
+_spec = importlib.util.spec_from_file_location("score_seeds", SEEDS_GOLD / "tools" / "score_seeds.py")
+score_seeds = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score_seeds)
+gold_spans_in_body = score_seeds.gold_spans_in_body  # where a gold claim sits, exactly as the scorer finds it
 
 
 
@@ -17,22 +21,6 @@ def _bodies() -> dict[str, str]:
     structure = json.loads((GOLD / "seeds_structure.json").read_text())
     return {d["file"]: "\n\n".join(ln["text"] for ln in d["lines"] if ln["role"] == "body")
             for d in structure["documents"]}
-
-
-def _gold_span(claim: dict, body: str) -> tuple[int, int] | None:
-    pat = r"\s+".join(re.escape(w) for w in claim["sentence_contains"].split())
-    m = re.search(pat, body)
-    if not m:
-        return None
-    lo, hi = max(0, m.start() - 200), min(len(body), m.end() + 200)
-    spat = r"\s+".join(re.escape(w) for w in claim["surface"].split())
-    best = None
-    for sm in re.finditer(spat, body[lo:hi]):
-        s, e = lo + sm.start(), lo + sm.end()
-        dist = 0 if m.start() <= s < m.end() else min(abs(s - m.start()), abs(s - m.end()))
-        if best is None or dist < best[0]:
-            best = (dist, s, e)
-    return (best[1], best[2]) if best else None
 
 
 def _score() -> tuple[dict[str, float], list[str]]:
@@ -47,7 +35,7 @@ def _score() -> tuple[dict[str, float], list[str]]:
             offsets_ok += body[c.char_start:c.char_end] == c.surface
         used: set[int] = set()
         for g in (g for g in gold["claims"] if g["doc"] == doc):
-            span = _gold_span(g, body)
+            span = gold_spans_in_body(g, body)
             match = None
             if span:
                 for i, c in enumerate(preds):
@@ -103,7 +91,7 @@ def test_no_seed_negative_is_extracted():
     hits = []
     for neg in gold["negatives"]:
         body = bodies[neg["doc"]]
-        span = _gold_span(neg, body)
+        span = gold_spans_in_body(neg, body)
         if span is None:
             continue          # outside the body (boilerplate): nothing to extract
         for c in extract_claims(body):
