@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, Workspace
+from tests.helpers import REPO, Workspace, dagster_home
 
 SESSION_MARK = "PYTEST_CLAIMHOUSE_SESSION"
 _EXIT_GRACE_SECONDS = 20  # xdist workers and their pools are still exiting when the session finishes
@@ -33,8 +33,7 @@ def _is_controller(config: pytest.Config) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     if _is_controller(config):
         os.environ[SESSION_MARK] = uuid.uuid4().hex  # xdist workers inherit it
-    home = Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-"))
-    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
+    home = dagster_home(Path(tempfile.mkdtemp(prefix="claimhouse-test-dagster-")))
     os.environ["DAGSTER_HOME"] = str(home)
     # a safety net: a run that no test pointed at a workspace publishes here, never into the user's data/
     os.environ.setdefault("CLAIMHOUSE_WAREHOUSE", str(home / "warehouse.duckdb"))

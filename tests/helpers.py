@@ -4,6 +4,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
+import signal
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +16,23 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 # The hand-checked seeds gold and its scorer, kept in the repository (copies of the project's shared originals).
 SEEDS_GOLD = REPO / "tests" / "seeds_gold"
+
+
+def dagster_home(path: Path) -> Path:
+    """A Dagster instance folder at `path` holding the project's instance template (as `make` sets one up)."""
+    path.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "config" / "dagster.yaml", path / "dagster.yaml")
+    return path
+
+
+def stop_group(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """End a process started with `start_new_session=True` and everything it started: SIGTERM, then SIGKILL."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 @dataclass

@@ -32,7 +32,7 @@ from pipeline.resources import RESOURCE_KEY, ClaimhouseSettings
 from pipeline.scan import scan
 from pipeline.sources import load_sources
 from pipeline.state import StateDir, write_parquet
-from tests.helpers import REPO, Workspace, news_page
+from tests.helpers import Workspace, dagster_home, news_page
 
 pytestmark = pytest.mark.xdist_group("heavy")
 SNAPSHOT = {
@@ -138,9 +138,7 @@ def test_multiprocess_run_publishes_the_same_rows_as_in_process(seeds_workspace:
     in_process = {k: ws.query(q) for k, q in SNAPSHOT.items()}
     shutil.rmtree(ws.state)
     ws.warehouse.unlink()
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
+    home = dagster_home(tmp_path / "dagster_home")
     with DagsterInstance.from_config(str(home)) as instance:
         result = execute_job(reconstructable(refresh_job), instance=instance)
         assert result.success

@@ -18,7 +18,7 @@ import pytest
 from dagster import DagsterEventType, DagsterInstance
 
 from pipeline.tables import WAREHOUSE
-from tests.helpers import REPO, Workspace, env_without_claimhouse, news_page
+from tests.helpers import REPO, Workspace, dagster_home, env_without_claimhouse, news_page
 
 pytestmark = [pytest.mark.xdist_group("heavy"), pytest.mark.slow]
 DASK = Path(sys.executable).with_name("dask")
@@ -101,9 +101,7 @@ def test_the_job_on_a_dask_cluster_publishes_the_same_warehouse(seeds_workspace:
     shutil.rmtree(ws.state)
     ws.warehouse.unlink()
 
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
+    home = dagster_home(tmp_path / "dagster_home")
     with dask_cluster(tmp_path, workers=2) as (address, worker_pids):
         run = subprocess.run([sys.executable, "-m", "pipeline", "run", "--dask", address], cwd=REPO,
                              env={**os.environ, **ws.env(), "DAGSTER_HOME": str(home)},

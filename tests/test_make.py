@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from tests.browser import free_port, wait_http
-from tests.helpers import REPO, Workspace
+from tests.helpers import REPO, Workspace, stop_group
 
 
 def _make(ws: Workspace, *args: str, sigint: signal.Handlers = signal.SIG_DFL) -> subprocess.CompletedProcess:
@@ -49,12 +49,7 @@ def test_make_ui_serves_without_warnings(seeds_workspace: Workspace, tmp_path) -
         assert wait_http(f"http://127.0.0.1:{port}/server_info", 180), log.read_text()
         started = log.read_text()  # what a user sees while it serves (shutting down under load may warn)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_group(proc)
     assert "Serving dagster-webserver" in log.read_text()
     assert "Warning" not in started and "WARNING" not in started, started
     assert "nux:\n  enabled: false" in (tmp_path / "home" / "dagster.yaml").read_text()

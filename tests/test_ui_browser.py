@@ -2,24 +2,20 @@
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import subprocess
 import sys
 
 import pytest
 
 from tests.browser import ARTIFACTS, chromium_or_skip, free_port, render, wait_http
-from tests.helpers import REPO, Workspace
+from tests.helpers import REPO, Workspace, dagster_home, stop_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("heavy")]
 
 
 def test_dagster_ui_renders_the_asset_graph(seeds_workspace: Workspace, tmp_path) -> None:
     chromium_or_skip()
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(REPO / "config" / "dagster.yaml", home / "dagster.yaml")
+    home = dagster_home(tmp_path / "dagster_home")
     port = free_port()
     env = {**os.environ, **seeds_workspace.env(), "DAGSTER_HOME": str(home)}
     dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
@@ -37,8 +33,4 @@ def test_dagster_ui_renders_the_asset_graph(seeds_workspace: Workspace, tmp_path
             assert asset in dom, f"{asset} not drawn in the publish group's lineage"
         assert (ARTIFACTS / "dagster_asset_graph.png").stat().st_size > 10_000
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc, timeout=20)
