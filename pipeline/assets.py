@@ -22,7 +22,6 @@ from dagster import (
     DagsterRun,
     DynamicOut,
     DynamicOutput,
-    Failure,
     HookContext,
     In,
     MaterializeResult,
@@ -40,6 +39,7 @@ from dagster import (
 from . import runlock, unchanged
 from .batches import clean_batch, extract_batch
 from .checks import CHECKS, CheckOutcome
+from .explained import explained_failure
 from .previews import previews
 from .progress import Progress
 from .publish import PublishRefused, publish
@@ -86,7 +86,7 @@ def take_run_lock(context: OpExecutionContext, claimhouse: ClaimhouseSettings) -
                                run_alive=runlock.dagster_run_alive(context.instance))
         specs = load_sources(settings.sources_file)
     except (runlock.RunLocked, SourcesError) as exc:
-        raise Failure(str(exc)) from None
+        raise explained_failure(str(exc)) from None
     swept = sweep(claimhouse.state(), settings.warehouse, context.run.run_id)
     if swept:
         context.log.info(f"removed {len(swept)} files and folders left by dead runs: "
@@ -175,7 +175,7 @@ def publish_warehouse(context: OpExecutionContext, claimhouse: ClaimhouseSetting
     except PublishRefused as exc:
         for outcome in exc.outcomes:
             yield _check_result(outcome)
-        raise Failure(str(exc)) from None
+        raise explained_failure(str(exc)) from None
     finally:
         runlock.release(settings.state_dir, owner=lock_owner(context.run))
     for outcome in published.outcomes:
@@ -207,7 +207,7 @@ def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> Ma
 
     settings = claimhouse.settings()
     if not settings.warehouse.exists():
-        raise Failure(f"no published warehouse at {settings.warehouse}: materialise `warehouse` first "
+        raise explained_failure(f"no published warehouse at {settings.warehouse}: materialise `warehouse` first "
                       "(or select both)")
     out = settings.warehouse.with_suffix(".report.html")
     state_root = claimhouse.state().root

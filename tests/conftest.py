@@ -67,6 +67,16 @@ def _leftovers(mark: str) -> dict[int, str]:
     return left
 
 
+def _ends_with_us(pid: int, cmd: str) -> bool:
+    """This process's own multiprocessing resource tracker (a run without xdist): it exits when we do."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    ppid = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("PPid:")), 0)
+    return ppid == os.getpid() and "multiprocessing.resource_tracker" in cmd
+
+
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
     yield  # after xdist has shut its workers down
@@ -80,7 +90,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
         return
     if SESSION_MARK not in os.environ:
         return
-    left = _leftovers(os.environ[SESSION_MARK])
+    left = {pid: cmd for pid, cmd in _leftovers(os.environ[SESSION_MARK]).items() if not _ends_with_us(pid, cmd)}
     for pid in left:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)

@@ -119,6 +119,18 @@ def test_the_run_lock_refuses_a_second_run_and_a_failed_run_releases_it(workspac
         assert not (workspace.state / runlock.LOCK_NAME).exists()
 
 
+def test_a_bad_sources_file_fails_the_run_with_its_message_alone(workspace: Workspace) -> None:
+    workspace.sources_file.write_text('sources:\n  - name: news\n    kind: files\n    path: news\n    globs: "*.txt"\n')
+    with DagsterInstance.ephemeral() as instance:
+        result = _materialise(instance, "warehouse")
+        [error] = [e.step_failure_data.error for e in result.all_events if e.is_step_failure]
+        # what the UI's run log shows: the explanation, with no stack of Dagster's frames under it
+        assert error.message == (f"{workspace.sources_file}: source 'news': globs: unknown key; "
+                                 "did you mean 'glob'?")
+        assert error.stack == [] and error.cause is None
+    assert runlock.current_holder(workspace.state) is None
+
+
 def test_a_lock_held_by_a_dagster_run_is_free_once_the_instance_says_the_run_finished(workspace: Workspace) -> None:
     (workspace.folder("news") / "a.txt").write_text(news_page(0))
     workspace.write_sources([{"name": "news", "kind": "files", "path": "news"}])
