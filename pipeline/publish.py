@@ -50,19 +50,27 @@ class Published:
     rebuilt: bool = True  # False: nothing the warehouse holds changed, the published file was kept as it was
 
 
-def _staged(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str], prefix: str, table: str) -> str:
-    """A view of a staged table holding only the rows of each document's current batch."""
-    files = [str(state.store / b / f"{prefix}_{table}.parquet") for b in batches
-             if (state.store / b / f"{prefix}_{table}.parquet").exists()]
-    view = f"staged_{table}" if prefix == "clean" or table != "stage_errors" else "staged_extract_errors"
-    cols = ", ".join(f'"{c}"' for c, _ in STAGED[table])
-    if not files:
-        empty = ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in STAGED[table])
-        con.execute(f"CREATE TEMP VIEW {view} AS SELECT {empty} WHERE false")
-        return view
-    con.execute(f"CREATE TEMP TABLE {view} AS SELECT {cols} FROM read_parquet(?, filename = true) s "
-                f"SEMI JOIN manifest m ON s.doc_id = m.doc_id AND {_BATCH_OF} = m.out_batch", [files])
-    return view
+class _Staged:
+    """The staged rows of one table that are current: each document's rows from its current batch only (a
+    document processed again in a later run still has rows in its older batch's files). Read straight from the
+    parquet files by the query that uses them; every path is a bound parameter."""
+
+    def __init__(self, state: StateDir, batches: list[str], prefix: str, table: str) -> None:
+        name = f"{prefix}_{table}.parquet"
+        self.files = [str(state.store / b / name) for b in batches if (state.store / b / name).exists()]
+        self.columns = STAGED[table]
+        self.params = [self.files, f"{state.store}/", f"/{name}"] if self.files else []
+
+    def select(self) -> str:
+        if not self.files:
+            return "SELECT " + ", ".join(f'CAST(NULL AS {t}) AS "{c}"' for c, t in self.columns) + " WHERE false"
+        cols = ", ".join(f's."{c}"' for c, _ in self.columns)
+        return (f"SELECT {cols} FROM read_parquet(?, filename = true) s SEMI JOIN "
+                "(SELECT doc_id, ? || out_batch || ? AS filename FROM manifest) m USING (doc_id, filename)")
+
+    def into_temp(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
+        """A temporary table of the rows, for the small tables read more than once."""
+        con.execute(f"CREATE TEMP TABLE {name} AS {self.select()}", self.params)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str, params: list | None = None) -> None:
@@ -107,15 +115,20 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
                 [str(run_dir / "manifest_next.parquet")])
     batches = [r[0] for r in con.execute("SELECT DISTINCT out_batch FROM manifest WHERE out_batch IS NOT NULL "
                                          "ORDER BY 1").fetchall()]
-    for table in ("documents", "document_blocks", "comments", "stage_errors"):
-        _staged(con, state, batches, "clean", table)
-    for table in ("numeric_claims", "body_mentions", "person_mentions", "place_mentions", "stage_errors"):
-        _staged(con, state, batches, "extract", table)
+    clean = {t: _Staged(state, batches, "clean", t) for t in ("documents", "document_blocks", "comments",
+                                                                "stage_errors")}
+    extract = {t: _Staged(state, batches, "extract", t) for t in ("numeric_claims", "body_mentions",
+                                                                  "person_mentions", "place_mentions",
+                                                                  "stage_errors")}
+    for table in ("body_mentions", "person_mentions", "place_mentions"):
+        extract[table].into_temp(con, f"staged_{table}")
+    clean["stage_errors"].into_temp(con, "staged_stage_errors")
+    extract["stage_errors"].into_temp(con, "staged_extract_errors")
     for table in WAREHOUSE:
         con.execute(create_sql(table))
-    _insert(con, "documents", "SELECT * FROM staged_documents ORDER BY source, uri")
-    _insert(con, "document_blocks", "SELECT * FROM staged_document_blocks ORDER BY doc_id, block_no")
-    _insert(con, "comments", "SELECT * FROM staged_comments ORDER BY doc_id, comment_no")
+    for table, order in (("documents", "source, uri"), ("document_blocks", "doc_id, block_no"),
+                         ("comments", "doc_id, comment_no")):
+        _insert(con, table, f"{clean[table].select()} ORDER BY {order}", clean[table].params)
     _resolve_bodies(con)
     _insert(con, "body_mentions", "SELECT s.doc_id, k.body_id, s.surface, s.char_start, s.char_end "
                                   "FROM staged_body_mentions s JOIN key_map k USING (body_key) ORDER BY ALL")
@@ -126,13 +139,21 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
                            "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
     _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions ORDER BY doc_id, char_start")
-    _insert(con, "numeric_claims", """
-        SELECT c.*,
-          (SELECT min(b.body_id) FROM body_mentions b WHERE b.doc_id = c.doc_id
-             AND b.char_start < c.attributed_end AND c.attributed_start < b.char_end) AS attributed_body_id,
-          (SELECT min(p.person_id) FROM person_mentions p WHERE p.doc_id = c.doc_id
-             AND p.char_start < c.attributed_end AND c.attributed_start < p.char_end) AS attributed_person_id
-        FROM staged_numeric_claims c ORDER BY doc_id, char_start""")
+    claims = extract["numeric_claims"]
+    # attribution: the first body and person mentioned inside a claim's attributed span (few claims have one)
+    _insert(con, "numeric_claims", f"""
+        WITH c AS ({claims.select()}),
+        spans AS (SELECT claim_id, doc_id, attributed_start, attributed_end FROM c
+                  WHERE attributed_start IS NOT NULL),
+        by_body AS (SELECT s.claim_id, min(b.body_id) AS attributed_body_id FROM spans s JOIN body_mentions b
+                    ON b.doc_id = s.doc_id AND b.char_start < s.attributed_end AND s.attributed_start < b.char_end
+                    GROUP BY 1),
+        by_person AS (SELECT s.claim_id, min(p.person_id) AS attributed_person_id FROM spans s
+                      JOIN person_mentions p ON p.doc_id = s.doc_id AND p.char_start < s.attributed_end
+                      AND s.attributed_start < p.char_end GROUP BY 1)
+        SELECT c.*, attributed_body_id, attributed_person_id
+        FROM c LEFT JOIN by_body USING (claim_id) LEFT JOIN by_person USING (claim_id)
+        ORDER BY c.doc_id, c.char_start""", claims.params)
     _insert(con, "ingest_errors", """
         SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
         UNION ALL
