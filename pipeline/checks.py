@@ -40,38 +40,40 @@ SPANS_SQL = " UNION ALL ".join(f"SELECT doc_id, {what} AS what, char_start, char
                                for rows, what, surface in SPAN_TABLES)
 
 
-def _span_fault(body: str | None, start: int | None, end: int | None, surface: str | None) -> bool:
-    if start is None or end is None or body is None or start < 0 or end > len(body):
-        return True
-    return body[start:end] != surface
-
-
 def _stream(cur: duckdb.DuckDBPyConnection, batch: int = 10_000) -> Iterator[tuple]:
     while rows := cur.fetchmany(batch):
         yield from rows
+
+
+def _columns(con: duckdb.DuckDBPyConnection, sql: str, batch: int = 50_000) -> Iterator[list[list]]:
+    """The result of `sql` in batches of rows, each batch as one Python list per column."""
+    for rb in con.sql(sql).to_arrow_reader(batch):
+        yield [col.to_pylist() for col in rb.columns]
 
 
 def offset_faults(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
     """The spans that are not the exact text of `body_text` they point at (a merge of spans and bodies by doc_id).
 
     Each body is read once and each span is one slice of it, so the cost is the text plus the spans: slicing
-    `body_text` in SQL per span costs the whole body each time (a 24 MB page with 288k spans: hours).
+    `body_text` in SQL per span costs the whole body each time (a 24 MB page with 288k spans: hours). Both sides
+    stream in doc_id order, so memory holds one body and one batch of spans.
     """
-    docs, spans = con.cursor(), con.cursor()
+    docs = con.cursor()
     try:
         bodies = _stream(docs.execute("SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL "
                                       "ORDER BY doc_id"), 1)
-        current = next(bodies, None)
-        ordered = spans.execute(f"SELECT * FROM ({SPANS_SQL}) ORDER BY doc_id")
-        for doc_id, what, start, end, surface in _stream(ordered):
-            while current is not None and doc_id is not None and current[0] < doc_id:
-                current = next(bodies, None)
-            body = current[1] if current is not None and current[0] == doc_id else None
-            if _span_fault(body, start, end, surface):
-                yield {"doc_id": doc_id, "what": what, "char_start": start, "char_end": end, "text": surface}
+        doc, body = next(bodies, (None, None))
+        for ids, whats, starts, ends, surfaces in _columns(con, f"SELECT * FROM ({SPANS_SQL}) ORDER BY doc_id"):
+            for doc_id, what, start, end, surface in zip(ids, whats, starts, ends, surfaces, strict=True):
+                if doc_id != doc:
+                    while doc is not None and doc_id is not None and doc < doc_id:
+                        doc, body = next(bodies, (None, None))
+                text = body if doc_id == doc else None
+                if (text is None or start is None or end is None or start < 0 or end > len(text)
+                        or text[start:end] != surface):
+                    yield {"doc_id": doc_id, "what": what, "char_start": start, "char_end": end, "text": surface}
     finally:
         docs.close()
-        spans.close()
 
 
 def _orphans(table: str, column: str, parent: str, parent_column: str | None = None) -> str:
