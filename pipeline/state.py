@@ -2,6 +2,7 @@
 
 Layout of `CLAIMHOUSE_STATE`:
   manifest.parquet          one row per published document: identity, hashes, where its rows are stored
+  containers.json           per jsonl / WARC source: the stat signature of every file it covered, and its errors
   store/raw-<run>-<n>.parquet  decoded text and block keys of documents read in that run
   store/out-<run>-<n>/      one folder per extraction batch: one parquet file per staged table
   runs/<run_id>/            the plan of a run in progress (removed when it publishes)
@@ -62,9 +63,19 @@ class StateDir:
             return MANIFEST_SCHEMA.empty_table()
         return pq.read_table(self.manifest, schema=MANIFEST_SCHEMA)
 
+    @property
+    def containers(self) -> Path:
+        return self.root / "containers.json"
+
     def commit_manifest(self, staged: Path) -> None:
-        """Make a run's manifest the current one, then drop store files nothing refers to any more."""
+        """Make a run's manifest (and the container signatures it was read with) the current one, then drop store
+        files nothing refers to any more."""
         os.replace(staged, self.manifest)
+        signed = staged.parent / self.containers.name
+        if signed.exists():
+            os.replace(signed, self.containers)
+        else:
+            self.containers.unlink(missing_ok=True)
         current = pq.read_table(self.manifest, columns=["raw_file", "out_batch"])
         keep = set(current.column("raw_file").to_pylist()) | set(current.column("out_batch").to_pylist())
         if self.store.exists():

@@ -68,13 +68,14 @@ def _leftovers(mark: str) -> dict[int, str]:
 
 
 def _ends_with_us(pid: int, cmd: str) -> bool:
-    """This process's own multiprocessing resource tracker (a run without xdist): it exits when we do."""
+    """This process's own multiprocessing helper (a run without xdist: the resource tracker or the forkserver a
+    Dagster multiprocess run started here): it exits when we do."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return True
     ppid = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("PPid:")), 0)
-    return ppid == os.getpid() and "multiprocessing.resource_tracker" in cmd
+    return ppid == os.getpid() and ("multiprocessing.resource_tracker" in cmd or "multiprocessing.forkserver" in cmd)
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -83,10 +84,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int):
     home = session.config.stash.get(_HOME, None)
     if home is not None:
         shutil.rmtree(home, ignore_errors=True)
-    if not _is_controller(session.config):
-        from pipeline import workers
+    from pipeline import workers
 
-        workers.shutdown()  # this worker's pool goes now, not at interpreter exit
+    workers.shutdown()  # this process's pool goes now, not at interpreter exit
+    if not _is_controller(session.config):
         return
     if SESSION_MARK not in os.environ:
         return

@@ -16,6 +16,7 @@ from pipeline.scan import scan
 from pipeline.sources import load_sources
 from pipeline.state import StateDir
 from tests.helpers import news_page
+from tests.warcs import write_warc
 
 NOW = datetime(2026, 11, 1, 12, 0)
 
@@ -95,6 +96,13 @@ def _scan_and_commit(state: StateDir, sources: Path, run_id: str, full: bool = F
     return Counter(result.counts)
 
 
+def _committed(state: StateDir, run_id: str) -> tuple[list[dict], list[dict]]:
+    """What a scan committed of each document (not its processing plan) and the error rows it would publish."""
+    errors = pq.read_table(state.run_dir(run_id) / "scan_errors.parquet").to_pylist()
+    kept = ("doc_id", "uri", "location", "content_sha256", "raw_file", "ingested_at")
+    return [{k: r[k] for k in kept} for r in state.read_manifest().to_pylist()], errors
+
+
 def _set_mtime(path: Path, seconds_ago: int) -> None:
     then = time.time_ns() - seconds_ago * 1_000_000_000
     os.utime(path, ns=(then, then))
@@ -141,3 +149,35 @@ def test_unchanged_files_are_skipped_by_stat_signature_and_full_reads_all(tmp_pa
                                                     "format": "text"}]}))
     assert _scan_and_commit(state, sources, "run00006")["not_reread"] == 0
     assert _scan_and_commit(state, sources, "run00007")["not_reread"] == 6
+
+
+def test_unchanged_jsonl_and_warc_sources_are_kept_unread_with_their_errors(tmp_path: Path) -> None:
+    """A container source whose files all keep their stat signatures keeps its documents and errors unread; any
+    file changed, added or removed reads the whole source again (records move between files and win by order)."""
+    feed, crawl = tmp_path / "feed", tmp_path / "crawl"
+    feed.mkdir()
+    crawl.mkdir()
+    (feed / "a.jsonl").write_text("\n".join([json.dumps({"id": f"n{i}", "text": news_page(i, words=40)})
+                                             for i in range(4)] + ["not json"]) + "\n")
+    (feed / "b.jsonl").write_text(json.dumps({"id": "n1", "text": "Later version. " + news_page(1, words=40)}) + "\n")
+    write_warc(crawl / "c.warc.gz", [{"uri": f"https://example.org/{i}",
+                                     "body": f"<html><body><p>{news_page(20 + i)}</p></body></html>".encode()}
+                                    for i in range(3)])
+    for f in [*feed.iterdir(), *crawl.iterdir()]:
+        _set_mtime(f, 3600)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "feed", "kind": "jsonl", "path": "feed"},
+                                                   {"name": "crawl", "kind": "warc", "path": "crawl"}]}))
+    state = StateDir(tmp_path / "state")
+    first = _scan_and_commit(state, sources, "run00001")
+    assert first["new"] == 7 and first["failed"] == 1 and first["not_reread"] == 0
+    manifest, errors = _committed(state, "run00001")
+
+    again = _scan_and_commit(state, sources, "run00002")
+    assert again["not_reread"] == 7 and again["failed"] == 1 and again["unchanged"] == 7
+    assert _committed(state, "run00002") == (manifest, errors)  # the same documents, the same error row
+
+    (feed / "b.jsonl").unlink()  # n1's earlier line in a.jsonl wins again: only a full read of the source knows
+    third = _scan_and_commit(state, sources, "run00003")
+    assert third["not_reread"] == 3 and third["changed"] == 1 and third["failed"] == 1
+    assert _scan_and_commit(state, sources, "run00004", full=True)["not_reread"] == 0

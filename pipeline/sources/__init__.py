@@ -15,6 +15,8 @@ KINDS: dict[str, Callable[[SourceSpec], Iterator[SourceRecord]]] = {
     "warc": warc.read,
 }
 SIGNED = {"files": files.read}  # kinds that skip files by stat signature
+# kinds with many records a file: a source whose files all keep their stat signatures is kept whole, unread
+CONTAINERS = frozenset({"jsonl", "warc"})
 
 
 def load_sources(path: Path) -> list[SourceSpec]:
@@ -30,4 +32,5 @@ def read_source(spec: SourceSpec, unchanged: files.Unchanged | None = None) -> I
     return KINDS[spec.kind](spec)
 
 
-__all__ = ["KINDS", "SourceRecord", "SourceSpec", "SourcesError", "load_sources", "make_doc_id", "read_source"]
+__all__ = ["CONTAINERS", "KINDS", "SourceRecord", "SourceSpec", "SourcesError", "load_sources", "make_doc_id",
+           "read_source"]

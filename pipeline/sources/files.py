@@ -206,6 +206,23 @@ def signature(st: os.stat_result, now_ns: int | None = None) -> str | None:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
+def stat_signatures(spec: SourceSpec) -> dict[str, str] | None:
+    """The stat signature of every file a source covers ({relative path: signature}), or None when one cannot be
+    signed: a problem met on the walk, a file that cannot be stat-ed, or one modified within RACY_NS of now."""
+    sigs: dict[str, str] = {}
+    for f in matching_files(spec):
+        if f.problem or f.path is None:
+            return None
+        try:
+            sig = signature(os.stat(f.path))
+        except OSError:
+            return None
+        if sig is None:
+            return None
+        sigs[f.rel] = sig
+    return sigs
+
+
 def _unread(f: Found, unchanged: Unchanged | None) -> SourceRecord | None:
     """The record of a file whose signature is the one the manifest holds for it: not opened, not hashed."""
     if unchanged is None:
