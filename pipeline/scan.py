@@ -179,11 +179,12 @@ def _error_json(error: dict) -> dict:
 
 def _still_signed(before: dict | None, now: dict, source: str, old: dict[str, dict], state: StateDir) -> bool:
     """True when a jsonl / WARC source covers the very files (same stat signatures, same settings) it covered at
-    the last publish, and every document it gave then is still staged: its records are what they were."""
+    the last publish, and the manifest still holds every document it gave then, staged: its records are what
+    they were."""
     if not before or before.get("settings") != now["settings"] or before.get("files") != now["files"]:
         return False
-    raws = {r["raw_file"] for r in old.values() if r["source"] == source}
-    return all((state.store / raw).exists() for raw in raws)
+    raws = [r["raw_file"] for r in old.values() if r["source"] == source]
+    return len(raws) == before.get("documents") and all((state.store / raw).exists() for raw in set(raws))
 
 
 def _keep_container_source(source: str, before: dict, old: dict[str, dict], current: dict[str, _Current],
@@ -355,8 +356,10 @@ def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, b
             continue
         _read_records(spec, old, writer, current, now, full, counts, workers)
         if sigs is not None:  # taken before reading: a file written meanwhile is read again next time
-            signed[spec.name] = {**record, "errors": [_error_json(c.error) for c in current.values()
-                                                      if c.row is None and c.error["source"] == spec.name]}
+            signed[spec.name] = {**record, "documents": sum(1 for c in current.values() if c.row is not None
+                                                            and c.row["source"] == spec.name),
+                                 "errors": [_error_json(c.error) for c in current.values()
+                                            if c.row is None and c.error["source"] == spec.name]}
     writer.flush()
     rows, errors = [], []
     for cur in current.values():

@@ -181,3 +181,5 @@ def test_unchanged_jsonl_and_warc_sources_are_kept_unread_with_their_errors(tmp_
     third = _scan_and_commit(state, sources, "run00003")
     assert third["not_reread"] == 3 and third["changed"] == 1 and third["failed"] == 1
     assert _scan_and_commit(state, sources, "run00004", full=True)["not_reread"] == 0
+    state.manifest.unlink()  # a lost manifest: the signatures alone never stand for documents
+    assert _scan_and_commit(state, sources, "run00005")["new"] == 7
