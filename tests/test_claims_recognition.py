@@ -187,6 +187,17 @@ CASES: list[tuple[str, list[tuple[str, float, str, str]]]] = [
      [("one thousand", 1000, "count", "at_least"), ("one thousand and five hundred", 1500, "count", "up_to")]),
     ("Unemployment rose from 4% to 5% last year.",
      [("4%", 4, "percent", "exact"), ("5%", 5, "percent", "exact")]),
+    ("a 10- to 15-year plan", [("10", 10, "years", "at_least"), ("15-year", 15, "years", "up_to")]),
+    ("an 8- to 16-metre telescope", [("8", 8, "other:m", "at_least"), ("16-metre", 16, "other:m", "up_to")]),
+    # --- two levels of one quantity: the first leaves its unit and scale to the second ---
+    ("Unemployment rose from 5.1 to 5.3 per cent.",
+     [("5.1", 5.1, "percent", "exact"), ("5.3 per cent", 5.3, "percent", "exact")]),
+    ("The budget grew from 2 to 3 million pounds.",
+     [("2", 2e6, "GBP", "exact"), ("3 million pounds", 3e6, "GBP", "exact")]),
+    ("Output was 4.2 million barrels, up from 3.9 million.",
+     [("4.2 million barrels", 4.2e6, "other:barrel", "exact"), ("3.9 million", 3.9e6, "other:barrel", "exact")]),
+    ("It has grown from 1,200 to 1,500 members.",
+     [("1,200", 1200, "count", "exact"), ("1,500", 1500, "count", "exact")]),
 ]
 
 

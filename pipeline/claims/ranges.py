@@ -7,7 +7,10 @@ import re
 from .candidate import Candidate
 from .lexicon import CHANGE_VERBS_FOR_FROM_TO
 
-_GAP_RE = re.compile(r"^[\s\u00a0]*(?P<sep>-|–|—|~|to|and|or|up[\s\u00a0]+to|through|thru)[\s\u00a0]*$", re.I)
+_GAP_RE = re.compile(r"^(?:-[\s\u00a0]*(?=to|and|or))?"  # a suspended hyphen: "10- to 15-year"
+                     r"[\s\u00a0]*(?P<sep>-|–|—|~|to|and|or|up[\s\u00a0]+to|through|thru)[\s\u00a0]*$", re.I)
+# "4.2 million barrels, up from 3.9 million": the earlier level leaves the unit to the new one
+_UP_FROM_RE = re.compile(r"^[\s\u00a0]*,?[\s\u00a0]*(?:up|down)[\s\u00a0]+from[\s\u00a0]+$", re.I)
 _BETWEEN_RE = re.compile(
     r"\b(?P<word>between|from)[\s\u00a0]+(?:(?:about|around|roughly|some|an estimated)[\s\u00a0]+)?$", re.I
 )
@@ -32,8 +35,20 @@ def find_ranges(text: str, claims: list[Candidate]) -> dict[int, int]:
             groups[i] = groups[i + 1] = n
             i += 2
             continue
+        if _two_levels(text, a, b, gap) and _compatible(a, b) or (
+                _UP_FROM_RE.match(text[a.end:b.start]) and a.unit != "count" and b.unit == "count"
+                and (b.scaled or not a.scaled)):
+            _share_unit(a, b)       # "rose from 5.1 to 5.3 per cent": two values, one unit
         i += 1
     return groups
+
+
+def _two_levels(text: str, a: Candidate, b: Candidate, gap: re.Match | None) -> bool:
+    """`from X to Y` after a verb of change: a level before and after, not a range, yet one unit."""
+    if not gap or gap.group("sep").lower() != "to":
+        return False
+    lead = _BETWEEN_RE.search(text[max(0, a.start - 30):a.start])
+    return bool(lead) and lead.group("word").lower() == "from"
 
 
 def _is_range(text: str, a: Candidate, b: Candidate, sep: str) -> bool:
