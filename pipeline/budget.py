@@ -7,10 +7,16 @@ else the budget is not enforced. Time inside one long C call (an lxml parse) is 
 """
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+
+# frames where an OverBudget is already on its way out of the block: a repeated ring there would replace it before
+# the block's exit disarms the alarm, and could land again after the caller caught the first one
+_EXITING = frozenset({contextlib.__file__, __file__})
 
 RING_AGAIN = 0.05  # seconds between repeated alarms once a document is over its budget
 
@@ -41,7 +47,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         yield
         return
 
-    def ring(signum: int, frame: object) -> None:
+    def ring(signum: int, frame: FrameType | None) -> None:
+        if frame is not None and frame.f_code.co_filename in _EXITING:
+            return  # leaving the block: the next lines disarm the alarm
         raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, ring)
