@@ -35,6 +35,8 @@ MAX_CONFIRM_WORK = 200_000_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# a script of these types holds markup the page renders in place (Blogger keeps a post's body in one)
+TEMPLATE_SCRIPT_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
 
 
 @cache
@@ -207,6 +209,8 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             name = child.tag
             if not isinstance(name, str):
                 pass  # comment or processing instruction: only its tail is text
+            elif name == "script" and ctx.in_container and _template_script(child):
+                walk(_template_root(child.text), ctx, in_link)  # the article's own markup, kept in a template
             elif name in SKIP or _hidden(child):
                 pass
             elif name == "br" or name == "hr":
@@ -244,6 +248,18 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     if declared:
         confirm(out, declared)
     return out, meta
+
+
+def _template_script(el) -> bool:
+    """A script that holds markup rendered in place (a template with a paragraph in it), not code."""
+    return (el.get("type") or "").strip().lower() in TEMPLATE_SCRIPT_TYPES and "<p" in (el.text or "")
+
+
+def _template_root(markup: str | None) -> etree._Element:
+    """The body of a template's markup, parsed as its own fragment (an empty element when it does not parse)."""
+    root = parse(f"<html><body>{markup or ''}</body></html>")
+    body = root.find("body") if root is not None else None
+    return body if body is not None else etree.Element("div")
 
 
 def confirm(cands: list[Candidate], article_text: str, min_words: int = 4) -> int:
