@@ -25,3 +25,29 @@ def test_article_markup_kept_in_a_template_script_of_the_text_container_is_read(
             "<footer><p>Copyright 2024 Example Blog.</p></footer></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+MODAL = [
+    "The training programme gives new officers a grounding in leadership, fieldcraft and military law over forty "
+    "weeks, and those who complete it are commissioned at a ceremony held at the academy every summer.",
+    "Applicants must hold a degree or five passes at the advanced level, and pass a medical examination and an "
+    "interview board before they are offered a place on the course that begins each September.",
+    "The academy has trained officers for the region's forces for more than fifty years, and its instructors "
+    "include officers seconded from partner forces who teach alongside the academy's own permanent staff.",
+    "Places are limited, and the board usually meets in the spring to consider the applications it has received "
+    "over the previous year, before writing to every applicant with its decision by the end of May.",
+    "Further details of the programme, the entry requirements and the selection process can be obtained from "
+    "the academy's recruiting office, which is open on weekdays during the hours of business.",
+]
+
+
+def test_the_article_ends_at_the_pages_legal_footer() -> None:
+    """Text after the page's copyright footer (a modal's or hidden panel's) is not the article, even when longer."""
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    after = "".join(f"<p>{p}</p>" for p in MODAL)
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<div class='entry-content'>{article}</div></article>"
+            "<div class='site-footer'><p>Contact</p><p>Copyright 2024 Example News. All Rights Reserved.</p></div>"
+            f"<div class='programme'>{after}</div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

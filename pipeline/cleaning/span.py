@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .features import squash
+from .rules import match_rule
 from .scoring import BAD, GOOD, MARKUP_KEPT, NEAR, SHORT, Scored, weight
 
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
@@ -46,6 +48,9 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
                 and not _prose_resumes(scored, k, end):
             end = k - 1
+            break
+        if seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and _page_end(s):
+            end = k - 1  # text after the page's own footer (a modal, a hidden panel) is not this article
             break
         seen += good_words[k]
     while end >= start and weights[end] <= 0:
@@ -129,6 +134,15 @@ def _heading_like(s: Scored) -> bool:
         return False
     return (not c.text.rstrip().endswith(".") or c.heading > 0 or c.markup_role in MARKUP_KEPT
             or (s.rule is not None and s.rule.role == "dateline") or bool(BYLINE_LEAD.match(c.text)))
+
+
+def _page_end(s: Scored) -> bool:
+    """The page's legal footer: a copyright or legal line inside footer markup."""
+    c = s.cand
+    if c.markup_role != "other_boilerplate" or not c.markup_reason or "footer" not in c.markup_reason:
+        return False
+    rule = match_rule(squash(c.text), s.feat.n_words)
+    return rule is not None and rule.reason == "legal footer"
 
 
 def _stops(s: Scored) -> bool:
