@@ -51,3 +51,19 @@ def test_the_article_ends_at_the_pages_legal_footer() -> None:
             f"<div class='programme'>{after}</div></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_standfirst_under_the_headline_is_part_of_the_article() -> None:
+    """A subheading of lower rank right under the headline, past the byline and share buttons, is the
+    article's standfirst; the headline repeated in a heading is not."""
+    standfirst = "Thousands of residents signed a petition against the cut planned in the spring"
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><p class='byline'>By Ann Lee</p>"
+            "<button>Share</button><button>Email</button>"
+            f"<h3>{standfirst}</h3><figure><figcaption>The library van.</figcaption></figure>"
+            f"<div class='entry-content'>{article}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([standfirst, *PARAS])
+    assert doc.title == "Mobile library saved for two more years"
+    again = html.replace(f"<h3>{standfirst}</h3>", "<h2>Mobile library saved for two more years</h2>")
+    assert clean_document(again, "html", ensemble=False).body_text == "\n\n".join(PARAS)
