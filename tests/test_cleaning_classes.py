@@ -67,3 +67,42 @@ def test_a_standfirst_under_the_headline_is_part_of_the_article() -> None:
     assert doc.title == "Mobile library saved for two more years"
     again = html.replace(f"<h3>{standfirst}</h3>", "<h2>Mobile library saved for two more years</h2>")
     assert clean_document(again, "html", ensemble=False).body_text == "\n\n".join(PARAS)
+
+
+SLIDES = [
+    "The harbour at dawn, when the first boats come back with the night's catch and the market opens for trade.",
+    "Stallholders set out their fish on ice while buyers from the town's restaurants walk along the quay to look.",
+    "By nine o'clock most of the catch has been sold, and the boats are washed down before the crews go home.",
+    "The market's oldest trader has worked on the quay for fifty years and still opens his stall every morning.",
+    "In the afternoon the quay is quiet again, and only the gulls are left to search the empty crates for scraps.",
+]
+
+
+def test_a_numbered_picture_gallery_inside_the_article_is_captions() -> None:
+    """Slides numbered k/N with a paragraph of caption each, set in the article's text: captions, not body."""
+    gallery = "".join(f"<h2>{k}/5 The quay in pictures</h2><p>{text}</p><p>PHOTO AGENCY</p>"
+                      for k, text in enumerate(SLIDES, 1))
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h2>The week in pictures</h2>{gallery}"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(text in doc.body_text for text in SLIDES) and "/5 The quay" not in doc.body_text
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles[SLIDES[0]] == roles["3/5 The quay in pictures"] == "caption"
+
+
+def test_a_figure_left_open_or_holding_a_table_holds_the_articles_text() -> None:
+    """A <figure> the page never closes runs over the article's paragraphs, and one around a table holds the
+    article's data: neither makes them captions (a caption class still does)."""
+    table = ("<table><tr><th>Village</th><th>Visits a year</th></tr>"
+             "<tr><td>North End and the farms along the river road</td><td>26 visits, every other Tuesday</td></tr>"
+             "</table>")
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><figure>{table}"
+            + "".join(f"<p>{p}</p>" for p in PARAS[1:] + MODAL)
+            + "<p>Two villages were added to the route this year, and the timetable is posted in every shop.</p>"
+            + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    for text in (*PARAS, *MODAL, "North End and the farms along the river road"):
+        assert text in doc.body_text

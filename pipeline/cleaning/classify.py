@@ -5,6 +5,7 @@ from collections.abc import Mapping
 
 from .candidates import Candidate
 from .features import looks_verbless
+from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import BYLINE_LEAD, article_span
@@ -66,6 +67,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence:
             verdicts[i] = Verdict("related", "headline of another article under a link label")
+    label_galleries(scored, verdicts, start, end)
     # captions credited on the next/previous line: the line glued to a credit is its caption
     for i in range(start, end + 1):
         if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:

@@ -62,10 +62,11 @@ def doubt(lab: Labelling) -> str | None:
     if n_body < ENSEMBLE["doubt_body_words"]:
         return f"a short body ({n_body} words)"
     outside = sum(s.feat.n_words for i, s in enumerate(scored)
-                  if i not in body and s.klass == GOOD and _prose(s.feat))
+                  if i not in body and s.klass == GOOD and _prose(s.feat) and verdicts[i].role != "caption")
     if outside > ENSEMBLE["doubt_outside_prose"] * n_body:
         return f"{outside} words of prose outside a {n_body}-word body"
-    left = sum(s.feat.n_words for i, s in enumerate(scored) if i not in body and s.cand.in_text_container)
+    left = sum(s.feat.n_words for i, s in enumerate(scored)
+               if i not in body and s.cand.in_text_container and verdicts[i].role != "caption")
     if left > ENSEMBLE["doubt_container_left"] * n_body:
         return f"{left} words of the article's text container left out of a {n_body}-word body"
     short = sum(scored[i].feat.n_words for i in body if scored[i].klass != GOOD)
@@ -102,8 +103,10 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     block by block; and why."""
     scored = lab.scored
     ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
-    n_ours, n_second = _words(scored, ours), _words(scored, in_second)
-    shared = _words(scored, ours & in_second)
+    # blocks we gave a role of the page's head or captions keep it whatever trafilatura says: not counted
+    takeable = frozenset(i for i in in_second if lab.verdicts[i].role not in HEAD_ROLES)
+    n_ours, n_second = _words(scored, ours), _words(scored, takeable)
+    shared = _words(scored, ours & takeable)
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
         return "second", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
