@@ -80,3 +80,16 @@ def test_the_second_region_is_taken_when_ours_lies_elsewhere() -> None:
     assert body_of(lab, verdicts) == PARAS + MORE
     assert all(v.role != "body" and "trafilatura" in v.reason
                for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text in TEASERS)
+
+
+def test_prose_after_a_list_of_related_links_joins_when_the_second_article_keeps_it() -> None:
+    """The last item of a list of linked headlines is no teaser headline: the paragraph after the list is the
+    article resuming (a teaser's summary follows a linked heading, not a list item)."""
+    links = "".join(f"<li><a href='/r{k}'>{t.split(',')[0]}</a></li>" for k, t in enumerate(TEASERS))
+    html = ("<html><body><article><h1>Rovers climb to third</h1>" + f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"
+            f"<ul class='related-links'>{links}</ul><p>{PARAS[2]}</p></article></body></html>")
+    lab = labelled(html)
+    assert PARAS[2] not in body_of(lab, lab.verdicts)  # our classifier alone ends the article at the list
+    second = "\n".join(PARAS[:3])
+    verdicts = apply(lab, _decision(lab, second))
+    assert body_of(lab, verdicts) == PARAS[:3]

@@ -180,7 +180,7 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     scored = lab.scored
     out = [i for i in second if first < i < last and _joinable(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not (i and _linked_headline(scored[i - 1]))]
+            and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))]
     for step, edge in ((1, last), (-1, first)):
         run, gap, k = [], 0, edge + step
         while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
@@ -213,6 +213,12 @@ def _linked_headline(s: Scored) -> bool:
     """Another article's headline: a short line that is mostly a link, outside the article's text container."""
     c = s.cand
     return c.link_density >= 0.5 and s.feat.n_words <= 18 and not c.in_text_container
+
+
+def _teaser_headline(s: Scored) -> bool:
+    """A linked headline that a summary may follow (the last item of a list of links is not one: prose after a
+    list of related links is the article resuming)."""
+    return _linked_headline(s) and not s.cand.is_list_item
 
 
 def _chrome(s: Scored) -> bool:
