@@ -93,3 +93,20 @@ def test_prose_after_a_list_of_related_links_joins_when_the_second_article_keeps
     second = "\n".join(PARAS[:3])
     verdicts = apply(lab, _decision(lab, second))
     assert body_of(lab, verdicts) == PARAS[:3]
+
+
+def test_a_body_ending_in_blocks_unlike_its_paragraphs_is_doubted_and_trimmed() -> None:
+    """A sign-up or bio box after the article's paragraphs, in the same text container but in other blocks
+    (divs after the <p>s), is cause to ask trafilatura; its article ends before the box, which leaves ours."""
+    from pipeline.cleaning.ensemble import doubt
+    box = ["Jane Smith has covered the club for this paper since 2015 and writes a weekly column on the league.",
+           "By submitting your email address you agree to our terms and privacy notice and to receive emails.",
+           "This site is protected by a robot check and the privacy policy and terms of service of its maker."]
+    html = ("<html><body><article><h1>Rovers climb to third</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS + MORE) + "".join(f"<div>{b}</div>" for b in box)
+            + "</div></article></body></html>")
+    lab = labelled(html)
+    assert set(box) <= set(body_of(lab, lab.verdicts))  # our classifier alone keeps the box
+    assert doubt(lab) is not None and "unlike its paragraphs" in doubt(lab)
+    verdicts = apply(lab, _decision(lab, "\n".join(PARAS + MORE)))
+    assert body_of(lab, verdicts) == PARAS + MORE
