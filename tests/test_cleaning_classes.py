@@ -106,3 +106,19 @@ def test_a_figure_left_open_or_holding_a_table_holds_the_articles_text() -> None
     doc = clean_document(html, "html", ensemble=False)
     for text in (*PARAS, *MODAL, "North End and the farms along the river road"):
         assert text in doc.body_text
+
+
+def test_related_posts_inside_the_text_container_end_the_article() -> None:
+    """A blog's related posts set in the post's own text container: a heading that is all link and of a
+    headline's length, its summary, then a date and a category label; the article ends before them."""
+    related = "".join(
+        f"<h4><a href='/p{k}'>{title}</a></h4><p>{summary}</p><p>March {k + 3}, 2024</p><p>In \"News\"</p>"
+        for k, (title, summary) in enumerate([
+            ("Council confirms the mobile library timetable for the coming winter months", MODAL[0]),
+            ("Petition to save the village bus route reaches five thousand signatures", MODAL[1]),
+            ("County libraries to open on Sunday afternoons from the start of next year", MODAL[2]),
+        ]))
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + f"<h3>Related</h3>{related}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -74,6 +74,9 @@ def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
         return False
     if head.cand.link_density >= 0.5 and not (head.cand.in_text_container or head.cand.confirmed):
         return True  # a linked headline outside the article's own text container
+    if head.cand.heading and head.cand.link_density >= LINKED_HEADING_DENSITY and not head.cand.confirmed \
+            and head.feat.n_words >= LINKED_HEADING_WORDS:
+        return True  # a heading that is all link, of a headline's length: another article's, wherever it sits
     return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
 
 
@@ -87,10 +90,11 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     while k >= start:
         if _teaser_pair_at(scored, k, spaced):
             pairs.append(k)
-            k -= 2
-            while k >= start and not _teaser_pair_at(scored, k, spaced) and scored[k].klass in (SHORT, BAD) \
+            k -= 1  # the block before this headline: the last of the previous teaser
+            while k >= start and not _teaser_pair_at(scored, k - 1, spaced) and scored[k].klass in (SHORT, BAD) \
                     and scored[k].feat.n_words <= 6:
                 k -= 1  # dates or labels between teasers
+            k -= 1
             continue
         break
     linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
@@ -104,6 +108,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     return cut if cut >= start else end
 
 
+LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
+LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline (a shorter one names a thing)
 RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
 RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
 RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
