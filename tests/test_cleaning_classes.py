@@ -122,3 +122,16 @@ def test_related_posts_inside_the_text_container_end_the_article() -> None:
             + "".join(f"<p>{p}</p>" for p in PARAS) + f"<h3>Related</h3>{related}</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_text_above_a_headline_in_the_article_markup_is_not_the_article() -> None:
+    """A browser notice above the page's <article>, taken into our span, leaves the body: the headline sits in
+    the article markup and the notice outside it."""
+    notice = ("Thank you for visiting our site. You are using a browser version with limited support for some of "
+              "the features of this page, and for the best experience we recommend that you use a newer browser.")
+    html = ("<html><head><title>Mobile library saved for two more years | Weekly</title></head>"
+            f"<body><p>{notice}</p><p>A Weekly Journal</p><main><article>"
+            "<h1>Mobile library saved for two more years</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></main></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
