@@ -135,3 +135,13 @@ def test_text_above_a_headline_in_the_article_markup_is_not_the_article() -> Non
             + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></main></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_keep_reading_box_inside_the_article_is_another_articles_link() -> None:
+    """A "Keep Reading" label and the line under it (another article's blurb) inside the article's text."""
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><div>Keep Reading</div>"
+            "<div><a href='/t'>The latest on rural transport</a>, from bus routes to village car clubs and more</div>"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -54,15 +54,15 @@ def _decision(lab: Labelling, second: str) -> Decision:
 
 def test_a_widget_label_inside_the_article_leaves_the_body_when_the_second_article_drops_it() -> None:
     html = ("<html><body><article><h1>Rovers climb to third</h1>" + f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"
-            "<p>Keep Reading</p>" + f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
+            "<p>Tap to expand</p>" + f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
     lab = labelled(html)
-    assert "Keep Reading" in body_of(lab, lab.verdicts)  # our classifier alone keeps it
+    assert "Tap to expand" in body_of(lab, lab.verdicts)  # our classifier alone keeps it
     second = "\n".join(PARAS)
     choice, _ = decide(lab, project(lab, second))
     verdicts = apply(lab, _decision(lab, second))
     assert choice == "merge"
     assert body_of(lab, verdicts) == PARAS
-    label_verdict = next(v for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text == "Keep Reading")
+    label_verdict = next(v for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text == "Tap to expand")
     assert label_verdict.role == "other_boilerplate" and "trafilatura" in label_verdict.reason
 
 
