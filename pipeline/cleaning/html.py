@@ -37,6 +37,7 @@ SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # a script of these types holds markup the page renders in place (Blogger keeps a post's body in one)
 TEMPLATE_SCRIPT_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
+TEMPLATE_PLACEHOLDERS = ("{{", "<%", "${")
 
 
 @cache
@@ -251,8 +252,27 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
 
 
 def _template_script(el) -> bool:
-    """A script that holds markup rendered in place (a template with a paragraph in it), not code."""
-    return (el.get("type") or "").strip().lower() in TEMPLATE_SCRIPT_TYPES and "<p" in (el.text or "")
+    """A script that holds markup rendered in place: a template with a paragraph in it, no placeholders of a
+    client-side template ({{...}}, <%...%>, ${...}), and the only text of its parent (the post's body itself)."""
+    text = el.text or ""
+    if (el.get("type") or "").strip().lower() not in TEMPLATE_SCRIPT_TYPES or "<p" not in text \
+            or any(mark in text for mark in TEMPLATE_PLACEHOLDERS):
+        return False
+    parent = el.getparent()
+    return parent is None or not _has_visible_text(parent)
+
+
+def _has_visible_text(el) -> bool:
+    """Whether an element shows any text of its own (not inside scripts, <noscript> fallbacks or other skipped
+    elements)."""
+    if el.text and el.text.strip():
+        return True
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in SKIP and _has_visible_text(child):
+            return True
+        if child.tail and child.tail.strip():
+            return True
+    return False
 
 
 def _template_root(markup: str | None) -> etree._Element:
