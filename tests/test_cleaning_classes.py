@@ -145,3 +145,28 @@ def test_a_keep_reading_box_inside_the_article_is_another_articles_link() -> Non
             f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_client_side_templates_and_templates_beside_the_text_are_not_read() -> None:
+    """A template with placeholders ({{...}}) is code for the browser, and one next to the article's own
+    paragraphs is a widget's: neither is read as the article."""
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    widget = "<script type='text/html'><p>{{ author.name }} wrote {{ count }} comments on this story.</p></script>"
+    aside = ("<script type='text/template'><p>Share this story with your friends and family by email, or post it "
+             "to your favourite social network, and tell us what you think of it.</p></script>")
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<div class='entry-content' itemprop='articleBody'>{widget}{article}{aside}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_amounts_in_a_recipe_are_not_a_gallerys_slide_numbers() -> None:
+    """Lines that start with fractions ("1/2 cup") repeat or fall: no gallery, the text between them stays."""
+    lines = ["1/2 cup of plain flour, sifted twice", "1/2 teaspoon of baking powder", "1/4 cup of sugar",
+             "1/2 cup of milk, warmed"]
+    steps = "".join(f"<p>{line}</p><p>{m}</p>" for line, m in zip(lines, PARAS[1:3] * 2, strict=True))
+    html = ("<html><body><article><h1>Library cake</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p>{steps}<p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(b.role == "caption" for b in doc.blocks)

@@ -24,6 +24,8 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     start, end = span if span else (len(scored), len(scored) - 1)
     result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
     _label_article(scored, verdicts, start, end, result)
+    if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
+        label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
     _label_tail(scored, verdicts, end + 1)
@@ -68,7 +70,6 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence:
             verdicts[i] = Verdict("related", "headline of another article under a link label")
-    label_galleries(scored, verdicts, start, end)
     # captions credited on the next/previous line: the line glued to a credit is its caption
     for i in range(start, end + 1):
         if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:
