@@ -149,15 +149,18 @@ def test_a_keep_reading_box_inside_the_article_is_another_articles_link() -> Non
 
 def test_client_side_templates_and_templates_beside_the_text_are_not_read() -> None:
     """A template with placeholders ({{...}}) is code for the browser, and one next to the article's own
-    paragraphs is a widget's: neither is read as the article."""
+    paragraphs or in a box inside the text container is a widget's: none is read as the article."""
     article = "".join(f"<p>{p}</p>" for p in PARAS)
     widget = "<script type='text/html'><p>{{ author.name }} wrote {{ count }} comments on this story.</p></script>"
     aside = ("<script type='text/template'><p>Share this story with your friends and family by email, or post it "
              "to your favourite social network, and tell us what you think of it.</p></script>")
+    embed = f"<div class='embed'>{aside}</div>"
     html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
             f"<div class='entry-content' itemprop='articleBody'>{widget}{article}{aside}</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+    nested = html.replace(f"{widget}{article}{aside}", f"<div class='wrap'>{article}</div>{embed}")
+    assert clean_document(nested, "html", ensemble=False).body_text == "\n\n".join(PARAS)
 
 
 def test_amounts_in_a_recipe_are_not_a_gallerys_slide_numbers() -> None:

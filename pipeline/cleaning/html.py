@@ -253,13 +253,19 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
 
 def _template_script(el) -> bool:
     """A script that holds markup rendered in place: a template with a paragraph in it, no placeholders of a
-    client-side template ({{...}}, <%...%>, ${...}), and the only text of its parent (the post's body itself)."""
+    client-side template ({{...}}, <%...%>, ${...}), right inside the element its markup names the article's text
+    (the post's body itself), as that element's only visible text."""
     text = el.text or ""
     if (el.get("type") or "").strip().lower() not in TEMPLATE_SCRIPT_TYPES or "<p" not in text \
             or any(mark in text for mark in TEMPLATE_PLACEHOLDERS):
         return False
     parent = el.getparent()
-    return parent is None or not _has_visible_text(parent)
+    return parent is not None and _element_markup(parent.tag, _marks(parent))[0] and not _has_visible_text(parent)
+
+
+def _marks(el) -> tuple[str | None, ...]:
+    """An element's markup attributes in the order ``_Context.child`` reads them."""
+    return tuple(el.get(a) for a in MARKUP_ATTRS)
 
 
 def _has_visible_text(el) -> bool:
