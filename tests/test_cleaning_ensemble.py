@@ -54,15 +54,15 @@ def _decision(lab: Labelling, second: str) -> Decision:
 
 def test_a_widget_label_inside_the_article_leaves_the_body_when_the_second_article_drops_it() -> None:
     html = ("<html><body><article><h1>Rovers climb to third</h1>" + f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"
-            "<p>Keep Reading</p>" + f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
+            "<p>Tap to expand</p>" + f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
     lab = labelled(html)
-    assert "Keep Reading" in body_of(lab, lab.verdicts)  # our classifier alone keeps it
+    assert "Tap to expand" in body_of(lab, lab.verdicts)  # our classifier alone keeps it
     second = "\n".join(PARAS)
     choice, _ = decide(lab, project(lab, second))
     verdicts = apply(lab, _decision(lab, second))
     assert choice == "merge"
     assert body_of(lab, verdicts) == PARAS
-    label_verdict = next(v for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text == "Keep Reading")
+    label_verdict = next(v for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text == "Tap to expand")
     assert label_verdict.role == "other_boilerplate" and "trafilatura" in label_verdict.reason
 
 
@@ -80,3 +80,33 @@ def test_the_second_region_is_taken_when_ours_lies_elsewhere() -> None:
     assert body_of(lab, verdicts) == PARAS + MORE
     assert all(v.role != "body" and "trafilatura" in v.reason
                for s, v in zip(lab.scored, verdicts, strict=True) if s.cand.text in TEASERS)
+
+
+def test_prose_after_a_list_of_related_links_joins_when_the_second_article_keeps_it() -> None:
+    """The last item of a list of linked headlines is no teaser headline: the paragraph after the list is the
+    article resuming (a teaser's summary follows a linked heading, not a list item)."""
+    links = "".join(f"<li><a href='/r{k}'>{t.split(',')[0]}</a></li>" for k, t in enumerate(TEASERS))
+    html = ("<html><body><article><h1>Rovers climb to third</h1>" + f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>"
+            f"<ul class='related-links'>{links}</ul><p>{PARAS[2]}</p></article></body></html>")
+    lab = labelled(html)
+    assert PARAS[2] not in body_of(lab, lab.verdicts)  # our classifier alone ends the article at the list
+    second = "\n".join(PARAS[:3])
+    verdicts = apply(lab, _decision(lab, second))
+    assert body_of(lab, verdicts) == PARAS[:3]
+
+
+def test_a_body_ending_in_blocks_unlike_its_paragraphs_is_doubted_and_trimmed() -> None:
+    """A sign-up or bio box after the article's paragraphs, in the same text container but in other blocks
+    (divs after the <p>s), is cause to ask trafilatura; its article ends before the box, which leaves ours."""
+    from pipeline.cleaning.ensemble import doubt
+    box = ["Jane Smith has covered the club for this paper since 2015 and writes a weekly column on the league.",
+           "By submitting your email address you agree to our terms and privacy notice and to receive emails.",
+           "This site is protected by a robot check and the privacy policy and terms of service of its maker."]
+    html = ("<html><body><article><h1>Rovers climb to third</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS + MORE) + "".join(f"<div>{b}</div>" for b in box)
+            + "</div></article></body></html>")
+    lab = labelled(html)
+    assert set(box) <= set(body_of(lab, lab.verdicts))  # our classifier alone keeps the box
+    assert doubt(lab) is not None and "unlike its paragraphs" in doubt(lab)
+    verdicts = apply(lab, _decision(lab, "\n".join(PARAS + MORE)))
+    assert body_of(lab, verdicts) == PARAS + MORE

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 
 from .candidates import Candidate
 from .features import looks_verbless
+from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import BYLINE_LEAD, article_span
@@ -23,7 +24,10 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     start, end = span if span else (len(scored), len(scored) - 1)
     result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
     _label_article(scored, verdicts, start, end, result)
+    if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
+        label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
+    _above_marked_headline(scored, verdicts, start, result.title)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
@@ -73,6 +77,18 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and glued(scored, i, j) \
                         and scored[j].klass != GOOD and scored[j].feat.n_words <= 25:
                     verdicts[j] = Verdict("caption", "next to an image credit")
+
+
+def _above_marked_headline(scored: list[Scored], verdicts: list[Verdict | None], start: int,
+                           title: int | None) -> None:
+    """Our span begins above a headline that sits in the page's article markup: the blocks before it outside
+    that markup (a browser notice, the site's tagline) are not the article's text."""
+    if title is None or title <= start or not scored[title].cand.in_article:
+        return
+    for i in range(start, title):
+        v = verdicts[i]
+        if v is not None and v.role == "body" and not scored[i].cand.in_article:
+            verdicts[i] = Verdict("other_boilerplate", "above the headline, outside the page's article markup")
 
 
 def linked_text_in_container(s: Scored) -> bool:

@@ -31,6 +31,8 @@ ENSEMBLE: dict[str, float] = {
     "doubt_outside_prose": 0.3,     # prose words outside the body / body words above this: maybe a wrong region
     "doubt_container_left": 0.5,    # words of the article's text container left out / body words above this
     "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
+    "doubt_tail_words": 40,         # the body ends in at least this many words of blocks unlike its paragraphs
+    "doubt_tail_share": 0.25,       # ... and at most this share of it (more: the page's own layout, not a tail)
     "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
     "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
     "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
@@ -62,16 +64,33 @@ def doubt(lab: Labelling) -> str | None:
     if n_body < ENSEMBLE["doubt_body_words"]:
         return f"a short body ({n_body} words)"
     outside = sum(s.feat.n_words for i, s in enumerate(scored)
-                  if i not in body and s.klass == GOOD and _prose(s.feat))
+                  if i not in body and s.klass == GOOD and _prose(s.feat) and verdicts[i].role != "caption"
+                  and not (i and _teaser_headline(scored[i - 1])))  # a teaser's summary: not the article
     if outside > ENSEMBLE["doubt_outside_prose"] * n_body:
         return f"{outside} words of prose outside a {n_body}-word body"
-    left = sum(s.feat.n_words for i, s in enumerate(scored) if i not in body and s.cand.in_text_container)
+    left = sum(s.feat.n_words for i, s in enumerate(scored)
+               if i not in body and s.cand.in_text_container and verdicts[i].role != "caption")
     if left > ENSEMBLE["doubt_container_left"] * n_body:
         return f"{left} words of the article's text container left out of a {n_body}-word body"
     short = sum(scored[i].feat.n_words for i in body if scored[i].klass != GOOD)
     if short > ENSEMBLE["doubt_short_lines"] * n_body:
         return f"{short} words of short lines inside a {n_body}-word body"
+    tail = _unlike_tail(scored, body)
+    if ENSEMBLE["doubt_tail_words"] <= tail <= ENSEMBLE["doubt_tail_share"] * n_body:
+        return f"the body ends in {tail} words of blocks unlike its paragraphs (a bio, sign-up or notice box?)"
     return None
+
+
+def _unlike_tail(scored: list[Scored], body: frozenset[int]) -> int:
+    """Words of the body after its last block of the tag that holds most of its words (its paragraphs)."""
+    by_tag: dict[str, int] = {}
+    for i in body:
+        by_tag[scored[i].cand.tag] = by_tag.get(scored[i].cand.tag, 0) + scored[i].feat.n_words
+    if not by_tag:
+        return 0
+    main = max(by_tag, key=by_tag.__getitem__)
+    last = max(i for i in body if scored[i].cand.tag == main)
+    return sum(scored[i].feat.n_words for i in body if i > last)
 
 
 def _prose(f: Features) -> bool:
@@ -102,8 +121,10 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     block by block; and why."""
     scored = lab.scored
     ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
-    n_ours, n_second = _words(scored, ours), _words(scored, in_second)
-    shared = _words(scored, ours & in_second)
+    # blocks we gave a role of the page's head or captions keep it whatever trafilatura says: not counted
+    takeable = frozenset(i for i in in_second if lab.verdicts[i].role not in HEAD_ROLES)
+    n_ours, n_second = _words(scored, ours), _words(scored, takeable)
+    shared = _words(scored, ours & takeable)
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
         return "second", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
@@ -177,7 +198,7 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     scored = lab.scored
     out = [i for i in second if first < i < last and _joinable(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not (i and _linked_headline(scored[i - 1]))]
+            and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))]
     for step, edge in ((1, last), (-1, first)):
         run, gap, k = [], 0, edge + step
         while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
@@ -210,6 +231,12 @@ def _linked_headline(s: Scored) -> bool:
     """Another article's headline: a short line that is mostly a link, outside the article's text container."""
     c = s.cand
     return c.link_density >= 0.5 and s.feat.n_words <= 18 and not c.in_text_container
+
+
+def _teaser_headline(s: Scored) -> bool:
+    """A linked headline that a summary may follow (the last item of a list of links is not one: prose after a
+    list of related links is the article resuming)."""
+    return _linked_headline(s) and not s.cand.is_list_item
 
 
 def _chrome(s: Scored) -> bool:

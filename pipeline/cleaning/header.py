@@ -70,12 +70,35 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
         s = scored[i]
         if s.feat.n_words <= 14 and s.cand.link_density < 0.5 and find_datetime(s.cand.text)[0] is not None:
             verdicts[i] = Verdict("dateline", "states a date, before the article")
+        elif _standfirst(scored, verdicts, i, result.title, start):
+            verdicts[i] = Verdict("body", "the article's standfirst: a subheading between its headline and text")
         elif s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
         elif s.feat.n_words >= 8 and s.feat.stop_density >= 0.2 and s.cand.link_density < 0.5:
             verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
         else:
             verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
+
+
+STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words
+
+
+def _standfirst(scored: list[Scored], verdicts: list[Verdict | None], i: int, title: int | None, start: int) -> bool:
+    """A subheading (h2-h6, below the headline's rank) of the article's markup right under its headline, with
+    only its date, author, captions or short labels (share buttons, tags) around it up to the article's text."""
+    s = scored[i]
+    c = s.cand
+    if title is None or i <= title or c.heading < 2 or not c.in_article or c.link_density >= 0.5 \
+            or not STANDFIRST_WORDS[0] <= s.feat.n_words <= STANDFIRST_WORDS[1] \
+            or (scored[title].cand.heading and c.heading <= scored[title].cand.heading) \
+            or squash(c.text).casefold() in squash(scored[title].cand.text).casefold():
+        return False  # not a subheading under the headline (the headline again, a heading of its rank)
+    return all((verdicts[j] is not None and verdicts[j].role in STANDFIRST_GAP) or scored[j].klass == BAD
+               or scored[j].feat.n_words <= STANDFIRST_GAP_WORDS for j in (*range(title + 1, i), *range(i + 1, start)))
+
+
+STANDFIRST_GAP = frozenset({"byline", "dateline", "caption", "section"})
+STANDFIRST_GAP_WORDS = 6  # a label, button or tag between the headline, the standfirst and the text
 
 
 def glue_captions(scored: list[Scored], verdicts: list[Verdict | None], span: range) -> None:

@@ -35,6 +35,9 @@ MAX_CONFIRM_WORK = 200_000_000
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# a script of these types holds markup the page renders in place (Blogger keeps a post's body in one)
+TEMPLATE_SCRIPT_TYPES = frozenset({"text/template", "text/html", "text/x-template"})
+TEMPLATE_PLACEHOLDERS = ("{{", "<%", "${")
 
 
 @cache
@@ -207,6 +210,8 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             name = child.tag
             if not isinstance(name, str):
                 pass  # comment or processing instruction: only its tail is text
+            elif name == "script" and ctx.in_container and _template_script(child):
+                walk(_template_root(child.text), ctx, in_link)  # the article's own markup, kept in a template
             elif name in SKIP or _hidden(child):
                 pass
             elif name == "br" or name == "hr":
@@ -244,6 +249,43 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     if declared:
         confirm(out, declared)
     return out, meta
+
+
+def _template_script(el) -> bool:
+    """A script that holds markup rendered in place: a template with a paragraph in it, no placeholders of a
+    client-side template ({{...}}, <%...%>, ${...}), right inside the element its markup names the article's text
+    (the post's body itself), as that element's only visible text."""
+    text = el.text or ""
+    if (el.get("type") or "").strip().lower() not in TEMPLATE_SCRIPT_TYPES or "<p" not in text \
+            or any(mark in text for mark in TEMPLATE_PLACEHOLDERS):
+        return False
+    parent = el.getparent()
+    return parent is not None and _element_markup(parent.tag, _marks(parent))[0] and not _has_visible_text(parent)
+
+
+def _marks(el) -> tuple[str | None, ...]:
+    """An element's markup attributes in the order ``_Context.child`` reads them."""
+    return tuple(el.get(a) for a in MARKUP_ATTRS)
+
+
+def _has_visible_text(el) -> bool:
+    """Whether an element shows any text of its own (not inside scripts, <noscript> fallbacks or other skipped
+    elements)."""
+    if el.text and el.text.strip():
+        return True
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in SKIP and _has_visible_text(child):
+            return True
+        if child.tail and child.tail.strip():
+            return True
+    return False
+
+
+def _template_root(markup: str | None) -> etree._Element:
+    """The body of a template's markup, parsed as its own fragment (an empty element when it does not parse)."""
+    root = parse(f"<html><body>{markup or ''}</body></html>")
+    body = root.find("body") if root is not None else None
+    return body if body is not None else etree.Element("div")
 
 
 def confirm(cands: list[Candidate], article_text: str, min_words: int = 4) -> int:

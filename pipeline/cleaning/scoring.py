@@ -12,6 +12,7 @@ from .rules import LineRule, match_rule, vocabulary
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
 MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
+MAX_CAPTION_PARAGRAPHS = 3  # more prose paragraphs than this under caption markup: a figure left open, not captions
 
 
 @dataclass
@@ -50,7 +51,19 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         _mark_bad(s, fmt)
         out.append(s)
     _distrust_sweeping_markup(out)
+    _distrust_sweeping_captions(out)
     return out
+
+
+def _distrust_sweeping_captions(scored: list[Scored]) -> None:
+    """A <figure> around paragraph after paragraph (one the page leaves open around the article's text) or
+    around a table's cells (a table set in a figure) holds the article's text, not captions (a gallery or caption
+    class still marks captions)."""
+    marked = [s for s in scored if s.why_bad == "markup" and s.cand.markup_reason == "inside <figure>"]
+    prose = [s for s in marked if s.base_klass == GOOD]
+    for s in marked:
+        if (s.cand.in_table and s.cand.in_article) or (len(prose) > MAX_CAPTION_PARAGRAPHS and s.base_klass == GOOD):
+            s.klass, s.why_bad = s.base_klass, ""
 
 
 def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.85) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .features import squash
+from .rules import match_rule
 from .scoring import BAD, GOOD, MARKUP_KEPT, NEAR, SHORT, Scored, weight
 
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
@@ -47,6 +49,9 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
                 and not _prose_resumes(scored, k, end):
             end = k - 1
             break
+        if seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and _page_end(s):
+            end = k - 1  # text after the page's own footer (a modal, a hidden panel) is not this article
+            break
         seen += good_words[k]
     while end >= start and weights[end] <= 0:
         end -= 1
@@ -69,6 +74,9 @@ def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
         return False
     if head.cand.link_density >= 0.5 and not (head.cand.in_text_container or head.cand.confirmed):
         return True  # a linked headline outside the article's own text container
+    if head.cand.heading and head.cand.link_density >= LINKED_HEADING_DENSITY and not head.cand.confirmed \
+            and head.feat.n_words >= LINKED_HEADING_WORDS:
+        return True  # a heading that is all link, of a headline's length: another article's, wherever it sits
     return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
 
 
@@ -82,10 +90,11 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     while k >= start:
         if _teaser_pair_at(scored, k, spaced):
             pairs.append(k)
-            k -= 2
-            while k >= start and not _teaser_pair_at(scored, k, spaced) and scored[k].klass in (SHORT, BAD) \
+            k -= 1  # the block before this headline: the last of the previous teaser
+            while k >= start and not _teaser_pair_at(scored, k - 1, spaced) and scored[k].klass in (SHORT, BAD) \
                     and scored[k].feat.n_words <= 6:
                 k -= 1  # dates or labels between teasers
+            k -= 1
             continue
         break
     linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
@@ -99,6 +108,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     return cut if cut >= start else end
 
 
+LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
+LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline (a shorter one names a thing)
 RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
 RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
 RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
@@ -129,6 +140,15 @@ def _heading_like(s: Scored) -> bool:
         return False
     return (not c.text.rstrip().endswith(".") or c.heading > 0 or c.markup_role in MARKUP_KEPT
             or (s.rule is not None and s.rule.role == "dateline") or bool(BYLINE_LEAD.match(c.text)))
+
+
+def _page_end(s: Scored) -> bool:
+    """The page's legal footer: a copyright or legal line inside footer markup."""
+    c = s.cand
+    if c.markup_role != "other_boilerplate" or not c.markup_reason or "footer" not in c.markup_reason:
+        return False
+    rule = match_rule(squash(c.text), s.feat.n_words)
+    return rule is not None and rule.reason == "legal footer"
 
 
 def _stops(s: Scored) -> bool:

@@ -1,0 +1,175 @@
+"""Classes of page the cleaner once lost, each on a small hand-written page (no third-party text)."""
+from __future__ import annotations
+
+from pipeline.cleaning import clean_document
+
+PARAS = [
+    "The county council agreed on Tuesday to keep the mobile library running for another two years, after more "
+    "than four thousand residents signed a petition asking it to reverse the cut it had planned in the spring.",
+    "Councillors said the van, which visits thirty villages every fortnight, would now be paid for from the "
+    "reserves until a new contract with a neighbouring authority can be signed and the costs shared between them.",
+    "Readers in the villages told the meeting that the service was the only way many older people could borrow "
+    "books, and that the driver was often the only visitor some of them saw in a week during the winter months.",
+    "The leader of the council said the decision would be reviewed next year, when the figures for the first "
+    "twelve months of the shared service are known and the two authorities have agreed how to split the bill.",
+]
+
+
+def test_article_markup_kept_in_a_template_script_of_the_text_container_is_read() -> None:
+    """A blog platform that keeps a post's body in a <script type="text/template"> inside its articleBody."""
+    post = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<div class='post'><h2 class='title'>Mobile library saved for two more years</h2>"
+            f"<div class='post-body' itemprop='articleBody'><script type='text/template'>{post}</script></div>"
+            "</div><script>var tracker = '<p>not text</p>';</script>"
+            "<footer><p>Copyright 2024 Example Blog.</p></footer></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+MODAL = [
+    "The training programme gives new officers a grounding in leadership, fieldcraft and military law over forty "
+    "weeks, and those who complete it are commissioned at a ceremony held at the academy every summer.",
+    "Applicants must hold a degree or five passes at the advanced level, and pass a medical examination and an "
+    "interview board before they are offered a place on the course that begins each September.",
+    "The academy has trained officers for the region's forces for more than fifty years, and its instructors "
+    "include officers seconded from partner forces who teach alongside the academy's own permanent staff.",
+    "Places are limited, and the board usually meets in the spring to consider the applications it has received "
+    "over the previous year, before writing to every applicant with its decision by the end of May.",
+    "Further details of the programme, the entry requirements and the selection process can be obtained from "
+    "the academy's recruiting office, which is open on weekdays during the hours of business.",
+]
+
+
+def test_the_article_ends_at_the_pages_legal_footer() -> None:
+    """Text after the page's copyright footer (a modal's or hidden panel's) is not the article, even when longer."""
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    after = "".join(f"<p>{p}</p>" for p in MODAL)
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<div class='entry-content'>{article}</div></article>"
+            "<div class='site-footer'><p>Contact</p><p>Copyright 2024 Example News. All Rights Reserved.</p></div>"
+            f"<div class='programme'>{after}</div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_standfirst_under_the_headline_is_part_of_the_article() -> None:
+    """A subheading of lower rank right under the headline, past the byline and share buttons, is the
+    article's standfirst; the headline repeated in a heading is not."""
+    standfirst = "Thousands of residents signed a petition against the cut planned in the spring"
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><p class='byline'>By Ann Lee</p>"
+            "<button>Share</button><button>Email</button>"
+            f"<h3>{standfirst}</h3><figure><figcaption>The library van.</figcaption></figure>"
+            f"<div class='entry-content'>{article}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([standfirst, *PARAS])
+    assert doc.title == "Mobile library saved for two more years"
+    again = html.replace(f"<h3>{standfirst}</h3>", "<h2>Mobile library saved for two more years</h2>")
+    assert clean_document(again, "html", ensemble=False).body_text == "\n\n".join(PARAS)
+
+
+SLIDES = [
+    "The harbour at dawn, when the first boats come back with the night's catch and the market opens for trade.",
+    "Stallholders set out their fish on ice while buyers from the town's restaurants walk along the quay to look.",
+    "By nine o'clock most of the catch has been sold, and the boats are washed down before the crews go home.",
+    "The market's oldest trader has worked on the quay for fifty years and still opens his stall every morning.",
+    "In the afternoon the quay is quiet again, and only the gulls are left to search the empty crates for scraps.",
+]
+
+
+def test_a_numbered_picture_gallery_inside_the_article_is_captions() -> None:
+    """Slides numbered k/N with a paragraph of caption each, set in the article's text: captions, not body."""
+    gallery = "".join(f"<h2>{k}/5 The quay in pictures</h2><p>{text}</p><p>PHOTO AGENCY</p>"
+                      for k, text in enumerate(SLIDES, 1))
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h2>The week in pictures</h2>{gallery}"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(text in doc.body_text for text in SLIDES) and "/5 The quay" not in doc.body_text
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles[SLIDES[0]] == roles["3/5 The quay in pictures"] == "caption"
+
+
+def test_a_figure_left_open_or_holding_a_table_holds_the_articles_text() -> None:
+    """A <figure> the page never closes runs over the article's paragraphs, and one around a table holds the
+    article's data: neither makes them captions (a caption class still does)."""
+    table = ("<table><tr><th>Village</th><th>Visits a year</th></tr>"
+             "<tr><td>North End and the farms along the river road</td><td>26 visits, every other Tuesday</td></tr>"
+             "</table>")
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><figure>{table}"
+            + "".join(f"<p>{p}</p>" for p in PARAS[1:] + MODAL)
+            + "<p>Two villages were added to the route this year, and the timetable is posted in every shop.</p>"
+            + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    for text in (*PARAS, *MODAL, "North End and the farms along the river road"):
+        assert text in doc.body_text
+
+
+def test_related_posts_inside_the_text_container_end_the_article() -> None:
+    """A blog's related posts set in the post's own text container: a heading that is all link and of a
+    headline's length, its summary, then a date and a category label; the article ends before them."""
+    related = "".join(
+        f"<h4><a href='/p{k}'>{title}</a></h4><p>{summary}</p><p>March {k + 3}, 2024</p><p>In \"News\"</p>"
+        for k, (title, summary) in enumerate([
+            ("Council confirms the mobile library timetable for the coming winter months", MODAL[0]),
+            ("Petition to save the village bus route reaches five thousand signatures", MODAL[1]),
+            ("County libraries to open on Sunday afternoons from the start of next year", MODAL[2]),
+        ]))
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + f"<h3>Related</h3>{related}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_text_above_a_headline_in_the_article_markup_is_not_the_article() -> None:
+    """A browser notice above the page's <article>, taken into our span, leaves the body: the headline sits in
+    the article markup and the notice outside it."""
+    notice = ("Thank you for visiting our site. You are using a browser version with limited support for some of "
+              "the features of this page, and for the best experience we recommend that you use a newer browser.")
+    html = ("<html><head><title>Mobile library saved for two more years | Weekly</title></head>"
+            f"<body><p>{notice}</p><p>A Weekly Journal</p><main><article>"
+            "<h1>Mobile library saved for two more years</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></main></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_keep_reading_box_inside_the_article_is_another_articles_link() -> None:
+    """A "Keep Reading" label and the line under it (another article's blurb) inside the article's text."""
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><div>Keep Reading</div>"
+            "<div><a href='/t'>The latest on rural transport</a>, from bus routes to village car clubs and more</div>"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_client_side_templates_and_templates_beside_the_text_are_not_read() -> None:
+    """A template with placeholders ({{...}}) is code for the browser, and one next to the article's own
+    paragraphs or in a box inside the text container is a widget's: none is read as the article."""
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    widget = "<script type='text/html'><p>{{ author.name }} wrote {{ count }} comments on this story.</p></script>"
+    aside = ("<script type='text/template'><p>Share this story with your friends and family by email, or post it "
+             "to your favourite social network, and tell us what you think of it.</p></script>")
+    embed = f"<div class='embed'>{aside}</div>"
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<div class='entry-content' itemprop='articleBody'>{widget}{article}{aside}</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    nested = html.replace(f"{widget}{article}{aside}", f"<div class='wrap'>{article}</div>{embed}")
+    assert clean_document(nested, "html", ensemble=False).body_text == "\n\n".join(PARAS)
+
+
+def test_amounts_in_a_recipe_are_not_a_gallerys_slide_numbers() -> None:
+    """Lines that start with fractions ("1/2 cup") repeat or fall: no gallery, the text between them stays."""
+    lines = ["1/2 cup of plain flour, sifted twice", "1/2 teaspoon of baking powder", "1/4 cup of sugar",
+             "1/2 cup of milk, warmed"]
+    steps = "".join(f"<p>{line}</p><p>{m}</p>" for line, m in zip(lines, PARAS[1:3] * 2, strict=True))
+    html = ("<html><body><article><h1>Library cake</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p>{steps}<p>{PARAS[3]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(b.role == "caption" for b in doc.blocks)
