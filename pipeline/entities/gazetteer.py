@@ -118,6 +118,7 @@ def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
             auto.add_word(key, (len(key), tuple(sorted(set(entries), key=lambda e: e.rank))))
         auto.make_automaton()
         out.append(auto)
+    _place_ids_by_key()  # the place index is part of the dictionary: built once, with it
     return out[0], out[1]
 
 
@@ -178,27 +179,19 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
 
 
 @cache
-def place_keys() -> frozenset[str]:
-    """Folded names and aliases of every place (to tell "Derby City Council" from "Arts Council")."""
-    out = set()
-    for p in registers.places():
-        for a in (p.name, *p.aliases):
-            out.add(fold_key(_strip_the(a)))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def is_place_name(name: str) -> bool:
-    return fold_key(name) in place_keys()
-
-
-@cache
 def _place_ids_by_key() -> dict[str, tuple[str, ...]]:
+    """Folded names and aliases of every place -> the places of that name (built with the dictionary)."""
     out: dict[str, list[str]] = {}
     for p in registers.places():
         for a in (p.name, *p.aliases):
             out.setdefault(fold_key(_strip_the(a)), []).append(p.place_id)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def is_place_name(name: str) -> bool:
+    """Is ``name`` a place's name or alias (to tell "Derby City Council" from "Arts Council")?"""
+    return fold_key(name) in _place_ids_by_key()
 
 
 @lru_cache(maxsize=16384)
