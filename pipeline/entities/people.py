@@ -72,7 +72,7 @@ def _name_word(word: str) -> bool:
 def _surname_word_after(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is not None and not tokens[i].hard_break_after and nxt.cap \
-        and nxt.text.lower() in SURNAME_WORDS and nxt.text[1:].islower()
+        and nxt.low in SURNAME_WORDS and nxt.text[1:].islower()
 
 
 def _honorific_at(tokens: list[Token], i: int) -> int:
@@ -101,9 +101,9 @@ def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
                 and _name_like(tokens[j + 1]) and not t.hard_break_after:  # "George W. Bush"
             j += 1
             continue
-        if count and t.text.lower() in NAME_PARTICLES:  # "van der Pas", "de Palacio"
+        if count and t.low in NAME_PARTICLES:  # "van der Pas", "de Palacio"
             k = j
-            while k < len(tokens) and tokens[k].text.lower() in NAME_PARTICLES and k - j < 3:
+            while k < len(tokens) and tokens[k].low in NAME_PARTICLES and k - j < 3:
                 k += 1
             if k < len(tokens) and _name_like(tokens[k]) and not tokens[k - 1].hard_break_after:
                 j = k
@@ -150,7 +150,7 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int]
     k = j
     while k >= 0 and i - k <= 5:
         t = tokens[k]
-        low = t.text.lower()
+        low = t.low
         if low in {"the", "a", "an", "our", "its", "their"}:
             break
         if not (t.cap or low in ROLE_WORDS):
@@ -159,11 +159,11 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int]
             break
         k -= 1
     words = tokens[k + 1:j + 1]
-    while words and words[0].text.lower() in {"and", "of", "for"}:
+    while words and words[0].low in {"and", "of", "for"}:
         words = words[1:]
     if not words:
         return None
-    last = words[-1].text.lower()
+    last = words[-1].low
     if last not in ROLE_HEADS and last.split("-")[-1] not in ROLE_HEADS:
         return None
     s, e = words[0].start, words[-1].end
@@ -212,7 +212,7 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
                 length = 0
         else:
             length = _collect_name(tokens, i)
-            if length < 2 or any(t.text.lower() in ROLE_WORDS for t in tokens[i:i + length]):
+            if length < 2 or any(t.low in ROLE_WORDS for t in tokens[i:i + length]):
                 length = 0  # no given name, and a title in it: "Senate President said"
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
@@ -240,11 +240,11 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         plain = needs_cue and not cue and _plain_name(toks, lower_words)
         if plain:
             needs_cue = False  # "Waqar Younis": unknown words that are names nowhere else on the page
-        if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
+        if not cue and (needs_cue or any(t.low in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
-        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].text.lower() in PERSON_DESCRIPTORS or (
-                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].text.lower().split("-")))):
+        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].low in PERSON_DESCRIPTORS or (
+                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].low.split("-")))):
             s = toks[1].start  # "Swede Kenneth Eriksson", "Secretary-General Kofi Annan": they describe the person
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
@@ -263,7 +263,7 @@ def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
     if not 2 <= len(toks) <= 3:
         return False
     for t in toks:
-        low = t.text.lower()
+        low = t.low
         if len(t.text) < 3 or t.text.isupper() or low in lower_words or low in ROLE_WORDS or low in TIME_WORDS \
                 or low in DESCRIPTOR_NOISE or low in NOT_PERSON_WORDS or low in LEADING_NOISE \
                 or low.endswith(_NOT_NAME_ENDINGS) or is_place_name(t.text):
@@ -315,7 +315,7 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
             continue
         titled = prev is not None and _honorific_at(tokens, k - 1) == 1
         if not titled:
-            if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
+            if t.low in SURNAME_WORDS or t.low in NOT_NAME_WORDS:
                 continue  # "Street" alone is a word; "Mr Street" is the person
             if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1 \
                     and not is_sentence_start(text, prev.start) and not _initial(text, prev):

@@ -119,9 +119,9 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             segment.append(t)
             continue
         toks = segment[-3:]
-        while toks and (not toks[0].cap or toks[0].text.lower() in LEADING_NOISE):
+        while toks and (not toks[0].cap or toks[0].low in LEADING_NOISE):
             toks.pop(0)
-        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].text.lower() in NOT_TEAM_WORDS):
+        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].low in NOT_TEAM_WORDS):
             out.append((toks[0].start, toks[-1].end))
         segment = []
     return out
