@@ -47,6 +47,8 @@ class OrgShape:
 
 
 _MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
+# a run holds a shape only if one of its words is one of these (most runs have none: "Sarah Jones", "Monday")
+_SHAPE_WORDS = frozenset(ORG_HEADS) | frozenset(PLURAL_HEADS) | frozenset(ORG_INITIAL_WORDS) | frozenset(ROLE_WORDS)
 
 def _head_of(tok: Token) -> tuple[str, bool] | None:
     """(singular head, plural?) when the token is an organisation head noun."""
@@ -196,6 +198,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
     """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
     toks = run.tokens
     out: list[OrgShape] = []
+    if _SHAPE_WORDS.isdisjoint([t.low for t in toks]):
+        return out
     shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
     if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
         return out  # an all-capitals headline: its word shapes say nothing
