@@ -194,9 +194,30 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
     return OrgShape(start_tok.start, end_tok.end, name, btype, plural, area)
 
 
+_ShapeKey = tuple[tuple[str, ...], tuple[int, ...], bool, bool]
+_SHAPES_SEEN: dict[_ShapeKey, list[tuple[int, int, str, str, bool, str | None]]] = {}
+_SHAPES_SEEN_MAX = 50_000
+
+
 def shapes_in_run(run: Run) -> list[OrgShape]:
-    """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
+    """Every organisation shape inside one capitalised run (overlaps are settled later, longest first).
+    A run's shapes depend only on its words, their spacing and how it ends: they are worked out once per such
+    run (names repeat on a page and across pages) and moved to where the run stands."""
     toks = run.tokens
+    base = toks[0].start
+    key = (tuple([t.text for t in toks]), tuple([t.start - base for t in toks]), toks[-1].hard_break_after,
+           toks[-1].possessive)
+    seen = _SHAPES_SEEN.get(key)
+    if seen is None:
+        if len(_SHAPES_SEEN) >= _SHAPES_SEEN_MAX:
+            _SHAPES_SEEN.clear()
+        seen = _SHAPES_SEEN[key] = [(o.start - base, o.end - base, o.name, o.body_type, o.is_generic, o.area)
+                                    for o in _shapes_in_run(toks)]
+    return [OrgShape(s + base, e + base, name, btype, generic, area) for s, e, name, btype, generic, area in seen]
+
+
+def _shapes_in_run(toks: tuple[Token, ...]) -> list[OrgShape]:
+    """``shapes_in_run`` of the run's tokens, worked out."""
     out: list[OrgShape] = []
     if _SHAPE_WORDS.isdisjoint([t.low for t in toks]):
         return out
