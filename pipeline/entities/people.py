@@ -187,10 +187,12 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
     while i < n:
-        if not tokens[i].cap:
+        t = tokens[i]
+        if not t.cap:
             i += 1
             continue
-        h = _honorific_at(tokens, i)
+        # a token never ends in "." (see ``tokens``), so only a listed first word can open an honorific
+        h = _honorific_at(tokens, i) if t.text in _HONORIFIC_FIRST else 0
         # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
         # costs 30,000 short walks, not 30,000 walks to its end
         while h and i + h < n and h < MAX_HONORIFIC_TOKENS and _honorific_at(tokens, i + h):
@@ -211,13 +213,13 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             if length < 2:
                 length = 0
         else:
-            length = _collect_name(tokens, i)
+            length = _collect_name(tokens, i) if _name_word(t.text) else 0  # a name starts with a name word
             if length < 2 or any(t.low in ROLE_WORDS for t in tokens[i:i + length]):
                 length = 0  # no given name, and a title in it: "Senate President said"
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
         if not length:
-            i = max(i + 1, start_i)  # a later start inside the same honorific chain fails the same way
+            i = start_i if start_i > i else i + 1  # a later start inside the same honorific chain fails the same way
             continue
         toks = tokens[start_i:start_i + length]
         s, e = toks[0].start, toks[-1].end
