@@ -94,8 +94,8 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
     hits = gazetteer.find(text)
     uk: bool | None = None  # decided on the first register hit that needs the evidence
     for hit in hits:
-        bodies = [e for e in hit.entries if e.kind == "body"]
-        place = from_hit(text, hit)
+        bodies = hit.bodies
+        place = from_hit(text, hit) if hit.places else None
         if isinstance(place, MetonymBody):
             b = registers.bodies_by_key().get(place.body_key)
             if b is not None:

@@ -33,9 +33,13 @@ class Entry:
 
 @dataclass(slots=True)
 class Hit:
+    """A dictionary match whose case fits ``entries``; ``bodies`` and ``places`` are those entries by kind."""
+
     start: int
     end: int
     entries: tuple[Entry, ...]
+    bodies: tuple[Entry, ...] = ()
+    places: tuple[Entry, ...] = ()
 
 
 _LOWER_FIRST_WORDS = DIRECTION_PREFIXES | {"the"}
@@ -176,13 +180,15 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
                     and _FIRST_WORD.match(text, start).group().lower() not in _LOWER_FIRST_WORDS:
                 continue  # cheap reject of lower-case hits ("bath", "reading"); "mid-Derbyshire" may pass
             surface = text[start:end]
-            ok = case_fits.get(surface)
-            if ok is None:
+            fits = case_fits.get(surface)
+            if fits is None:
                 if len(case_fits) > 4096:
                     case_fits.clear()
-                ok = case_fits[surface] = tuple(e for e in entries if case_ok(surface, e))
-            if ok:
-                hits.append(Hit(start, end, ok))
+                ok = tuple(e for e in entries if case_ok(surface, e))
+                fits = case_fits[surface] = (ok, tuple(e for e in ok if e.kind == "body"),
+                                             tuple(e for e in ok if e.kind == "place"))
+            if fits[0]:
+                hits.append(Hit(start, end, *fits))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 

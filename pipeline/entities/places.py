@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import registers
 from .gazetteer import Entry, Hit
@@ -60,13 +61,18 @@ def _acting(text: str, end: int) -> bool:
     return word in ACTING_VERBS
 
 
+@lru_cache(maxsize=16384)
+def _place_key(surface: str) -> str:
+    return " ".join(surface.lower().replace("-", " ").split())
+
+
 def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     """The place a dictionary hit names, or None when the context rules it out."""
-    entries = [e for e in hit.entries if e.kind == "place"]
+    entries = hit.places
     if not entries:
         return None
     surface = text[hit.start:hit.end]
-    key = " ".join(surface.lower().replace("-", " ").split())
+    key = _place_key(surface)
     if key in METONYMS and _acting(text, hit.end):
         return MetonymBody(hit.start, hit.end, METONYMS[key])
     single = " " not in key
