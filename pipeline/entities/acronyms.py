@@ -91,14 +91,38 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
     return out
 
 
+_WORDISH = re.compile(r"[\w&]")
+_WORDISH_RUN = re.compile(r"[\w&]*")
+_PLAIN_CORE = re.compile(r"[\w&]+")
+
+
 def acronym_uses(text: str, acronyms: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """Standalone uses of any of the acronyms, singular or plural ("LEP", "LEPs"): (start, end, acronym)."""
-    cores = sorted({_core(a) for a in acronyms}, key=len, reverse=True)
+    cores = {_core(a) for a in acronyms}
     if not cores:
         return
-    pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, cores)) + r")s?(?![\w&])")
-    for m in pattern.finditer(text):
-        yield m.start(), m.end(), m.group(1)
+    if not all(_PLAIN_CORE.fullmatch(c) for c in cores):
+        pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+                             + r")s?(?![\w&])")
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), m.group(1)
+        return
+    # Word characters only: a use is a whole word (nothing word-like on either side) that is a core or a core
+    # and "s" -- found with str.find per core, not with a pattern compiled per page.
+    seen: set[int] = set()
+    uses: list[tuple[int, int, str]] = []
+    for c in cores:
+        i = text.find(c)
+        while i >= 0:
+            if i not in seen and not (i and _WORDISH.match(text, i - 1)):
+                seen.add(i)
+                end = _WORDISH_RUN.match(text, i).end()
+                word = text[i:end]
+                core = word if word in cores else word[:-1] if word[-1] == "s" and word[:-1] in cores else None
+                if core is not None:
+                    uses.append((i, end, core))
+            i = text.find(c, i + 1)
+    yield from sorted(uses)
 
 
 def _core(acronym: str) -> str:
