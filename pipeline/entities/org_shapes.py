@@ -375,7 +375,10 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         found = starts.get(m.end())
         if found:
             spans.append((1, found[0].tokens, found[1]))
+    acts = _ACTS_AS_ORG_AFTER.match
     for after_shares, run_toks, first in spans:
+        if not after_shares and acts(text, run_toks[-1].end) is None:
+            continue  # a trimmed run ends where the run does (on a capital): nothing acts after it
         toks = _trimmed(run_toks, first, 5)
         if not toks or toks[0].low in NOT_ORG_STARTS or _is_role_phrase(
                 [t.text for t in toks]):
@@ -383,7 +386,7 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         if len(toks) == 1 and (_head_of(toks[0]) or toks[0].low in GENERIC_ACTORS):
             continue  # "Councils said it", "Government said it": a common noun
         s, e = toks[0].start, toks[-1].end
-        after = _ACTS_AS_ORG_AFTER.match(text, e)
+        after = acts(text, e)
         if not (after or after_shares):
             continue
         company = after_shares or (after and not after.group().rstrip().endswith(("it", "its")))
