@@ -156,13 +156,17 @@ def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
     pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
     that name."""
     out: set[str] = set()
+    prose: dict[int, bool] = {}  # line start -> not a headline or a table in capitals
     for m in _BARE_ACRONYM.finditer(text):
         acr = m.group(1)
         if acr in not_orgs or acr in out:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        words = text[start:end if end >= 0 else len(text)].split()
-        if sum(w.isupper() for w in words) * 2 <= len(words):  # not a headline or a table in capitals
+        ok = prose.get(start)
+        if ok is None:
+            end = text.find("\n", m.end())
+            words = text[start:end if end >= 0 else len(text)].split()
+            ok = prose[start] = sum(w.isupper() for w in words) * 2 <= len(words)
+        if ok:
             out.add(acr)
     return out
