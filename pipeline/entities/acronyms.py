@@ -6,7 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
-_ACRONYM_THEN_PAREN = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
+# Patterns scanned over whole pages open on a character class, with their look-behinds after it: the regex
+# engine then skips to candidate characters instead of trying every position ("(?<!\w.)" after the first
+# character is "\b" before it).
+_ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
 _WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
 _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 
@@ -129,11 +132,12 @@ def _core(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
-_SPEAKING_ACRONYM = re.compile(
-    r"\b(?:says|said|according to|warned|argued|told|added|research by|report by|analysis by|figures from|"
+_SPEAKING_ACRONYM = re.compile(  # the first look-ahead and look-behind only let the engine skip faster
+    r"(?<!\w)(?=[A-Zadfrstw])"
+    r"(?:\b(?:says|said|according to|warned|argued|told|added|research by|report by|analysis by|figures from|"
     r"data from)\s+(?:the\s+)?([A-Z][A-Z&]{2,7})\b(?![\w&])"
     r"|(?<![\w&])([A-Z][A-Z&]{2,7})\s+(?:said|says|has said|warned|argued|told|added|found|estimates|estimated|"
-    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b"
+    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b)"
 )
 
 
@@ -148,7 +152,7 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
     return out
 
 
-_BARE_ACRONYM = re.compile(r"(?<![\w&.\-/])(?<![A-Z][a-z] )([A-Z]{2,5})(?![\w&.\-/])(?! [A-Z])")
+_BARE_ACRONYM = re.compile(r"([A-Z](?<![\w&.\-/].)(?<![A-Z][a-z] .)[A-Z]{1,4})(?![\w&.\-/])(?! [A-Z])")
 
 
 def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:

@@ -338,7 +338,7 @@ def _initial(text: str, tok: Token) -> bool:
 _INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
 
 
-_INITIALS_AT = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])*\. (?=[A-Z])")
+_INITIALS_AT = re.compile(r"[A-Z](?<![\w.].)(?:\.[A-Z])*\. (?=[A-Z])")  # look-behind after the class: faster
 
 
 def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
