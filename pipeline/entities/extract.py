@@ -220,9 +220,10 @@ def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
         if c.kind == "body" and c.payload.body_key.startswith("org:") and text[c.start:c.end] in short:
             c.payload = short[text[c.start:c.end]]  # "Acme shares fell": the Acme named in full
     added = []
-    for k, t in enumerate(tokens):
-        info = short.get(t.text)
-        if info is None or occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
+    for k in [k for k, t in enumerate(tokens) if t.text in short]:
+        t = tokens[k]
+        info = short[t.text]
+        if occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if nxt is not None and nxt.cap and not t.hard_break_after:

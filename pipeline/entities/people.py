@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from . import registers
 from .gazetteer import is_place_name
@@ -35,6 +36,7 @@ ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secre
 _NAME_LIKE_HEADS = frozenset({"grant", "chambers", "banks", "fields", "guardian"})  # also names: Grant Shapps
 _COMMA_SPACE = re.compile(r",\s+")
 _AND_NAME = re.compile(r"(\S+) and [A-Z]")
+_TEXT = attrgetter("text")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
                            "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
@@ -183,7 +185,7 @@ def _clean_role(role: tuple[str, int, int] | None) -> tuple[str, int, int] | Non
 def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
-    lower_words = {t.text for t in tokens if t.text.islower()}
+    lower_words = {w for w in set(map(_TEXT, tokens)) if w.islower()}
     out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
     while i < n:
@@ -298,9 +300,8 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
         by_surname.setdefault(p.name.split()[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
-    for k, t in enumerate(tokens):
-        if not t.cap:
-            continue
+    for k in [k for k, t in enumerate(tokens) if t.cap]:
+        t = tokens[k]
         p = by_surname.get(t.text)
         shouting = p is None and len(t.text) > 2 and t.text.isupper()
         if shouting:

@@ -133,11 +133,11 @@ def _append_token(text: str, s: int, e: int, append) -> None:
 def capital_runs(tokens: list[Token]) -> list[Run]:
     """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only."""
     runs: list[Run] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    n = len(tokens)
+    after_last = 0  # the token after the last run
+    for i in [k for k, t in enumerate(tokens) if t.cap]:  # most words are lower case: skipped in one pass
         t = tokens[i]
-        if not t.cap or t.text[:1].isdigit():
-            i += 1
+        if i < after_last or t.text[:1].isdigit():
             continue
         seq = [t]
         j = i
@@ -155,5 +155,5 @@ def capital_runs(tokens: list[Token]) -> list[Run]:
             else:
                 break
         runs.append(Run(tuple(seq)))
-        i = j + 1
+        after_last = j + 1
     return runs
