@@ -188,11 +188,15 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     lower_words = {w for w in set(map(_TEXT, tokens)) if w.islower()}
     out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
-    while i < n:
+    caps = [k for k, t in enumerate(tokens) if t.cap]  # only a capitalised word starts a name
+    c, n_caps = 0, len(caps)
+    while True:
+        while c < n_caps and caps[c] < i:
+            c += 1
+        if c == n_caps:
+            break
+        i = caps[c]
         t = tokens[i]
-        if not t.cap:
-            i += 1
-            continue
         # a token never ends in "." (see ``tokens``), so only a listed first word can open an honorific
         h = _honorific_at(tokens, i) if t.text in _HONORIFIC_FIRST else 0
         # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
