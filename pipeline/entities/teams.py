@@ -37,13 +37,7 @@ def sports_page(text: str) -> bool:
     m = _LABEL.match(text)
     if m and set(m.group(1).lower().split()) & SPORT_LABELS:
         return True
-    seen = set()
-    for w in _CUE_WORD.findall(text[:4000]):
-        if w in SPORT_CUES:
-            seen.add(w)
-            if len(seen) >= 3:
-                return True
-    return False
+    return len(SPORT_CUES.intersection(_CUE_WORD.findall(text[:4000]))) >= 3
 
 
 def individual_sport(text: str) -> bool:
