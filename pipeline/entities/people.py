@@ -364,7 +364,8 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-_SPEAKING_NAME = re.compile(r"(?<![\w'\u2019])((?:O['\u2019])?[A-Z][a-z][\w'\u2019-]+)"
+# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it: the engine skips to capitals
+_SPEAKING_NAME = re.compile(r"([A-Z](?<![\w'\u2019].)(?:(?<=O)['\u2019][A-Z])?[a-z][\w'\u2019-]+)"
                             r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
                             r"(?!\s+(?:it|its)\b)")
 

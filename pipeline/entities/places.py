@@ -39,7 +39,8 @@ class MetonymBody:
 
 _AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*, $")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
+# opens on a character class, its look-behind after it, so the engine skips to N, S and M (same matches)
+_COMPASS = re.compile(r"([NSM](?<![\w\-].)(?:(?<=N)orth|(?<=S)outh|(?<=M)idlands))(?![\w\-])(?!\s+[A-Z])")
 _TYPE_WORD = re.compile(r"\s+(region|county|constituency|seat|city|town)\b", re.IGNORECASE)
 _TYPE_WORDS = {"region": "region", "county": "county_or_area", "constituency": "constituency",
                "seat": "constituency", "city": "city_town", "town": "city_town"}
