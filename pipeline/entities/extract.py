@@ -29,7 +29,7 @@ _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network
                 "commission", "taskforce", "office", "service", "secretariat"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     sort_key: tuple
     start: int
