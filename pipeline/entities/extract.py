@@ -354,9 +354,10 @@ def _settle(cands: list[_Cand]) -> list[_Cand]:
     """Longest first, then priority: a name inside a longer name is not a second mention."""
     cands.sort(key=_SORT_KEY)
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+    taken = occupied.find  # taken(1, s, e) != -1: something in s..e is taken (no slice copied)
     chosen = []
     for c in cands:
-        if any(occupied[c.start:c.end]):
+        if taken(1, c.start, c.end) != -1:
             continue
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
