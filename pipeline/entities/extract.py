@@ -107,10 +107,12 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
         surface = text[hit.start:hit.end]
         if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
             seen.add(surface)
-            if uk is None and evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface):
+            needs = evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface)
+            if uk is None and needs:
                 uk = evidence.uk_context(text, hits)
-            glued = evidence.inside_other_name(text, hit.start, hit.end)
-            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk) and not glued)
+            # the page's evidence counts only where it is needed, and not for a name glued to another
+            uk_here = needs and bool(uk) and not evidence.inside_other_name(text, hit.start, hit.end)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, uk_here)
             if info is None:
                 continue
             register_bodies[(hit.start, hit.end)] = info
