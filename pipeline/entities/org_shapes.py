@@ -36,7 +36,7 @@ from .rules import (
 from .tokens import Run, Token
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class OrgShape:
     start: int
     end: int

@@ -48,7 +48,7 @@ _ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b|
                         r"| told\b| added\b| wrote\b| argued\b| warned\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class PersonCandidate:
     start: int
     end: int

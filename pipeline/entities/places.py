@@ -18,7 +18,7 @@ from .rules import (
 from .textutil import is_sentence_start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class PlaceCandidate:
     start: int
     end: int
@@ -28,7 +28,7 @@ class PlaceCandidate:
     reference_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class MetonymBody:
     """A place name standing for a body ("Whitehall's ambitions")."""
 
