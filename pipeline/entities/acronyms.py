@@ -57,17 +57,15 @@ def _long_forms_before(text: str, acr_start: int, letters: str) -> list[tuple[in
     window_start = max(0, acr_start - 160)
     chunk = text[window_start:acr_start]
     words = list(_WORD.finditer(chunk))
+    texts = [w.group() for w in words]
     out = []
     max_words = min(len(words), len(letters) + 4)
     for n in range(1, max_words + 1):
-        sel = words[-n:]
-        toks = [w.group() for w in sel]
-        if toks[0].lower() in _SKIPPABLE:
+        first = texts[-n]
+        if first.lower() in _SKIPPABLE or first[:1].lower() != letters[:1]:
             continue
-        if toks[0][:1].lower() != letters[:1]:
-            continue
-        if _matches(letters, toks):
-            out.append((window_start + sel[0].start(), window_start + sel[-1].end()))
+        if _matches(letters, texts[-n:]):
+            out.append((window_start + words[-n].start(), window_start + words[-1].end()))
     return out
 
 
