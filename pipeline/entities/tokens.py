@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .rules import CONNECTORS
 
@@ -30,9 +29,16 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Run:
-    tokens: tuple[Token, ...]
+    """A capitalised run: its tokens (a plain slotted class: made for every run of every page)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: tuple[Token, ...]):
+        self.tokens = tokens
+
+    def __repr__(self) -> str:
+        return f"Run({self.tokens!r})"
 
     @property
     def start(self) -> int:
