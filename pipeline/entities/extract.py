@@ -104,8 +104,10 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
             continue
         if place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
+        if not bodies:
+            continue
         surface = text[hit.start:hit.end]
-        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+        if dictionary_body_ok(text, hit.start, hit.end, surface):
             seen.add(surface)
             needs = evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface)
             if uk is None and needs:
