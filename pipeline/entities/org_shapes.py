@@ -204,6 +204,8 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
     A run's shapes depend only on its words, their spacing and how it ends: they are worked out once per such
     run (names repeat on a page and across pages) and moved to where the run stands."""
     toks = run.tokens
+    if len(toks) == 1 or _SHAPE_WORDS.isdisjoint([t.low for t in toks]):
+        return []  # one word is no shape (a head needs a modifier or an "of" tail); nor a run without a shape word
     base = toks[0].start
     key = (tuple([t.text for t in toks]), tuple([t.start - base for t in toks]), toks[-1].hard_break_after,
            toks[-1].possessive)
@@ -219,8 +221,6 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
 def _shapes_in_run(toks: tuple[Token, ...]) -> list[OrgShape]:
     """``shapes_in_run`` of the run's tokens, worked out."""
     out: list[OrgShape] = []
-    if _SHAPE_WORDS.isdisjoint([t.low for t in toks]):
-        return out
     shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
     if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
         return out  # an all-capitals headline: its word shapes say nothing

@@ -304,7 +304,8 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
         by_surname.setdefault(p.name.split()[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
-    for k in [k for k, t in enumerate(tokens) if t.cap]:
+    # only a known surname, or a word in capitals (a headline's "SHEARER"), can be one
+    for k in [k for k, t in enumerate(tokens) if t.cap and (t.text in by_surname or t.text.isupper())]:
         t = tokens[k]
         p = by_surname.get(t.text)
         shouting = p is None and len(t.text) > 2 and t.text.isupper()
