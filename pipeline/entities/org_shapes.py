@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import is_place_name
 from .rules import (
@@ -69,6 +70,7 @@ def _noise(toks: tuple[Token, ...] | list[Token], i: int, headless: bool = False
     return low in TIME_WORDS or (headless and low in DESCRIPTOR_NOISE)
 
 
+@lru_cache(maxsize=65536)
 def short_form_ok(word: str) -> bool:
     """Can this first word of a name stand for the whole ("Acme" of "Acme Mining Corp.")? A proper word: not a
     descriptor, head, place, role or ordinary leading word."""
