@@ -12,7 +12,7 @@ from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
-from .model import BodyMention, DocEntities, PersonMention, PlaceMention
+from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
@@ -386,12 +386,14 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                 if owner is not None and info.name.split()[-1].lower() in _OWNED_HEADS:
                     name = f"{owner.acronym or owner.name} {info.name}"  # "the LGA's People and Places Board"
                     info = BodyInfo("org:" + slug(name), name, owner.body_type, None, False, None)
-        m = BodyMention(info.body_key, info.name, info.body_type, info.acronym, info.is_generic, info.reference_id,
-                        surface=text[c.start:c.end], char_start=c.start, char_end=c.end)
+        m = make(BodyMention, body_key=info.body_key, name=info.name, body_type=info.body_type, acronym=info.acronym,
+                 is_generic=info.is_generic, reference_id=info.reference_id, surface=text[c.start:c.end],
+                 char_start=c.start, char_end=c.end)
         bodies.append(m)
         body_at_end[c.end] = m
-    places = [PlaceMention(text[c.start:c.end], c.start, c.end, c.payload.place_id, c.payload.name,
-                           c.payload.place_type, c.payload.reference_id)
+    places = [make(PlaceMention, surface=text[c.start:c.end], char_start=c.start, char_end=c.end,
+                   place_id=c.payload.place_id, name=c.payload.name, place_type=c.payload.place_type,
+                   reference_id=c.payload.reference_id)
               for c in chosen if c.kind == "place"]
     people: list[PersonMention] = []
     body_starts = [b.char_start for b in bodies]
@@ -411,7 +413,8 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                          and _ROLE_PREFIX.fullmatch(text[b.char_end:p.role_start])]
                 if owner:
                     affiliation = owner[-1].body_key
-        people.append(PersonMention(text[c.start:c.end], c.start, c.end, "person:" + slug(p.name), p.name,
-                                    p.role, affiliation))
+        people.append(make(PersonMention, surface=text[c.start:c.end], char_start=c.start, char_end=c.end,
+                           person_id="person:" + slug(p.name), name=p.name, role=p.role,
+                           affiliation_body_key=affiliation))
     return DocEntities(bodies, people, places)
 
