@@ -99,3 +99,25 @@ def test_spans_hold_on_random_scraps_of_text():
         for m in [*ents.bodies, *ents.people, *ents.places]:
             assert text[m.char_start:m.char_end] == m.surface
             assert m.char_start < m.char_end
+
+
+def test_mentions_are_the_dataclasses_they_claim():
+    """``model.make`` (how a page's mentions are built) gives what the class's own constructor gives."""
+    import dataclasses
+    import pickle
+
+    from pipeline.entities.model import BodyMention, PersonMention, PlaceMention, make
+
+    for text in TEXTS:
+        ents = extract_entities(text)
+        for m in [*ents.bodies, *ents.people, *ents.places]:
+            assert type(m) in (BodyMention, PersonMention, PlaceMention)
+            fields = {f.name: getattr(m, f.name) for f in dataclasses.fields(m)}
+            twin = type(m)(**fields)
+            assert m == twin and hash(m) == hash(twin) and repr(m) == repr(twin) and vars(m) == vars(twin)
+            assert pickle.loads(pickle.dumps(m)) == m
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                m.surface = "x"  # type: ignore[misc]
+    assert make(PlaceMention, surface="Derby", char_start=0, char_end=5, place_id="p", name="Derby",
+                place_type="city_town", reference_id=None) == PlaceMention("Derby", 0, 5, "p", "Derby", "city_town",
+                                                                            None)

@@ -6,7 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
-_ACRONYM_THEN_PAREN = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
+# Patterns scanned over whole pages open on a character class, with their look-behinds after it: the regex
+# engine then skips to candidate characters instead of trying every position ("(?<!\w.)" after the first
+# character is "\b" before it).
+_ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
 _WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
 _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 
@@ -54,17 +57,15 @@ def _long_forms_before(text: str, acr_start: int, letters: str) -> list[tuple[in
     window_start = max(0, acr_start - 160)
     chunk = text[window_start:acr_start]
     words = list(_WORD.finditer(chunk))
+    texts = [w.group() for w in words]
     out = []
     max_words = min(len(words), len(letters) + 4)
     for n in range(1, max_words + 1):
-        sel = words[-n:]
-        toks = [w.group() for w in sel]
-        if toks[0].lower() in _SKIPPABLE:
+        first = texts[-n]
+        if first.lower() in _SKIPPABLE or first[:1].lower() != letters[:1]:
             continue
-        if toks[0][:1].lower() != letters[:1]:
-            continue
-        if _matches(letters, toks):
-            out.append((window_start + sel[0].start(), window_start + sel[-1].end()))
+        if _matches(letters, texts[-n:]):
+            out.append((window_start + words[-n].start(), window_start + words[-1].end()))
     return out
 
 
@@ -91,25 +92,50 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
     return out
 
 
+_WORDISH = re.compile(r"[\w&]")
+_WORDISH_RUN = re.compile(r"[\w&]*")
+_PLAIN_CORE = re.compile(r"[\w&]+")
+
+
 def acronym_uses(text: str, acronyms: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """Standalone uses of any of the acronyms, singular or plural ("LEP", "LEPs"): (start, end, acronym)."""
-    cores = sorted({_core(a) for a in acronyms}, key=len, reverse=True)
+    cores = {_core(a) for a in acronyms}
     if not cores:
         return
-    pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, cores)) + r")s?(?![\w&])")
-    for m in pattern.finditer(text):
-        yield m.start(), m.end(), m.group(1)
+    if not all(_PLAIN_CORE.fullmatch(c) for c in cores):
+        pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+                             + r")s?(?![\w&])")
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), m.group(1)
+        return
+    # Word characters only: a use is a whole word (nothing word-like on either side) that is a core or a core
+    # and "s" -- found with str.find per core, not with a pattern compiled per page.
+    seen: set[int] = set()
+    uses: list[tuple[int, int, str]] = []
+    for c in cores:
+        i = text.find(c)
+        while i >= 0:
+            if i not in seen and not (i and _WORDISH.match(text, i - 1)):
+                seen.add(i)
+                end = _WORDISH_RUN.match(text, i).end()
+                word = text[i:end]
+                core = word if word in cores else word[:-1] if word[-1] == "s" and word[:-1] in cores else None
+                if core is not None:
+                    uses.append((i, end, core))
+            i = text.find(c, i + 1)
+    yield from sorted(uses)
 
 
 def _core(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
-_SPEAKING_ACRONYM = re.compile(
-    r"\b(?:says|said|according to|warned|argued|told|added|research by|report by|analysis by|figures from|"
+_SPEAKING_ACRONYM = re.compile(  # the first look-ahead and look-behind only let the engine skip faster
+    r"(?<!\w)(?=[A-Zadfrstw])"
+    r"(?:\b(?:says|said|according to|warned|argued|told|added|research by|report by|analysis by|figures from|"
     r"data from)\s+(?:the\s+)?([A-Z][A-Z&]{2,7})\b(?![\w&])"
     r"|(?<![\w&])([A-Z][A-Z&]{2,7})\s+(?:said|says|has said|warned|argued|told|added|found|estimates|estimated|"
-    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b"
+    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b)"
 )
 
 
@@ -124,7 +150,7 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
     return out
 
 
-_BARE_ACRONYM = re.compile(r"(?<![\w&.\-/])(?<![A-Z][a-z] )([A-Z]{2,5})(?![\w&.\-/])(?! [A-Z])")
+_BARE_ACRONYM = re.compile(r"([A-Z](?<![\w&.\-/].)(?<![A-Z][a-z] .)[A-Z]{1,4})(?![\w&.\-/])(?! [A-Z])")
 
 
 def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
@@ -132,13 +158,17 @@ def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
     pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
     that name."""
     out: set[str] = set()
+    prose: dict[int, bool] = {}  # line start -> not a headline or a table in capitals
     for m in _BARE_ACRONYM.finditer(text):
         acr = m.group(1)
         if acr in not_orgs or acr in out:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        words = text[start:end if end >= 0 else len(text)].split()
-        if sum(w.isupper() for w in words) * 2 <= len(words):  # not a headline or a table in capitals
+        ok = prose.get(start)
+        if ok is None:
+            end = text.find("\n", m.end())
+            words = text[start:end if end >= 0 else len(text)].split()
+            ok = prose[start] = sum(w.isupper() for w in words) * 2 <= len(words)
+        if ok:
             out.add(acr)
     return out

@@ -10,6 +10,7 @@ and Warrington LEP") is its own evidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import Entry, Hit, is_acronym_like
 from .model import BodyInfo
@@ -43,6 +44,7 @@ def needs_evidence(entry: Entry) -> bool:
     return not entry.key.startswith("org:")
 
 
+@lru_cache(maxsize=16384)
 def ambiguous(surface: str) -> bool:
     """An acronym, one word ("Treasury", "Parliament") or a name many countries use ("Foreign Office")."""
     bare = surface.removeprefix("the ").removeprefix("The ")

@@ -12,7 +12,7 @@ from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
 from .acronyms import acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
-from .model import BodyMention, DocEntities, PersonMention, PlaceMention
+from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
@@ -29,7 +29,7 @@ _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network
                 "commission", "taskforce", "office", "service", "secretariat"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     sort_key: tuple
     start: int
@@ -94,8 +94,8 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
     hits = gazetteer.find(text)
     uk: bool | None = None  # decided on the first register hit that needs the evidence
     for hit in hits:
-        bodies = [e for e in hit.entries if e.kind == "body"]
-        place = from_hit(text, hit)
+        bodies = hit.bodies
+        place = from_hit(text, hit) if hit.places else None
         if isinstance(place, MetonymBody):
             b = registers.bodies_by_key().get(place.body_key)
             if b is not None:
@@ -104,13 +104,17 @@ def _dictionary_candidates(text: str, cands: list[_Cand]) -> tuple[dict[tuple[in
             continue
         if place is not None:
             cands.append(_cand(hit.start, hit.end, "place", P_PLACE, place))
+        if not bodies:
+            continue
         surface = text[hit.start:hit.end]
-        if bodies and dictionary_body_ok(text, hit.start, hit.end, surface):
+        if dictionary_body_ok(text, hit.start, hit.end, surface):
             seen.add(surface)
-            if uk is None and evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface):
+            needs = evidence.needs_evidence(bodies[0]) and evidence.ambiguous(surface)
+            if uk is None and needs:
                 uk = evidence.uk_context(text, hits)
-            glued = evidence.inside_other_name(text, hit.start, hit.end)
-            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, bool(uk) and not glued)
+            # the page's evidence counts only where it is needed, and not for a name glued to another
+            uk_here = needs and bool(uk) and not evidence.inside_other_name(text, hit.start, hit.end)
+            info = evidence.checked(from_entry(bodies[0]), bodies[0], surface, uk_here)
             if info is None:
                 continue
             register_bodies[(hit.start, hit.end)] = info
@@ -220,9 +224,10 @@ def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
         if c.kind == "body" and c.payload.body_key.startswith("org:") and text[c.start:c.end] in short:
             c.payload = short[text[c.start:c.end]]  # "Acme shares fell": the Acme named in full
     added = []
-    for k, t in enumerate(tokens):
-        info = short.get(t.text)
-        if info is None or occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
+    for k in [k for k, t in enumerate(tokens) if t.text in short]:
+        t = tokens[k]
+        info = short[t.text]
+        if occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):
             continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if nxt is not None and nxt.cap and not t.hard_break_after:
@@ -353,9 +358,10 @@ def _settle(cands: list[_Cand]) -> list[_Cand]:
     """Longest first, then priority: a name inside a longer name is not a second mention."""
     cands.sort(key=_SORT_KEY)
     occupied = bytearray(max((c.end for c in cands), default=0) + 1)
+    taken = occupied.find  # taken(1, s, e) != -1: something in s..e is taken (no slice copied)
     chosen = []
     for c in cands:
-        if any(occupied[c.start:c.end]):
+        if taken(1, c.start, c.end) != -1:
             continue
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
@@ -380,12 +386,14 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                 if owner is not None and info.name.split()[-1].lower() in _OWNED_HEADS:
                     name = f"{owner.acronym or owner.name} {info.name}"  # "the LGA's People and Places Board"
                     info = BodyInfo("org:" + slug(name), name, owner.body_type, None, False, None)
-        m = BodyMention(info.body_key, info.name, info.body_type, info.acronym, info.is_generic, info.reference_id,
-                        surface=text[c.start:c.end], char_start=c.start, char_end=c.end)
+        m = make(BodyMention, body_key=info.body_key, name=info.name, body_type=info.body_type, acronym=info.acronym,
+                 is_generic=info.is_generic, reference_id=info.reference_id, surface=text[c.start:c.end],
+                 char_start=c.start, char_end=c.end)
         bodies.append(m)
         body_at_end[c.end] = m
-    places = [PlaceMention(text[c.start:c.end], c.start, c.end, c.payload.place_id, c.payload.name,
-                           c.payload.place_type, c.payload.reference_id)
+    places = [make(PlaceMention, surface=text[c.start:c.end], char_start=c.start, char_end=c.end,
+                   place_id=c.payload.place_id, name=c.payload.name, place_type=c.payload.place_type,
+                   reference_id=c.payload.reference_id)
               for c in chosen if c.kind == "place"]
     people: list[PersonMention] = []
     body_starts = [b.char_start for b in bodies]
@@ -405,7 +413,8 @@ def _build(text: str, chosen: list[_Cand]) -> DocEntities:
                          and _ROLE_PREFIX.fullmatch(text[b.char_end:p.role_start])]
                 if owner:
                     affiliation = owner[-1].body_key
-        people.append(PersonMention(text[c.start:c.end], c.start, c.end, "person:" + slug(p.name), p.name,
-                                    p.role, affiliation))
+        people.append(make(PersonMention, surface=text[c.start:c.end], char_start=c.start, char_end=c.end,
+                           person_id="person:" + slug(p.name), name=p.name, role=p.role,
+                           affiliation_body_key=affiliation))
     return DocEntities(bodies, people, places)
 

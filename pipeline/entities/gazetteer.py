@@ -9,7 +9,7 @@ import ahocorasick
 
 from . import registers
 from .rules import DIRECTION_PREFIXES
-from .textutil import fold_both, fold_key, fold_punct, left_boundary, right_boundary
+from .textutil import fold_both, fold_key, fold_punct
 
 _OLDER_SOURCES = {"os-open-names", "odileeds-pcon2010"}  # a council area or a 2024 seat wins over these
 PLACE_TYPE_RANK = {"country": 0, "city_town": 1, "county_or_area": 2, "region": 3, "constituency": 4, "street": 5}
@@ -33,9 +33,13 @@ class Entry:
 
 @dataclass(slots=True)
 class Hit:
+    """A dictionary match whose case fits ``entries``; ``bodies`` and ``places`` are those entries by kind."""
+
     start: int
     end: int
     entries: tuple[Entry, ...]
+    bodies: tuple[Entry, ...] = ()
+    places: tuple[Entry, ...] = ()
 
 
 _LOWER_FIRST_WORDS = DIRECTION_PREFIXES | {"the"}
@@ -115,9 +119,12 @@ def automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     for tab in (table, exact):
         auto = ahocorasick.Automaton()
         for key, entries in tab.items():
-            auto.add_word(key, (len(key), tuple(sorted(set(entries), key=lambda e: e.rank))))
+            ranked = tuple(sorted(set(entries), key=lambda e: e.rank))
+            glue, titled = " " in ranked[0].alias, ranked[0].alias[:1].isupper()
+            auto.add_word(key, (len(key), ranked, glue, titled, {}))  # {}: surface -> entries its case fits
         auto.make_automaton()
         out.append(auto)
+    _place_ids_by_key()  # the place index is part of the dictionary: built once, with it
     return out[0], out[1]
 
 
@@ -158,47 +165,48 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
     lower, punct = fold_both(text) if folded is None else folded
     names, acronyms = automata()
     hits = []
+    n = len(text)
     for haystack, auto in ((lower, names), (punct, acronyms)):
-        for end_incl, (length, entries) in auto.iter(haystack):
+        for end_incl, (length, entries, glue, titled, case_fits) in auto.iter(haystack):
             end = end_incl + 1
             start = end - length
-            glue = " " in entries[0].alias
-            if not (left_boundary(text, start, glue) and right_boundary(text, end, glue)):
-                continue
             first = text[start]
-            if not (first.isupper() or first.isdigit()) and entries[0].alias[:1].isupper() \
+            # word boundaries (``left_boundary`` / ``right_boundary``, inlined: this loop sees every hit)
+            if start and text[start - 1].isalnum() and not (glue and text[start - 1].islower() and first.isupper()):
+                continue
+            if end < n and text[end].isalnum() and not (glue and text[end - 1].islower() and text[end].isupper()):
+                continue
+            if titled and not (first.isupper() or first.isdigit()) \
                     and _FIRST_WORD.match(text, start).group().lower() not in _LOWER_FIRST_WORDS:
                 continue  # cheap reject of lower-case hits ("bath", "reading"); "mid-Derbyshire" may pass
             surface = text[start:end]
-            ok = tuple(e for e in entries if case_ok(surface, e))
-            if ok:
-                hits.append(Hit(start, end, ok))
+            fits = case_fits.get(surface)
+            if fits is None:
+                if len(case_fits) > 4096:
+                    case_fits.clear()
+                ok = tuple(e for e in entries if case_ok(surface, e))
+                fits = case_fits[surface] = (ok, tuple(e for e in ok if e.kind == "body"),
+                                             tuple(e for e in ok if e.kind == "place"))
+            if fits[0]:
+                hits.append(Hit(start, end, *fits))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
 
 
 @cache
-def place_keys() -> frozenset[str]:
-    """Folded names and aliases of every place (to tell "Derby City Council" from "Arts Council")."""
-    out = set()
-    for p in registers.places():
-        for a in (p.name, *p.aliases):
-            out.add(fold_key(_strip_the(a)))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def is_place_name(name: str) -> bool:
-    return fold_key(name) in place_keys()
-
-
-@cache
 def _place_ids_by_key() -> dict[str, tuple[str, ...]]:
+    """Folded names and aliases of every place -> the places of that name (built with the dictionary)."""
     out: dict[str, list[str]] = {}
     for p in registers.places():
         for a in (p.name, *p.aliases):
             out.setdefault(fold_key(_strip_the(a)), []).append(p.place_id)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def is_place_name(name: str) -> bool:
+    """Is ``name`` a place's name or alias (to tell "Derby City Council" from "Arts Council")?"""
+    return fold_key(name) in _place_ids_by_key()
 
 
 @lru_cache(maxsize=16384)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,12 @@ class BodyResolution:
     bodies: list[dict]  # body_id, name, body_type, acronym, is_generic, reference_id
     aliases: list[dict]  # body_id, alias
     key_to_id: dict[str, str]  # provisional body_key -> final body_id
+
+
+def make(cls: type[_T], **fields: object) -> _T:
+    """``cls(**fields)`` for the frozen result types above, without the generated ``__init__``'s one
+    ``object.__setattr__`` per field (a third of the cost of a page's mentions). Same instance: these classes have
+    no defaults, ``__post_init__`` or slots, so every field is given and lands in ``__dict__``."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import is_place_name
 from .rules import (
@@ -36,7 +37,7 @@ from .rules import (
 from .tokens import Run, Token
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class OrgShape:
     start: int
     end: int
@@ -47,10 +48,12 @@ class OrgShape:
 
 
 _MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
+# a run holds a shape only if one of its words is one of these (most runs have none: "Sarah Jones", "Monday")
+_SHAPE_WORDS = frozenset(ORG_HEADS) | frozenset(PLURAL_HEADS) | frozenset(ORG_INITIAL_WORDS) | frozenset(ROLE_WORDS)
 
 def _head_of(tok: Token) -> tuple[str, bool] | None:
     """(singular head, plural?) when the token is an organisation head noun."""
-    low = tok.text.lower()
+    low = tok.low
     if low in ORG_HEADS and (tok.cap):
         return low, False
     if low in PLURAL_HEADS and tok.text[:1].isupper():
@@ -61,12 +64,13 @@ def _head_of(tok: Token) -> tuple[str, bool] | None:
 def _noise(toks: tuple[Token, ...] | list[Token], i: int, headless: bool = False) -> bool:
     """Is token ``i`` a leading word that is no part of a name? ("The", "Monday"; not the "New" of "New York").
     Before a name with no head word, nationalities too ("German carmaker" is cut before: "Volkswagen said")."""
-    low = toks[i].text.lower()
+    low = toks[i].low
     if low in LEADING_NOISE:
         return low != "new" or not ( i + 1 < len(toks) and is_place_name("New " + toks[i + 1].text))
     return low in TIME_WORDS or (headless and low in DESCRIPTOR_NOISE)
 
 
+@lru_cache(maxsize=65536)
 def short_form_ok(word: str) -> bool:
     """Can this first word of a name stand for the whole ("Acme" of "Acme Mining Corp.")? A proper word: not a
     descriptor, head, place, role or ordinary leading word."""
@@ -114,9 +118,9 @@ def _type_for(head: str, modifiers: list[str], run_before: list[str]) -> str | N
 
 def _proper_modifier(mods: tuple[Token, ...]) -> bool:
     """A sector word heads a company name only after a name-like word, with no "and" in between."""
-    if not mods or any(t.text.lower() in {"and", "&"} for t in mods):
+    if not mods or any(t.low in {"and", "&"} for t in mods):
         return False
-    return any(t.cap and t.text.lower() not in COMMON_DESCRIPTORS and t.text.lower() not in WEAK_HEADS
+    return any(t.cap and t.low not in COMMON_DESCRIPTORS and t.low not in WEAK_HEADS
                for t in mods)
 
 
@@ -131,27 +135,27 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
         i += 1
     # a leading job title joined by "of"/"for" ("Leader of Derby City Council") is not part of the name
     for k in range(i, h):
-        if toks[k].text.lower() in {"of", "for", "at"} and _is_role_phrase([t.text for t in toks[i:k]]):
+        if toks[k].low in {"of", "for", "at"} and _is_role_phrase([t.text for t in toks[i:k]]):
             i = k + 1
             break
     modifiers = [t.text for t in toks[i:h] if t.cap]
     if head in WEAK_HEADS and not _proper_modifier(toks[i:h]):
         return None
-    if any(t.text.lower() in PRONOUN_WORDS for t in toks[i:h]):
+    if any(t.low in PRONOUN_WORDS for t in toks[i:h]):
         return None  # "In God We Trust" is a motto
-    if h > i and head in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS:
+    if h > i and head in ROLE_WORDS and toks[h - 1].low in ROLE_WORDS:
         return None  # "Disney Chief Executive": a company and a title (see ``_before_title``)
     # of-extension: "University of Derby", "Council of LEP Chairs"
     end = h
-    nxt = toks[h + 1].text.lower() if h + 1 < len(toks) else ""
+    nxt = toks[h + 1].low if h + 1 < len(toks) else ""
     if head in HEAD_OF_OK and head not in WEAK_HEADS and nxt in OF_WORDS \
             and (nxt != "on" or head in ON_HEADS) and not toks[h].hard_break_after:
         j = h + 2
         last = h
         while j < len(toks) and j - h <= _MAX_NAME_TOKENS:
-            low = toks[j].text.lower()
+            low = toks[j].low
             if low == "and" and j + 1 < len(toks) and (
-                    toks[j + 1].text.lower() == "the"
+                    toks[j + 1].low == "the"
                     or any(_head_of(t) for t in toks[j + 1:j + 1 + _MAX_NAME_TOKENS])):
                 break
             if toks[j].cap and low in TIME_WORDS:
@@ -192,21 +196,44 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
     return OrgShape(start_tok.start, end_tok.end, name, btype, plural, area)
 
 
+_ShapeKey = tuple[tuple[str, ...], tuple[int, ...], bool, bool]
+_SHAPES_SEEN: dict[_ShapeKey, list[tuple[int, int, str, str, bool, str | None]]] = {}
+_SHAPES_SEEN_MAX = 50_000
+
+
 def shapes_in_run(run: Run) -> list[OrgShape]:
-    """Every organisation shape inside one capitalised run (overlaps are settled later, longest first)."""
+    """Every organisation shape inside one capitalised run (overlaps are settled later, longest first).
+    A run's shapes depend only on its words, their spacing and how it ends: they are worked out once per such
+    run (names repeat on a page and across pages) and moved to where the run stands."""
     toks = run.tokens
+    if len(toks) == 1 or _SHAPE_WORDS.isdisjoint([t.low for t in toks]):
+        return []  # one word is no shape (a head needs a modifier or an "of" tail); nor a run without a shape word
+    base = toks[0].start
+    key = (tuple([t.text for t in toks]), tuple([t.start - base for t in toks]), toks[-1].hard_break_after,
+           toks[-1].possessive)
+    seen = _SHAPES_SEEN.get(key)
+    if seen is None:
+        if len(_SHAPES_SEEN) >= _SHAPES_SEEN_MAX:
+            _SHAPES_SEEN.clear()
+        seen = _SHAPES_SEEN[key] = [(o.start - base, o.end - base, o.name, o.body_type, o.is_generic, o.area)
+                                    for o in _shapes_in_run(toks)]
+    return [OrgShape(s + base, e + base, name, btype, generic, area) for s, e, name, btype, generic, area in seen]
+
+
+def _shapes_in_run(toks: tuple[Token, ...]) -> list[OrgShape]:
+    """``shapes_in_run`` of the run's tokens, worked out."""
     out: list[OrgShape] = []
     shouting = [t for t in toks if t.cap and len(t.text) > 1 and t.text.isupper()]
     if len(shouting) >= 2 and len(shouting) == sum(1 for t in toks if t.cap):
         return out  # an all-capitals headline: its word shapes say nothing
     for k, t in enumerate(toks):
-        if t.text.lower() in ORG_INITIAL_WORDS and (k == 0 or not toks[k - 1].cap or _noise(toks, k - 1)):
+        if t.low in ORG_INITIAL_WORDS and (k == 0 or not toks[k - 1].cap or _noise(toks, k - 1)):
             initial = _initial_word_name(toks, k)
             if initial is not None:
                 out.append(initial)
     for h, tok in enumerate(toks):
-        if h and tok.text.lower() in ROLE_WORDS and toks[h - 1].text.lower() in ROLE_WORDS \
-                and (h + 1 == len(toks) or toks[h + 1].text.lower() not in ROLE_WORDS):  # a title's last word
+        if h and tok.low in ROLE_WORDS and toks[h - 1].low in ROLE_WORDS \
+                and (h + 1 == len(toks) or toks[h + 1].low not in ROLE_WORDS):  # a title's last word
             before = _before_title(toks, h - 1)
             if before is not None:
                 out.append(before)
@@ -218,17 +245,17 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
         i = h
         while i > 0 and h - i < _MAX_NAME_TOKENS:
             prev = toks[i - 1]
-            low = prev.text.lower()
+            low = prev.low
             if low == "the" or (not prev.cap and low not in {"and", "&", "of", "for", "on"}):
                 break
             if low in {"and", "&"}:
                 left = toks[i - 2] if i >= 2 else None
-                if left is None or i == h or left.text.lower() in ROLE_WORDS or (left.cap and _head_of(left)):
+                if left is None or i == h or left.low in ROLE_WORDS or (left.cap and _head_of(left)):
                     break  # "Metro Mayor and Police", "BAE Systems and HSBC Holdings": two things
             if low in OF_WORDS:
                 break  # "Bank of England Pension Fund" is the earlier head's "of" tail, not this head's
             i -= 1
-        starts = [i] + [k + 1 for k in range(i, h) if toks[k].text.lower() in {"and", "&"}]
+        starts = [i] + [k + 1 for k in range(i, h) if toks[k].low in {"and", "&"}]
         for start in starts:  # the longest reading and the shorter ones after each "and"
             shape = _shape_from(toks, start, h, head, plural)
             if shape is not None:
@@ -239,12 +266,12 @@ def shapes_in_run(run: Run) -> list[OrgShape]:
 def _initial_word_name(toks: tuple[Token, ...], i: int) -> OrgShape | None:
     """"Radio Free Europe", "Statistics Canada", "Air France": a run (from ``i``) opened by an organisation
     word."""
-    btype = ORG_INITIAL_WORDS.get(toks[i].text.lower()) if i < len(toks) - 1 else None
+    btype = ORG_INITIAL_WORDS.get(toks[i].low) if i < len(toks) - 1 else None
     if btype is None or not toks[i].cap or toks[i].hard_break_after or toks[i].text.isupper():
         return None
     j = i + 1
     while j < len(toks) and j - i < 5 and toks[j].cap and not toks[j - 1].hard_break_after \
-            and toks[j].text.lower() not in ROLE_WORDS:
+            and toks[j].low not in ROLE_WORDS:
         j += 1
     if j == i + 1:
         return None
@@ -254,17 +281,17 @@ def _initial_word_name(toks: tuple[Token, ...], i: int) -> OrgShape | None:
 
 def _before_title(toks: tuple[Token, ...], k: int) -> OrgShape | None:
     """The company before a title in one run: "Disney" of "Disney Chief Executive Bob Iger"."""
-    while k > 0 and toks[k - 1].text.lower() in ROLE_WORDS:
+    while k > 0 and toks[k - 1].low in ROLE_WORDS:
         k -= 1
     j = k
     while j > 0 and toks[j - 1].cap and not toks[j - 1].hard_break_after and k - j < 4:
         j -= 1
-    while j < k and (_noise(toks, j, headless=True) or toks[j].text.lower() in ROLE_WORDS):
+    while j < k and (_noise(toks, j, headless=True) or toks[j].low in ROLE_WORDS):
         j += 1
     if j == k or not toks[k - 1].cap or toks[k - 1].possessive:
         return None
     name = " ".join(t.text for t in toks[j:k])
-    if is_place_name(name) or any(t.text.lower() in CONNECTORS for t in toks[j:k]):
+    if is_place_name(name) or any(t.low in CONNECTORS for t in toks[j:k]):
         return None
     return OrgShape(toks[j].start, toks[k - 1].end, name, "company", False)
 
@@ -311,9 +338,9 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
             continue  # no name is longer (and a copy per match of a long run would be quadratic)
         toks = run.tokens[first:last]
         name = text[toks[0].start:toks[-1].end]
-        if name.lower() in NOT_ORG_AFTER_ROLE or toks[0].text.lower() in LEADING_NOISE or is_place_name(name):
+        if name.lower() in NOT_ORG_AFTER_ROLE or toks[0].low in LEADING_NOISE or is_place_name(name):
             continue
-        if any(t.text.lower() in CONNECTORS and t.text.lower() not in {"of", "and", "&", "for", "on"}
+        if any(t.low in CONNECTORS and t.low not in {"of", "and", "&", "for", "on"}
                for t in toks):
             continue
         role = role.lower()
@@ -350,15 +377,18 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
         found = starts.get(m.end())
         if found:
             spans.append((1, found[0].tokens, found[1]))
+    acts = _ACTS_AS_ORG_AFTER.match
     for after_shares, run_toks, first in spans:
+        if not after_shares and acts(text, run_toks[-1].end) is None:
+            continue  # a trimmed run ends where the run does (on a capital): nothing acts after it
         toks = _trimmed(run_toks, first, 5)
-        if not toks or toks[0].text.lower() in NOT_ORG_STARTS or _is_role_phrase(
+        if not toks or toks[0].low in NOT_ORG_STARTS or _is_role_phrase(
                 [t.text for t in toks]):
             continue
-        if len(toks) == 1 and (_head_of(toks[0]) or toks[0].text.lower() in GENERIC_ACTORS):
+        if len(toks) == 1 and (_head_of(toks[0]) or toks[0].low in GENERIC_ACTORS):
             continue  # "Councils said it", "Government said it": a common noun
         s, e = toks[0].start, toks[-1].end
-        after = _ACTS_AS_ORG_AFTER.match(text, e)
+        after = acts(text, e)
         if not (after or after_shares):
             continue
         company = after_shares or (after and not after.group().rstrip().endswith(("it", "its")))

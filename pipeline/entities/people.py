@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from . import registers
 from .gazetteer import is_place_name
@@ -35,6 +36,7 @@ ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secre
 _NAME_LIKE_HEADS = frozenset({"grant", "chambers", "banks", "fields", "guardian"})  # also names: Grant Shapps
 _COMMA_SPACE = re.compile(r",\s+")
 _AND_NAME = re.compile(r"(\S+) and [A-Z]")
+_TEXT = attrgetter("text")
 _ROLE_OPENERS = frozenset({"former", "ex", "then", "current", "new", "outgoing", "incoming", "veteran", "junior",
                            "local", "independent", "retired", "long-serving", "newly", "joint"})
 _HONORIFIC_FIRST = {h.split()[0]: h.split() for h in HONORIFICS}
@@ -46,7 +48,7 @@ _ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b|
                         r"| told\b| added\b| wrote\b| argued\b| warned\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class PersonCandidate:
     start: int
     end: int
@@ -72,7 +74,7 @@ def _name_word(word: str) -> bool:
 def _surname_word_after(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is not None and not tokens[i].hard_break_after and nxt.cap \
-        and nxt.text.lower() in SURNAME_WORDS and nxt.text[1:].islower()
+        and nxt.low in SURNAME_WORDS and nxt.text[1:].islower()
 
 
 def _honorific_at(tokens: list[Token], i: int) -> int:
@@ -101,9 +103,9 @@ def _collect_name(tokens: list[Token], i: int, limit: int = 3) -> int:
                 and _name_like(tokens[j + 1]) and not t.hard_break_after:  # "George W. Bush"
             j += 1
             continue
-        if count and t.text.lower() in NAME_PARTICLES:  # "van der Pas", "de Palacio"
+        if count and t.low in NAME_PARTICLES:  # "van der Pas", "de Palacio"
             k = j
-            while k < len(tokens) and tokens[k].text.lower() in NAME_PARTICLES and k - j < 3:
+            while k < len(tokens) and tokens[k].low in NAME_PARTICLES and k - j < 3:
                 k += 1
             if k < len(tokens) and _name_like(tokens[k]) and not tokens[k - 1].hard_break_after:
                 j = k
@@ -150,7 +152,7 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int]
     k = j
     while k >= 0 and i - k <= 5:
         t = tokens[k]
-        low = t.text.lower()
+        low = t.low
         if low in {"the", "a", "an", "our", "its", "their"}:
             break
         if not (t.cap or low in ROLE_WORDS):
@@ -159,11 +161,11 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[str, int, int]
             break
         k -= 1
     words = tokens[k + 1:j + 1]
-    while words and words[0].text.lower() in {"and", "of", "for"}:
+    while words and words[0].low in {"and", "of", "for"}:
         words = words[1:]
     if not words:
         return None
-    last = words[-1].text.lower()
+    last = words[-1].low
     if last not in ROLE_HEADS and last.split("-")[-1] not in ROLE_HEADS:
         return None
     s, e = words[0].start, words[-1].end
@@ -183,14 +185,20 @@ def _clean_role(role: tuple[str, int, int] | None) -> tuple[str, int, int] | Non
 def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
     given = registers.first_names()
-    lower_words = {t.text for t in tokens if t.text.islower()}
+    lower_words = {w for w in set(map(_TEXT, tokens)) if w.islower()}
     out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].cap:
-            i += 1
-            continue
-        h = _honorific_at(tokens, i)
+    caps = [k for k, t in enumerate(tokens) if t.cap]  # only a capitalised word starts a name
+    c, n_caps = 0, len(caps)
+    while True:
+        while c < n_caps and caps[c] < i:
+            c += 1
+        if c == n_caps:
+            break
+        i = caps[c]
+        t = tokens[i]
+        # a token never ends in "." (see ``tokens``), so only a listed first word can open an honorific
+        h = _honorific_at(tokens, i) if t.text in _HONORIFIC_FIRST else 0
         # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
         # costs 30,000 short walks, not 30,000 walks to its end
         while h and i + h < n and h < MAX_HONORIFIC_TOKENS and _honorific_at(tokens, i + h):
@@ -211,13 +219,13 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
             if length < 2:
                 length = 0
         else:
-            length = _collect_name(tokens, i)
-            if length < 2 or any(t.text.lower() in ROLE_WORDS for t in tokens[i:i + length]):
+            length = _collect_name(tokens, i) if _name_word(t.text) else 0  # a name starts with a name word
+            if length < 2 or any(t.low in ROLE_WORDS for t in tokens[i:i + length]):
                 length = 0  # no given name, and a title in it: "Senate President said"
             else:
                 needs_cue = True  # no given name: kept only with a cue, below
         if not length:
-            i = max(i + 1, start_i)  # a later start inside the same honorific chain fails the same way
+            i = start_i if start_i > i else i + 1  # a later start inside the same honorific chain fails the same way
             continue
         toks = tokens[start_i:start_i + length]
         s, e = toks[0].start, toks[-1].end
@@ -240,11 +248,11 @@ def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
         plain = needs_cue and not cue and _plain_name(toks, lower_words)
         if plain:
             needs_cue = False  # "Waqar Younis": unknown words that are names nowhere else on the page
-        if not cue and (needs_cue or any(t.text.lower() in lower_words for t in toks[1:])):
+        if not cue and (needs_cue or any(t.low in lower_words for t in toks[1:])):
             i += 1  # no person cue, and the surname is an ordinary word here ("Grant Funding ... funding")
             continue
-        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].text.lower() in PERSON_DESCRIPTORS or (
-                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].text.lower().split("-")))):
+        if len(toks) >= 3 and not toks[0].hard_break_after and (toks[0].low in PERSON_DESCRIPTORS or (
+                "-" in toks[0].text and all(w in ROLE_WORDS for w in toks[0].low.split("-")))):
             s = toks[1].start  # "Swede Kenneth Eriksson", "Secretary-General Kofi Annan": they describe the person
         name = " ".join(text[s:e].split())
         titled = h > 0 or role is not None  # beats a dictionary name of the same span; a speech verb does not
@@ -263,7 +271,7 @@ def _plain_name(toks: list[Token], lower_words: set[str]) -> bool:
     if not 2 <= len(toks) <= 3:
         return False
     for t in toks:
-        low = t.text.lower()
+        low = t.low
         if len(t.text) < 3 or t.text.isupper() or low in lower_words or low in ROLE_WORDS or low in TIME_WORDS \
                 or low in DESCRIPTOR_NOISE or low in NOT_PERSON_WORDS or low in LEADING_NOISE \
                 or low.endswith(_NOT_NAME_ENDINGS) or is_place_name(t.text):
@@ -296,9 +304,9 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
         by_surname.setdefault(p.name.split()[-1], p)
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
-    for k, t in enumerate(tokens):
-        if not t.cap:
-            continue
+    # only a known surname, or a word in capitals (a headline's "SHEARER"), can be one
+    for k in [k for k, t in enumerate(tokens) if t.cap and (t.text in by_surname or t.text.isupper())]:
+        t = tokens[k]
         p = by_surname.get(t.text)
         shouting = p is None and len(t.text) > 2 and t.text.isupper()
         if shouting:
@@ -315,7 +323,7 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
             continue
         titled = prev is not None and _honorific_at(tokens, k - 1) == 1
         if not titled:
-            if t.text.lower() in SURNAME_WORDS or t.text.lower() in NOT_NAME_WORDS:
+            if t.low in SURNAME_WORDS or t.low in NOT_NAME_WORDS:
                 continue  # "Street" alone is a word; "Mr Street" is the person
             if prev is not None and prev.cap and not prev.hard_break_after and t.start - prev.end <= 1 \
                     and not is_sentence_start(text, prev.start) and not _initial(text, prev):
@@ -336,7 +344,7 @@ def _initial(text: str, tok: Token) -> bool:
 _INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
 
 
-_INITIALS_AT = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])*\. (?=[A-Z])")
+_INITIALS_AT = re.compile(r"[A-Z](?<![\w.].)(?:\.[A-Z])*\. (?=[A-Z])")  # look-behind after the class: faster
 
 
 def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
@@ -357,7 +365,8 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-_SPEAKING_NAME = re.compile(r"(?<![\w'\u2019])((?:O['\u2019])?[A-Z][a-z][\w'\u2019-]+)"
+# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it: the engine skips to capitals
+_SPEAKING_NAME = re.compile(r"([A-Z](?<![\w'\u2019].)(?:(?<=O)['\u2019][A-Z])?[a-z][\w'\u2019-]+)"
                             r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
                             r"(?!\s+(?:it|its)\b)")
 

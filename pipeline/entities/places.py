@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import registers
 from .gazetteer import Entry, Hit
@@ -17,7 +18,7 @@ from .rules import (
 from .textutil import is_sentence_start
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class PlaceCandidate:
     start: int
     end: int
@@ -27,7 +28,7 @@ class PlaceCandidate:
     reference_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
 class MetonymBody:
     """A place name standing for a body ("Whitehall's ambitions")."""
 
@@ -38,7 +39,8 @@ class MetonymBody:
 
 _AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*, $")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
+# opens on a character class, its look-behind after it, so the engine skips to N, S and M (same matches)
+_COMPASS = re.compile(r"([NSM](?<![\w\-].)(?:(?<=N)orth|(?<=S)outh|(?<=M)idlands))(?![\w\-])(?!\s+[A-Z])")
 _TYPE_WORD = re.compile(r"\s+(region|county|constituency|seat|city|town)\b", re.IGNORECASE)
 _TYPE_WORDS = {"region": "region", "county": "county_or_area", "constituency": "constituency",
                "seat": "constituency", "city": "city_town", "town": "city_town"}
@@ -60,13 +62,18 @@ def _acting(text: str, end: int) -> bool:
     return word in ACTING_VERBS
 
 
+@lru_cache(maxsize=16384)
+def _place_key(surface: str) -> str:
+    return " ".join(surface.lower().replace("-", " ").split())
+
+
 def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     """The place a dictionary hit names, or None when the context rules it out."""
-    entries = [e for e in hit.entries if e.kind == "place"]
+    entries = hit.places
     if not entries:
         return None
     surface = text[hit.start:hit.end]
-    key = " ".join(surface.lower().replace("-", " ").split())
+    key = _place_key(surface)
     if key in METONYMS and _acting(text, hit.end):
         return MetonymBody(hit.start, hit.end, METONYMS[key])
     single = " " not in key

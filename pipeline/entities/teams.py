@@ -37,13 +37,7 @@ def sports_page(text: str) -> bool:
     m = _LABEL.match(text)
     if m and set(m.group(1).lower().split()) & SPORT_LABELS:
         return True
-    seen = set()
-    for w in _CUE_WORD.findall(text[:4000]):
-        if w in SPORT_CUES:
-            seen.add(w)
-            if len(seen) >= 3:
-                return True
-    return False
+    return len(SPORT_CUES.intersection(_CUE_WORD.findall(text[:4000]))) >= 3
 
 
 def individual_sport(text: str) -> bool:
@@ -119,9 +113,9 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             segment.append(t)
             continue
         toks = segment[-3:]
-        while toks and (not toks[0].cap or toks[0].text.lower() in LEADING_NOISE):
+        while toks and (not toks[0].cap or toks[0].low in LEADING_NOISE):
             toks.pop(0)
-        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].text.lower() in NOT_TEAM_WORDS):
+        if toks and all(x.cap for x in toks) and not (len(toks) == 1 and toks[0].low in NOT_TEAM_WORDS):
             out.append((toks[0].start, toks[-1].end))
         segment = []
     return out

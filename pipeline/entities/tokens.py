@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .rules import CONNECTORS
 
-_TOKEN = re.compile(r"[^\W_](?:[\w&.\-\u2010\u2011'\u2019]*[\w&])?|&")
+# a word (inner dots, hyphens and apostrophes, none at its end), then (group 2) one space and the start of the
+# next word when that is what follows; written without backtracking
+_TOKEN = re.compile(r"([^\W_][\w&]*(?:[.\-\u2010\u2011'\u2019]+[\w&]+)*|&)(?=([ \u00a0](?:[^\W_]|&))?)")
 _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "prof", "rev", "no", "cllr", "rt",
                             "hon", "u.k", "u.s", "plc", "jr", "sr"})
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
@@ -15,21 +16,30 @@ _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
 
 class Token:
     """A word with its span. ``cap``: starts with a capital (or is a name part such as "plc");
-    ``possessive``: followed by 's; ``hard_break_after``: anything but one space follows."""
+    ``possessive``: followed by 's; ``hard_break_after``: anything but one space follows; ``low``: lower case."""
 
-    __slots__ = ("start", "end", "text", "cap", "possessive", "hard_break_after")
+    __slots__ = ("start", "end", "text", "cap", "possessive", "hard_break_after", "low")
 
-    def __init__(self, start: int, end: int, text: str, cap: bool, possessive: bool, hard_break_after: bool):
+    def __init__(self, start: int, end: int, text: str, cap: bool, possessive: bool, hard_break_after: bool,
+                 low: str):
         self.start, self.end, self.text = start, end, text
         self.cap, self.possessive, self.hard_break_after = cap, possessive, hard_break_after
+        self.low = low
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Run:
-    tokens: tuple[Token, ...]
+    """A capitalised run: its tokens (a plain slotted class: made for every run of every page)."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: tuple[Token, ...]):
+        self.tokens = tokens
+
+    def __repr__(self) -> str:
+        return f"Run({self.tokens!r})"
 
     @property
     def start(self) -> int:
@@ -59,38 +69,47 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             s += len(part) + 1
 
 
+_WordInfo = tuple[str, str, bool, bool, bool]  # (word without 's, lower case, cap, possessive, glued)
+_WORD_INFO: dict[str, _WordInfo] = {}  # per distinct matched word; words repeat across pages
+_WORD_INFO_MAX = 200_000
+
+
+def _word_info(word: str) -> _WordInfo:
+    """What a matched word is, whatever surrounds it (cached)."""
+    glued = "." in word and _GLUED_SENTENCE.search(word) is not None
+    possessive = word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES
+    if possessive:
+        word = word[:-2]
+    first = word[0]
+    cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
+    return word, word.lower(), cap, possessive, glued
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
     append = out.append
-    glued = _GLUED_SENTENCE.search
-    for m in _TOKEN.finditer(text):  # _spans inlined: this loop is the layer's hottest
-        word = m.group()
+    cache = _WORD_INFO
+    if len(cache) > _WORD_INFO_MAX:
+        cache.clear()
+    for m in _TOKEN.finditer(text):  # this loop is the layer's hottest
+        word, next_word = m.groups()
+        info = cache.get(word)
+        if info is None:
+            info = cache[word] = _word_info(word)
+        word, low, cap, possessive, glued = info
         s, e = m.span()
-        if "." in word and glued(word):
-            for s2, e2 in _spans(word):
+        if glued:
+            for s2, e2 in _spans(text[s:e]):
                 _append_token(text, s + s2, s + e2, append)
-            continue
-        possessive = False
-        if word[-1] == "s" and len(word) > 2 and word[-2] in _APOSTROPHES:
-            e -= 2
-            word = word[:-2]
-            possessive = True
-        if possessive:
-            brk = True
+        elif possessive:
+            append(Token(s, e - 2, word, cap, True, True, low))
+        elif next_word is not None:
+            append(Token(s, e, word, cap, False, False, low))
+        elif text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            append(Token(s, e, word, cap, False, False, low))  # "Dr. Smith", "George W. Bush"
         else:
-            nxt = text[e:e + 1]
-            if nxt == " " or nxt == "\u00a0":
-                after = text[e + 1:e + 2]
-                brk = not (after.isalnum() or after == "&")
-            elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
-                                                             (len(word) == 1 and word.isupper())):
-                brk = False  # "Dr. Smith", "George W. Bush"
-            else:
-                brk = True
-        first = word[0]
-        cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
-        append(Token(s, e, word, cap, possessive, brk))
+            append(Token(s, e, word, cap, False, True, low))
     return out
 
 
@@ -103,36 +122,36 @@ def _append_token(text: str, s: int, e: int, append) -> None:
         word = word[:-2]
         possessive = True
     nxt = text[e:e + 1]
+    low = word.lower()
     if possessive:
         brk = True
     elif nxt in _SPACES:
         after = text[e + 1:e + 2]
         brk = not (after.isalnum() or after == "&")
-    elif nxt == "." and text[e + 1:e + 2] == " " and (word.lower() in _ABBREVIATIONS or
-                                                     (len(word) == 1 and word.isupper())):
+    elif nxt == "." and text[e + 1:e + 2] == " " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
         brk = False
     else:
         brk = True
     first = word[0]
     cap = first.isupper() or (first.isdigit() and len(word) <= 4) or word in _LOWER_NAME_PARTS
-    append(Token(s, e, word, cap, possessive, brk))
+    append(Token(s, e, word, cap, possessive, brk, low))
 
 
 def capital_runs(tokens: list[Token]) -> list[Run]:
     """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only."""
     runs: list[Run] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    n = len(tokens)
+    after_last = 0  # the token after the last run
+    for i in [k for k, t in enumerate(tokens) if t.cap]:  # most words are lower case: skipped in one pass
         t = tokens[i]
-        if not t.cap or t.text[:1].isdigit():
-            i += 1
+        if i < after_last or t.text[:1].isdigit():
             continue
         seq = [t]
         j = i
         while not tokens[j].hard_break_after and j + 1 < n:
             k = j + 1
             conn = []
-            while k < n and not tokens[k].cap and tokens[k].text.lower() in CONNECTORS and len(conn) < 2 \
+            while k < n and not tokens[k].cap and tokens[k].low in CONNECTORS and len(conn) < 2 \
                     and not tokens[k - 1].hard_break_after:
                 conn.append(tokens[k])
                 k += 1
@@ -143,5 +162,5 @@ def capital_runs(tokens: list[Token]) -> list[Run]:
             else:
                 break
         runs.append(Run(tuple(seq)))
-        i = j + 1
+        after_last = j + 1
     return runs
