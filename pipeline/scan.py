@@ -21,6 +21,7 @@ from .decoding import DecodeProblem, ReadProblem, decode_document, detect_format
 from .sources import CONTAINERS, SourceSpec, make_doc_id, read_source
 from .sources.files import stat_signatures
 from .state import MANIFEST_SCHEMA, StateDir, write_parquet
+from .unchanged import read_record
 from .versioning import extractor_version
 from .workers import map_documents
 
@@ -166,13 +167,6 @@ def _superseded(current: dict[str, _Current], doc_id: str, order: tuple) -> bool
     return prev is not None and prev.order > order
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text())
-    except (OSError, ValueError):
-        return {}
-
-
 def _error_json(error: dict) -> dict:
     return {**error, "occurred_at": error["occurred_at"].isoformat()}
 
@@ -199,6 +193,26 @@ def _keep_container_source(source: str, before: dict, old: dict[str, dict], curr
         error = {**error, "occurred_at": datetime.fromisoformat(error["occurred_at"])}
         current[f"\0{source}\0{i}"] = _Current((), None, error)  # an error row may have no doc_id of its own
         counts["read"] += 1
+
+
+def _scan_source(spec: SourceSpec, signed_before: dict | None, old: dict[str, dict], writer: _RawWriter,
+                 current: dict[str, _Current], now: datetime, full: bool, counts: Counter,
+                 workers: int) -> dict | None:
+    """Sort one source's records into `current`; for a jsonl / WARC source, kept unread when its files are
+    the ones last published. Returns the source's container record to commit (None: not a signed container)."""
+    sigs = stat_signatures(spec) if spec.kind in CONTAINERS else None
+    if sigs is None:
+        _read_records(spec, old, writer, current, now, full, counts, workers)
+        return None
+    record = {"settings": spec.settings_hash(), "files": sigs}
+    if _still_signed(signed_before, record, spec.name, old, writer.state):
+        _keep_container_source(spec.name, signed_before, old, current, counts)
+        return signed_before
+    _read_records(spec, old, writer, current, now, full, counts, workers)
+    # the signatures were taken before reading: a file written meanwhile differs next time and is read again
+    mine = [c for c in current.values() if (c.row or c.error)["source"] == spec.name]
+    return {**record, "documents": sum(1 for c in mine if c.row is not None),
+            "errors": [_error_json(c.error) for c in mine if c.row is None]}
 
 
 def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, current: dict[str, _Current],
@@ -343,23 +357,14 @@ def scan(state: StateDir, specs: list[SourceSpec], run_id: str, now: datetime, b
     writer = _RawWriter(state, run_id, chunk_size or batch_size)
     current: dict[str, _Current] = {}
     enabled = {s.name for s in specs if s.enabled}
-    signed_before = {} if full else _read_json(state.containers)
+    signed_before = {} if full else read_record(state.containers)
     signed: dict[str, dict] = {}
     for spec in specs:
-        if not spec.enabled:
-            continue
-        sigs = stat_signatures(spec) if spec.kind in CONTAINERS else None
-        record = {"settings": spec.settings_hash(), "files": sigs}
-        if sigs is not None and _still_signed(signed_before.get(spec.name), record, spec.name, old, state):
-            _keep_container_source(spec.name, signed_before[spec.name], old, current, counts)
-            signed[spec.name] = signed_before[spec.name]
-            continue
-        _read_records(spec, old, writer, current, now, full, counts, workers)
-        if sigs is not None:  # taken before reading: a file written meanwhile is read again next time
-            signed[spec.name] = {**record, "documents": sum(1 for c in current.values() if c.row is not None
-                                                            and c.row["source"] == spec.name),
-                                 "errors": [_error_json(c.error) for c in current.values()
-                                            if c.row is None and c.error["source"] == spec.name]}
+        if spec.enabled:
+            record = _scan_source(spec, signed_before.get(spec.name), old, writer, current, now, full, counts,
+                                  workers)
+            if record is not None:
+                signed[spec.name] = record
     writer.flush()
     rows, errors = [], []
     for cur in current.values():
