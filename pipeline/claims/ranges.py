@@ -44,15 +44,20 @@ def find_ranges(text: str, claims: list[Candidate]) -> dict[int, int]:
 
 
 def _two_levels(text: str, a: Candidate, b: Candidate, gap: re.Match | None) -> bool:
-    """`from X to Y` after a verb of change: a level before and after, not a range, yet one unit."""
+    """`from X to Y` that is no range (after a verb of change): a level before and after, yet one unit."""
     if not gap or gap.group("sep").lower() != "to":
         return False
-    lead = _BETWEEN_RE.search(text[max(0, a.start - 30):a.start])
+    lead = _lead(text, a)
     return bool(lead) and lead.group("word").lower() == "from"
 
 
+def _lead(text: str, a: Candidate) -> re.Match | None:
+    """The `between` / `from` that opens a pair at `a`, if one does."""
+    return _BETWEEN_RE.search(text[max(0, a.start - 30):a.start])
+
+
 def _is_range(text: str, a: Candidate, b: Candidate, sep: str) -> bool:
-    lead = _BETWEEN_RE.search(text[max(0, a.start - 30):a.start])
+    lead = _lead(text, a)
     sep = "to" if sep.startswith("up") or sep in ("through", "thru", "~") else sep
     if sep in ("and", "or"):
         return bool(lead) and lead.group("word").lower() == "between" and sep == "and"
