@@ -77,7 +77,7 @@ def test_repeated_lines_are_template_with_a_reason() -> None:
     repeated = {keys[0]: repeat_bucket(14)}
     doc = clean_document(text, "text", repeated=repeated, now=NOW)
     assert doc.blocks[0].is_boilerplate
-    assert doc.blocks[0].reason.endswith("repeats on 10+ pages of this source")
+    assert doc.blocks[0].reason.endswith("repeats on 5+ pages of this source")
     assert doc.body_text == "\n\n".join(PARAS)
 
 
@@ -88,8 +88,7 @@ def test_block_keys_ignore_case_spacing_and_digits() -> None:
 
 
 def test_repeat_bucket_floors() -> None:
-    assert [repeat_bucket(n) for n in (0, 1, 2, 3, 4, 5, 9, 10, 19, 20, 49, 50, 99, 100, 250)] == [
-        0, 0, 0, 3, 3, 5, 5, 10, 10, 20, 20, 50, 50, 100, 200]
+    assert [repeat_bucket(n) for n in (0, 1, 2, 3, 4, 5, 9, 10, 100, 250)] == [0, 0, 0, 3, 3, 5, 5, 5, 5, 5]
 
 
 def test_clean_source_keeps_every_block_as_body() -> None:
