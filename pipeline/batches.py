@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import pickle
 import time
 import traceback
 from datetime import UTC, datetime
@@ -44,16 +45,21 @@ def _write(out_dir: Path, prefix: str, tables: tuple[str, ...], rows: dict[str, 
 
 
 def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
-    """The plan rows of one batch joined with their decoded text (reading only the raw chunks they are in)."""
+    """The plan rows of one batch joined with their decoded text (reading only the raw chunks they are in), and
+    with the parsed blocks of the HTML pages this run's scan decoded (NULL for the others)."""
     plan = str(state.run_dir(run_id) / "plan.parquet")
     con = duckdb.connect()
     try:
-        files = [str(state.store / r[0]) for r in con.execute(
+        names = [r[0] for r in con.execute(
             "SELECT DISTINCT raw_file FROM read_parquet(?) WHERE batch_no = ? ORDER BY 1", [plan, batch_no]).fetchall()]
-        if not files:
+        if not names:
             return []
-        cur = con.execute("SELECT p.*, r.text, r.hints FROM read_parquet(?) p JOIN read_parquet(?) r "
-                          "USING (doc_id, raw_file) WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, batch_no])
+        files = [str(state.store / name) for name in names]
+        parsed = [str(path) for name in names if (path := state.parsed_file(run_id, name)).exists()]
+        join, params = ("LEFT JOIN read_parquet(?) b USING (doc_id, raw_file)", [parsed]) if parsed else ("", [])
+        cur = con.execute(f"SELECT p.*, r.text, r.hints, {'b.parsed' if parsed else 'NULL AS parsed'} "
+                          f"FROM read_parquet(?) p JOIN read_parquet(?) r USING (doc_id, raw_file) {join} "
+                          "WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, *params, batch_no])
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     finally:
@@ -84,7 +90,8 @@ def clean_one(task: dict) -> dict[str, list[dict]]:
             cleaned = cleaning.clean_document(
                 task["text"], task["format"], repeated=json.loads(task["repeated"]), clean=task["clean"],
                 hints=json.loads(task["hints"] or "{}"), publisher_default=task["publisher"],
-                timezone=task["timezone"], now=task["ingested_at"].replace(tzinfo=UTC))
+                timezone=task["timezone"], now=task["ingested_at"].replace(tzinfo=UTC),
+                parsed=pickle.loads(task["parsed"]) if task["parsed"] is not None else None)
     except OverBudget as exc:
         error = over_budget_message(exc.seconds, "clean")
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -129,7 +136,8 @@ def clean_batch(state: StateDir, run_id: str, batch_no: int, sources: dict[str, 
         src = sources[p["source"]]
         base = {"doc_id": p["doc_id"], **json.loads(p["doc_row"]), "ingested_at": p["ingested_at"],
                 "processed_at": processed_at, "extractor_version": version, "word_count": 0}
-        tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at")}, "base": base,
+        tasks.append({**{k: p[k] for k in ("text", "format", "repeated", "hints", "ingested_at", "parsed")},
+                      "base": base,
                       **{k: src[k] for k in ("clean", "publisher", "timezone")}, "doc_timeout": doc_timeout})
     rows: dict[str, list[dict]] = {name: [] for name in CLEAN_TABLES}
     for found in map_documents(clean_one, tasks, workers):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,7 @@ from .workers import map_documents
 
 RAW_SCHEMA = pa.schema([("raw_file", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
                         ("hints", pa.string()), ("keys", pa.list_(pa.string()))])
+PARSED_SCHEMA = pa.schema([("doc_id", pa.string()), ("raw_file", pa.string()), ("parsed", pa.binary())])
 PLAN_SCHEMA = pa.schema([("doc_id", pa.string()), ("batch_no", pa.int32()), ("raw_file", pa.string()),
                          ("out_batch", pa.string()), ("source", pa.string()), ("format", pa.string()),
                          ("repeated", pa.string()), ("ingested_at", pa.timestamp("us")),
@@ -64,7 +66,8 @@ class _Current:
 
 
 class _RawWriter:
-    """Buffers decoded documents and writes them as parquet chunks.
+    """Buffers decoded documents and writes them as parquet chunks to the store, and the parsed blocks of their
+    HTML pages beside each chunk in the run's folder (for this run's cleaning only: they are never kept).
 
     A chunk holds each doc_id once: a later record of the same document replaces the buffered one, so a
     (doc_id, raw_file) pair always names one row (an earlier version in an earlier chunk is never referenced).
@@ -73,13 +76,18 @@ class _RawWriter:
     def __init__(self, state: StateDir, run_id: str, chunk: int) -> None:
         self.state, self.run_id, self.chunk = state, run_id, chunk
         self.rows: dict[str, dict] = {}
+        self.parsed: dict[str, bytes] = {}
         self.n = 0
         self.name = state.raw_file(run_id, 0)
 
-    def add(self, row: dict) -> str:
+    def add(self, row: dict, parsed: bytes | None = None) -> str:
         row["raw_file"] = self.name
-        self.rows.pop(row["doc_id"], None)
-        self.rows[row["doc_id"]] = row
+        doc_id = row["doc_id"]
+        self.rows.pop(doc_id, None)
+        self.rows[doc_id] = row
+        self.parsed.pop(doc_id, None)
+        if parsed is not None:
+            self.parsed[doc_id] = parsed
         name = self.name
         if len(self.rows) >= self.chunk:
             self.flush()
@@ -89,13 +97,19 @@ class _RawWriter:
         if self.rows:
             write_parquet(pa.Table.from_pylist(list(self.rows.values()), schema=RAW_SCHEMA),
                           self.state.store / self.name)
-            self.rows = {}
+            if self.parsed:
+                write_parquet(pa.table({"doc_id": list(self.parsed), "raw_file": [self.name] * len(self.parsed),
+                                        "parsed": list(self.parsed.values())}, schema=PARSED_SCHEMA),
+                              self.state.parsed_file(self.run_id, self.name))
+            self.rows, self.parsed = {}, {}
             self.n += 1
             self.name = self.state.raw_file(self.run_id, self.n)
 
 
-def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, str, list[str]] | tuple[str, str]:
-    """Decode one record and fingerprint its blocks: (text, format, keys), or (stage, error). Runs in a worker."""
+def prepare(job: tuple[bytes, str | None, str, str | None, bool]
+            ) -> tuple[str, str, list[str], bytes | None] | tuple[str, str]:
+    """Decode one record and fingerprint its blocks: (text, format, keys, parsed blocks of an HTML page,
+    pickled for the cleaning step of this run), or (stage, error). Runs in a worker."""
     payload, charset, spec_format, format_hint, clean = job
     try:
         text = decode_document(payload, charset)
@@ -105,11 +119,17 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]) -> tuple[str, 
         return "decode", f"{type(exc).__name__}: {exc}; this is a Claimhouse bug: please report it with the document"
     # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
     fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
-    try:
-        keys = cleaning.block_keys(text, fmt) if clean else []
-    except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
-        keys = []
-    return text, fmt, keys
+    keys: list[str] = []
+    parsed = None
+    if clean:
+        try:
+            found = cleaning.candidates_for(text, fmt)
+            keys = cleaning.block_keys(text, fmt, found)
+            if fmt == "html":  # walking a page's elements is the dearest part of cleaning it: done once per run
+                parsed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
+            keys = []
+    return text, fmt, keys, parsed
 
 
 @dataclass
@@ -149,8 +169,8 @@ class _Decoder:
                 self.current[doc_id] = _Current(w.order, None, {**w.base, "stage": done[0], "error": done[1],
                                                                 "occurred_at": self.now})
                 continue
-            text, fmt, keys = done
-            raw_file = self.writer.add({"doc_id": doc_id, "text": text, "hints": w.hints, "keys": keys})
+            text, fmt, keys, parsed = done
+            raw_file = self.writer.add({"doc_id": doc_id, "text": text, "hints": w.hints, "keys": keys}, parsed)
             same_content = w.before is not None and w.before["content_sha256"] == w.content_sha256
             row = {**w.base, "content_sha256": w.content_sha256, "format": fmt, "settings_hash": self.settings,
                    "extractor_version": None, "repeat_sig": None, "sketch": sketch(keys),

@@ -55,6 +55,10 @@ class StateDir:
     def raw_file(self, run_id: str, n: int) -> str:
         return f"raw-{run_id[:8]}-{n:05d}.parquet"
 
+    def parsed_file(self, run_id: str, raw_file: str) -> Path:
+        """The parsed blocks of a raw chunk's HTML pages, written by the scan for this run's cleaning."""
+        return self.run_dir(run_id) / "parsed" / raw_file
+
     def out_batch(self, run_id: str, n: int) -> str:
         return f"out-{run_id[:8]}-{n:05d}"
 

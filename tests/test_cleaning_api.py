@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from pipeline.cleaning import ROLES, Block, block_keys, clean_document, repeat_bucket
+from pipeline.cleaning import ROLES, Block, block_keys, candidates_for, clean_document, repeat_bucket
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 PARAS = [
@@ -325,3 +325,10 @@ def test_a_verbless_line_under_an_image_is_its_caption() -> None:
     doc = clean_document(html, "html", now=NOW)
     assert doc.body_text == "\n\n".join(PARAS)
     assert [b.role for b in doc.blocks if b.text.startswith("Councillors outside")] == ["caption"]
+
+
+def test_a_parsed_page_is_not_parsed_again() -> None:
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>"
+    parsed = candidates_for(html, "html")
+    assert block_keys("", "html", parsed) == block_keys(html, "html")
+    assert clean_document("<html></html>", "html", parsed=parsed, now=NOW).body_text == "\n\n".join(PARAS)

@@ -90,6 +90,28 @@ def test_a_repeated_key_is_planned_once_with_its_last_version(tmp_path: Path, ba
     assert latest == sorted(f"Version {i}" for i in range(21, 28))
 
 
+def test_html_pages_are_parsed_once_per_run_and_clean_as_if_parsed_again(tmp_path: Path) -> None:
+    """The scan hands each HTML page's parsed blocks to this run's cleaning (plain text is split again); a page
+    cleaned from them comes out exactly as one cleaned from its text."""
+    import pickle
+
+    from pipeline import cleaning
+    from pipeline.batches import _plan_rows
+
+    sources = _corpus(tmp_path)
+    state = StateDir(tmp_path / "state")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=50)
+    rows = [r for n in range(result.batches) for r in _plan_rows(state, "run1", n)]
+    html = [r for r in rows if r["format"] == "html"]
+    assert len(html) == 8 and all(r["parsed"] is not None for r in html)
+    assert all(r["parsed"] is None for r in rows if r["format"] != "html")
+    for r in html:
+        kept = cleaning.clean_document(r["text"], "html", repeated=json.loads(r["repeated"]), now=NOW,
+                                       parsed=pickle.loads(r["parsed"]))
+        assert kept == cleaning.clean_document(r["text"], "html", repeated=json.loads(r["repeated"]), now=NOW)
+        assert kept.body_text
+
+
 def _scan_and_commit(state: StateDir, sources: Path, run_id: str, full: bool = False) -> Counter:
     result = scan(state, load_sources(sources), run_id, NOW, batch_size=10, full=full)
     state.commit_manifest(result.run_dir / "manifest_next.parquet")

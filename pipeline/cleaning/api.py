@@ -34,16 +34,20 @@ CLEAN_REASON = "source declares clean text"
 ENGLISH_SHARE = 0.3
 
 
-def candidates_for(text: str, fmt: str) -> tuple[list[Candidate], dict]:
-    """Candidate blocks and page metadata (HTML only) of a document."""
+Parsed = tuple[list[Candidate], dict]
+
+
+def candidates_for(text: str, fmt: str) -> Parsed:
+    """Candidate blocks and page metadata (HTML only) of a document: what ``block_keys`` and ``clean_document``
+    read, so a caller doing both can parse the page once and hand the result to each."""
     if fmt == "html":
         return html_candidates(text)
     return text_candidates(text), {}
 
 
-def block_keys(text: str, fmt: str) -> list[str]:
+def block_keys(text: str, fmt: str, parsed: Parsed | None = None) -> list[str]:
     """Fingerprints of the document's candidate blocks (distinct, in order), for cross-page repetition."""
-    cands, _ = candidates_for(text, fmt)
+    cands, _ = parsed if parsed is not None else candidates_for(text, fmt)
     seen: dict[str, None] = {}
     for c in cands:
         key = line_key(c.text)
@@ -55,15 +59,16 @@ def block_keys(text: str, fmt: str) -> list[str]:
 def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = None, clean: bool = True,
                    hints: Mapping[str, str | None] | None = None, publisher_default: str | None = None,
                    timezone: str = "Europe/London", now: datetime | None = None,
-                   ensemble: bool = True) -> CleanedDocument:
+                   ensemble: bool = True, parsed: Parsed | None = None) -> CleanedDocument:
     """Label every block of a document, assemble its body and comments, and read its metadata; with
-    ``ensemble``, trafilatura's article is weighed against ours on HTML pages that give cause to doubt."""
+    ``ensemble``, trafilatura's article is weighed against ours on HTML pages that give cause to doubt.
+    ``parsed``: ``candidates_for(text, fmt)`` when the caller already has it (it is not parsed again)."""
     hints = hints or {}
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     local_now = now.astimezone(ZoneInfo(timezone))
-    cands, page = candidates_for(text, fmt)
+    cands, page = parsed if parsed is not None else candidates_for(text, fmt)
     if not clean:
         return _clean_source(cands, hints, publisher_default, page, timezone, local_now)
     units, lab, labels = _label_document(text, fmt, cands, page, hints, repeated, ensemble)
