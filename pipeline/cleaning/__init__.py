@@ -1,8 +1,8 @@
 """Boilerplate cleaning and metadata: every block of a document labelled with a role and a reason.
 
 Plain Python, no Dagster. The pipeline calls ``block_keys`` over a source to count repeated lines, then
-``clean_document`` per document with those counts bucketed by ``repeat_bucket``; ``candidates_for`` parses a
-page once for both.
+``clean_document`` per document with those counts bucketed by ``repeat_bucket``, near-copies of a page counted
+once (``page_sketch_of``, ``nearcopies``); ``candidates_for`` parses a page once for all of them.
 
 How a document is cleaned:
 
@@ -23,9 +23,9 @@ How a document is cleaned:
 6. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
    Open Graph and meta tags first, then htmldate, then our own datelines.
 """
-from .api import Parsed, block_keys, candidates_for, clean_document
+from .api import Parsed, block_keys, candidates_for, clean_document, page_sketch_of
 from .model import ROLES, Block, CleanedDocument, Comment
 from .repetition import repeat_bucket
 
 __all__ = ["ROLES", "Block", "CleanedDocument", "Comment", "Parsed", "block_keys", "candidates_for", "clean_document",
-           "repeat_bucket"]
+           "page_sketch_of", "repeat_bucket"]

@@ -25,6 +25,7 @@ from .metadata import (
     publisher_in_chrome,
 )
 from .model import KEPT_ROLES, Block, CleanedDocument, Comment
+from .nearcopies import page_sketch
 from .repetition import line_key
 from .rules import vocabulary
 from .verdicts import Labelling
@@ -47,13 +48,22 @@ def candidates_for(text: str, fmt: str) -> Parsed:
 
 def block_keys(text: str, fmt: str, parsed: Parsed | None = None) -> list[str]:
     """Fingerprints of the document's candidate blocks (distinct, in order), for cross-page repetition."""
-    cands, _ = parsed if parsed is not None else candidates_for(text, fmt)
-    seen: dict[str, None] = {}
-    for c in cands:
+    return list(_key_words(parsed if parsed is not None else candidates_for(text, fmt)))
+
+
+def page_sketch_of(text: str, fmt: str, parsed: Parsed | None = None) -> str:
+    """The document's near-copy sketch (``nearcopies``): its distinct blocks weighted by their words."""
+    return page_sketch(_key_words(parsed if parsed is not None else candidates_for(text, fmt)).items())
+
+
+def _key_words(parsed: Parsed) -> dict[str, int]:
+    """{block key: words of its first block}, in reading order."""
+    seen: dict[str, int] = {}
+    for c in parsed[0]:
         key = line_key(c.text)
-        if key:
-            seen.setdefault(key, None)
-    return list(seen)
+        if key and key not in seen:
+            seen[key] = len(c.text.split())
+    return seen
 
 
 def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = None, clean: bool = True,
