@@ -18,6 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from . import cleaning, duck
+from .cleaning import nearcopies
 from .decoding import DecodeProblem, ReadProblem, decode_document, detect_format
 from .sources import CONTAINERS, SourceSpec, make_doc_id, read_source
 from .sources.files import stat_signatures
@@ -36,15 +37,8 @@ PLAN_SCHEMA = pa.schema([("doc_id", pa.string()), ("batch_no", pa.int32()), ("ra
 ERROR_SCHEMA = pa.schema([("source", pa.string()), ("uri", pa.string()), ("doc_id", pa.string()),
                           ("location", pa.string()), ("stage", pa.string()), ("error", pa.string()),
                           ("occurred_at", pa.timestamp("us"))])
-SKETCH_SIZE = 8
 PREPARE_CHUNK = 256  # new or changed records decoded per round trip to the worker pool
 PREPARE_BYTES = 64 << 20  # ... or fewer, so that a round trip holds at most this much raw data
-
-
-def sketch(keys: list[str]) -> str:
-    """A near-duplicate fingerprint: the smallest hashes of the page's block keys (pages sharing it are copies)."""
-    hashed = sorted({hashlib.blake2b(k.encode(), digest_size=8).hexdigest() for k in keys})
-    return hashlib.blake2b("".join(hashed[:SKETCH_SIZE]).encode(), digest_size=8).hexdigest()
 
 
 @dataclass
@@ -107,9 +101,9 @@ class _RawWriter:
 
 
 def prepare(job: tuple[bytes, str | None, str, str | None, bool]
-            ) -> tuple[str, str, list[str], bytes | None] | tuple[str, str]:
-    """Decode one record and fingerprint its blocks: (text, format, keys, parsed blocks of an HTML page,
-    pickled for the cleaning step of this run), or (stage, error). Runs in a worker."""
+            ) -> tuple[str, str, list[str], str, bytes | None] | tuple[str, str]:
+    """Decode one record and fingerprint its blocks: (text, format, block keys, near-copy sketch, parsed blocks
+    of an HTML page pickled for the cleaning step of this run), or (stage, error). Runs in a worker."""
     payload, charset, spec_format, format_hint, clean = job
     try:
         text = decode_document(payload, charset)
@@ -120,16 +114,16 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]
     # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
     fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
     keys: list[str] = []
-    parsed = None
+    sketch, parsed = nearcopies.page_sketch(()), None
     if clean:
         try:
             found = cleaning.candidates_for(text, fmt)
-            keys = cleaning.block_keys(text, fmt, found)
+            keys, sketch = cleaning.block_keys(text, fmt, found), cleaning.page_sketch_of(text, fmt, found)
             if fmt == "html":  # walking a page's elements is the dearest part of cleaning it: done once per run
                 parsed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
             keys = []
-    return text, fmt, keys, parsed
+    return text, fmt, keys, sketch, parsed
 
 
 @dataclass
@@ -169,11 +163,11 @@ class _Decoder:
                 self.current[doc_id] = _Current(w.order, None, {**w.base, "stage": done[0], "error": done[1],
                                                                 "occurred_at": self.now})
                 continue
-            text, fmt, keys, parsed = done
+            text, fmt, keys, page_sketch, parsed = done
             raw_file = self.writer.add({"doc_id": doc_id, "text": text, "hints": w.hints, "keys": keys}, parsed)
             same_content = w.before is not None and w.before["content_sha256"] == w.content_sha256
             row = {**w.base, "content_sha256": w.content_sha256, "format": fmt, "settings_hash": self.settings,
-                   "extractor_version": None, "repeat_sig": None, "sketch": sketch(keys),
+                   "extractor_version": None, "repeat_sig": None, "sketch": page_sketch,
                    "ingested_at": w.before["ingested_at"] if same_content else self.now, "processed_at": None,
                    "raw_file": raw_file, "out_batch": None}
             status = "new" if w.before is None else ("changed" if not same_content else "resettled")
@@ -197,8 +191,9 @@ def _still_signed(before: dict | None, now: dict, source: str, old: dict[str, di
     they were."""
     if not before or before.get("settings") != now["settings"] or before.get("files") != now["files"]:
         return False
-    raws = [r["raw_file"] for r in old.values() if r["source"] == source]
-    return len(raws) == before.get("documents") and all((state.store / raw).exists() for raw in set(raws))
+    mine = [r for r in old.values() if r["source"] == source]
+    return (len(mine) == before.get("documents") and all(_kept(r, now["settings"]) for r in mine)
+            and all((state.store / raw).exists() for raw in {r["raw_file"] for r in mine}))
 
 
 def _keep_container_source(source: str, before: dict, old: dict[str, dict], current: dict[str, _Current],
@@ -261,8 +256,8 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
                 unlisted.append(rec.keeps)
             continue
         before = old.get(doc_id)
-        if (before and not full and before["content_sha256"] == rec.content_sha256
-                and before["settings_hash"] == settings and (writer.state.store / before["raw_file"]).exists()):
+        if (before and not full and before["content_sha256"] == rec.content_sha256 and _kept(before, settings)
+                and (writer.state.store / before["raw_file"]).exists()):
             current[doc_id] = _Current(order, {**before, "uri": rec.uri, "location": rec.location,
                                                "file_sig": rec.signature})
             continue
@@ -273,13 +268,19 @@ def _read_records(spec: SourceSpec, old: dict[str, dict], writer: _RawWriter, cu
         _keep_unlisted(spec.name, folder, old, current, writer.state)
 
 
+def _kept(row: dict, settings: str) -> bool:
+    """A manifest row a scan may keep for an unchanged record: same source settings, and a near-copy sketch of
+    the current kind (a row from before it is read again once, and kept if its bytes are unchanged)."""
+    return row["settings_hash"] == settings and nearcopies.current(row["sketch"])
+
+
 def _signature_test(spec: SourceSpec, old: dict[str, dict], settings: str, state: StateDir):
     """`unchanged(rel, signature)` for the source's reader: True when the manifest holds this very stat signature
     for the document at `rel`, under the same source settings, with its staged text still there. Such a file is
     not read (CONTRACT section 3 defines change by content: a rewrite keeping size, mtime and inode is the one
     change this misses; `make run FULL=1` reads and hashes everything)."""
     known = {doc_id: row["file_sig"] for doc_id, row in old.items()
-             if row["source"] == spec.name and row.get("file_sig") and row["settings_hash"] == settings}
+             if row["source"] == spec.name and row.get("file_sig") and _kept(row, settings)}
     if not known:
         return None
     staged: dict[str, bool] = {}
@@ -308,19 +309,26 @@ def _keep_unlisted(source: str, folder: str, old: dict[str, dict], current: dict
 
 def _repeat_verdicts(state: StateDir, rows: list[dict], writer: _RawWriter) -> dict[str, tuple[str, str]]:
     """{doc_id: (signature, verdicts as JSON {block key: bucket})} for documents with lines repeated on several
-    distinct pages of the same source. Streamed a document at a time, kept as compact strings."""
+    distinct pages of the same source (near-copies count once: ``cleaning.nearcopies``). Streamed a document at
+    a time, kept as compact strings."""
     files = sorted({r["raw_file"] for r in rows})
     if not files:
         return {}
+    sketches: dict[str, dict[str, str]] = {}
+    for r in rows:
+        sketches.setdefault(r["source"], {})[r["doc_id"]] = r["sketch"]
+    page = {}
+    for of_source in sketches.values():
+        page.update(nearcopies.near_copy_groups(of_source))
     con = duck.connect(spill_dir=state.run_dir(writer.run_id) / "spill")
-    docs = pa.Table.from_pylist([{"doc_id": r["doc_id"], "source": r["source"], "sketch": r["sketch"],
+    docs = pa.Table.from_pylist([{"doc_id": r["doc_id"], "source": r["source"], "page": page[r["doc_id"]],
                                   "raw_file": r["raw_file"]} for r in rows])
     con.register("docs", docs)
     paths = [str(state.store / f) for f in files]
-    con.execute("""CREATE TEMP TABLE k AS SELECT d.doc_id, d.source, d.sketch, unnest(r.keys) AS key
+    con.execute("""CREATE TEMP TABLE k AS SELECT d.doc_id, d.source, d.page, unnest(r.keys) AS key
                    FROM read_parquet(?) r JOIN docs d USING (doc_id, raw_file)""", [paths])
-    cur = con.execute("""WITH pages AS (SELECT source, key, count(DISTINCT sketch) AS n FROM k
-                                        GROUP BY source, key HAVING count(DISTINCT sketch) > 1)
+    cur = con.execute("""WITH pages AS (SELECT source, key, count(DISTINCT page) AS n FROM k
+                                        GROUP BY source, key HAVING count(DISTINCT page) > 1)
                          SELECT k.doc_id, list(k.key ORDER BY k.key), list(pages.n ORDER BY k.key)
                          FROM k JOIN pages USING (source, key) GROUP BY k.doc_id""")
     verdicts: dict[str, tuple[str, str]] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import time
 from collections import Counter
 from datetime import datetime
@@ -110,6 +111,73 @@ def test_html_pages_are_parsed_once_per_run_and_clean_as_if_parsed_again(tmp_pat
                                        parsed=pickle.loads(r["parsed"]))
         assert kept == cleaning.clean_document(r["text"], "html", repeated=json.loads(r["repeated"]), now=NOW)
         assert kept.body_text
+
+
+CHROME = ["Skip to main content", "Home | News | Council | Contact", "Share this page", "© Example News 2024"]
+COPY_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def _story(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = ["council", "budget", "housing", "buses", "schools", "funding", "plan", "residents", "minister", "growth", "region", "care"]
+    return [" ".join(rng.choice(words) for _ in range(40)) + "." for _ in range(6)]
+
+
+def test_copies_of_a_page_count_once_and_an_edited_copy_changes_no_other_verdict(tmp_path: Path) -> None:
+    """Twelve copies of one story, each with a line of its own, are one page: their shared paragraphs are not
+    template, while the site's chrome on six distinct pages is; editing one copy moves nobody else's verdicts."""
+    from pipeline import cleaning
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n, word in enumerate(COPY_WORDS):
+        (docs / f"a{n:02}.txt").write_text("\n\n".join([*CHROME[:2], *_story(0), f"Copy {word} of this story.",
+                                                        *CHROME[2:]]))
+    for i in range(1, 6):
+        (docs / f"b{i}.txt").write_text("\n\n".join([*CHROME[:2], *_story(i), *CHROME[2:]]))
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"}]}))
+    state = StateDir(tmp_path / "state")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=50)
+    state.commit_manifest(result.run_dir / "manifest_next.parquet")
+    from pipeline.batches import _plan_rows
+
+    verdicts = {r["doc_id"].rsplit("/", 1)[-1]: json.loads(r["repeated"]) for r in _plan_rows(state, "run1", 0)}
+    chrome = set(cleaning.block_keys("\n\n".join(CHROME), "text"))
+    story = set(cleaning.block_keys("\n\n".join(_story(0)), "text"))
+    for name, repeated in verdicts.items():
+        assert set(repeated) == chrome and set(repeated.values()) == {5}, name
+        assert not story & set(repeated)
+    before = {r["doc_id"]: r["repeat_sig"] for r in state.read_manifest().to_pylist()}
+    (docs / "a03.txt").write_text((docs / "a03.txt").read_text().replace("Copy four", "Copy four, edited,"))
+    scan(state, load_sources(sources), "run2", NOW, batch_size=50)
+    after = {r["doc_id"]: r["repeat_sig"] for r in
+             pq.read_table(state.run_dir("run2") / "manifest_next.parquet").to_pylist()}
+    assert {d for d in before if before[d] != after[d]} <= {d for d in before if d.endswith("a03.txt")}
+
+
+def test_a_manifest_from_before_near_copy_sketches_is_read_again_once(tmp_path: Path) -> None:
+    """Rows with an older kind of sketch are read and sketched again (not new, not changed); then kept unread."""
+    import pyarrow as pa
+
+    from pipeline.cleaning import nearcopies
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(4):
+        (docs / f"p{i}.txt").write_text(news_page(i, words=60))
+        _set_mtime(docs / f"p{i}.txt", 3600)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"}]}))
+    state = StateDir(tmp_path / "state")
+    _scan_and_commit(state, sources, "run1")
+    old = state.read_manifest()
+    old = old.set_column(old.schema.get_field_index("sketch"), "sketch", pa.array(["0123456789abcdef"] * len(old)))
+    pq.write_table(old, state.manifest)
+    again = _scan_and_commit(state, sources, "run2")
+    assert again["not_reread"] == 0 and again["new"] == again["changed"] == 0
+    assert all(nearcopies.current(r["sketch"]) for r in state.read_manifest().to_pylist())
+    assert _scan_and_commit(state, sources, "run3")["not_reread"] == 4
 
 
 def _scan_and_commit(state: StateDir, sources: Path, run_id: str, full: bool = False) -> Counter:
