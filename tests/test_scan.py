@@ -119,7 +119,8 @@ COPY_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "n
 
 def _story(seed: int) -> list[str]:
     rng = random.Random(seed)
-    words = ["council", "budget", "housing", "buses", "schools", "funding", "plan", "residents", "minister", "growth", "region", "care"]
+    words = ["council", "budget", "housing", "buses", "schools", "funding", "plan", "residents", "minister",
+             "growth", "region", "care"]
     return [" ".join(rng.choice(words) for _ in range(40)) + "." for _ in range(6)]
 
 
