@@ -173,3 +173,29 @@ def test_amounts_in_a_recipe_are_not_a_gallerys_slide_numbers() -> None:
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert not any(b.role == "caption" for b in doc.blocks)
+
+
+def test_linked_subheadings_over_the_articles_paragraphs_are_kept() -> None:
+    """A listicle's item names are headings that link to the thing named: inside the article, over its own
+    paragraphs, they are the article's subheadings, not navigation."""
+    items = ["“Harbour Lights” (£12)", "“The Long Walk Home” (£9)", "“Night Ferry” (£15)"]
+    sections = "".join(f"<h3><a href='/b{k}'>{name}</a></h3><p>{p}</p>"
+                       for k, (name, p) in enumerate(zip(items, PARAS[1:], strict=True)))
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/books'>Books</a></nav>"
+            f"<article><h1>Three books for the mobile library</h1><p>{PARAS[0]}</p>{sections}</article>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    want = [PARAS[0]] + [x for pair in zip(items, PARAS[1:], strict=True) for x in pair]
+    assert doc.body_text == "\n\n".join(want)
+
+
+def test_a_linked_sentence_between_paragraphs_is_the_articles() -> None:
+    """A one-sentence paragraph that is all link (a quote linked to its source) between two prose paragraphs of
+    the article stays in it, also outside any text-container markup."""
+    quote = "<p><a href='/minutes'>The van will keep running until the new contract is signed.</a></p>"
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='main'>"
+            f"<h1>Mobile library saved</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{quote}<p>{PARAS[2]}</p>"
+            f"<p>{PARAS[3]}</p></div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert "The van will keep running until the new contract is signed." in doc.body_text
+    assert all(p in doc.body_text for p in PARAS)
