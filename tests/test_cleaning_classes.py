@@ -199,3 +199,15 @@ def test_a_linked_sentence_between_paragraphs_is_the_articles() -> None:
     doc = clean_document(html, "html", ensemble=False)
     assert "The van will keep running until the new contract is signed." in doc.body_text
     assert all(p in doc.body_text for p in PARAS)
+
+
+def test_a_fully_linked_changelog_entry_beside_text_entries_is_kept() -> None:
+    """A changelog's entries each link their ticket; one that is all link, in a list whose other entries are
+    text, is the article's like its neighbours; a list whose entries are all links is another matter."""
+    entries = ["<li>Maria made the timetable page load faster on older phones by caching the route maps</li>",
+               "<li><a href='/t/1'>Omar fixed the crash when a stop had no name in the weekend timetable</a></li>",
+               "<li>Lena added the new night bus routes to the printable timetable for the city centre</li>"]
+    html = ("<html><body><article><h1>What changed this month</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><ul>{''.join(entries)}</ul><p>{PARAS[1]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert "Omar fixed the crash when a stop had no name in the weekend timetable" in doc.body_text

@@ -41,6 +41,8 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         s = scored[i]
         if s.klass == BAD and start < i < end and linked_text_in_container(s):
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
+        elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
+            verdicts[i] = Verdict("body", "a linked item of a list of the article's text (a changelog entry)")
         elif s.klass == BAD and start < i < end and linked_sentence_between_prose(scored, i):
             verdicts[i] = Verdict("body", "a linked sentence between paragraphs of the article")
         elif s.klass == BAD and start < i < end and linked_subheading(scored, i):
@@ -103,6 +105,17 @@ def linked_text_in_container(s: Scored) -> bool:
     return s.why_bad == "links" and c.in_text_container and c.tag in ("p", "li") and not c.heading \
         and c.markup_role is None and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
         and (s.feat.ends_sentence or c.link_density < LINKED_TEXT_MAX_DENSITY)
+
+
+def linked_item_beside_text_items(scored: list[Scored], i: int) -> bool:
+    """A list item of the article's text container that is all link (a changelog entry linking its bug), judged
+    chrome only for its links, next to an item that is text, not link: a list of other articles is all links."""
+    s = scored[i]
+    c = s.cand
+    return s.why_bad == "links" and c.is_list_item and c.in_text_container and c.markup_role is None \
+        and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
+        and any(n.cand.is_list_item and n.cand.link_density < 0.5 and n.feat.n_words >= LINKED_TEXT_MIN_WORDS
+                for n in (scored[i - 1], scored[i + 1]))
 
 
 def linked_sentence_between_prose(scored: list[Scored], i: int) -> bool:
