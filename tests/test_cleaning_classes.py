@@ -211,3 +211,20 @@ def test_a_fully_linked_changelog_entry_beside_text_entries_is_kept() -> None:
             f"<p>{PARAS[0]}</p><ul>{''.join(entries)}</ul><p>{PARAS[1]}</p></div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert "Omar fixed the crash when a stop had no name in the weekend timetable" in doc.body_text
+
+
+def test_follow_app_and_subscription_prompts_in_the_text_container_leave_the_body() -> None:
+    """Calls to action written as paragraphs of the article's own container (follow the paper, get its app,
+    sign up, a subscription's small print) are promotion, not the article."""
+    prompts = ["Follow the Valley Courier on Twitter and Instagram @ValleyCourier and on Facebook for news and "
+               "pictures from every village in the valley.",
+               "For the latest stories and breaking news updates download the Valley Courier app for phones.",
+               "Want the weekly round-up of council news in the valley? Sign up here",
+               "Unlimited access to every edition since 2010. Subscription will auto renew each year.",
+               "New subscribers also receive a tote bag printed by the library's volunteers."]
+    html = ("<html><body><article><h1>Mobile library saved</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "".join(f"<p>{p}</p>" for p in prompts)
+            + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert {b.role for b in doc.blocks if b.text in prompts} == {"promo"}
