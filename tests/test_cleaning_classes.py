@@ -228,3 +228,7 @@ def test_follow_app_and_subscription_prompts_in_the_text_container_leave_the_bod
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
     assert {b.role for b in doc.blocks if b.text in prompts} == {"promo"}
+    story = "For more than a decade, families like the Smiths have borrowed books from the van every fortnight."
+    doc = clean_document(html.replace(f"<p>{PARAS[1]}</p>", f"<p>{PARAS[1]}</p><p>{story}</p>"), "html",
+                         ensemble=False)
+    assert story in doc.body_text
