@@ -173,3 +173,62 @@ def test_amounts_in_a_recipe_are_not_a_gallerys_slide_numbers() -> None:
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert not any(b.role == "caption" for b in doc.blocks)
+
+
+def test_linked_subheadings_over_the_articles_paragraphs_are_kept() -> None:
+    """A listicle's item names are headings that link to the thing named: inside the article, over its own
+    paragraphs, they are the article's subheadings, not navigation."""
+    items = ["“Harbour Lights” (£12)", "“The Long Walk Home” (£9)", "“Night Ferry” (£15)"]
+    sections = "".join(f"<h3><a href='/b{k}'>{name}</a></h3><p>{p}</p>"
+                       for k, (name, p) in enumerate(zip(items, PARAS[1:], strict=True)))
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/books'>Books</a></nav>"
+            f"<article><h1>Three books for the mobile library</h1><p>{PARAS[0]}</p>{sections}</article>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    want = [PARAS[0]] + [x for pair in zip(items, PARAS[1:], strict=True) for x in pair]
+    assert doc.body_text == "\n\n".join(want)
+
+
+def test_a_linked_sentence_between_paragraphs_is_the_articles() -> None:
+    """A one-sentence paragraph that is all link (a quote linked to its source) between two prose paragraphs of
+    the article stays in it, also outside any text-container markup."""
+    quote = "<p><a href='/minutes'>The van will keep running until the new contract is signed.</a></p>"
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='main'>"
+            f"<h1>Mobile library saved</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{quote}<p>{PARAS[2]}</p>"
+            f"<p>{PARAS[3]}</p></div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert "The van will keep running until the new contract is signed." in doc.body_text
+    assert all(p in doc.body_text for p in PARAS)
+
+
+def test_a_fully_linked_changelog_entry_beside_text_entries_is_kept() -> None:
+    """A changelog's entries each link their ticket; one that is all link, in a list whose other entries are
+    text, is the article's like its neighbours; a list whose entries are all links is another matter."""
+    entries = ["<li>Maria made the timetable page load faster on older phones by caching the route maps</li>",
+               "<li><a href='/t/1'>Omar fixed the crash when a stop had no name in the weekend timetable</a></li>",
+               "<li>Lena added the new night bus routes to the printable timetable for the city centre</li>"]
+    html = ("<html><body><article><h1>What changed this month</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><ul>{''.join(entries)}</ul><p>{PARAS[1]}</p></div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert "Omar fixed the crash when a stop had no name in the weekend timetable" in doc.body_text
+
+
+def test_follow_app_and_subscription_prompts_in_the_text_container_leave_the_body() -> None:
+    """Calls to action written as paragraphs of the article's own container (follow the paper, get its app,
+    sign up, a subscription's small print) are promotion, not the article."""
+    prompts = ["Follow the Valley Courier on Twitter and Instagram @ValleyCourier and on Facebook for news and "
+               "pictures from every village in the valley.",
+               "For the latest stories and breaking news updates download the Valley Courier app for phones.",
+               "Want the weekly round-up of council news in the valley? Sign up here",
+               "Unlimited access to every edition since 2010. Subscription will auto renew each year.",
+               "New subscribers also receive a tote bag printed by the library's volunteers."]
+    html = ("<html><body><article><h1>Mobile library saved</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "".join(f"<p>{p}</p>" for p in prompts)
+            + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert {b.role for b in doc.blocks if b.text in prompts} == {"promo"}
+    story = "For more than a decade, families like the Smiths have borrowed books from the van every fortnight."
+    doc = clean_document(html.replace(f"<p>{PARAS[1]}</p>", f"<p>{PARAS[1]}</p><p>{story}</p>"), "html",
+                         ensemble=False)
+    assert story in doc.body_text

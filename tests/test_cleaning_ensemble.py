@@ -110,3 +110,22 @@ def test_a_body_ending_in_blocks_unlike_its_paragraphs_is_doubted_and_trimmed() 
     assert doubt(lab) is not None and "unlike its paragraphs" in doubt(lab)
     verdicts = apply(lab, _decision(lab, "\n".join(PARAS + MORE)))
     assert body_of(lab, verdicts) == PARAS + MORE
+
+
+def test_a_body_with_holes_is_doubted_and_the_second_article_fills_them() -> None:
+    """Lines we drop between the body's own paragraphs (all link: chrome to our classifier) are cause to ask
+    trafilatura even on a long, sound-looking body; the ones its article keeps join ours, block by block."""
+    from pipeline.cleaning.ensemble import doubt
+    linked = ["<a href='/v1'>[Watch: the winning header from the away end at Mill Lane]</a>",
+              "<a href='/v2'>[Watch: the manager on the long trip home and the run of away games]</a>"]
+    paras = PARAS + MORE
+    html = ("<html><body><article><h1>Rovers climb to third</h1>"
+            + "".join(f"<p>{p}</p>" + (f"<p>{linked[k // 3]}</p>" if k in (1, 4) else "")
+                      for k, p in enumerate(paras)) + "</article></body></html>")
+    lab = labelled(html)
+    lines = [t.split(">", 1)[1].split("<")[0] for t in linked]
+    assert not set(lines) & set(body_of(lab, lab.verdicts))  # our classifier alone drops them
+    assert doubt(lab) is not None and "dropped between blocks" in doubt(lab)
+    second = "\n".join(paras[:2] + lines[:1] + paras[2:5] + lines[1:] + paras[5:])
+    verdicts = apply(lab, _decision(lab, second))
+    assert body_of(lab, verdicts) == paras[:2] + lines[:1] + paras[2:5] + lines[1:] + paras[5:]

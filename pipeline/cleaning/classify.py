@@ -13,6 +13,7 @@ from .verdicts import Labelling, Verdict, bad_verdict
 
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
 LINKED_TEXT_MAX_DENSITY = 0.9  # unless it ends as a sentence, a line nearly all link is a link to another page
+LINKED_SUBHEADING_WORDS = 8  # a longer linked heading inside the article may be another article's headline
 
 
 def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated: Mapping[str, int] | None,
@@ -40,6 +41,12 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         s = scored[i]
         if s.klass == BAD and start < i < end and linked_text_in_container(s):
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
+        elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
+            verdicts[i] = Verdict("body", "a linked item of a list of the article's text (a changelog entry)")
+        elif s.klass == BAD and start < i < end and linked_sentence_between_prose(scored, i):
+            verdicts[i] = Verdict("body", "a linked sentence between paragraphs of the article")
+        elif s.klass == BAD and start < i < end and linked_subheading(scored, i):
+            verdicts[i] = Verdict("body", "a linked subheading over a paragraph of the article")
         elif s.klass == BAD:
             verdicts[i] = bad_verdict(s)
         elif s.rule is not None and s.rule.role == "dateline" and not s.feat.is_prose:
@@ -98,6 +105,39 @@ def linked_text_in_container(s: Scored) -> bool:
     return s.why_bad == "links" and c.in_text_container and c.tag in ("p", "li") and not c.heading \
         and c.markup_role is None and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
         and (s.feat.ends_sentence or c.link_density < LINKED_TEXT_MAX_DENSITY)
+
+
+def linked_item_beside_text_items(scored: list[Scored], i: int) -> bool:
+    """A list item of the article's text container that is all link (a changelog entry linking its bug), judged
+    chrome only for its links, next to an item that is text, not link: a list of other articles is all links."""
+    s = scored[i]
+    c = s.cand
+    return s.why_bad == "links" and c.is_list_item and c.in_text_container and c.markup_role is None \
+        and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
+        and any(n.cand.is_list_item and n.cand.link_density < 0.5 and n.feat.n_words >= LINKED_TEXT_MIN_WORDS
+                for n in (scored[i - 1], scored[i + 1]))
+
+
+def linked_sentence_between_prose(scored: list[Scored], i: int) -> bool:
+    """A paragraph that is a sentence (a link over it: a footnote, a quote linked to its source) between two
+    prose paragraphs of the article, judged chrome only for its links."""
+    s = scored[i]
+    return s.why_bad == "links" and s.cand.tag == "p" and s.cand.markup_role is None and s.feat.ends_sentence \
+        and s.feat.n_words >= LINKED_TEXT_MIN_WORDS and _plain_prose(scored[i - 1]) and _plain_prose(scored[i + 1])
+
+
+def linked_subheading(scored: list[Scored], i: int) -> bool:
+    """A short heading of the article's markup that is a link (a listicle item's name, a product, a section
+    linking to its tracker), judged chrome only for its links, over a prose paragraph of the article."""
+    s = scored[i]
+    c = s.cand
+    return s.why_bad == "links" and c.heading >= 2 and c.in_article and c.markup_role is None \
+        and s.feat.n_words <= LINKED_SUBHEADING_WORDS and _plain_prose(scored[i + 1])
+
+
+def _plain_prose(s: Scored) -> bool:
+    """A prose paragraph that is not mostly link."""
+    return s.klass == GOOD and s.cand.link_density < 0.5
 
 
 def _caption_shaped(scored: list[Scored], i: int) -> bool:

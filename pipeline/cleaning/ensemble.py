@@ -3,7 +3,7 @@ block by block, so every block keeps one role and one reason that agree with the
 
 1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region), words of the
    article's text container are left out, or short lines make up much of it; otherwise trafilatura is not run
-   at all (speed);
+   at all (speed); also when it leaves out blocks between its own (holes);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    is a line of trafilatura's text, or, from four words, occurs in it);
 3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
@@ -33,6 +33,7 @@ ENSEMBLE: dict[str, float] = {
     "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
     "doubt_tail_words": 40,         # the body ends in at least this many words of blocks unlike its paragraphs
     "doubt_tail_share": 0.25,       # ... and at most this share of it (more: the page's own layout, not a tail)
+    "doubt_holes": 0.05,            # words dropped between the body's first and last blocks / body words above this
     "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
     "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
     "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
@@ -78,7 +79,18 @@ def doubt(lab: Labelling) -> str | None:
     tail = _unlike_tail(scored, body)
     if ENSEMBLE["doubt_tail_words"] <= tail <= ENSEMBLE["doubt_tail_share"] * n_body:
         return f"the body ends in {tail} words of blocks unlike its paragraphs (a bio, sign-up or notice box?)"
+    holes = _holes(lab, body)
+    if holes > ENSEMBLE["doubt_holes"] * n_body:
+        return f"{holes} words dropped between blocks of a {n_body}-word body"
     return None
+
+
+def _holes(lab: Labelling, body: frozenset[int]) -> int:
+    """Words of the blocks between the body's first and last that it leaves out (captions and head lines aside):
+    links, labels or boxes we judged chrome inside the article, where a second opinion decides block by block."""
+    lo, hi = min(body), max(body)
+    return sum(lab.scored[i].feat.n_words for i in range(lo + 1, hi)
+               if i not in body and lab.verdicts[i].role not in HEAD_ROLES)
 
 
 def _unlike_tail(scored: list[Scored], body: frozenset[int]) -> int:
