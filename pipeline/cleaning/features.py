@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .rules import vocabulary
 
@@ -10,7 +11,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 BULLET = re.compile(r"^([•·▪◦●■*–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Features:
     """What the classifier knows about a block's text alone."""
 
@@ -20,7 +21,7 @@ class Features:
     ends_sentence: bool
     n_sentences: int
     n_commas: int
-    lower_words: list[str]
+    lower_words: tuple[str, ...]
     is_bullet: bool
     has_quote: bool
 
@@ -53,8 +54,10 @@ PUNCT_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+@lru_cache(maxsize=1 << 14)
 def features(text: str, stopwords: frozenset[str]) -> Features:
-    lower = WORD.findall(text.casefold())
+    """The features of a block's text. Cached: the pages of a site repeat their menus, footers and labels."""
+    lower = tuple(WORD.findall(text.casefold()))
     n = len(lower)
     if not text.isascii():
         cjk = len(CJK.findall(text))

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -123,8 +123,9 @@ def _ceilings() -> tuple[int, ...]:
     return tuple(sorted({r.max_words for r in line_rules()}))
 
 
+@lru_cache(maxsize=1 << 14)
 def match_rule(text: str, n_words: int) -> LineRule | None:
-    """The first line rule (in file order) that applies to a block, if any."""
+    """The first line rule (in file order) that applies to a block, if any. Cached, as ``features``."""
     ceilings = _ceilings()
     k = bisect_left(ceilings, n_words)  # blocks between two ceilings share one rule set
     screen, rules = _rules_for(ceilings[k] if k < len(ceilings) else ceilings[-1] + 1)
