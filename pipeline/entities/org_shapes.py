@@ -352,7 +352,9 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
 _ACTS_AS_ORG_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:said|says|announced|reported|confirmed|posted|expects|plans|warned)\s+(?:it|its)\b"
     r"|(?:['\u2019]s)?\s+(?:shares|shareholders|stock|profits?|revenues?)\b")
-_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])", re.IGNORECASE)
+# "\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])" without case, written to open on its first letter (any
+# case of "s", the long s too) with the "\b" as a look-behind after it: the engine skips to those letters
+_SHARES_IN = re.compile(r"[sS\u017f](?<!\w.)(?i:(?:hares|take|takes)\s+(?:in|of)\s+(?=[A-Z]))")
 
 
 def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]:
