@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from .rules import CONNECTORS
 
 # a word (inner dots, hyphens and apostrophes, none at its end), then (group 2) one space and the start of the
-# next word when that is what follows; written without backtracking
-_TOKEN = re.compile(r"([^\W_][\w&]*(?:[.\-\u2010\u2011'\u2019]+[\w&]+)*|&)(?=([ \u00a0](?:[^\W_]|&))?)")
+# next word when that is what follows; written without backtracking, its repeats possessive ("*+", "++": nothing
+# after them can match what they gave back, so the engine keeps no state to give it back)
+_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)(?=([ \u00a0](?:[^\W_]|&))?)")
 _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "prof", "rev", "no", "cllr", "rt",
                             "hon", "u.k", "u.s", "plc", "jr", "sr"})
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
