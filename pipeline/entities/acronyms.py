@@ -8,8 +8,9 @@ from dataclasses import dataclass
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
 # Patterns scanned over whole pages open on a character class, with their look-behinds after it: the regex
 # engine then skips to candidate characters instead of trying every position ("(?<!\w.)" after the first
-# character is "\b" before it).
-_ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11})\s+\(([^()]{6,120})\)")
+# character is "\b" before it). The acronym and the spaces are possessive: a shorter acronym is followed by a
+# letter, never by the spaces, so giving characters back cannot match.
+_ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11}+)\s++\(([^()]{6,120})\)")
 _WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
 _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 

@@ -18,7 +18,7 @@ from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
 from .textutil import slug
-from .tokens import Run, Token, capital_runs, tokenize
+from .tokens import Run, Token, cap_indices, capital_runs, tokenize
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME = 70, 60, 60, 50, 45
@@ -62,13 +62,14 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     if not text.strip():
         return DocEntities([], [], [])
     tokens = tokenize(text)
-    runs = capital_runs(tokens)
+    caps = cap_indices(tokens)
+    runs = capital_runs(tokens, caps)
     cands: list[_Cand] = []
     register_bodies, register_names = _dictionary_candidates(text, cands)
     shapes = _shape_candidates(text, runs, register_bodies, cands)
     sports = teams_mod.sports_page(text)
     cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands, sports)
-    found_people = find_people(text, tokens)
+    found_people = find_people(text, tokens, caps)
     surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
     if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
         cands = [c for c in cands if not (c.sort_key[1] == -P_ACTING and text[c.start:c.end] in surnames)]
@@ -78,8 +79,8 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
         cands.append(_cand(p.start, p.end, "person", P_PERSON_CUED if p.strong else P_PERSON_NAME, p))
     chosen = _settle(cands)
     _keep_abbreviation_stops(text, chosen)
-    chosen = _link_people(text, tokens, chosen)
-    chosen = _short_forms(text, tokens, chosen)
+    chosen = _link_people(text, tokens, caps, chosen)
+    chosen = _short_forms(text, tokens, caps, chosen)
     if sports:
         chosen = _teams(text, runs, chosen)
         chosen = _nicknamed_teams(text, tokens, chosen)
@@ -182,7 +183,7 @@ def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tupl
                                      and text[c.start:c.end].rstrip("s") not in known)]
 
 
-def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+def _link_people(text: str, tokens: list[Token], caps: list[int], chosen: list[_Cand]) -> list[_Cand]:
     """"Cllr Hawthorne" is the Mark Hawthorne named in full; bare surnames in free space join their person."""
     kept_people = [c.payload for c in chosen if c.kind == "person"]
     full_by_surname = {p.name.split()[-1]: p.name for p in kept_people if " " in p.name}
@@ -195,7 +196,7 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
     for c in chosen:  # a town is no obstacle: "Crawley" after "John Crawley" is the person
         if not (c.kind == "place" and c.payload.place_type != "country"):
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    linked = [_cand(s.start, s.end, "person", P_SURNAME, s) for s in link_surnames(text, tokens, kept_people)
+    linked = [_cand(s.start, s.end, "person", P_SURNAME, s) for s in link_surnames(text, tokens, kept_people, caps)
               if not any(occupied[s.start:s.end])]
     if linked:
         person_at = bytearray(len(text) + 1)
@@ -206,9 +207,10 @@ def _link_people(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
     return chosen
 
 
-def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:
+def _short_forms(text: str, tokens: list[Token], caps: list[int], chosen: list[_Cand]) -> list[_Cand]:
     """"Acme Mining Corp." ... "Acme": the first word of a company or organisation name found on the page,
-    standing alone elsewhere on it, is that body."""
+    standing alone elsewhere on it, is that body (a short form starts with a capital: only ``caps`` are looked
+    at)."""
     short: dict[str, BodyInfo] = {}
     for c in chosen:
         if c.kind != "body" or c.payload.is_generic or c.payload.body_type not in SHORT_FORM_TYPES:
@@ -224,7 +226,7 @@ def _short_forms(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_C
         if c.kind == "body" and c.payload.body_key.startswith("org:") and text[c.start:c.end] in short:
             c.payload = short[text[c.start:c.end]]  # "Acme shares fell": the Acme named in full
     added = []
-    for k in [k for k, t in enumerate(tokens) if t.text in short]:
+    for k in [k for k in caps if tokens[k].text in short]:
         t = tokens[k]
         info = short[t.text]
         if occupied[t.start] or (t.end < len(text) and occupied[t.end - 1]):

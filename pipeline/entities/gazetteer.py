@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 
 import ahocorasick
 
@@ -159,6 +160,9 @@ def _case_ok(surface: str, alias: str, acronym_like: bool, is_place: bool) -> bo
     return True
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
     """Every dictionary hit in ``text`` whose boundaries and capitals fit; nested and overlapping hits kept.
     ``folded``: ``fold_both(text)`` when the caller has it."""
@@ -189,7 +193,7 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
                                              tuple(e for e in ok if e.kind == "place"))
             if fits[0]:
                 hits.append(Hit(start, end, *fits))
-    hits.sort(key=lambda h: (h.start, h.end))
+    hits.sort(key=_SPAN)
     return hits
 
 

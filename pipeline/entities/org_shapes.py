@@ -1,10 +1,12 @@
 """Organisation-shaped names the registers lack: "X Council", "University of X", "X Ltd", "Centre for X"."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .gazetteer import is_place_name
 from .rules import (
@@ -315,19 +317,28 @@ def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
             yield r.group(1), t.end()
 
 
-def _token_starts(runs: list[Run]) -> dict[int, tuple[Run, int]]:
-    """Start offset of every token in the runs -> (its run, its index there)."""
-    return {t.start: (r, i) for r in runs for i, t in enumerate(r.tokens)}
+_START = attrgetter("start")
+
+
+def _token_at(runs: list[Run], run_starts: list[int], offset: int) -> tuple[Run, int] | None:
+    """(The run, the index there) of the run token starting at ``offset``, if any; ``run_starts``: the runs' starts
+    (runs are disjoint and in text order, so two binary searches find it)."""
+    k = bisect.bisect_right(run_starts, offset) - 1
+    if k < 0:
+        return None
+    toks = runs[k].tokens
+    i = bisect.bisect_left(toks, offset, key=_START)
+    return (runs[k], i) if i < len(toks) and toks[i].start == offset else None
 
 
 def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names after "<role> of": "Chief Executive of Smith of Derby" -> a company."""
-    starts: dict[int, tuple[Run, int]] | None = None  # built on the first match: most pages have none
+    starts: list[int] | None = None  # built on the first match: most pages have none
     out = []
     for role, end in _role_of_matches(text):
         if starts is None:
-            starts = _token_starts(runs)
-        found = starts.get(end)
+            starts = [r.start for r in runs]
+        found = _token_at(runs, starts, end)
         if found is None:
             continue
         run, first = found
@@ -352,7 +363,9 @@ def role_of_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
 _ACTS_AS_ORG_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:said|says|announced|reported|confirmed|posted|expects|plans|warned)\s+(?:it|its)\b"
     r"|(?:['\u2019]s)?\s+(?:shares|shareholders|stock|profits?|revenues?)\b")
-_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])", re.IGNORECASE)
+# "\b(?:shares|stake|stakes)\s+(?:in|of)\s+(?=[A-Z])" without case, written to open on its first letter (any
+# case of "s", the long s too) with the "\b" as a look-behind after it: the engine skips to those letters
+_SHARES_IN = re.compile(r"[sS\u017f](?<!\w.)(?i:(?:hares|take|takes)\s+(?:in|of)\s+(?=[A-Z]))")
 
 
 def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]:
@@ -369,12 +382,12 @@ def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]
 def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     """Unknown names that act like organisations: "Acme said it would...", "shares in Acme", "Acme's shares"."""
     out = []
-    starts: dict[int, tuple[Run, int]] | None = None
+    starts: list[int] | None = None
     spans: list[tuple[int, Sequence[Token], int]] = [(0, run.tokens, 0) for run in runs]
     for m in _SHARES_IN.finditer(text):
         if starts is None:
-            starts = _token_starts(runs)
-        found = starts.get(m.end())
+            starts = [r.start for r in runs]
+        found = _token_at(runs, starts, m.end())
         if found:
             spans.append((1, found[0].tokens, found[1]))
     acts = _ACTS_AS_ORG_AFTER.match

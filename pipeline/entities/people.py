@@ -29,7 +29,7 @@ from .rules import (
     WORK_NOUNS,
 )
 from .textutil import is_sentence_start
-from .tokens import Token
+from .tokens import Token, cap_indices
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
                                    "Senator", "General", "Captain", "Colonel", "Major", "Judge", "Justice"})
@@ -182,13 +182,15 @@ def _clean_role(role: tuple[str, int, int] | None) -> tuple[str, int, int] | Non
     return role
 
 
-def find_people(text: str, tokens: list[Token]) -> list[PersonCandidate]:
-    """Person candidates with full names (surname-only references are linked in ``link_surnames``)."""
+def find_people(text: str, tokens: list[Token], caps: list[int] | None = None) -> list[PersonCandidate]:
+    """Person candidates with full names (surname-only references are linked in ``link_surnames``). ``caps``:
+    ``cap_indices(tokens)`` when the caller has it."""
     given = registers.first_names()
     lower_words = {w for w in set(map(_TEXT, tokens)) if w.islower()}
     out: list[PersonCandidate] = initial_names(text, tokens) + speaking_names(text, tokens, lower_words)
     i, n = 0, len(tokens)
-    caps = [k for k, t in enumerate(tokens) if t.cap]  # only a capitalised word starts a name
+    if caps is None:
+        caps = cap_indices(tokens)  # only a capitalised word starts a name
     c, n_caps = 0, len(caps)
     while True:
         while c < n_caps and caps[c] < i:
@@ -296,7 +298,8 @@ def _names_a_work(text: str, start: int) -> bool:
     return first in WORK_NOUNS
 
 
-def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate]) -> list[PersonCandidate]:
+def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate],
+                  caps: list[int] | None = None) -> list[PersonCandidate]:
     """Later (or earlier) bare surnames, with or without an honorific, of a person named in full; a single name
     found once ("Clinton said") elsewhere on the page; a headline's capitals ("SHEARER", "ROBERTO DURAN")."""
     by_surname: dict[str, PersonCandidate] = {}
@@ -305,7 +308,8 @@ def link_surnames(text: str, tokens: list[Token], people: list[PersonCandidate])
     taken = {pos for p in people for pos in range(p.start, p.end)}
     out = []
     # only a known surname, or a word in capitals (a headline's "SHEARER"), can be one
-    for k in [k for k, t in enumerate(tokens) if t.cap and (t.text in by_surname or t.text.isupper())]:
+    for k in [k for k in (cap_indices(tokens) if caps is None else caps)
+              if tokens[k].text in by_surname or tokens[k].text.isupper()]:
         t = tokens[k]
         p = by_surname.get(t.text)
         shouting = p is None and len(t.text) > 2 and t.text.isupper()
@@ -365,9 +369,11 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it: the engine skips to capitals
-_SPEAKING_NAME = re.compile(r"([A-Z](?<![\w'\u2019].)(?:(?<=O)['\u2019][A-Z])?[a-z][\w'\u2019-]+)"
-                            r"\s+(?:said|says|told|added|insisted|declared|argued|wrote)\b"
+# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it: the engine skips to capitals; the
+# name and the space after it are possessive ("++": what follows them cannot match inside them, so giving back
+# characters never finds a match, and the engine no longer tries that at every capital)
+_SPEAKING_NAME = re.compile(r"([A-Z](?<![\w'\u2019].)(?:(?<=O)['\u2019][A-Z])?[a-z][\w'\u2019-]++)"
+                            r"\s++(?:said|says|told|added|insisted|declared|argued|wrote)\b"
                             r"(?!\s+(?:it|its)\b)")
 
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from .rules import CONNECTORS
 
 # a word (inner dots, hyphens and apostrophes, none at its end), then (group 2) one space and the start of the
-# next word when that is what follows; written without backtracking
-_TOKEN = re.compile(r"([^\W_][\w&]*(?:[.\-\u2010\u2011'\u2019]+[\w&]+)*|&)(?=([ \u00a0](?:[^\W_]|&))?)")
+# next word when that is what follows; written without backtracking, its repeats possessive ("*+", "++": nothing
+# after them can match what they gave back, so the engine keeps no state to give it back)
+_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)(?=([ \u00a0](?:[^\W_]|&))?)")
 _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "prof", "rev", "no", "cllr", "rt",
                             "hon", "u.k", "u.s", "plc", "jr", "sr"})
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
@@ -137,12 +138,19 @@ def _append_token(text: str, s: int, e: int, append) -> None:
     append(Token(s, e, word, cap, possessive, brk, low))
 
 
-def capital_runs(tokens: list[Token]) -> list[Run]:
-    """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only."""
+def cap_indices(tokens: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens: most words are lower case, and every walk over names starts at one of
+    these (one pass per page, shared by the recognisers)."""
+    return [k for k, t in enumerate(tokens) if t.cap]
+
+
+def capital_runs(tokens: list[Token], caps: list[int] | None = None) -> list[Run]:
+    """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only. ``caps``:
+    ``cap_indices(tokens)`` when the caller has it."""
     runs: list[Run] = []
     n = len(tokens)
     after_last = 0  # the token after the last run
-    for i in [k for k, t in enumerate(tokens) if t.cap]:  # most words are lower case: skipped in one pass
+    for i in cap_indices(tokens) if caps is None else caps:
         t = tokens[i]
         if i < after_last or t.text[:1].isdigit():
             continue
