@@ -100,10 +100,12 @@ def test_bad_inputs_become_errors_and_the_run_goes_on(workspace: Workspace) -> N
     with (docs / "huge.txt").open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     crawl = workspace.folder("crawl")
-    write_warc(workspace.root / "whole.warc.gz", [{"uri": f"https://ex.org/{i}", "body": news_page(i).encode()}
-                                                   for i in range(3)])
+    records = [{"uri": f"https://ex.org/{i}", "body": news_page(i).encode()} for i in range(3)]
+    write_warc(workspace.root / "whole.warc.gz", records)
+    write_warc(workspace.root / "two.warc.gz", records[:2])
     data = (workspace.root / "whole.warc.gz").read_bytes()
-    (crawl / "cut.warc.gz").write_bytes(data[: len(data) * 2 // 3])
+    two = (workspace.root / "two.warc.gz").stat().st_size  # the third record starts here (sizes vary by a byte or
+    (crawl / "cut.warc.gz").write_bytes(data[: (two + len(data)) // 2])  # two with its random id): cut inside it
     workspace.write_sources([{"name": "mixed", "kind": "files", "path": "mixed"},
                              {"name": "crawl", "kind": "warc", "path": "crawl"}])
     out = workspace.run()
