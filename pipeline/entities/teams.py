@@ -20,7 +20,6 @@ from .rules import (
 from .tokens import Token
 
 _LABEL = re.compile(r"\s*([A-Z][A-Z ]{2,30}?)\s+-\s")
-_CUE_WORD = re.compile(r"[a-z]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|[,.;)]|$)")
 _GOALS_AFTER = re.compile(r"\s+\d{1,2}\s+[A-Z]")  # "Vitesse Arnhem 2 Ajax 1": the other side follows
 _TABLE_ROW_AFTER = re.compile(r"(?:\s+\.?\d{1,3}){3}")  # a standings row: "Vitesse Arnhem 3 2 1 0 6 2 7"
@@ -30,6 +29,9 @@ _RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew 
 _FIXTURE = re.compile(r"([A-Z][A-Z .]*[A-Z]) AT ([A-Z][A-Z .]*[A-Z])")
 _DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
 _LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
+# cue words as bytes; a byte table that blanks everything but a-z
+_SPORT_CUE_BYTES = frozenset(w.encode() for w in SPORT_CUES if w.isascii())
+_BLANK_NON_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def sports_page(text: str) -> bool:
@@ -37,7 +39,13 @@ def sports_page(text: str) -> bool:
     m = _LABEL.match(text)
     if m and set(m.group(1).lower().split()) & SPORT_LABELS:
         return True
-    return len(SPORT_CUES.intersection(_CUE_WORD.findall(text[:4000]))) >= 3
+    return len(_SPORT_CUE_BYTES.intersection(_lower_runs(text[:4000]))) >= 3
+
+
+def _lower_runs(text: str) -> list[bytes]:
+    """The maximal runs of a-z in ``text`` (what ``re.findall("[a-z]+")`` finds), as bytes: encoding (any other
+    character becomes one "?"), blanking and splitting run in C, with no match object per word."""
+    return text.encode("ascii", "replace").translate(_BLANK_NON_LOWER).split()
 
 
 def individual_sport(text: str) -> bool:

@@ -90,6 +90,7 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
     append = out.append
+    new = object.__new__
     cache = _WORD_INFO
     if len(cache) > _WORD_INFO_MAX:
         cache.clear()
@@ -103,14 +104,17 @@ def tokenize(text: str) -> list[Token]:
         if glued:
             for s2, e2 in _spans(text[s:e]):
                 _append_token(text, s + s2, s + e2, append)
-        elif possessive:
-            append(Token(s, e - 2, word, cap, True, True, low))
+            continue
+        if possessive:
+            e -= 2
+            brk = True
         elif next_word is not None:
-            append(Token(s, e, word, cap, False, False, low))
-        elif text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            append(Token(s, e, word, cap, False, False, low))  # "Dr. Smith", "George W. Bush"
-        else:
-            append(Token(s, e, word, cap, False, True, low))
+            brk = False
+        else:  # "Dr. Smith", "George W. Bush": no break
+            brk = not (text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())))
+        t = new(Token)  # slots set here: a Python __init__ call would be most of a token's cost
+        t.start, t.end, t.text, t.cap, t.possessive, t.hard_break_after, t.low = s, e, word, cap, possessive, brk, low
+        append(t)
     return out
 
 
