@@ -113,17 +113,16 @@ def prepare(job: tuple[bytes, str | None, str, str | None, bool]
         return "decode", f"{type(exc).__name__}: {exc}; this is a Claimhouse bug: please report it with the document"
     # a source's declared format wins; a record declared HTML is HTML; any other text is read for markup
     fmt = spec_format if spec_format != "auto" else "html" if format_hint == "html" else detect_format(text)
-    keys: list[str] = []
-    sketch, parsed = nearcopies.page_sketch(()), None
     if clean:
         try:
             found = cleaning.candidates_for(text, fmt)
-            keys, sketch = cleaning.block_keys(text, fmt, found), cleaning.page_sketch_of(text, fmt, found)
-            if fmt == "html":  # walking a page's elements is the dearest part of cleaning it: done once per run
-                parsed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+            keys, sketch = cleaning.fingerprints(text, fmt, found)
+            # walking a page's elements is the dearest part of cleaning it: done once per run
+            parsed = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL) if fmt == "html" else None
+            return text, fmt, keys, sketch, parsed
         except Exception:  # noqa: BLE001 - no repetition evidence for it; cleaning the batch reports the failure
-            keys = []
-    return text, fmt, keys, sketch, parsed
+            pass
+    return text, fmt, [], nearcopies.page_sketch(()), None
 
 
 @dataclass

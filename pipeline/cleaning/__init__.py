@@ -2,7 +2,7 @@
 
 Plain Python, no Dagster. The pipeline calls ``block_keys`` over a source to count repeated lines, then
 ``clean_document`` per document with those counts bucketed by ``repeat_bucket``, near-copies of a page counted
-once (``page_sketch_of``, ``nearcopies``); ``candidates_for`` parses a page once for all of them.
+once (``fingerprints``, ``nearcopies``); ``candidates_for`` parses a page once for all of them.
 
 How a document is cleaned:
 
@@ -23,9 +23,9 @@ How a document is cleaned:
 6. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
    Open Graph and meta tags first, then htmldate, then our own datelines.
 """
-from .api import Parsed, block_keys, candidates_for, clean_document, page_sketch_of
+from .api import Parsed, block_keys, candidates_for, clean_document, fingerprints
 from .model import ROLES, Block, CleanedDocument, Comment
 from .repetition import repeat_bucket
 
 __all__ = ["ROLES", "Block", "CleanedDocument", "Comment", "Parsed", "block_keys", "candidates_for", "clean_document",
-           "page_sketch_of", "repeat_bucket"]
+           "fingerprints", "repeat_bucket"]

@@ -51,9 +51,11 @@ def block_keys(text: str, fmt: str, parsed: Parsed | None = None) -> list[str]:
     return list(_key_words(parsed if parsed is not None else candidates_for(text, fmt)))
 
 
-def page_sketch_of(text: str, fmt: str, parsed: Parsed | None = None) -> str:
-    """The document's near-copy sketch (``nearcopies``): its distinct blocks weighted by their words."""
-    return page_sketch(_key_words(parsed if parsed is not None else candidates_for(text, fmt)).items())
+def fingerprints(text: str, fmt: str, parsed: Parsed | None = None) -> tuple[list[str], str]:
+    """``block_keys`` and the document's near-copy sketch (``nearcopies``: its distinct blocks weighted by their
+    words), from one pass over its blocks."""
+    words = _key_words(parsed if parsed is not None else candidates_for(text, fmt))
+    return list(words), page_sketch(words.items())
 
 
 def _key_words(parsed: Parsed) -> dict[str, int]:
