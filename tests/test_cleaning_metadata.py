@@ -13,6 +13,9 @@ from pipeline.cleaning.metadata import clean_author
     ("Theresa May 12 June 2019", "Theresa May"),                      # 'May' is a surname as often as a month
     ("Jane May", "Jane May"),
     ("By Jane Smith, Political Editor", "Jane Smith"),
+    ("ByTravis Haney", "Travis Haney"),                               # the label glued to the name
+    ("Byron Smith", "Byron Smith"),
+    ("Will Leitch/", "Will Leitch"),                                  # a separator left at the end
 ])
 def test_a_byline_gives_the_name_alone(byline: str, name: str) -> None:
     assert clean_author(byline) == name
@@ -32,3 +35,29 @@ def test_a_copyright_year_is_no_publication_date() -> None:
     html = (f"<html><head><title>Budget gap widens</title></head><body><article><h1>Budget gap widens</h1>"
             f"<p>{prose}</p><p>{prose}</p></article><footer><p>© Example News 2024</p></footer></body></html>")
     assert clean_document(html, "html").published_date is None
+
+
+def _head(title: str, metas: str = "", links: str = "") -> str:
+    prose = ("Derby City Council said on Tuesday that spending on housing would rise by 3% next year, with £12m "
+             "set aside for the programme across 20 towns. ") * 4
+    return (f"<html><head><title>{title}</title>{metas}{links}</head><body><article>"
+            f"<p>{prose}</p><p>{prose}</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("title", "metas", "links", "want"), [
+    # a brand and a tagline after the headline: both go (the brand is the site's name and its host's)
+    ("Budget gap widens &#x2014; Postlight &#x2014; Digital Strategy, Design and Engineering",
+     '<meta name="og:site_name" value="Postlight &#x2014; Digital Strategy, Design and Engineering">',
+     '<link rel="canonical" href="https://postlight.com/insights/budget">', "Budget gap widens"),
+    # the og:title keeps the site's host as a suffix
+    ("Budget gap widens", '<meta property="og:title" content="Budget gap widens in Derby - Sportsnet.ca">',
+     '<link rel="canonical" href="https://www.sportsnet.ca/news/budget">', "Budget gap widens in Derby"),
+    # a suffix that is not the site's name stays
+    ("x", '<meta property="og:title" content="Derby - the city that fixed its budget">',
+     '<link rel="canonical" href="https://example.com/a">', "Derby - the city that fixed its budget"),
+])
+def test_a_title_loses_the_site_name_after_it(title: str, metas: str, links: str, want: str) -> None:
+    """Titles from the markup without the site's name glued after them, however many parts it has."""
+    from pipeline.cleaning import clean_document
+
+    assert clean_document(_head(title, metas, links), "html").title == want

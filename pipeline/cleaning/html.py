@@ -310,17 +310,20 @@ def page_metadata(root) -> dict:
     metas: dict[str, str] = {}
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        val = (m.get("content") or "").strip()
+        val = (m.get("content") or m.get("value") or "").strip()  # "value": a non-standard spelling some sites use
         if key and val and key not in metas:
             metas[key] = val
     ld = _json_ld(root)
+    sites = _site_names(root, ld, metas)
     title = ld.get("headline") or metas.get("og:title") or metas.get("twitter:title")
+    if title:
+        title = _without_site(title, sites)
     site = None
     t = root.find(".//title")
     title_text = " ".join("".join(t.itertext()).split()) if t is not None else ""
     if title_text:
         page_title, site = _split_site(title_text)
-        title = title or page_title
+        title = title or _without_site(page_title, sites)
     out["title"] = SPACE.sub(" ", title).strip() if title else None
     author = ld.get("author") or metas.get("author") or metas.get("article:author") or metas.get("parsely-author") \
         or metas.get("dc.creator") or metas.get("sailthru.author")
@@ -344,9 +347,46 @@ PUBLISHED_KEYS = ("article:published_time", "datepublished", "og:article:publish
                   "dcterms.date", "dcterms.created", "govuk:first-published-at")
 
 
+_SITE_SEPARATORS = (" | ", " :: ", " – ", " — ", " - ")
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.|m\.)?([^/:?#]+)", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_names(root, ld: dict, metas: dict[str, str]) -> frozenset[str]:
+    """What the page calls its site (squashed: 'Sportsnet.ca' -> 'sportsnetca'): og:site_name and its parts, the
+    application and publisher names, and the first label of its host ('postlight.com' -> 'postlight')."""
+    names = {metas.get("og:site_name"), metas.get("application-name"), ld.get("publisher")}
+    for name in list(names):
+        for sep in _SITE_SEPARATORS if name else ():
+            names.update(name.split(sep))
+    link = next((el.get("href") for el in root.iterfind(".//link[@rel='canonical']")), None)
+    for url in (link, metas.get("og:url")):
+        if url and (m := _URL_HOST.match(url.strip())):
+            host = m.group(1).lower()
+            names.update((host, host.split(".")[0]))
+    return frozenset(filter(None, (_squash(n) for n in names if n)))
+
+
+def _without_site(title: str, sites: frozenset[str]) -> str:
+    """The title without trailing parts that name the site ('Headline — Postlight' -> 'Headline'); a title that is
+    the site's whole name stays."""
+    while _squash(title) not in sites:
+        for sep in _SITE_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and len(head.split()) >= 2 and _squash(tail) in sites:
+                title = head.strip()
+                break
+        else:
+            break
+    return title
+
+
 def _split_site(title: str) -> tuple[str, str | None]:
     """'Headline | Site Name' -> ('Headline', 'Site Name'); the title unchanged when it names no site."""
-    for sep in (" | ", " :: ", " – ", " — ", " - "):
+    for sep in _SITE_SEPARATORS:
         if sep in title:
             head, _, tail = title.rpartition(sep)
             if 1 <= len(tail.split()) <= 5 and len(head.split()) >= 3:

@@ -11,6 +11,7 @@ from .rules import vocabulary
 
 BY = re.compile(r"^\s*(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
                 re.IGNORECASE)
+GLUED_BY = re.compile(r"^\s*By(?=[A-Z][a-z])")  # "ByTravis Haney": the label glued to the name ("Byron" stays)
 BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bposted\b|\bupdated\b|\d).*$", re.IGNORECASE)
 
 
@@ -26,9 +27,9 @@ def clean_author(text: str | None) -> str | None:
     """One person's name from a byline: 'By Jane Smith, Political Editor' -> 'Jane Smith'; doubled names once."""
     if not text:
         return None
-    name = BY.sub("", " ".join(text.split()))
+    name = BY.sub("", GLUED_BY.sub("", " ".join(text.split())))
     name = _month_date().sub("", name)
-    name = BYLINE_TAIL.sub("", name).strip(" .:-")
+    name = BYLINE_TAIL.sub("", name).strip(" .:-/|")
     words = name.split()
     honorifics = vocabulary().honorifics
     while len(words) > 2 and words[0].casefold().rstrip(".") in honorifics:
