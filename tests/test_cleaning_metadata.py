@@ -16,6 +16,11 @@ from pipeline.cleaning.metadata import clean_author
     ("ByTravis Haney", "Travis Haney"),                               # the label glued to the name
     ("Byron Smith", "Byron Smith"),
     ("Will Leitch/", "Will Leitch"),                                  # a separator left at the end
+    ("Sam Stein Senior Politics Editor, The Huffington Post", "Sam Stein"),  # a job title glued on
+    ("Andrew HusbandTwitterNews & Culture Writer", "Andrew Husband"),  # a label glued to the surname
+    ("Ronald McDonald", "Ronald McDonald"),
+    ("Alexa MacKenzie", "Alexa MacKenzie"),
+    ("Ruth Head", "Ruth Head"),
 ])
 def test_a_byline_gives_the_name_alone(byline: str, name: str) -> None:
     assert clean_author(byline) == name
@@ -61,3 +66,23 @@ def test_a_title_loses_the_site_name_after_it(title: str, metas: str, links: str
     from pipeline.cleaning import clean_document
 
     assert clean_document(_head(title, metas, links), "html").title == want
+
+
+@pytest.mark.parametrize(("metas", "byline", "want"), [
+    # the markup's author is the publisher: the page's byline names the writer
+    ('<meta name="author" content="ABC News"><meta property="og:site_name" content="ABC News">',
+     "By Josh Haskell", "Josh Haskell"),
+    # the markup names the publishing company, the byline someone else
+    ('<meta name="author" content="Condé Nast">', "By Alex Hutchinson", "Alex Hutchinson"),
+    # the markup and the byline agree: the markup's spelling is kept
+    ('<meta name="author" content="Alex Hutchinson">', "By Alex Hutchinson and Jo Smith", "Alex Hutchinson"),
+])
+def test_the_markup_author_yields_to_the_byline_when_it_is_not_the_writer(metas: str, byline: str,
+                                                                          want: str) -> None:
+    from pipeline.cleaning import clean_document
+
+    prose = ("Derby City Council said on Tuesday that spending on housing would rise by 3% next year, with £12m "
+             "set aside for the programme across 20 towns. ") * 4
+    html = (f"<html><head><title>Budget gap widens</title>{metas}</head><body><article><h1>Budget gap widens</h1>"
+            f"<p class='byline'>{byline}</p><p>{prose}</p><p>{prose}</p></article></body></html>")
+    assert clean_document(html, "html").author == want

@@ -90,7 +90,7 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     datelines = _own_datelines(lab)
     title = hints.get("title") or (clean_title(units[lab.title].text) if lab.title is not None else None) \
         or (page.get("title") if body_text else None)
-    author = clean_author(hints.get("author")) or clean_author(page.get("author")) \
+    author = clean_author(hints.get("author")) or _markup_author(page, [units[i].text for i in lab.bylines]) \
         or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
     section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
     declared = date_from_iso(hints.get("published"), timezone, local_now) \
@@ -203,6 +203,22 @@ def _clean_source(cands: list[Candidate], hints: Mapping[str, str | None], publi
         published_date=date_from_iso(hints.get("published") or page.get("published"), tz, now),
         language=detect_language(body_text), word_count=_word_count(body_text),
     )
+
+
+def _markup_author(page: dict, bylines: list[str]) -> str | None:
+    """The author the markup names, unless it is the publisher ('ABC News') or the page's own byline names someone
+    else ('Condé Nast' in the markup, 'By Alex Hutchinson' on the page)."""
+    author = clean_author(page.get("author"))
+    if author is None or _squash(author) == _squash(page.get("publisher") or ""):
+        return None
+    shown = author_from_blocks(bylines)
+    if shown and _squash(author) not in _squash(" ".join(bylines)):
+        return None
+    return author
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _word_count(body_text: str | None) -> int:

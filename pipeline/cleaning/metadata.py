@@ -12,6 +12,9 @@ from .rules import vocabulary
 BY = re.compile(r"^\s*(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
                 re.IGNORECASE)
 GLUED_BY = re.compile(r"^\s*By(?=[A-Z][a-z])")  # "ByTravis Haney": the label glued to the name ("Byron" stays)
+# "Andrew HusbandTwitterNews": a word glued to the name (three lower-case letters before the capital: "McDonald",
+# "MacKenzie" and "DeShawn" stay)
+GLUED_WORD = re.compile(r"^(.*?\b[A-Z][a-z]{3,})[A-Z]\S*.*$")
 BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bposted\b|\bupdated\b|\d).*$", re.IGNORECASE)
 
 
@@ -30,7 +33,8 @@ def clean_author(text: str | None) -> str | None:
     name = BY.sub("", GLUED_BY.sub("", " ".join(text.split())))
     name = _month_date().sub("", name)
     name = BYLINE_TAIL.sub("", name).strip(" .:-/|")
-    words = name.split()
+    name = GLUED_WORD.sub(r"\1", name)
+    words = _before_job_title(name.split())
     honorifics = vocabulary().honorifics
     while len(words) > 2 and words[0].casefold().rstrip(".") in honorifics:
         words = words[1:]
@@ -42,6 +46,16 @@ def clean_author(text: str | None) -> str | None:
     if name.casefold().strip(" .:") in vocabulary().not_authors:
         return None  # "By" alone, "No Author": a label, not a name
     return name or None
+
+
+def _before_job_title(words: list[str]) -> list[str]:
+    """The name before a job title glued after it: 'Sam Stein Senior Politics Editor' -> 'Sam Stein' (from the
+    third word on, so 'Head' or 'Lead' as a surname in a two-word name stays)."""
+    titles = vocabulary().byline_titles
+    for k in range(2, len(words)):
+        if words[k].casefold().strip(".,") in titles:
+            return words[:k]
+    return words
 
 
 @cache
