@@ -184,7 +184,7 @@ def publish_warehouse(context: OpExecutionContext, claimhouse: ClaimhouseSetting
                **{f"documents_{k}": v for k, v in _counts(plan["counts"]).items()}, **_stage_totals(batches),
                **{f"rows_{t}": n for t, n in published.tables.items()},
                "rows_total": sum(published.tables.values()), "build_seconds": round(published.build_seconds, 3),
-               "rebuilt": published.rebuilt}
+               "rebuilt": published.rebuilt, "changed_documents": published.changed}
     yield Output(str(settings.warehouse), "result", metadata={
         **summary, "path": MetadataValue.path(str(settings.warehouse)),
         "per_source": MetadataValue.json(published.per_source), **previews(settings.warehouse)})

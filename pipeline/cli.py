@@ -45,6 +45,10 @@ def _summary(result) -> list[str]:
     if w.get("rebuilt") is False:
         lines.append("nothing changed in what the warehouse holds: it was not rebuilt (warehouse_info still names "
                      "the run that built it)")
+    elif w.get("changed_documents") is not None:
+        lines.append(f"built on the last published file: {int(w['changed_documents'])} changed documents' rows "
+                     f"loaded, the rest carried over; {int(w.get('rows_total', 0))} rows in "
+                     f"{float(w.get('build_seconds', 0)):.2f}s")
     else:
         lines.append(f"bulk load: {int(w.get('rows_total', 0))} rows in {float(w.get('build_seconds', 0)):.2f}s")
     lines.append(f"published: {w.get('warehouse', '?')}")

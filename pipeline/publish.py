@@ -3,11 +3,17 @@
 Readers holding the old file keep their snapshot; a failed check, crash or kill leaves the published file
 untouched (the candidate is a temporary file beside it). The file is created with storage version v1.4.0 so
 DuckDB 1.4+ clients can open it.
+
+When few documents changed since the last publish, the candidate starts as a copy of the published file: the
+tables whose rows depend on their own document alone (documents, blocks, comments: most of the bytes) keep the
+rows of unchanged documents and load only the changed ones; every other table (bodies and mentions, whose ids are
+resolved across documents, claims, errors) is rebuilt whole, so the result is exactly a full rebuild's.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +32,8 @@ from .tables import STAGED, WAREHOUSE, create_sql
 from .versioning import extractor_version, git_commit, pipeline_version
 
 SQL_DIR = REPO_ROOT / "sql"
+CARRIED = {"documents": "source, uri", "document_blocks": "doc_id, block_no", "comments": "doc_id, comment_no"}
+MAX_CHANGED_SHARE = 0.5  # more documents changed than this: a full build is quicker than deleting their rows
 STORAGE_VERSION = "v1.4.0"
 _BATCH_OF = r"regexp_extract(filename, '([^/]+)/[^/]+$', 1)"
 
@@ -48,6 +56,7 @@ class Published:
     outcomes: list[CheckOutcome] = field(default_factory=list)
     build_seconds: float = 0.0
     rebuilt: bool = True  # False: nothing the warehouse holds changed, the published file was kept as it was
+    changed: int | None = None  # built on a copy of the published file: how many documents' rows were loaded anew
 
 
 class _Staged:
@@ -55,7 +64,7 @@ class _Staged:
     document processed again in a later run still has rows in its older batch's files). Read straight from the
     parquet files by the query that uses them; every path is a bound parameter."""
 
-    def __init__(self, state: StateDir, batches: list[str], prefix: str, table: str) -> None:
+    def __init__(self, state: StateDir, batches: list[str] | set[str], prefix: str, table: str) -> None:
         name = f"{prefix}_{table}.parquet"
         self.files = [str(state.store / b / name) for b in batches if (state.store / b / name).exists()]
         self.columns = STAGED[table]
@@ -110,7 +119,39 @@ def _resolve_bodies(con: duckdb.DuckDBPyConnection) -> None:
                                  "(SELECT body_id FROM bodies) AND alias IS NOT NULL ORDER BY ALL")
 
 
-def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime) -> None:
+def changed_documents(state: StateDir, run_dir: Path) -> tuple[list[tuple[str, str | None]], int]:
+    """The documents whose staged rows differ from the last published manifest's (new, reprocessed or gone), each
+    with its current batch (None: gone), and how many documents the run's manifest holds."""
+    con = duckdb.connect()
+    try:
+        changed = con.execute(
+            "SELECT doc_id, n.out_batch FROM read_parquet(?) o FULL JOIN read_parquet(?) n USING (doc_id) "
+            "WHERE o.out_batch IS DISTINCT FROM n.out_batch ORDER BY ALL",
+            [str(state.manifest), str(run_dir / "manifest_next.parquet")]).fetchall()
+        total = con.execute("SELECT count(*) FROM read_parquet(?)",
+                            [str(run_dir / "manifest_next.parquet")]).fetchall()[0][0]
+    finally:
+        con.close()
+    return changed, total
+
+
+def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[str, str | None]]) -> None:
+    """In a copy of the published warehouse: drop the rows of changed documents from the carried tables and load
+    their current ones (only the batches that hold them are read)."""
+    con.register("changed_docs", pa.table({"doc_id": pa.array([d for d, _ in changed], pa.string())}))
+    batches = {b for _, b in changed if b is not None}
+    for table, order in CARRIED.items():
+        staged = _Staged(state, batches, "clean", table)
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
+        _insert(con, table, f"SELECT * FROM ({staged.select()}) WHERE doc_id IN (SELECT doc_id FROM changed_docs) "
+                            f"ORDER BY {order}", staged.params)
+    con.unregister("changed_docs")
+
+
+def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime,
+          changed: list[tuple[str, str | None]] | None = None) -> None:
+    """Fill the candidate; ``changed``: the candidate is a copy of the published file and these documents changed
+    (the carried tables are updated, every other table is built again)."""
     con.execute("CREATE TEMP TABLE manifest AS SELECT * FROM read_parquet(?)",
                 [str(run_dir / "manifest_next.parquet")])
     batches = [r[0] for r in con.execute("SELECT DISTINCT out_batch FROM manifest WHERE out_batch IS NOT NULL "
@@ -125,10 +166,14 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     clean["stage_errors"].into_temp(con, "staged_stage_errors")
     extract["stage_errors"].into_temp(con, "staged_extract_errors")
     for table in WAREHOUSE:
-        con.execute(create_sql(table))
-    for table, order in (("documents", "source, uri"), ("document_blocks", "doc_id, block_no"),
-                         ("comments", "doc_id, comment_no")):
-        _insert(con, table, f"{clean[table].select()} ORDER BY {order}", clean[table].params)
+        if changed is None or table not in CARRIED:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute(create_sql(table))
+    if changed is None:
+        for table, order in CARRIED.items():
+            _insert(con, table, f"{clean[table].select()} ORDER BY {order}", clean[table].params)
+    else:
+        _carry(con, state, changed)
     _resolve_bodies(con)
     _insert(con, "body_mentions", "SELECT s.doc_id, k.body_id, s.surface, s.char_start, s.char_end "
                                   "FROM staged_body_mentions s JOIN key_map k USING (body_key) ORDER BY ALL")
@@ -188,10 +233,14 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
         return _keep_published(state, warehouse, run_id, now, record)
     result = Published(warehouse)
     started = time.perf_counter()
+    changed = _carryable(state, warehouse, run_dir, record)
     try:
+        if changed is not None:
+            shutil.copyfile(warehouse, tmp)
         con = duck.connect(tmp, spill_dir=run_dir / "spill", storage_compatibility_version=STORAGE_VERSION)
         try:
-            _fill(con, state, run_dir, now.replace(tzinfo=None))
+            _fill(con, state, run_dir, now.replace(tzinfo=None), changed)
+            result.changed = None if changed is None else len(changed)
             result.per_source = dict(con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 1")
                                      .fetchall())
             con.execute("INSERT INTO warehouse_info VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -221,10 +270,21 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     previous_path.write_text(json.dumps({
         "run_id": run_id, "per_source": result.per_source, "published_at": now.isoformat(),
         "last_run": run_id, "last_run_at": now.isoformat(), "fingerprint": print_,
-        "file": unchanged.file_identity(warehouse), "tables": result.tables,
-        "checks": unchanged.outcomes_as_json(result.outcomes)}))
+        "file": unchanged.file_identity(warehouse), "code": unchanged.code_digest().hex(), "tables": result.tables,
+        "changed": result.changed, "checks": unchanged.outcomes_as_json(result.outcomes)}))
     state.drop_run(run_id)
     return result
+
+
+def _carryable(state: StateDir, warehouse: Path, run_dir: Path, record: dict) -> list[tuple[str, str | None]] | None:
+    """The changed documents when the published file can be carried over (it is the one the last publish wrote,
+    by the same code, from the committed manifest, and at most MAX_CHANGED_SHARE of the documents changed);
+    else None: a full build."""
+    if not (state.manifest.exists() and record.get("file") == unchanged.file_identity(warehouse)
+            and record.get("code") == unchanged.code_digest().hex()):
+        return None
+    changed, total = changed_documents(state, run_dir)
+    return changed if len(changed) <= MAX_CHANGED_SHARE * total else None
 
 
 def _keep_published(state: StateDir, warehouse: Path, run_id: str, now: datetime, record: dict) -> Published:

@@ -34,7 +34,7 @@ def _table_digest(path: Path, skip: set[str]) -> bytes:
     return digest.digest()
 
 
-def _code_digest() -> bytes:
+def code_digest() -> bytes:
     """The package's own code and the view SQL: a change to how the warehouse is built or checked rebuilds it."""
     digest = hashlib.sha256(f"{pipeline_version()}|{extractor_version()}|{git_commit()}".encode())
     for path in sorted([*PACKAGE_DIR.glob("*.py"), *(REPO_ROOT / "sql").glob("*.sql")]):
@@ -45,7 +45,7 @@ def _code_digest() -> bytes:
 
 def fingerprint(run_dir: Path) -> str:
     """The fingerprint of what a run would publish (its manifest, its scan errors, the building code)."""
-    digest = hashlib.sha256(_code_digest())
+    digest = hashlib.sha256(code_digest())
     digest.update(_table_digest(run_dir / "manifest_next.parquet", _NOT_PUBLISHED))
     digest.update(_table_digest(run_dir / "scan_errors.parquet", _ERROR_TIME))
     return digest.hexdigest()
@@ -83,12 +83,12 @@ def report_is_current(state_root: Path, warehouse: Path, report: Path) -> bool:
     """The report beside the warehouse was rendered, by this code, from this very warehouse file."""
     record = read_record(state_root / "report.json")
     return (report.exists() and record.get("warehouse") == file_identity(warehouse) is not None
-            and record.get("report") == file_identity(report) and record.get("code") == _code_digest().hex())
+            and record.get("report") == file_identity(report) and record.get("code") == code_digest().hex())
 
 
 def record_report(state_root: Path, warehouse: Path, report: Path, figures: dict) -> None:
     (state_root / "report.json").write_text(json.dumps({
-        "warehouse": file_identity(warehouse), "report": file_identity(report), "code": _code_digest().hex(),
+        "warehouse": file_identity(warehouse), "report": file_identity(report), "code": code_digest().hex(),
         "figures": {k: v for k, v in figures.items() if isinstance(v, int | float | str)}}))
 
 
