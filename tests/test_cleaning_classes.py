@@ -232,3 +232,17 @@ def test_follow_app_and_subscription_prompts_in_the_text_container_leave_the_bod
     doc = clean_document(html.replace(f"<p>{PARAS[1]}</p>", f"<p>{PARAS[1]}</p><p>{story}</p>"), "html",
                          ensemble=False)
     assert story in doc.body_text
+
+
+def test_short_opening_sentences_above_the_first_paragraph_open_the_article() -> None:
+    """Short sentences in the article's own paragraphs right above its first long one (a picture and an ad
+    between) are its opening, not menu entries; a short label in other markup above them is not."""
+    opening = ["Mobile libraries - \"a lifeline.\"", "Residents have said that more than once."]
+    html = ("<html><body><nav><p>Home</p><p>News</p></nav><article><h1>Mobile library saved for two more years</h1>"
+            "<figure><img src='van.jpg'><figcaption>The library van in the square</figcaption></figure>"
+            "<div class='entry-content'><p>Sign up now.</p>"
+            + "".join(f"<p>{p}</p>" for p in opening)
+            + "<div class='ad-container'><p>Advertisement</p></div>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(opening + PARAS)

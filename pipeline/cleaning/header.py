@@ -64,6 +64,8 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
                 verdicts[j] = Verdict("section", "section label above the headline")
                 result.section = j
             break
+    if fmt == "html":
+        _opening_lines(scored, verdicts, start)
     for i in head:
         if verdicts[i] is not None:
             continue
@@ -78,6 +80,28 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
             verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
         else:
             verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
+
+
+OPENING_GAP = frozenset({"caption", "promo"})  # between an article's opening lines and its text: pictures, ads
+OPENING_MIN_WORDS = 4
+
+
+def _opening_lines(scored: list[Scored], verdicts: list[Verdict | None], start: int) -> None:
+    """Short sentences right above the article's text, in its markup (the same tag and containers as its first
+    paragraph: 'Global warming - "it's a hoax."' / 'Donald Trump has said that more than once.'), open it: the
+    span starts at the first long paragraph, so they are labelled here, walking up until a line is not one."""
+    if start >= len(scored):
+        return
+    first = scored[start].cand
+    for i in range(start - 1, -1, -1):
+        s, c = scored[i], scored[i].cand
+        if verdicts[i] is not None and verdicts[i].role in OPENING_GAP:
+            continue
+        if verdicts[i] is not None or s.klass == BAD or not s.feat.ends_sentence \
+                or s.feat.n_words < OPENING_MIN_WORDS or c.link_density >= 0.5 or c.markup_role is not None \
+                or (c.tag, c.in_article, c.in_text_container) != (first.tag, first.in_article, first.in_text_container):
+            return
+        verdicts[i] = Verdict("body", "an opening line of the article, right above its text in the same markup")
 
 
 STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words
