@@ -45,25 +45,29 @@ def _stream(cur: duckdb.DuckDBPyConnection, batch: int = 10_000) -> Iterator[tup
         yield from rows
 
 
-def _columns(con: duckdb.DuckDBPyConnection, sql: str, batch: int = 50_000) -> Iterator[list[list]]:
-    """The result of `sql` in batches of rows, each batch as one Python list per column."""
-    for rb in con.sql(sql).to_arrow_reader(batch):
+def _columns(rel: duckdb.DuckDBPyRelation, batch: int = 50_000) -> Iterator[list[list]]:
+    """The rows of a relation in batches, each batch as one Python list per column."""
+    for rb in rel.to_arrow_reader(batch):
         yield [col.to_pylist() for col in rb.columns]
 
 
-def offset_faults(con: duckdb.DuckDBPyConnection) -> Iterator[dict]:
-    """The spans that are not the exact text of `body_text` they point at (a merge of spans and bodies by doc_id).
+def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> Iterator[dict]:
+    """The spans that are not the exact text of `body_text` they point at (a merge of spans and bodies by doc_id);
+    ``doc_ids``: only these documents' (a publish built on the last published file checks the documents it
+    loaded: every other document's text and spans are the rows that passed this check when they were published).
 
     Each body is read once and each span is one slice of it, so the cost is the text plus the spans: slicing
     `body_text` in SQL per span costs the whole body each time (a 24 MB page with 288k spans: hours). Both sides
     stream in doc_id order, so memory holds one body and one batch of spans.
     """
+    only, params = ("WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
     docs = con.cursor()
     try:
         bodies = _stream(docs.execute("SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL "
-                                      "ORDER BY doc_id"), 1)
+                                      f"{only.replace('WHERE', 'AND')} ORDER BY doc_id", params), 1)
         doc, body = next(bodies, (None, None))
-        for ids, whats, starts, ends, surfaces in _columns(con, f"SELECT * FROM ({SPANS_SQL}) ORDER BY doc_id"):
+        spans = con.sql(f"SELECT * FROM ({SPANS_SQL}) {only} ORDER BY doc_id", params=params or None)
+        for ids, whats, starts, ends, surfaces in _columns(spans):
             for doc_id, what, start, end, surface in zip(ids, whats, starts, ends, surfaces, strict=True):
                 if doc_id != doc:
                     while doc is not None and doc_id is not None and doc < doc_id:

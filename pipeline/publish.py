@@ -16,15 +16,16 @@ import os
 import shutil
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from . import duck, entities, unchanged
-from .checks import CHECKS, CheckOutcome, run_checks, source_shrink_check
+from .checks import CHECKS, Check, CheckOutcome, offset_faults, run_checks, source_shrink_check
 from .config import REPO_ROOT
 from .state import StateDir
 from .sweep import candidate_path
@@ -145,7 +146,45 @@ def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
         _insert(con, table, f"SELECT * FROM ({staged.select()}) WHERE doc_id IN (SELECT doc_id FROM changed_docs) "
                             f"ORDER BY {order}", staged.params)
-    con.unregister("changed_docs")
+
+
+def _attribution(claims: str) -> str:
+    """Each claim's attributed body and person: the first body and person mentioned inside its attributed span
+    (few claims have one); ``claims``: a query of the claims."""
+    return f"""
+        SELECT s.claim_id, min(b.body_id) AS attributed_body_id, min(p.person_id) AS attributed_person_id
+        FROM ({claims}) s
+        LEFT JOIN body_mentions b ON b.doc_id = s.doc_id AND b.char_start < s.attributed_end
+                                     AND s.attributed_start < b.char_end
+        LEFT JOIN person_mentions p ON p.doc_id = s.doc_id AND p.char_start < s.attributed_end
+                                       AND s.attributed_start < p.char_end
+        WHERE s.attributed_start IS NOT NULL GROUP BY 1"""
+
+
+def _claims(con: duckdb.DuckDBPyConnection, staged: _Staged, state: StateDir,
+            changed: list[tuple[str, str | None]] | None) -> None:
+    """The claims with their attribution. Carried over: the changed documents' claims are loaded again, and the
+    attribution of every other claim is recomputed (body ids are resolved across documents) and updated where it
+    differs, so the table is exactly a full build's."""
+    if changed is None:
+        _insert(con, "numeric_claims", f"WITH c AS ({staged.select()}) SELECT c.*, a.* EXCLUDE (claim_id) "
+                                       f"FROM c LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
+                                       "ORDER BY c.doc_id, c.char_start", staged.params)
+        return
+    staged = _Staged(state, {b for _, b in changed if b is not None}, "extract", "numeric_claims")
+    con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
+    _insert(con, "numeric_claims", f"WITH c AS (SELECT * FROM ({staged.select()}) "
+                                   "WHERE doc_id IN (SELECT doc_id FROM changed_docs)) "
+                                   "SELECT c.*, a.* EXCLUDE (claim_id) "
+                                   f"FROM c LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
+                                   "ORDER BY c.doc_id, c.char_start", staged.params)
+    con.execute(f"""
+        UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
+                                  attributed_person_id = a.attributed_person_id
+        FROM ({_attribution("SELECT * FROM numeric_claims")}) a
+        WHERE numeric_claims.claim_id = a.claim_id
+          AND (numeric_claims.attributed_body_id IS DISTINCT FROM a.attributed_body_id
+               OR numeric_claims.attributed_person_id IS DISTINCT FROM a.attributed_person_id)""")
 
 
 def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime,
@@ -166,7 +205,7 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     clean["stage_errors"].into_temp(con, "staged_stage_errors")
     extract["stage_errors"].into_temp(con, "staged_extract_errors")
     for table in WAREHOUSE:
-        if changed is None or table not in CARRIED:
+        if changed is None or table not in (*CARRIED, "numeric_claims"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute(create_sql(table))
     if changed is None:
@@ -184,21 +223,7 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
                            "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
     _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions ORDER BY doc_id, char_start")
-    claims = extract["numeric_claims"]
-    # attribution: the first body and person mentioned inside a claim's attributed span (few claims have one)
-    _insert(con, "numeric_claims", f"""
-        WITH c AS ({claims.select()}),
-        spans AS (SELECT claim_id, doc_id, attributed_start, attributed_end FROM c
-                  WHERE attributed_start IS NOT NULL),
-        by_body AS (SELECT s.claim_id, min(b.body_id) AS attributed_body_id FROM spans s JOIN body_mentions b
-                    ON b.doc_id = s.doc_id AND b.char_start < s.attributed_end AND s.attributed_start < b.char_end
-                    GROUP BY 1),
-        by_person AS (SELECT s.claim_id, min(p.person_id) AS attributed_person_id FROM spans s
-                      JOIN person_mentions p ON p.doc_id = s.doc_id AND p.char_start < s.attributed_end
-                      AND s.attributed_start < p.char_end GROUP BY 1)
-        SELECT c.*, attributed_body_id, attributed_person_id
-        FROM c LEFT JOIN by_body USING (claim_id) LEFT JOIN by_person USING (claim_id)
-        ORDER BY c.doc_id, c.char_start""", claims.params)
+    _claims(con, extract["numeric_claims"], state, changed)
     _insert(con, "ingest_errors", """
         SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
         UNION ALL
@@ -247,7 +272,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
                         [now.astimezone(UTC).replace(tzinfo=None), run_id, pipeline_version(), extractor_version(),
                          git_commit(), sum(result.per_source.values()), json.dumps(result.per_source)])
             create_views(con)
-            result.outcomes = run_checks(con, CHECKS) + [source_shrink_check(previous, result.per_source)]
+            result.outcomes = run_checks(con, _checks(changed)) + [source_shrink_check(previous, result.per_source)]
             if any(not o.passed and o.check.severity == "ERROR" for o in result.outcomes):
                 raise PublishRefused(result.outcomes)
             result.tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WAREHOUSE}
@@ -274,6 +299,15 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
         "changed": result.changed, "checks": unchanged.outcomes_as_json(result.outcomes)}))
     state.drop_run(run_id)
     return result
+
+
+def _checks(changed: list[tuple[str, str | None]] | None) -> list[Check]:
+    """The checks to run on the candidate: built on the last published file, the span check reads only the
+    changed documents (every other document's text and spans are byte for byte the rows it passed with)."""
+    if changed is None:
+        return CHECKS
+    docs = [d for d, _ in changed]
+    return [replace(c, rows=partial(offset_faults, doc_ids=docs)) if c.rows is offset_faults else c for c in CHECKS]
 
 
 def _carryable(state: StateDir, warehouse: Path, run_dir: Path, record: dict) -> list[tuple[str, str | None]] | None:

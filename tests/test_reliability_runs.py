@@ -73,6 +73,9 @@ def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path) -> 
     expected = _naive_offset_faults(con)
     found = {(f["doc_id"], f["what"]) for f in offset_faults(con)}
     assert found == expected and len(expected) > 20
+    some = sorted({doc for doc, _ in expected if doc})[:4] + ["0001"]  # a publish that loaded these documents only
+    scoped = {(f["doc_id"], f["what"]) for f in offset_faults(con, some)}
+    assert scoped == {e for e in expected if e[0] in some} and len(scoped) >= 4
     (outcome,) = run_checks(con, [c for c in CHECKS if c.name == "offsets_valid"])
     assert outcome.failures == len(expected) and len(outcome.sample) == 20
 
