@@ -136,6 +136,9 @@ def changed_documents(state: StateDir, run_dir: Path) -> tuple[list[tuple[str, s
     return changed, total
 
 
+_CHANGED_ONLY = "SELECT * FROM ({}) WHERE doc_id IN (SELECT doc_id FROM changed_docs)"
+
+
 def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[str, str | None]]) -> None:
     """In a copy of the published warehouse: drop the rows of changed documents from the carried tables and load
     their current ones (only the batches that hold them are read)."""
@@ -144,8 +147,7 @@ def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[
     for table, order in CARRIED.items():
         staged = _Staged(state, batches, "clean", table)
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
-        _insert(con, table, f"SELECT * FROM ({staged.select()}) WHERE doc_id IN (SELECT doc_id FROM changed_docs) "
-                            f"ORDER BY {order}", staged.params)
+        _insert(con, table, f"{_CHANGED_ONLY.format(staged.select())} ORDER BY {order}", staged.params)
 
 
 def _attribution(claims: str) -> str:
@@ -161,30 +163,29 @@ def _attribution(claims: str) -> str:
         WHERE s.attributed_start IS NOT NULL GROUP BY 1"""
 
 
-def _claims(con: duckdb.DuckDBPyConnection, staged: _Staged, state: StateDir,
+def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
             changed: list[tuple[str, str | None]] | None) -> None:
-    """The claims with their attribution. Carried over: the changed documents' claims are loaded again, and the
-    attribution of every other claim is recomputed (body ids are resolved across documents) and updated where it
-    differs, so the table is exactly a full build's."""
+    """The claims with their attribution. Carried over (``changed``): the changed documents' claims are loaded
+    again, and every other claim's attribution is recomputed (body ids are resolved across documents) and
+    updated where it moved, so the table is exactly a full build's."""
     if changed is None:
-        _insert(con, "numeric_claims", f"WITH c AS ({staged.select()}) SELECT c.*, a.* EXCLUDE (claim_id) "
-                                       f"FROM c LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
-                                       "ORDER BY c.doc_id, c.char_start", staged.params)
-        return
-    staged = _Staged(state, {b for _, b in changed if b is not None}, "extract", "numeric_claims")
-    con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
-    _insert(con, "numeric_claims", f"WITH c AS (SELECT * FROM ({staged.select()}) "
-                                   "WHERE doc_id IN (SELECT doc_id FROM changed_docs)) "
-                                   "SELECT c.*, a.* EXCLUDE (claim_id) "
-                                   f"FROM c LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
+        staged = _Staged(state, batches, "extract", "numeric_claims")
+        rows = staged.select()
+    else:
+        staged = _Staged(state, {b for _, b in changed if b is not None}, "extract", "numeric_claims")
+        rows = _CHANGED_ONLY.format(staged.select())
+        con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
+    _insert(con, "numeric_claims", f"WITH c AS ({rows}) SELECT c.*, a.* EXCLUDE (claim_id) FROM c "
+                                   f"LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
                                    "ORDER BY c.doc_id, c.char_start", staged.params)
-    con.execute(f"""
-        UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
-                                  attributed_person_id = a.attributed_person_id
-        FROM ({_attribution("SELECT * FROM numeric_claims")}) a
-        WHERE numeric_claims.claim_id = a.claim_id
-          AND (numeric_claims.attributed_body_id IS DISTINCT FROM a.attributed_body_id
-               OR numeric_claims.attributed_person_id IS DISTINCT FROM a.attributed_person_id)""")
+    if changed is not None:
+        con.execute(f"""
+            UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
+                                      attributed_person_id = a.attributed_person_id
+            FROM ({_attribution("SELECT * FROM numeric_claims")}) a
+            WHERE numeric_claims.claim_id = a.claim_id
+              AND (numeric_claims.attributed_body_id IS DISTINCT FROM a.attributed_body_id
+                   OR numeric_claims.attributed_person_id IS DISTINCT FROM a.attributed_person_id)""")
 
 
 def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime,
@@ -197,9 +198,8 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
                                          "ORDER BY 1").fetchall()]
     clean = {t: _Staged(state, batches, "clean", t) for t in ("documents", "document_blocks", "comments",
                                                                 "stage_errors")}
-    extract = {t: _Staged(state, batches, "extract", t) for t in ("numeric_claims", "body_mentions",
-                                                                  "person_mentions", "place_mentions",
-                                                                  "stage_errors")}
+    extract = {t: _Staged(state, batches, "extract", t) for t in ("body_mentions", "person_mentions",
+                                                                  "place_mentions", "stage_errors")}
     for table in ("body_mentions", "person_mentions", "place_mentions"):
         extract[table].into_temp(con, f"staged_{table}")
     clean["stage_errors"].into_temp(con, "staged_stage_errors")
@@ -223,7 +223,7 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
                            "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
     _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions ORDER BY doc_id, char_start")
-    _claims(con, extract["numeric_claims"], state, changed)
+    _claims(con, state, batches, changed)
     _insert(con, "ingest_errors", """
         SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
         UNION ALL
