@@ -10,7 +10,7 @@ from .classify import label
 from .comments import build_comments
 from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
-from .features import count_words
+from .features import alnum_key, count_words
 from .html import confirm, html_candidates
 from .language import detect_language
 from .metadata import (
@@ -209,16 +209,13 @@ def _markup_author(page: dict, bylines: list[str]) -> str | None:
     """The author the markup names, unless it is the publisher ('ABC News') or the page's own byline names someone
     else ('Condé Nast' in the markup, 'By Alex Hutchinson' on the page)."""
     author = clean_author(page.get("author"))
-    if author is None or _squash(author) == _squash(page.get("publisher") or ""):
+    if author is None or alnum_key(author) == alnum_key(page.get("publisher") or ""):
         return None
     shown = author_from_blocks(bylines)
-    if shown and _squash(author) not in _squash(" ".join(bylines)):
+    if shown and alnum_key(author) not in alnum_key(" ".join(bylines)):
         return None
     return author
 
-
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _word_count(body_text: str | None) -> int:

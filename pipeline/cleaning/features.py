@@ -47,6 +47,12 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def alnum_key(text: str) -> str:
+    """Letters and digits only, case folded: the same name however spaced and punctuated ('Sportsnet.ca',
+    'sportsnet ca')."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 CLOSERS = "\"'”’»)]」』"
 ENDERS = ".!?…:;。！？；："
 QUOTES = frozenset("“”\"«»„「」")

@@ -13,6 +13,7 @@ from lxml import etree
 
 from .candidates import Candidate
 from .dates import parse_iso
+from .features import alnum_key
 from .rules import _load
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
@@ -351,9 +352,6 @@ _SITE_SEPARATORS = (" | ", " :: ", " – ", " — ", " - ")
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.|m\.)?([^/:?#]+)", re.IGNORECASE)
 
 
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
 
 def _site_names(root, ld: dict, metas: dict[str, str]) -> frozenset[str]:
     """What the page calls its site (squashed: 'Sportsnet.ca' -> 'sportsnetca'): og:site_name and its parts, the
@@ -367,16 +365,16 @@ def _site_names(root, ld: dict, metas: dict[str, str]) -> frozenset[str]:
         if url and (m := _URL_HOST.match(url.strip())):
             host = m.group(1).lower()
             names.update((host, host.split(".")[0]))
-    return frozenset(filter(None, (_squash(n) for n in names if n)))
+    return frozenset(filter(None, (alnum_key(n) for n in names if n)))
 
 
 def _without_site(title: str, sites: frozenset[str]) -> str:
     """The title without trailing parts that name the site ('Headline — Postlight' -> 'Headline'); a title that is
     the site's whole name stays."""
-    while _squash(title) not in sites:
+    while alnum_key(title) not in sites:
         for sep in _SITE_SEPARATORS:
             head, found, tail = title.rpartition(sep)
-            if found and len(head.split()) >= 2 and _squash(tail) in sites:
+            if found and len(head.split()) >= 2 and alnum_key(tail) in sites:
                 title = head.strip()
                 break
         else:
