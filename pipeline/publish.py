@@ -35,6 +35,7 @@ from .versioning import extractor_version, git_commit, pipeline_version
 SQL_DIR = REPO_ROOT / "sql"
 CARRIED = {"documents": "source, uri", "document_blocks": "doc_id, block_no", "comments": "doc_id, comment_no"}
 MAX_CHANGED_SHARE = 0.5  # more documents changed than this: a full build is quicker than deleting their rows
+MAX_GROWTH = 1.5  # a carried file this many times the size of the last full build's is built afresh (compacted)
 STORAGE_VERSION = "v1.4.0"
 _BATCH_OF = r"regexp_extract(filename, '([^/]+)/[^/]+$', 1)"
 
@@ -296,7 +297,8 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
         "run_id": run_id, "per_source": result.per_source, "published_at": now.isoformat(),
         "last_run": run_id, "last_run_at": now.isoformat(), "fingerprint": print_,
         "file": unchanged.file_identity(warehouse), "code": unchanged.code_digest().hex(), "tables": result.tables,
-        "changed": result.changed, "checks": unchanged.outcomes_as_json(result.outcomes)}))
+        "changed": result.changed, "checks": unchanged.outcomes_as_json(result.outcomes),
+        "full_size": record.get("full_size") if result.changed is not None else warehouse.stat().st_size}))
     state.drop_run(run_id)
     return result
 
@@ -312,10 +314,12 @@ def _checks(changed: list[tuple[str, str | None]] | None) -> list[Check]:
 
 def _carryable(state: StateDir, warehouse: Path, run_dir: Path, record: dict) -> list[tuple[str, str | None]] | None:
     """The changed documents when the published file can be carried over (it is the one the last publish wrote,
-    by the same code, from the committed manifest, and at most MAX_CHANGED_SHARE of the documents changed);
-    else None: a full build."""
+    by the same code, from the committed manifest, has not grown past MAX_GROWTH times the last full build's size
+    with the rows deleted in it, and at most MAX_CHANGED_SHARE of the documents changed); else None: a full
+    build."""
     if not (state.manifest.exists() and record.get("file") == unchanged.file_identity(warehouse)
-            and record.get("code") == unchanged.code_digest().hex()):
+            and record.get("code") == unchanged.code_digest().hex()
+            and warehouse.stat().st_size <= MAX_GROWTH * record.get("full_size", 0)):
         return None
     changed, total = changed_documents(state, run_dir)
     return changed if len(changed) <= MAX_CHANGED_SHARE * total else None

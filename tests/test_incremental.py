@@ -55,6 +55,7 @@ def _tables(ws: Workspace) -> dict[str, list[tuple]]:
 def test_incremental_runs_equal_a_full_rebuild_after_random_changes(workspace: Workspace,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("pipeline.publish.MAX_CHANGED_SHARE", 1.0)  # every rerun builds on the published file
+    monkeypatch.setattr("pipeline.publish.MAX_GROWTH", 100.0)
     rng = random.Random(16)
     docs, feed = workspace.folder("docs"), workspace.folder("feed")
     alive = set(range(10))
@@ -97,3 +98,25 @@ def test_incremental_runs_equal_a_full_rebuild_after_random_changes(workspace: W
     assert len(incremental["documents"]) == len(alive) + len(feed_ids)
     for table in rebuilt:
         assert incremental[table] == rebuilt[table], table
+
+
+def test_a_rerun_builds_on_the_published_file_until_it_has_grown_too_much(workspace: Workspace,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """One edited page of five: the rerun loads its rows into a copy of the published file; once the file has
+    grown past MAX_GROWTH times the last full build's size (deleted rows stay in it), a rerun builds afresh."""
+    rng = random.Random(3)
+    docs = workspace.folder("docs")
+    for i in range(5):
+        _write_page(docs, i, 0, rng)
+    workspace.write_sources([{"name": "docs", "kind": "files", "path": "docs"}])
+    assert workspace.run().code == 0
+    full_size = json.loads((workspace.state / "published.json").read_text())["full_size"]
+    assert full_size == workspace.warehouse.stat().st_size
+    _write_page(docs, 0, 1, rng)
+    out = workspace.run()
+    assert "built on the last published file: 1 changed documents' rows loaded" in out.out, out.out
+    assert json.loads((workspace.state / "published.json").read_text())["full_size"] == full_size
+    monkeypatch.setattr("pipeline.publish.MAX_GROWTH", 0.5)
+    _write_page(docs, 2, 1, rng)
+    out = workspace.run()
+    assert "bulk load:" in out.out and "built on" not in out.out, out.out
