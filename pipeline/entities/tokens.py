@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from .rules import CONNECTORS
 
-# a word (inner dots, hyphens and apostrophes, none at its end), then (group 2) one space and the start of the
-# next word when that is what follows; written without backtracking, its repeats possessive ("*+", "++": nothing
-# after them can match what they gave back, so the engine keeps no state to give it back)
-_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)(?=([ \u00a0](?:[^\W_]|&))?)")
+# a word (inner dots, hyphens and apostrophes, none at its end), written without backtracking, its repeats
+# possessive ("*+", "++": nothing after them can match what they gave back, so the engine keeps no state to give
+# it back). A word starts at every letter, digit or "&" that no earlier word holds, so what lies between two words
+# (split's gaps) holds none of these: a gap of one space is a single space before the next word.
+_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)")
 _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "prof", "rev", "no", "cllr", "rt",
                             "hon", "u.k", "u.s", "plc", "jr", "sr"})
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
@@ -71,7 +72,6 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 _WordInfo = tuple[str, str, bool, bool, bool]  # (word without 's, lower case, cap, possessive, glued)
-_WORD_INFO: dict[str, _WordInfo] = {}  # per distinct matched word; words repeat across pages
 _WORD_INFO_MAX = 200_000
 
 
@@ -86,6 +86,18 @@ def _word_info(word: str) -> _WordInfo:
     return word, word.lower(), cap, possessive, glued
 
 
+class _WordInfoCache(dict):
+    """Matched word -> ``_word_info`` (words repeat across pages); ``cache[word]`` fills a miss."""
+
+    def __missing__(self, word: str) -> _WordInfo:
+        info = self[word] = _word_info(word)
+        return info
+
+
+_WORD_INFO = _WordInfoCache()
+_ONE_SPACE = frozenset(_SPACES)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
     out: list[Token] = []
@@ -94,13 +106,15 @@ def tokenize(text: str) -> list[Token]:
     cache = _WORD_INFO
     if len(cache) > _WORD_INFO_MAX:
         cache.clear()
-    for m in _TOKEN.finditer(text):  # this loop is the layer's hottest
-        word, next_word = m.groups()
-        info = cache.get(word)
-        if info is None:
-            info = cache[word] = _word_info(word)
-        word, low, cap, possessive, glued = info
-        s, e = m.span()
+    parts = _TOKEN.split(text)  # gap, word, gap, word, ..., gap: no match object per word
+    parts[-1] = ""  # the last gap is followed by no word
+    it = iter(parts)
+    pos = len(next(it))
+    for matched, gap in zip(it, it, strict=True):  # this loop is the layer's hottest
+        word, low, cap, possessive, glued = cache[matched]
+        s = pos
+        e = pos = s + len(matched)
+        pos += len(gap)
         if glued:
             for s2, e2 in _spans(text[s:e]):
                 _append_token(text, s + s2, s + e2, append)
@@ -108,7 +122,7 @@ def tokenize(text: str) -> list[Token]:
         if possessive:
             e -= 2
             brk = True
-        elif next_word is not None:
+        elif gap in _ONE_SPACE:
             brk = False
         else:  # "Dr. Smith", "George W. Bush": no break
             brk = not (text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())))
