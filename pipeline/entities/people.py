@@ -200,7 +200,13 @@ def find_people(text: str, tokens: list[Token], caps: list[int] | None = None) -
         i = caps[c]
         t = tokens[i]
         # a token never ends in "." (see ``tokens``), so only a listed first word can open an honorific
-        h = _honorific_at(tokens, i) if t.text in _HONORIFIC_FIRST else 0
+        if t.text not in _HONORIFIC_FIRST:
+            if t.hard_break_after or i + 1 == n or (not tokens[i + 1].cap and tokens[i + 1].low not in NAME_PARTICLES):
+                i += 1  # most capitals: a name of one word at most, which needs an honorific
+                continue
+            h = 0
+        else:
+            h = _honorific_at(tokens, i)
         # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
         # costs 30,000 short walks, not 30,000 walks to its end
         while h and i + h < n and h < MAX_HONORIFIC_TOKENS and _honorific_at(tokens, i + h):
