@@ -166,27 +166,31 @@ def capital_runs(tokens: list[Token], caps: list[int] | None = None) -> list[Run
     """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only. ``caps``:
     ``cap_indices(tokens)`` when the caller has it."""
     runs: list[Run] = []
+    append = runs.append
+    new = object.__new__
     n = len(tokens)
     after_last = 0  # the token after the last run
     for i in cap_indices(tokens) if caps is None else caps:
-        t = tokens[i]
-        if i < after_last or t.text[:1].isdigit():
+        if i < after_last or tokens[i].text[0].isdigit():
             continue
-        seq = [t]
-        j = i
+        j = i  # the run's last capital so far; it holds every token from i to j
         while not tokens[j].hard_break_after and j + 1 < n:
             k = j + 1
-            conn = []
-            while k < n and not tokens[k].cap and tokens[k].low in CONNECTORS and len(conn) < 2 \
-                    and not tokens[k - 1].hard_break_after:
-                conn.append(tokens[k])
+            if not tokens[k].cap:  # one or two connectors, none before a break: "Council of LEP Chairs"
+                c = tokens[k]
+                if c.low not in CONNECTORS or c.hard_break_after or k + 1 == n:
+                    break
                 k += 1
-            if k < n and tokens[k].cap and not tokens[k - 1].hard_break_after:
-                seq.extend(conn)
-                seq.append(tokens[k])
-                j = k
-            else:
-                break
-        runs.append(Run(tuple(seq)))
+                if not tokens[k].cap:
+                    c = tokens[k]
+                    if c.low not in CONNECTORS or c.hard_break_after or k + 1 == n:
+                        break
+                    k += 1
+                    if not tokens[k].cap:
+                        break
+            j = k
+        run = new(Run)
+        run.tokens = tuple(tokens[i:j + 1])
+        append(run)
         after_last = j + 1
     return runs
