@@ -126,8 +126,14 @@ def tokenize(text: str) -> list[Token]:
             brk = False
         else:  # "Dr. Smith", "George W. Bush": no break
             brk = not (text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())))
-        t = new(Token)  # slots set here: a Python __init__ call would be most of a token's cost
-        t.start, t.end, t.text, t.cap, t.possessive, t.hard_break_after, t.low = s, e, word, cap, possessive, brk, low
+        t = new(Token)  # slots set here, one by one: a Python __init__ call would be most of a token's cost
+        t.start = s
+        t.end = e
+        t.text = word
+        t.cap = cap
+        t.possessive = possessive
+        t.hard_break_after = brk
+        t.low = low
         append(t)
     return out
 
