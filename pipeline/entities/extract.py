@@ -39,10 +39,17 @@ class _Cand:
 
 
 _SORT_KEY = attrgetter("sort_key")
+_new = object.__new__
 
 
 def _cand(start: int, end: int, kind: str, prio: int, payload: object) -> _Cand:
-    return _Cand((-(end - start), -prio, start), start, end, kind, payload)
+    c = _new(_Cand)  # slots set here: the dataclass __init__ would be a second Python call per candidate
+    c.sort_key = (-(end - start), -prio, start)
+    c.start = start
+    c.end = end
+    c.kind = kind
+    c.payload = payload
+    return c
 
 
 def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
