@@ -100,8 +100,14 @@ _ONE_SPACE = frozenset(_SPACES)
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
+    return tokenize_caps(text)[0]
+
+
+def tokenize_caps(text: str) -> tuple[list[Token], list[int]]:
+    """``tokenize(text)`` and its ``cap_indices``, found in the same pass."""
     out: list[Token] = []
     append = out.append
+    caps: list[int] = []
     new = object.__new__
     cache = _WORD_INFO
     if len(cache) > _WORD_INFO_MAX:
@@ -118,6 +124,8 @@ def tokenize(text: str) -> list[Token]:
         if glued:
             for s2, e2 in _spans(text[s:e]):
                 _append_token(text, s + s2, s + e2, append)
+                if out[-1].cap:
+                    caps.append(len(out) - 1)
             continue
         if possessive:
             e -= 2
@@ -134,8 +142,10 @@ def tokenize(text: str) -> list[Token]:
         t.possessive = possessive
         t.hard_break_after = brk
         t.low = low
+        if cap:
+            caps.append(len(out))
         append(t)
-    return out
+    return out, caps
 
 
 def _append_token(text: str, s: int, e: int, append) -> None:
