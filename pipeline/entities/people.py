@@ -44,8 +44,10 @@ MAX_HONORIFIC_TOKENS = 6  # "The Rt Hon Sir", "Professor Dame": longer chains ar
 _LOWER, _UPPER = "a-z\u00df-\u00ff", "A-Z\u00c0-\u00de"
 _NAME_SHAPE = re.compile(
     rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*$")
-_ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b| had\b| is\b| was\b"
-                        r"| told\b| added\b| wrote\b| argued\b| warned\b")
+# where a role stops: punctuation, or a space and one of these verbs. Opens on a character class (a space only
+# when a verb follows: the look-behind is the class's own character), so the engine skips to candidates
+_ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\" ](?:(?<! )|(?:said|says|who|has|had|is|was|told|added|wrote"
+                        r"|argued|warned)\b)")
 
 
 @dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
