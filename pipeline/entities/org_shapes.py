@@ -307,11 +307,16 @@ _ROLES = (r"chief executive|ceo|managing director|director|chair(?:man|woman|per
 _ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=[A-Z])", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(" + _ROLES + r")\Z", re.IGNORECASE)
 _ROLE_WINDOW = 23
+# the last two letters of every role above: most words before " of " end otherwise, and one match of these is
+# cheaper than the search for a role
+_ROLE_ENDING = re.compile(r"(?:ve|eo|or|ir|an|on|er|ad|nt|ss|ee|st|ry)\Z", re.IGNORECASE)
 
 
 def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
     """(role, end of "<role> of (the) ") for every role phrase followed by a capital."""
     for t in _ROLE_TAIL.finditer(text):
+        if t.start() < 2 or _ROLE_ENDING.match(text, t.start() - 2, t.start()) is None:
+            continue
         r = _ROLE_BEFORE.search(text, max(0, t.start() - _ROLE_WINDOW), t.start())
         if r is not None:
             yield r.group(1), t.end()
