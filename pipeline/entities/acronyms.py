@@ -172,7 +172,7 @@ def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
         if ok is None:
             end = text.find("\n", m.end())
             words = text[start:end if end >= 0 else len(text)].split()
-            ok = prose[start] = sum(w.isupper() for w in words) * 2 <= len(words)
+            ok = prose[start] = sum(map(str.isupper, words)) * 2 <= len(words)
         if ok:
             out.add(acr)
     return out

@@ -18,7 +18,7 @@ from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
 from .textutil import slug
-from .tokens import Run, Token, cap_indices, capital_runs, tokenize
+from .tokens import Run, Token, capital_runs, tokenize_caps
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME = 70, 60, 60, 50, 45
@@ -39,10 +39,17 @@ class _Cand:
 
 
 _SORT_KEY = attrgetter("sort_key")
+_new = object.__new__
 
 
 def _cand(start: int, end: int, kind: str, prio: int, payload: object) -> _Cand:
-    return _Cand((-(end - start), -prio, start), start, end, kind, payload)
+    c = _new(_Cand)  # slots set here: the dataclass __init__ would be a second Python call per candidate
+    c.sort_key = (-(end - start), -prio, start)
+    c.start = start
+    c.end = end
+    c.kind = kind
+    c.payload = payload
+    return c
 
 
 def extract_entities(body_text: str, title: str | None = None) -> DocEntities:
@@ -61,8 +68,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     text = body_text or ""
     if not text.strip():
         return DocEntities([], [], [])
-    tokens = tokenize(text)
-    caps = cap_indices(tokens)
+    tokens, caps = tokenize_caps(text)
     runs = capital_runs(tokens, caps)
     cands: list[_Cand] = []
     register_bodies, register_names = _dictionary_candidates(text, cands)

@@ -169,6 +169,7 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
     lower, punct = fold_both(text) if folded is None else folded
     names, acronyms = automata()
     hits = []
+    new = object.__new__
     n = len(text)
     for haystack, auto in ((lower, names), (punct, acronyms)):
         for end_incl, (length, entries, glue, titled, case_fits) in auto.iter(haystack):
@@ -192,7 +193,11 @@ def find(text: str, folded: tuple[str, str] | None = None) -> list[Hit]:
                 fits = case_fits[surface] = (ok, tuple(e for e in ok if e.kind == "body"),
                                              tuple(e for e in ok if e.kind == "place"))
             if fits[0]:
-                hits.append(Hit(start, end, *fits))
+                hit = new(Hit)  # slots set here: the dataclass __init__ would be a Python call per hit
+                hit.start = start
+                hit.end = end
+                hit.entries, hit.bodies, hit.places = fits
+                hits.append(hit)
     hits.sort(key=_SPAN)
     return hits
 

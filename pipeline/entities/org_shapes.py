@@ -302,16 +302,21 @@ _ROLES = (r"chief executive|ceo|managing director|director|chair(?:man|woman|per
           r"leader|boss|owner|spokes(?:man|woman|person)|partner|trustee|chief economist|general secretary|"
           r"deputy chief executive|executive director|chief operating officer|chief financial officer")
 # "<role> of|at (the) X": found from its " of " (a scan for a space is fast; trying every role at every position
-# was not), then the role is read back from there. The window before " of " is longer than any role, so the
-# role's \b sees the character before it.
+# was not), then the role is read back from there. The window before " of " is as long as the longest role
+# ("chief financial officer"): no match starts earlier, and \b sees the character before a search's start.
 _ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=[A-Z])", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(r"\b(" + _ROLES + r")\Z", re.IGNORECASE)
-_ROLE_WINDOW = 40
+_ROLE_WINDOW = 23
+# the last two letters of every role above: most words before " of " end otherwise, and one match of these is
+# cheaper than the search for a role
+_ROLE_ENDING = re.compile(r"(?:ve|eo|or|ir|an|on|er|ad|nt|ss|ee|st|ry)\Z", re.IGNORECASE)
 
 
 def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
     """(role, end of "<role> of (the) ") for every role phrase followed by a capital."""
     for t in _ROLE_TAIL.finditer(text):
+        if t.start() < 2 or _ROLE_ENDING.match(text, t.start() - 2, t.start()) is None:
+            continue
         r = _ROLE_BEFORE.search(text, max(0, t.start() - _ROLE_WINDOW), t.start())
         if r is not None:
             yield r.group(1), t.end()

@@ -44,8 +44,10 @@ MAX_HONORIFIC_TOKENS = 6  # "The Rt Hon Sir", "Professor Dame": longer chains ar
 _LOWER, _UPPER = "a-z\u00df-\u00ff", "A-Z\u00c0-\u00de"
 _NAME_SHAPE = re.compile(
     rf"^(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*$")
-_ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\"]| said\b| says\b| who\b| has\b| had\b| is\b| was\b"
-                        r"| told\b| added\b| wrote\b| argued\b| warned\b")
+# where a role stops: punctuation, or a space and one of these verbs. Opens on a character class (a space only
+# when a verb follows: the look-behind is the class's own character), so the engine skips to candidates
+_ROLE_STOP = re.compile(r"[,;.\n()\u201c\u201d\" ](?:(?<! )|(?:said|says|who|has|had|is|was|told|added|wrote"
+                        r"|argued|warned)\b)")
 
 
 @dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
@@ -200,7 +202,13 @@ def find_people(text: str, tokens: list[Token], caps: list[int] | None = None) -
         i = caps[c]
         t = tokens[i]
         # a token never ends in "." (see ``tokens``), so only a listed first word can open an honorific
-        h = _honorific_at(tokens, i) if t.text in _HONORIFIC_FIRST else 0
+        if t.text not in _HONORIFIC_FIRST:
+            if t.hard_break_after or i + 1 == n or (not tokens[i + 1].cap and tokens[i + 1].low not in NAME_PARTICLES):
+                i += 1  # most capitals: a name of one word at most, which needs an honorific
+                continue
+            h = 0
+        else:
+            h = _honorific_at(tokens, i)
         # "Professor Dame Jane Smith"; a chain is at most MAX_HONORIFIC_TOKENS long, so a run of 30,000 "Mr "
         # costs 30,000 short walks, not 30,000 walks to its end
         while h and i + h < n and h < MAX_HONORIFIC_TOKENS and _honorific_at(tokens, i + h):

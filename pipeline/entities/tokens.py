@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from .rules import CONNECTORS
 
-# a word (inner dots, hyphens and apostrophes, none at its end), then (group 2) one space and the start of the
-# next word when that is what follows; written without backtracking, its repeats possessive ("*+", "++": nothing
-# after them can match what they gave back, so the engine keeps no state to give it back)
-_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)(?=([ \u00a0](?:[^\W_]|&))?)")
+# a word (inner dots, hyphens and apostrophes, none at its end), written without backtracking, its repeats
+# possessive ("*+", "++": nothing after them can match what they gave back, so the engine keeps no state to give
+# it back). A word starts at every letter, digit or "&" that no earlier word holds, so what lies between two words
+# (split's gaps) holds none of these: a gap of one space is a single space before the next word.
+_TOKEN = re.compile(r"([^\W_][\w&]*+(?:[.\-\u2010\u2011'\u2019]+[\w&]++)*+|&)")
 _ABBREVIATIONS = frozenset({"st", "co", "ltd", "inc", "dr", "mr", "mrs", "ms", "prof", "rev", "no", "cllr", "rt",
                             "hon", "u.k", "u.s", "plc", "jr", "sr"})
 _LOWER_NAME_PARTS = frozenset({"plc", "ltd", "llp", "cic"})
@@ -71,7 +72,6 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 _WordInfo = tuple[str, str, bool, bool, bool]  # (word without 's, lower case, cap, possessive, glued)
-_WORD_INFO: dict[str, _WordInfo] = {}  # per distinct matched word; words repeat across pages
 _WORD_INFO_MAX = 200_000
 
 
@@ -86,36 +86,66 @@ def _word_info(word: str) -> _WordInfo:
     return word, word.lower(), cap, possessive, glued
 
 
+class _WordInfoCache(dict):
+    """Matched word -> ``_word_info`` (words repeat across pages); ``cache[word]`` fills a miss."""
+
+    def __missing__(self, word: str) -> _WordInfo:
+        info = self[word] = _word_info(word)
+        return info
+
+
+_WORD_INFO = _WordInfoCache()
+_ONE_SPACE = frozenset(_SPACES)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their spans; a possessive 's is split off and breaks the run."""
+    return tokenize_caps(text)[0]
+
+
+def tokenize_caps(text: str) -> tuple[list[Token], list[int]]:
+    """``tokenize(text)`` and its ``cap_indices``, found in the same pass."""
     out: list[Token] = []
     append = out.append
+    caps: list[int] = []
     new = object.__new__
     cache = _WORD_INFO
     if len(cache) > _WORD_INFO_MAX:
         cache.clear()
-    for m in _TOKEN.finditer(text):  # this loop is the layer's hottest
-        word, next_word = m.groups()
-        info = cache.get(word)
-        if info is None:
-            info = cache[word] = _word_info(word)
-        word, low, cap, possessive, glued = info
-        s, e = m.span()
+    parts = _TOKEN.split(text)  # gap, word, gap, word, ..., gap: no match object per word
+    parts[-1] = ""  # the last gap is followed by no word
+    it = iter(parts)
+    pos = len(next(it))
+    for matched, gap in zip(it, it, strict=True):  # this loop is the layer's hottest
+        word, low, cap, possessive, glued = cache[matched]
+        s = pos
+        e = pos = s + len(matched)
+        pos += len(gap)
         if glued:
             for s2, e2 in _spans(text[s:e]):
                 _append_token(text, s + s2, s + e2, append)
+                if out[-1].cap:
+                    caps.append(len(out) - 1)
             continue
         if possessive:
             e -= 2
             brk = True
-        elif next_word is not None:
+        elif gap in _ONE_SPACE:
             brk = False
         else:  # "Dr. Smith", "George W. Bush": no break
             brk = not (text[e:e + 2] == ". " and (low in _ABBREVIATIONS or (len(word) == 1 and word.isupper())))
-        t = new(Token)  # slots set here: a Python __init__ call would be most of a token's cost
-        t.start, t.end, t.text, t.cap, t.possessive, t.hard_break_after, t.low = s, e, word, cap, possessive, brk, low
+        t = new(Token)  # slots set here, one by one: a Python __init__ call would be most of a token's cost
+        t.start = s
+        t.end = e
+        t.text = word
+        t.cap = cap
+        t.possessive = possessive
+        t.hard_break_after = brk
+        t.low = low
+        if cap:
+            caps.append(len(out))
         append(t)
-    return out
+    return out, caps
 
 
 def _append_token(text: str, s: int, e: int, append) -> None:
@@ -152,27 +182,31 @@ def capital_runs(tokens: list[Token], caps: list[int] | None = None) -> list[Run
     """Maximal runs: Capitalised (connector{0,2} Capitalised)*, separated by single spaces only. ``caps``:
     ``cap_indices(tokens)`` when the caller has it."""
     runs: list[Run] = []
+    append = runs.append
+    new = object.__new__
     n = len(tokens)
     after_last = 0  # the token after the last run
     for i in cap_indices(tokens) if caps is None else caps:
-        t = tokens[i]
-        if i < after_last or t.text[:1].isdigit():
+        if i < after_last or tokens[i].text[0].isdigit():
             continue
-        seq = [t]
-        j = i
+        j = i  # the run's last capital so far; it holds every token from i to j
         while not tokens[j].hard_break_after and j + 1 < n:
             k = j + 1
-            conn = []
-            while k < n and not tokens[k].cap and tokens[k].low in CONNECTORS and len(conn) < 2 \
-                    and not tokens[k - 1].hard_break_after:
-                conn.append(tokens[k])
+            if not tokens[k].cap:  # one or two connectors, none before a break: "Council of LEP Chairs"
+                c = tokens[k]
+                if c.low not in CONNECTORS or c.hard_break_after or k + 1 == n:
+                    break
                 k += 1
-            if k < n and tokens[k].cap and not tokens[k - 1].hard_break_after:
-                seq.extend(conn)
-                seq.append(tokens[k])
-                j = k
-            else:
-                break
-        runs.append(Run(tuple(seq)))
+                if not tokens[k].cap:
+                    c = tokens[k]
+                    if c.low not in CONNECTORS or c.hard_break_after or k + 1 == n:
+                        break
+                    k += 1
+                    if not tokens[k].cap:
+                        break
+            j = k
+        run = new(Run)
+        run.tokens = tuple(tokens[i:j + 1])
+        append(run)
         after_last = j + 1
     return runs
