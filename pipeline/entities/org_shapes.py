@@ -298,18 +298,20 @@ def _before_title(toks: tuple[Token, ...], k: int) -> OrgShape | None:
     return OrgShape(toks[j].start, toks[k - 1].end, name, "company", False)
 
 
-_ROLES = (r"chief executive|ceo|managing director|director|chair(?:man|woman|person)?|founder|head|president|"
-          r"leader|boss|owner|spokes(?:man|woman|person)|partner|trustee|chief economist|general secretary|"
-          r"deputy chief executive|executive director|chief operating officer|chief financial officer")
+# roles that head an organisation named after them ("chief executive of Acme Mining")
+ROLES_OF = ("chief executive", "ceo", "managing director", "director", "chair", "chairman", "chairwoman",
+            "chairperson", "founder", "head", "president", "leader", "boss", "owner", "spokesman", "spokeswoman",
+            "spokesperson", "partner", "trustee", "chief economist", "general secretary", "deputy chief executive",
+            "executive director", "chief operating officer", "chief financial officer")
 # "<role> of|at (the) X": found from its " of " (a scan for a space is fast; trying every role at every position
-# was not), then the role is read back from there. The window before " of " is as long as the longest role
-# ("chief financial officer"): no match starts earlier, and \b sees the character before a search's start.
+# was not), then the role is read back from there. The window before " of " is as long as the longest role: no
+# match starts earlier, and \b sees the character before a search's start.
 _ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=[A-Z])", re.IGNORECASE)
-_ROLE_BEFORE = re.compile(r"\b(" + _ROLES + r")\Z", re.IGNORECASE)
-_ROLE_WINDOW = 23
-# the last two letters of every role above: most words before " of " end otherwise, and one match of these is
-# cheaper than the search for a role
-_ROLE_ENDING = re.compile(r"(?:ve|eo|or|ir|an|on|er|ad|nt|ss|ee|st|ry)\Z", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(r"\b(" + "|".join(map(re.escape, ROLES_OF)) + r")\Z", re.IGNORECASE)
+_ROLE_WINDOW = max(map(len, ROLES_OF))
+# the last two letters of every role: most words before " of " end otherwise, and one match of these is cheaper
+# than the search for a role
+_ROLE_ENDING = re.compile("(?:" + "|".join(sorted({r[-2:] for r in ROLES_OF})) + r")\Z", re.IGNORECASE)
 
 
 def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
