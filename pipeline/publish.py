@@ -164,11 +164,16 @@ def _attribution(claims: str) -> str:
         WHERE s.attributed_start IS NOT NULL GROUP BY 1"""
 
 
+_MENTION_IDS = ("SELECT doc_id, char_start, char_end, 'body' AS kind, body_id AS id FROM body_mentions UNION ALL "
+                "SELECT doc_id, char_start, char_end, 'person', person_id FROM person_mentions")
+
+
 def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
             changed: list[tuple[str, str | None]] | None) -> None:
     """The claims with their attribution. Carried over (``changed``): the changed documents' claims are loaded
-    again, and every other claim's attribution is recomputed (body ids are resolved across documents) and
-    updated where it moved, so the table is exactly a full build's."""
+    again, and the attribution of the other documents whose mentions moved to another body or person id (ids are
+    resolved across documents; ``published_mentions`` holds the ids the published file gave them) is recomputed
+    and updated where it differs, so the table is exactly a full build's."""
     if changed is None:
         staged = _Staged(state, batches, "extract", "numeric_claims")
         rows = staged.select()
@@ -179,14 +184,19 @@ def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
     _insert(con, "numeric_claims", f"WITH c AS ({rows}) SELECT c.*, a.* EXCLUDE (claim_id) FROM c "
                                    f"LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
                                    "ORDER BY c.doc_id, c.char_start", staged.params)
-    if changed is not None:
-        con.execute(f"""
-            UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
-                                      attributed_person_id = a.attributed_person_id
-            FROM ({_attribution("SELECT * FROM numeric_claims")}) a
-            WHERE numeric_claims.claim_id = a.claim_id
-              AND (numeric_claims.attributed_body_id IS DISTINCT FROM a.attributed_body_id
-                   OR numeric_claims.attributed_person_id IS DISTINCT FROM a.attributed_person_id)""")
+    if changed is None:
+        return
+    con.execute(f"""CREATE TEMP TABLE moved_docs AS SELECT DISTINCT doc_id FROM published_mentions o
+                    FULL JOIN ({_MENTION_IDS}) n USING (doc_id, char_start, char_end, kind)
+                    WHERE o.id IS DISTINCT FROM n.id
+                    AND doc_id NOT IN (SELECT doc_id FROM changed_docs)""")
+    con.execute(f"""
+        UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
+                                  attributed_person_id = a.attributed_person_id
+        FROM ({_attribution("SELECT * FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM moved_docs)")}) a
+        WHERE numeric_claims.claim_id = a.claim_id
+          AND (numeric_claims.attributed_body_id IS DISTINCT FROM a.attributed_body_id
+               OR numeric_claims.attributed_person_id IS DISTINCT FROM a.attributed_person_id)""")
 
 
 def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: datetime,
@@ -205,6 +215,8 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
         extract[table].into_temp(con, f"staged_{table}")
     clean["stage_errors"].into_temp(con, "staged_stage_errors")
     extract["stage_errors"].into_temp(con, "staged_extract_errors")
+    if changed is not None:  # the mentions' ids as published, before their tables are built again
+        con.execute(f"CREATE TEMP TABLE published_mentions AS {_MENTION_IDS}")
     for table in WAREHOUSE:
         if changed is None or table not in (*CARRIED, "numeric_claims"):
             con.execute(f"DROP TABLE IF EXISTS {table}")

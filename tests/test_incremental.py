@@ -120,3 +120,25 @@ def test_a_rerun_builds_on_the_published_file_until_it_has_grown_too_much(worksp
     _write_page(docs, 2, 1, rng)
     out = workspace.run()
     assert "bulk load:" in out.out and "built on" not in out.out, out.out
+
+
+def test_a_carried_claim_follows_its_body_when_another_document_renames_it(workspace: Workspace,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Body ids are resolved across documents: an acronym known alone ("PWLN") joins the body a new document
+    spells out ("Pennine Water Levels Network (PWLN)"). The claim of the unchanged page, carried over from the
+    published file, is attributed to the body's new id, as a full build would."""
+    monkeypatch.setattr("pipeline.publish.MAX_CHANGED_SHARE", 1.0)
+    docs = workspace.folder("docs")
+    (docs / "a.txt").write_text("Housing report\n\nThe PWLN said that rents in Manchester rose by 12 per cent last "
+                                "year, the fastest rise in a decade, and that the council should build more homes.\n")
+    _age(docs / "a.txt", 1000)
+    workspace.write_sources([{"name": "docs", "kind": "files", "path": "docs"}])
+    assert workspace.run().code == 0
+    attributed = "SELECT attributed_body_id FROM numeric_claims WHERE attributed_to = 'PWLN'"
+    assert workspace.scalar(attributed) == "org:pwln"
+    (docs / "b.txt").write_text("Research news\n\nThe Pennine Water Levels Network (PWLN) at the University of "
+                                "Manchester published its annual report on Tuesday, with 30 new studies.\n")
+    _age(docs / "b.txt", 900)
+    out = workspace.run()
+    assert "built on the last published file: 1 changed documents' rows loaded" in out.out, out.out
+    assert workspace.scalar(attributed) == "org:pennine-water-levels-network"
