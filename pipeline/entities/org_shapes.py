@@ -306,7 +306,7 @@ ROLES_OF = ("chief executive", "ceo", "managing director", "director", "chair", 
 # "<role> of|at (the) X": found from its " of " (a scan for a space is fast; trying every role at every position
 # was not), then the role is read back from there. The window before " of " is as long as the longest role: no
 # match starts earlier, and \b sees the character before a search's start.
-_ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=[A-Z])", re.IGNORECASE)
+_ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=(?-i:[A-Z]))", re.IGNORECASE)  # "Of", "THE": a capital still
 _ROLE_BEFORE = re.compile(r"\b(" + "|".join(map(re.escape, ROLES_OF)) + r")\Z", re.IGNORECASE)
 _ROLE_WINDOW = max(map(len, ROLES_OF))
 # the last two letters of every role: most words before " of " end otherwise, and one match of these is cheaper
