@@ -5,9 +5,10 @@ untouched (the candidate is a temporary file beside it). The file is created wit
 DuckDB 1.4+ clients can open it.
 
 When few documents changed since the last publish, the candidate starts as a copy of the published file: the
-tables whose rows depend on their own document alone (documents, blocks, comments: most of the bytes) keep the
-rows of unchanged documents and load only the changed ones; every other table (bodies and mentions, whose ids are
-resolved across documents, claims, errors) is rebuilt whole, so the result is exactly a full rebuild's.
+tables whose rows depend on their own document (documents, blocks, comments, claims: most of the bytes) keep the
+rows of unchanged documents and load only the changed ones, and a claim's attribution is computed again where its
+document's mentions moved to another id; every other table (bodies, people, places and their mentions, whose ids
+are resolved across documents; errors) is rebuilt whole, so the result is exactly a full rebuild's.
 """
 from __future__ import annotations
 
