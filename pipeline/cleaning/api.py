@@ -90,12 +90,14 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     datelines = _own_datelines(lab)
     title = hints.get("title") or (clean_title(units[lab.title].text) if lab.title is not None else None) \
         or (page.get("title") if body_text else None)
-    author = clean_author(hints.get("author")) or _markup_author(page, [units[i].text for i in lab.bylines]) \
-        or author_from_blocks([units[i].text for i in lab.bylines]) or author_in_datelines(datelines)
+    bylines = [units[i].text for i in lab.bylines]
+    shown = author_from_blocks(bylines)
+    author = clean_author(hints.get("author")) or _markup_author(page, bylines, shown) or shown \
+        or author_in_datelines(datelines)
     section = (units[lab.section].text.strip() if lab.section is not None else None) or page.get("section")
     declared = date_from_iso(hints.get("published"), timezone, local_now) \
         or date_from_iso(page.get("published"), timezone, local_now)  # a stated time: its date in ``timezone``
-    ours = own_date(datelines + [units[i].text for i in lab.bylines], timezone, local_now)
+    ours = own_date(datelines + bylines, timezone, local_now)
     published = declared or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
@@ -205,13 +207,13 @@ def _clean_source(cands: list[Candidate], hints: Mapping[str, str | None], publi
     )
 
 
-def _markup_author(page: dict, bylines: list[str]) -> str | None:
-    """The author the markup names, unless it is the publisher ('ABC News') or the page's own byline names someone
-    else ('Condé Nast' in the markup, 'By Alex Hutchinson' on the page)."""
+def _markup_author(page: dict, bylines: list[str], shown: str | None) -> str | None:
+    """The author the markup names, unless it is the publisher ('ABC News') or the page's own byline (``shown``:
+    the name its byline blocks give) names someone else ('Condé Nast' in the markup, 'By Alex Hutchinson' on the
+    page)."""
     author = clean_author(page.get("author"))
     if author is None or alnum_key(author) == alnum_key(page.get("publisher") or ""):
         return None
-    shown = author_from_blocks(bylines)
     if shown and alnum_key(author) not in alnum_key(" ".join(bylines)):
         return None
     return author
