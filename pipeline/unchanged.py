@@ -37,7 +37,7 @@ def _table_digest(path: Path, skip: set[str]) -> bytes:
 def code_digest() -> bytes:
     """The package's own code and the view SQL: a change to how the warehouse is built or checked rebuilds it."""
     digest = hashlib.sha256(f"{pipeline_version()}|{extractor_version()}|{git_commit()}".encode())
-    for path in sorted([*PACKAGE_DIR.glob("*.py"), *(REPO_ROOT / "sql").glob("*.sql")]):
+    for path in sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.sql"), *(REPO_ROOT / "sql").glob("*.sql")]):
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.digest()

@@ -274,3 +274,38 @@ def test_unchanged_jsonl_and_warc_sources_are_kept_unread_with_their_errors(tmp_
     assert _scan_and_commit(state, sources, "run00004", full=True)["not_reread"] == 0
     state.manifest.unlink()  # a lost manifest: the signatures alone never stand for documents
     assert _scan_and_commit(state, sources, "run00005")["new"] == 7
+
+
+def test_verdicts_and_batches_are_the_contracts_json_hash_and_doc_id_order(tmp_path: Path) -> None:
+    """A line on five distinct pages is in bucket 5, on three or four in bucket 3, on two in none; a document's
+    verdicts are the JSON `json.dumps(sort_keys=True)` writes and its repeat_sig the first 16 hex of its sha256;
+    the documents to process are numbered into batches in doc_id order."""
+    import hashlib
+
+    from pipeline import cleaning
+    from pipeline.batches import _plan_rows
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    on = {"Subscribe to our weekly newsletter today": range(6), "Follow the council on social media": range(3),
+          "Read our cookie policy and terms": range(2)}
+    for i in range(6):
+        lines = [line for line, pages in on.items() if i in pages] + list(_story(i))
+        (docs / f"p{i}.txt").write_text("\n\n".join(lines))
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"}]}))
+    state = StateDir(tmp_path / "state")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=4)
+    key = {line: cleaning.block_keys(line, "text")[0] for line in on}
+    manifest = {r["doc_id"]: r for r in pq.read_table(result.run_dir / "manifest_next.parquet").to_pylist()}
+    plan = sorted((r for n in range(result.batches) for r in _plan_rows(state, "run1", n)), key=lambda r: r["doc_id"])
+    assert [r["doc_id"] for r in plan] == sorted(manifest) and result.batches == 2
+    for k, r in enumerate(plan):
+        name = r["doc_id"]
+        i = int(manifest[name]["uri"].rsplit("p", 1)[-1].split(".")[0])
+        want = json.dumps({key[line]: 5 if len(pages) >= 5 else 3 for line, pages in on.items()
+                           if i in pages and len(pages) >= 3}, sort_keys=True)
+        assert r["repeated"] == want
+        assert manifest[name]["repeat_sig"] == hashlib.sha256(want.encode()).hexdigest()[:16]
+        assert (r["batch_no"], r["out_batch"]) == (k // 4, state.out_batch("run1", k // 4))
+        assert manifest[name]["out_batch"] == r["out_batch"]
