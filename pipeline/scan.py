@@ -56,7 +56,7 @@ class _Current:
     order: tuple
     source: str
     kept: int = -1
-    now: tuple[str, str | None, str | None] | None = None  # (uri, location, file_sig) of a kept row
+    identity: tuple[str, str | None, str | None] | None = None  # a kept row's uri, location, file_sig now
     row: tuple | None = None  # a new or re-read document's manifest row, in MANIFEST_COLUMNS order
     error: dict | None = None
     status: str = "unchanged"
@@ -249,7 +249,7 @@ def _read_records(spec: SourceSpec, old: ManifestIndex, writer: _RawWriter, curr
         if rec.unread:  # its stat signature is the manifest's: kept without reading it
             counts["not_reread"] += 1
             i = old.index[doc_id]
-            current[doc_id] = _Current(order, spec.name, kept=i, now=(rec.uri, rec.location, old.file_sig[i]))
+            current[doc_id] = _Current(order, spec.name, kept=i, identity=(rec.uri, rec.location, old.file_sig[i]))
             continue
         base = {"doc_id": doc_id, "source": spec.name, "uri": rec.uri, "location": rec.location,
                 "file_sig": rec.signature}
@@ -262,7 +262,7 @@ def _read_records(spec: SourceSpec, old: ManifestIndex, writer: _RawWriter, curr
         before = old.index.get(doc_id)
         if (before is not None and not full and old.sha[before] == rec.content_sha256
                 and old.kept(before, settings) and old.staged(before)):
-            current[doc_id] = _Current(order, spec.name, kept=before, now=(rec.uri, rec.location, rec.signature))
+            current[doc_id] = _Current(order, spec.name, kept=before, identity=(rec.uri, rec.location, rec.signature))
             continue
         decoder.add(_Waiting(order, base, before, rec.content_sha256, json.dumps(rec.hints),
                              (rec.payload or b"", rec.charset, spec.format, rec.format_hint, spec.clean)))
@@ -304,8 +304,8 @@ def _manifest_rows(old: ManifestIndex, current: dict[str, _Current], also_kept: 
     for j, name in enumerate(("uri", "location", "file_sig")):
         values = table.column(name).to_pylist()
         for k, c in enumerate(kept):
-            if c.now is not None:
-                values[k] = c.now[j]
+            if c.identity is not None:
+                values[k] = c.identity[j]
         table = table.set_column(table.schema.get_field_index(name), name, pa.array(values, pa.string()))
     new = [c.row for c in current.values() if c.row is not None]
     columns = list(zip(*new, strict=True)) if new else [[] for _ in MANIFEST_SCHEMA]
