@@ -1,0 +1,37 @@
+"""Classes of news page the cleaner lost on the newspaper set's dev split, each on a small hand-written page
+(no third-party text)."""
+from __future__ import annotations
+
+from pipeline.cleaning import clean_document
+
+PARAS = [
+    "The harbour board voted on Monday to rebuild the old stone pier, after engineers found that the winter storms "
+    "had washed away much of the rubble that holds up its seaward end and the ferry could no longer berth there.",
+    "The work will take two summers and will be paid for by a grant from the coastal fund, with the rest of the "
+    "money coming from the mooring fees that the board raised last year for the first time in a decade.",
+    "Fishermen told the meeting that the pier was the only safe landing on that stretch of coast in an easterly "
+    "gale, and that losing it would mean a long detour round the headland for every boat in the fleet.",
+    "The chair of the board said the ferry would use the new pontoon in the inner harbour while the work goes on, "
+    "and that the timetable for the summer would be published on the board's notice board in the spring.",
+]
+TEASERS = [
+    ("Ferry fares to rise by five per cent from April",
+     "The operator says that the higher cost of fuel and of the new crew rota leaves it with no choice this year."),
+    ("Lifeboat crew called out twice in one night",
+     "Volunteers brought two yachts with broken engines into the harbour after dark on the first night of the gale."),
+    ("New fish market opens on the quay",
+     "Traders moved into the new hall this week after two years of building work that closed half of the quay."),
+    ("Seal pups counted on the outer islands",
+     "Rangers who landed on the islands last week found more pups than in any year since the counts began."),
+]
+
+
+def test_a_list_of_other_articles_with_a_date_under_each_headline_is_not_the_article() -> None:
+    """Teasers after the article, each a linked headline, a date line ('... -- Updated ...') and a summary:
+    the article ends before them."""
+    teasers = "".join(f"<div><a href='/t{k}'>{head}</a></div><div>March {k + 2}, 2014 -- Updated 1{k}30 GMT</div>"
+                      f"<div>{summary}</div>" for k, (head, summary) in enumerate(TEASERS))
+    html = ("<html><body><h1>Old stone pier to be rebuilt</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"<div>Part of complete coverage on</div><div>Harbour news</div>{teasers}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
