@@ -35,3 +35,16 @@ def test_a_list_of_other_articles_with_a_date_under_each_headline_is_not_the_art
             + f"<div>Part of complete coverage on</div><div>Harbour news</div>{teasers}</body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_slide_titles_over_the_articles_paragraphs_in_an_aside_are_kept() -> None:
+    """A slideshow article set in an <aside>: its paragraphs are prose and stay; the slide titles over them,
+    judged chrome only for the <aside> they share with those paragraphs, stay too."""
+    titles = ["The seaward end", "The ferry berth", "The inner pontoon", "The new timetable"]
+    slides = "".join(f"<li class='slide'><h2>{t}</h2><p>{p}</p></li>" for t, p in zip(titles, PARAS, strict=True))
+    html = ("<html><body><h1>Old stone pier to be rebuilt</h1>"
+            f"<aside class='slideshow'><ul>{slides}</ul></aside><footer><p>Contact the harbour board</p></footer>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    for text in (*titles[1:], *PARAS):
+        assert text in doc.body_text

@@ -14,6 +14,7 @@ from .verdicts import Labelling, Verdict, bad_verdict
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
 LINKED_TEXT_MAX_DENSITY = 0.9  # unless it ends as a sentence, a line nearly all link is a link to another page
 LINKED_SUBHEADING_WORDS = 8  # a longer linked heading inside the article may be another article's headline
+WRAPPED_MIN_PARAGRAPHS = 3  # prose paragraphs of the article under one weak markup (an <aside>) that make it a wrapper
 
 
 def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated: Mapping[str, int] | None,
@@ -37,9 +38,12 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
 def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
                    result: Labelling) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
+    wrapped = _wrapping_markup(scored, start, end)
     for i in range(start, end + 1):
         s = scored[i]
-        if s.klass == BAD and start < i < end and linked_text_in_container(s):
+        if s.klass == BAD and start < i < end and heading_in_wrapping_markup(scored, i, wrapped):
+            verdicts[i] = Verdict("body", "a heading over the article's paragraphs, in the markup that wraps them")
+        elif s.klass == BAD and start < i < end and linked_text_in_container(s):
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
         elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
             verdicts[i] = Verdict("body", "a linked item of a list of the article's text (a changelog entry)")
@@ -96,6 +100,24 @@ def _above_marked_headline(scored: list[Scored], verdicts: list[Verdict | None],
         v = verdicts[i]
         if v is not None and v.role == "body" and not scored[i].cand.in_article:
             verdicts[i] = Verdict("other_boilerplate", "above the headline, outside the page's article markup")
+
+
+def _wrapping_markup(scored: list[Scored], start: int, end: int) -> frozenset[str]:
+    """Reasons of weak markup (an <aside>, a 'related' class) that hold several of the span's prose paragraphs:
+    a slideshow or list article set in a box, not a box beside the article."""
+    counts: dict[str, int] = {}
+    for s in scored[start:end + 1]:
+        if s.klass == GOOD and s.cand.markup_role == "related" and s.cand.markup_reason:
+            counts[s.cand.markup_reason] = counts.get(s.cand.markup_reason, 0) + 1
+    return frozenset(r for r, n in counts.items() if n >= WRAPPED_MIN_PARAGRAPHS)
+
+
+def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[str]) -> bool:
+    """A heading judged chrome only for the markup it shares with the prose paragraph under it, markup that
+    wraps several of the article's paragraphs (a slide's title over its text)."""
+    s, nxt = scored[i], scored[i + 1]
+    return s.why_bad == "markup" and s.cand.heading > 0 and s.cand.markup_reason in wrapped \
+        and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
 
 
 def linked_text_in_container(s: Scored) -> bool:
