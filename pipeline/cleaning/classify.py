@@ -30,6 +30,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
+    _author_bio_at_end(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
@@ -118,6 +119,20 @@ def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[
     s, nxt = scored[i], scored[i + 1]
     return s.why_bad == "markup" and s.cand.heading > 0 and s.cand.markup_reason in wrapped \
         and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
+
+
+def _author_bio_at_end(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
+    """Prose under byline markup after the article's last paragraph of other markup, outside the article's text
+    container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the article's text."""
+    last = max((i for i in range(start, end + 1) if verdicts[i] is not None and verdicts[i].role == "body"
+                and scored[i].klass == GOOD and scored[i].cand.markup_role != "byline"), default=None)
+    if last is None:
+        return
+    for i in range(last + 1, end + 1):
+        c = scored[i].cand
+        if verdicts[i] is not None and verdicts[i].role == "body" and c.markup_role == "byline" \
+                and not c.in_text_container:
+            verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup after the article")
 
 
 def linked_text_in_container(s: Scored) -> bool:
