@@ -72,3 +72,16 @@ def test_an_authors_bio_box_after_the_article_is_not_its_text() -> None:
             "</article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_short_sentence_of_the_text_container_between_paragraphs_is_not_a_caption() -> None:
+    """A short verbless-looking sentence in a <p> of the article's text container, with no image before it, is
+    the article's; the same line right under an image is a caption."""
+    short = "Visit the harbour office for a full list."
+    paras = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p>{short}</p>" + "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = f"<html><body><h1>Old stone pier</h1><div class='entry-content'>{paras}</div></body></html>"
+    doc = clean_document(html, "html", ensemble=False)
+    assert short in doc.body_text
+    doc = clean_document(html.replace(f"<p>{short}</p>", f"<p><img src='pier.jpg'></p><p>{short}</p>"), "html",
+                         ensemble=False)
+    assert short not in doc.body_text

@@ -178,9 +178,13 @@ def _plain_prose(s: Scored) -> bool:
 
 
 def _caption_shaped(scored: list[Scored], i: int) -> bool:
+    """A short verbless sentence alone between full paragraphs, like a picture's caption; not a paragraph of
+    the article's text container that follows no image (a caption there sits in figure or caption markup)."""
     s = scored[i]
     text = s.cand.text.rstrip()
     if not text.endswith(".") or s.feat.n_words > 16 or s.feat.is_bullet:
+        return False
+    if s.cand.tag == "p" and s.cand.in_text_container and not s.cand.after_image:
         return False
     before, after = scored[i - 1], scored[i + 1]
     if min(before.feat.n_words, after.feat.n_words) < 15 or looks_verbless(before.feat) \
