@@ -61,15 +61,20 @@ def test_a_second_copy_of_the_article_on_the_same_page_is_left_out() -> None:
     assert sum(b.reason.endswith("a second copy of a paragraph already in the article") for b in doc.blocks) == 4
 
 
-def test_an_authors_bio_box_after_the_article_is_not_its_text() -> None:
-    """A bio under the author's byline markup after the article's last paragraph, outside its text container,
-    leaves the body; the article's own paragraphs stay."""
+def test_an_authors_bio_box_before_or_after_the_article_is_not_its_text() -> None:
+    """A bio under the author's byline markup after the article's last paragraph or above its first, outside
+    its text container, leaves the body; the article's own paragraphs stay."""
     bio = ("Morag Lewis covers the harbour and the islands for the paper, and has written about the fishing fleet "
            "and its boats for more than twenty years from her office above the chandlery.")
     html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1><div class='byline'>By Morag Lewis</div>"
             "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
             f"<div class='author-box'><div class='byline'><a href='/m'>Morag Lewis</a><span>{bio}</span></div></div>"
             "</article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1>"
+            f"<div class='author'><div>By <a href='/m'>Morag Lewis</a></div><div>{bio}</div></div>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
 

@@ -30,7 +30,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
-    _author_bio_at_end(scored, verdicts, start, end)
+    _author_bio(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
@@ -121,18 +121,20 @@ def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[
         and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
 
 
-def _author_bio_at_end(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
-    """Prose under byline markup after the article's last paragraph of other markup, outside the article's text
-    container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the article's text."""
-    last = max((i for i in range(start, end + 1) if verdicts[i] is not None and verdicts[i].role == "body"
-                and scored[i].klass == GOOD and scored[i].cand.markup_role != "byline"), default=None)
-    if last is None:
+def _author_bio(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
+    """Prose under byline markup before the article's first paragraph of other markup or after its last,
+    outside the article's text container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the
+    article's text."""
+    own = [i for i in range(start, end + 1) if verdicts[i] is not None and verdicts[i].role == "body"
+           and scored[i].klass == GOOD and scored[i].cand.markup_role != "byline"]
+    if not own:
         return
-    for i in range(last + 1, end + 1):
+    for i in (*range(start, own[0]), *range(own[-1] + 1, end + 1)):
         c = scored[i].cand
         if verdicts[i] is not None and verdicts[i].role == "body" and c.markup_role == "byline" \
                 and not c.in_text_container:
-            verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup after the article")
+            verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup beside the "
+                                                       "article")
 
 
 def linked_text_in_container(s: Scored) -> bool:
