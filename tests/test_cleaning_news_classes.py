@@ -90,3 +90,15 @@ def test_a_short_sentence_of_the_text_container_between_paragraphs_is_not_a_capt
     doc = clean_document(html.replace(f"<p>{short}</p>", f"<p><img src='pier.jpg'></p><p>{short}</p>"), "html",
                          ensemble=False)
     assert short not in doc.body_text
+
+
+def test_a_comments_link_in_the_share_toolbar_above_the_article_does_not_end_it() -> None:
+    """A text scrape whose toolbar ('Comments', 'Print / Email') sits between the standfirst and the article:
+    the 'Comments' link next to the share buttons opens no thread, and the article after it is kept."""
+    standfirst = ("The harbour board has agreed a plan for the old stone pier, and the first work will begin in "
+                  "the spring, when the weather is better and the ferry can use the new pontoon in the inner "
+                  "harbour while the divers and the masons are at work on the seaward end.")
+    text = "\n\n".join(["Home", "News", "Harbour", standfirst, "Comments", "Print / Email", *PARAS,
+                        "Contact us", "Terms of use"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)

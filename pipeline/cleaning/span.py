@@ -33,7 +33,8 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
     seen = 0
     for i, s in enumerate(scored):
-        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP \
+                and not _toolbar_link(scored, i):
             for j in range(i, len(weights)):
                 weights[j] = -abs(weights[j]) - 1.0
             break
@@ -46,6 +47,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     for k in range(start, end + 1):
         s = scored[k]
         if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
+                and not _toolbar_link(scored, k) \
                 and not _prose_resumes(scored, k, end):
             end = k - 1
             break
@@ -179,6 +181,16 @@ def _page_end(s: Scored) -> bool:
         return False
     rule = match_rule(squash(c.text), s.feat.n_words)
     return rule is not None and rule.reason == "legal footer"
+
+
+TOOLBAR_REASONS = frozenset({"share buttons", "social network links"})
+
+
+def _toolbar_link(scored: list[Scored], k: int) -> bool:
+    """A comment-section heading ('Comments') next to share or print buttons: a link in the article's toolbar,
+    not the start of a thread."""
+    return any(0 <= j < len(scored) and scored[j].rule is not None and scored[j].rule.reason in TOOLBAR_REASONS
+               for j in (k - 1, k + 1))
 
 
 def _stops(s: Scored) -> bool:
