@@ -102,3 +102,19 @@ def test_a_comments_link_in_the_share_toolbar_above_the_article_does_not_end_it(
                         "Contact us", "Terms of use"])
     doc = clean_document(text, "text", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
+
+
+def test_a_comment_thread_of_dated_wrote_headers_ends_the_article() -> None:
+    """A text scrape whose article runs straight into its readers' comments, each under a header with a time
+    and 'wrote:' ('On May 3, 2014, at 10:07 PM, harbourfan wrote:'): the thread is not the article."""
+    comments = [("harbourfan", "I have fished from that pier for forty years and I am glad that the board has "
+                               "finally found the money to put right what the storms did to it last winter."),
+                ("skipper_j", "The pontoon in the inner harbour is too small for the ferry in an easterly, and "
+                              "the board should have thought about that before it closed the pier to boats.")]
+    thread = [line for k, (name, text) in enumerate(comments)
+              for line in (f"Report this Comment On May {k + 3}, 2014, at 10:0{k} PM, {name} wrote:", text)]
+    text = "\n\n".join(["Home", "News", "Old stone pier to be rebuilt", *PARAS, "Comments from our Harbour Readers",
+                        *thread])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text.endswith(PARAS[-1])
+    assert not any(text in doc.body_text for _, text in comments)
