@@ -17,6 +17,7 @@ EXTRA = [
     "Error 404: page not found", "Sorry, we couldn't find that page", "Follow us on Twitter",
     "Previous Next", "‹ Prev | Next ›", "Follow Harbour Weekly and never miss an update!",
     "Report this Comment On May 3, 2014, at 10:07 PM, harbourfan wrote:", "Comments from our Harbour Readers",
+    "There are 13 comments",
 ]
 
 
@@ -76,8 +77,10 @@ def test_gallery_controls_follow_prompts_and_comment_headers() -> None:
     header = "Report this Comment On May 3, 2014, at 10:07 PM, harbourfan wrote:"
     assert match_rule(header, len(header.split())).reason == "comment header"
     assert match_rule("Comments from our Harbour Readers", 5).reason == "comment section heading"
+    assert match_rule("There are 13 comments", 4).reason == "comment count"
     for sentence in ("At 10:30 the harbour master said: the pier is closed.", "The skipper wrote to the board.",
-                     "Previous owners of the pier never missed a chance to mend it."):
+                     "Previous owners of the pier never missed a chance to mend it.",
+                     "There were two responses to the plan.", "There are two responses."):
         assert match_rule(sentence, len(sentence.split())) is None
 
 
