@@ -70,7 +70,7 @@ def test_first_matching_rule_wins() -> None:
 
 
 def test_gallery_controls_follow_prompts_and_comment_headers() -> None:
-    """Lines the newspaper set's dev pages showed the rules missing, and sentences of an article they must not
+    """Lines dev pages of the labelled sets showed the rules missing, and sentences of an article they must not
     take."""
     assert match_rule("Previous Next", 2).reason == "pagination"
     assert match_rule("Follow Harbour Weekly and never miss an update!", 8).role == "promo"
