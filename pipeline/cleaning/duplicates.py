@@ -14,7 +14,8 @@ REASON = "a second copy of a paragraph already in the article"
 def drop_repeated_body(lab: Labelling) -> list[Verdict]:
     """The verdicts with the body's prose paragraphs that repeat an earlier one moved out of the body, when the
     article's first paragraph is among them and there are at least ``MIN_COPIES`` (table cells and list items
-    aside: a timetable or a FAQ repeats its lines, each section of a page may repeat a notice)."""
+    aside: a timetable or a FAQ repeats its lines, each section of a page may repeat a notice); then every
+    shorter body line of that second copy that repeats one of the first."""
     seen: set[str] = set()
     copies: list[int] = []
     first: str | None = None
@@ -32,4 +33,11 @@ def drop_repeated_body(lab: Labelling) -> list[Verdict]:
     out = list(lab.verdicts)
     for i in copies:
         out[i] = Verdict("other_boilerplate", REASON)
+    # the second copy's shorter lines (its subheadings, labels) go with it: from where it begins, any body line
+    # that repeats one before it
+    begin = next(i for i in copies if squash(lab.scored[i].cand.text).casefold() == first)
+    before = {squash(lab.scored[i].cand.text).casefold() for i in range(begin) if lab.verdicts[i].role == "body"}
+    for i in range(begin, len(out)):
+        if out[i].role == "body" and squash(lab.scored[i].cand.text).casefold() in before:
+            out[i] = Verdict("other_boilerplate", REASON)
     return out
