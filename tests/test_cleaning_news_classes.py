@@ -118,3 +118,13 @@ def test_a_comment_thread_of_dated_wrote_headers_ends_the_article() -> None:
     doc = clean_document(text, "text", ensemble=False)
     assert doc.body_text.endswith(PARAS[-1])
     assert not any(text in doc.body_text for _, text in comments)
+
+
+def test_fact_lines_right_above_the_first_paragraph_open_the_article() -> None:
+    """'Label: value' paragraphs of the article's text container right above its first paragraph (a profile's
+    name and place) are its opening; a byline of that shape is not."""
+    facts = ["Name: Morag and Ewan", "Location: Harbour Street — Stromness, Orkney"]
+    html = ("<html><body><article><h1>A house by the old stone pier</h1><div class='entry-content'>"
+            "<p>By: Jo Bloggs</p>" + "".join(f"<p>{p}</p>" for p in facts + PARAS) + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(facts + PARAS)

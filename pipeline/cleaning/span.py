@@ -202,13 +202,24 @@ def _bullet(s: Scored) -> bool:
 
 
 def _extend_start(scored: list[Scored], start: int) -> int:
-    """Take in a list of key points (bullets of a few words or more; not a menu) right above the first
-    paragraph."""
+    """Take in a list of key points (bullets of a few words or more; not a menu) or of facts ('Location: Leeds',
+    paragraphs of the article's text container) right above the first paragraph."""
     k = start - 1
-    while k >= 0 and _bullet(scored[k]) and scored[k].cand.link_density < 0.3 and scored[k].feat.n_words >= 4:
+    while k >= 0 and ((_bullet(scored[k]) and scored[k].feat.n_words >= 4) or _fact_line(scored[k])) \
+            and scored[k].cand.link_density < 0.3:
         start = k
         k -= 1
     return start
+
+
+FACT_LINE = re.compile(r"^[A-Z][\w’'&/ -]{0,24}:\s+\S")
+
+
+def _fact_line(s: Scored) -> bool:
+    """A 'Label: value' paragraph of the article's text container (a profile's name, place, size)."""
+    c = s.cand
+    return c.tag == "p" and c.in_text_container and c.markup_role is None and s.rule is None and s.klass != BAD \
+        and FACT_LINE.match(c.text) is not None and not BYLINE_LEAD.match(c.text)
 
 
 def _extend_end(scored: list[Scored], end: int) -> int:
