@@ -30,6 +30,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
+    _first_wrapped_heading(scored, verdicts, start, end, result.title)
     _author_bio(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
@@ -111,6 +112,17 @@ def _wrapping_markup(scored: list[Scored], start: int, end: int) -> frozenset[st
         if s.klass == GOOD and s.cand.markup_role == "related" and s.cand.markup_reason:
             counts[s.cand.markup_reason] = counts.get(s.cand.markup_reason, 0) + 1
     return frozenset(r for r, n in counts.items() if n >= WRAPPED_MIN_PARAGRAPHS)
+
+
+def _first_wrapped_heading(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
+                           title: int | None) -> None:
+    """The heading right above the article's first paragraph, in the markup that wraps its paragraphs (the
+    first slide's title), is the article's, unless it is the headline."""
+    k = start - 1
+    if 0 <= k != title and start <= end and scored[k].klass == BAD \
+            and heading_in_wrapping_markup(scored, k, _wrapping_markup(scored, start, end)):
+        verdicts[k] = Verdict("body", "a heading over the article's first paragraph, in the markup that wraps its "
+                                      "paragraphs")
 
 
 def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[str]) -> bool:
