@@ -13,7 +13,7 @@ How a document is cleaned:
    data in ``rules/*.yaml``, cross-page repetition and markup give each block a class and a weight;
 3. the article span (``span``): the maximum-sum run of blocks, ended by comment or related sections, trailing
    teaser lists and the page's legal footer;
-4. passes (``classify``, ``header``, ``gallery``): head (headline, byline, section, datelines, standfirst),
+4. passes (``classify``, ``header``, ``gallery``, ``boxes``): head (headline, byline, section, datelines, standfirst),
    article (body, captions, numbered picture galleries, inline links) and tail (comments, related, footer) roles,
    each with a reason;
 5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts (a short body, prose or article-container

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .boxes import author_bio, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
 from .candidates import Candidate
 from .features import looks_verbless
 from .gallery import label_galleries
@@ -14,7 +15,6 @@ from .verdicts import Labelling, Verdict, bad_verdict
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
 LINKED_TEXT_MAX_DENSITY = 0.9  # unless it ends as a sentence, a line nearly all link is a link to another page
 LINKED_SUBHEADING_WORDS = 8  # a longer linked heading inside the article may be another article's headline
-WRAPPED_MIN_PARAGRAPHS = 3  # prose paragraphs of the article under one weak markup (an <aside>) that make it a wrapper
 
 
 def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated: Mapping[str, int] | None,
@@ -30,8 +30,8 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
-    _first_wrapped_heading(scored, verdicts, start, end, result.title)
-    _author_bio(scored, verdicts, start, end)
+    first_wrapped_heading(scored, verdicts, start, end, result.title)
+    author_bio(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
@@ -40,7 +40,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
 def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
                    result: Labelling) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
-    wrapped = _wrapping_markup(scored, start, end)
+    wrapped = wrapping_markup(scored, start, end)
     for i in range(start, end + 1):
         s = scored[i]
         if s.klass == BAD and start < i < end and heading_in_wrapping_markup(scored, i, wrapped):
@@ -102,51 +102,6 @@ def _above_marked_headline(scored: list[Scored], verdicts: list[Verdict | None],
         v = verdicts[i]
         if v is not None and v.role == "body" and not scored[i].cand.in_article:
             verdicts[i] = Verdict("other_boilerplate", "above the headline, outside the page's article markup")
-
-
-def _wrapping_markup(scored: list[Scored], start: int, end: int) -> frozenset[str]:
-    """Reasons of weak markup (an <aside>, a 'related' class) that hold several of the span's prose paragraphs:
-    a slideshow or list article set in a box, not a box beside the article."""
-    counts: dict[str, int] = {}
-    for s in scored[start:end + 1]:
-        if s.klass == GOOD and s.cand.markup_role == "related" and s.cand.markup_reason:
-            counts[s.cand.markup_reason] = counts.get(s.cand.markup_reason, 0) + 1
-    return frozenset(r for r, n in counts.items() if n >= WRAPPED_MIN_PARAGRAPHS)
-
-
-def _first_wrapped_heading(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
-                           title: int | None) -> None:
-    """The heading right above the article's first paragraph, in the markup that wraps its paragraphs (the
-    first slide's title), is the article's, unless it is the headline."""
-    k = start - 1
-    if 0 <= k != title and start <= end and scored[k].klass == BAD \
-            and heading_in_wrapping_markup(scored, k, _wrapping_markup(scored, start, end)):
-        verdicts[k] = Verdict("body", "a heading over the article's first paragraph, in the markup that wraps its "
-                                      "paragraphs")
-
-
-def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[str]) -> bool:
-    """A heading judged chrome only for the markup it shares with the prose paragraph under it, markup that
-    wraps several of the article's paragraphs (a slide's title over its text)."""
-    s, nxt = scored[i], scored[i + 1]
-    return s.why_bad == "markup" and s.cand.heading > 0 and s.cand.markup_reason in wrapped \
-        and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
-
-
-def _author_bio(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
-    """Prose under byline markup before the article's first paragraph of other markup or after its last,
-    outside the article's text container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the
-    article's text."""
-    own = [i for i in range(start, end + 1) if verdicts[i] is not None and verdicts[i].role == "body"
-           and scored[i].klass == GOOD and scored[i].cand.markup_role != "byline"]
-    if not own:
-        return
-    for i in (*range(start, own[0]), *range(own[-1] + 1, end + 1)):
-        c = scored[i].cand
-        if verdicts[i] is not None and verdicts[i].role == "body" and c.markup_role == "byline" \
-                and not c.in_text_container:
-            verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup beside the "
-                                                       "article")
 
 
 def linked_text_in_container(s: Scored) -> bool:
