@@ -129,3 +129,20 @@ def test_a_body_with_holes_is_doubted_and_the_second_article_fills_them() -> Non
     second = "\n".join(paras[:2] + lines[:1] + paras[2:5] + lines[1:] + paras[5:])
     verdicts = apply(lab, _decision(lab, second))
     assert body_of(lab, verdicts) == paras[:2] + lines[:1] + paras[2:5] + lines[1:] + paras[5:]
+
+
+def test_summaries_beyond_a_marked_sidebar_do_not_join_when_the_second_article_keeps_them() -> None:
+    """Quiz or teaser cards beyond a box the markup calls a sidebar, outside the article's markup: their
+    summaries are prose, and a second article that keeps them does not bring them into ours."""
+    sidebar = "".join(f"<li><a href='/p{k}'>{t.split(',')[0]}</a></li>" for k, t in enumerate(TEASERS * 2))
+    cards = ["Find out how well you know the rules of the game with our short quiz for fans.",
+             "Test what you remember of the club's history in the league and the cup since 1990.",
+             "Take our quiz to learn which of the club's famous players you are most like."]
+    html = ("<html><body><article><h1>Rovers climb to third</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"</article><div class='sidebar'><ul>{sidebar}</ul></div><div>"
+            + "".join(f"<div class='card'><h4>Quiz {k}</h4><p>{t}</p></div>" for k, t in enumerate(cards))
+            + "</div></body></html>")
+    lab = labelled(html)
+    assert body_of(lab, lab.verdicts) == PARAS
+    verdicts = apply(lab, Decision("merge", project(lab, "\n".join(PARAS + cards)), "test"))
+    assert body_of(lab, verdicts) == PARAS

@@ -15,6 +15,9 @@ EXTRA = [
     "Image credit: Getty Images", "Picture by John Smith", "Two-factor authentication is required",
     "Please enable JavaScript", "We use cookies to improve your experience", "Accept all cookies",
     "Error 404: page not found", "Sorry, we couldn't find that page", "Follow us on Twitter",
+    "Previous Next", "‹ Prev | Next ›", "Follow Harbour Weekly and never miss an update!",
+    "Report this Comment On May 3, 2014, at 10:07 PM, harbourfan wrote:", "Comments from our Harbour Readers",
+    "There are 13 comments",
 ]
 
 
@@ -64,6 +67,21 @@ def test_first_matching_rule_wins() -> None:
     assert match_rule("1 comment", 2).role == "comment"
     assert match_rule("Local Government", 2) is None
     assert match_rule("Sign up to our newsletter and get the latest stories " * 10, 100) is None  # too long
+
+
+def test_gallery_controls_follow_prompts_and_comment_headers() -> None:
+    """Lines dev pages of the labelled sets showed the rules missing, and sentences of an article they must not
+    take."""
+    assert match_rule("Previous Next", 2).reason == "pagination"
+    assert match_rule("Follow Harbour Weekly and never miss an update!", 8).role == "promo"
+    header = "Report this Comment On May 3, 2014, at 10:07 PM, harbourfan wrote:"
+    assert match_rule(header, len(header.split())).reason == "comment header"
+    assert match_rule("Comments from our Harbour Readers", 5).reason == "comment section heading"
+    assert match_rule("There are 13 comments", 4).reason == "comment count"
+    for sentence in ("At 10:30 the harbour master said: the pier is closed.", "The skipper wrote to the board.",
+                     "Previous owners of the pier never missed a chance to mend it.",
+                     "There were two responses to the plan.", "There are two responses."):
+        assert match_rule(sentence, len(sentence.split())) is None
 
 
 def test_word_lists_load() -> None:

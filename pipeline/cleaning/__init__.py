@@ -13,13 +13,14 @@ How a document is cleaned:
    data in ``rules/*.yaml``, cross-page repetition and markup give each block a class and a weight;
 3. the article span (``span``): the maximum-sum run of blocks, ended by comment or related sections, trailing
    teaser lists and the page's legal footer;
-4. passes (``classify``, ``header``, ``gallery``): head (headline, byline, section, datelines, standfirst),
+4. passes (``classify``, ``header``, ``gallery``, ``boxes``): head (headline, byline, section, datelines, standfirst),
    article (body, captions, numbered picture galleries, inline links) and tail (comments, related, footer) roles,
    each with a reason;
 5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts (a short body, prose or article-container
    text left out, many short lines, or a body ending in blocks unlike its paragraphs), trafilatura's article is
    mapped onto the blocks and merged block by block, each change with its reason; trafilatura also relabels a page
-   where no article is found (``fallback``);
+   where no article is found (``fallback``); a second copy of the article's paragraphs on the same page
+   (an endless scroll repeating the story) leaves the body (``duplicates``);
 6. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
    Open Graph and meta tags first, then htmldate, then our own datelines.
 """

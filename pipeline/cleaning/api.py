@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
+from .duplicates import drop_repeated_body
 from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
 from .features import alnum_key, count_words
@@ -137,6 +138,7 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
             lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
         lab.verdicts = apply(lab, consult(text, lab, second))
+    lab.verdicts = drop_repeated_body(lab)
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]

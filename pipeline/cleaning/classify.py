@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .boxes import author_bio, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
 from .candidates import Candidate
 from .features import looks_verbless
 from .gallery import label_galleries
@@ -29,6 +30,8 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
     _above_marked_headline(scored, verdicts, start, result.title)
+    first_wrapped_heading(scored, verdicts, start, end, result.title)
+    author_bio(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
@@ -37,9 +40,12 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
 def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
                    result: Labelling) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
+    wrapped = wrapping_markup(scored, start, end)
     for i in range(start, end + 1):
         s = scored[i]
-        if s.klass == BAD and start < i < end and linked_text_in_container(s):
+        if s.klass == BAD and start < i < end and heading_in_wrapping_markup(scored, i, wrapped):
+            verdicts[i] = Verdict("body", "a heading over the article's paragraphs, in the markup that wraps them")
+        elif s.klass == BAD and start < i < end and linked_text_in_container(s):
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
         elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
             verdicts[i] = Verdict("body", "a linked item of a list of the article's text (a changelog entry)")
@@ -141,9 +147,13 @@ def _plain_prose(s: Scored) -> bool:
 
 
 def _caption_shaped(scored: list[Scored], i: int) -> bool:
+    """A short verbless sentence alone between full paragraphs, like a picture's caption; not a paragraph of
+    the article's text container that follows no image (a caption there sits in figure or caption markup)."""
     s = scored[i]
     text = s.cand.text.rstrip()
     if not text.endswith(".") or s.feat.n_words > 16 or s.feat.is_bullet:
+        return False
+    if s.cand.tag == "p" and s.cand.in_text_container and not s.cand.after_image:
         return False
     before, after = scored[i - 1], scored[i + 1]
     if min(before.feat.n_words, after.feat.n_words) < 15 or looks_verbless(before.feat) \

@@ -9,7 +9,8 @@ block by block, so every block keeps one role and one reason that agree with the
 3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
    fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block
    merge: trafilatura's blocks inside our span, runs of them right next to it (not across a teaser or comment
-   section we saw begin) and prose paragraphs elsewhere (not a teaser's summary) join the body; when trafilatura
+   section we saw begin) and prose paragraphs elsewhere (not a teaser's summary, nor beyond a box the markup
+   calls related, outside the article's markup) join the body; when trafilatura
    keeps most of our body, our blocks after everything it keeps, non-prose ones before it, and short
    non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines) leave it;
 4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
@@ -210,7 +211,8 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     scored = lab.scored
     out = [i for i in second if first < i < last and _joinable(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))]
+            and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))
+            and not _beyond_marked_sidebar(lab, i, first, last)]
     for step, edge in ((1, last), (-1, first)):
         run, gap, k = [], 0, edge + step
         while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
@@ -225,6 +227,15 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
         if sum(scored[i].feat.n_words for i in run if scored[i].klass == GOOD) >= ENSEMBLE["extend_min_prose"]:
             out += run
     return sorted(set(out))
+
+
+def _beyond_marked_sidebar(lab: Labelling, i: int, first: int, last: int) -> bool:
+    """Block i lies outside the page's article markup, beyond a box its markup calls related (a sidebar, a
+    'popular' list) between it and our body: a teaser's or a quiz card's summary, not the article resuming."""
+    if lab.scored[i].cand.in_article:
+        return False
+    between = range(last + 1, i) if i > last else range(i + 1, first)
+    return any(lab.scored[k].cand.markup_role == "related" for k in between)
 
 
 def _leaving(lab: Labelling, second: frozenset[int], body: list[int]) -> list[int]:

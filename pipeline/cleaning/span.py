@@ -33,7 +33,8 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
     seen = 0
     for i, s in enumerate(scored):
-        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP:
+        if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP \
+                and not _toolbar_link(scored, i):
             for j in range(i, len(weights)):
                 weights[j] = -abs(weights[j]) - 1.0
             break
@@ -46,6 +47,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     for k in range(start, end + 1):
         s = scored[k]
         if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
+                and not _toolbar_link(scored, k) \
                 and not _prose_resumes(scored, k, end):
             end = k - 1
             break
@@ -80,25 +82,53 @@ def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
     return spaced and summary.cand.gap_before == 0 and head.cand.link_density == 0.0
 
 
+def _dated_teaser_at(scored: list[Scored], k: int) -> bool:
+    """Block k is another article's linked headline, k+1 a short label under it (its date, 'Updated ...') and
+    k+2 its summary."""
+    if k < 0 or k + 2 >= len(scored):
+        return False
+    head, label, summary = scored[k], scored[k + 1], scored[k + 2]
+    if not TEASER_HEAD_WORDS[0] <= head.feat.n_words <= TEASER_HEAD_WORDS[1] \
+            or head.cand.text.rstrip().endswith("."):
+        return False
+    if head.cand.link_density < 0.5 or head.cand.in_text_container or head.cand.confirmed:
+        return False
+    if label.klass == GOOD or label.feat.ends_sentence or label.feat.n_words > TEASER_LABEL_WORDS:
+        return False
+    return summary.klass in (GOOD, NEAR) and summary.feat.n_sentences <= 3 and summary.cand.link_density < 0.5
+
+
+def _teaser_summary(scored: list[Scored], k: int, spaced: bool) -> int | None:
+    """Where the summary of a teaser headed by block k sits (right under it, or under its date), if it is one."""
+    if _teaser_pair_at(scored, k, spaced):
+        return k + 1
+    return k + 2 if _dated_teaser_at(scored, k) else None
+
+
 def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
-    """End the article before a trailing list of headline + summary pairs (other articles' teasers)."""
+    """End the article before a trailing list of headline + summary pairs (other articles' teasers), a date
+    line may sit between a headline and its summary."""
     good = [s for s in scored[start:end + 1] if s.klass == GOOD]
     spaced = len(good) >= 3 and sum(s.cand.gap_before >= 1 for s in good) >= 0.5 * len(good)
     pairs: list[int] = []
-    # the list may end with a headline's summary (pair at end - 1) or a lone label after it (pair at end - 2)
-    k = end - 2 if end - 2 >= start and _teaser_pair_at(scored, end - 2, spaced) else end - 1
+    # the list may end with a headline's summary or a lone label after it
+    k = next((h for h in (end - 2, end - 1, end - 3) if h >= start and _teaser_summary(scored, h, spaced)
+              in (end - 1, end)), end - 1)
     while k >= start:
-        if _teaser_pair_at(scored, k, spaced):
+        if _teaser_summary(scored, k, spaced) is not None:
             pairs.append(k)
             k -= 1  # the block before this headline: the last of the previous teaser
-            while k >= start and not _teaser_pair_at(scored, k - 1, spaced) and scored[k].klass in (SHORT, BAD) \
+            while k >= start and _teaser_summary(scored, k - 1, spaced) != k \
+                    and not _dated_teaser_at(scored, k - 2) and scored[k].klass in (SHORT, BAD) \
                     and scored[k].feat.n_words <= 6:
                 k -= 1  # dates or labels between teasers
-            k -= 1
+            k -= 2 if _teaser_summary(scored, k - 1, spaced) != k and _dated_teaser_at(scored, k - 2) else 1
             continue
         break
-    linked_last = len(pairs) == 1 and pairs[0] + 1 >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
-        and all(s.klass != GOOD for s in scored[pairs[0] + 2:end + 1])  # a lone label may follow, not prose
+    last = pairs[0] if pairs else 0
+    linked_last = len(pairs) == 1 and (_teaser_summary(scored, last, spaced) or 0) >= end - 1 \
+        and scored[last].cand.link_density >= 0.5 \
+        and all(s.klass != GOOD for s in scored[(_teaser_summary(scored, last, spaced) or 0) + 1:end + 1])
     if len(pairs) < 2 and not linked_last:  # one linked headline and its summary closing the run also counts
         return end
     cut = min(pairs) - 1
@@ -108,6 +138,8 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     return cut if cut >= start else end
 
 
+TEASER_HEAD_WORDS = (3, 18)   # words of another article's headline in a teaser list
+TEASER_LABEL_WORDS = 10       # a date or label line between a teaser's headline and its summary: at most this
 LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
 LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline (a shorter one names a thing)
 RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
@@ -151,6 +183,16 @@ def _page_end(s: Scored) -> bool:
     return rule is not None and rule.reason == "legal footer"
 
 
+TOOLBAR_REASONS = frozenset({"share buttons", "social network links"})
+
+
+def _toolbar_link(scored: list[Scored], k: int) -> bool:
+    """A comment-section heading ('Comments') next to share or print buttons: a link in the article's toolbar,
+    not the start of a thread."""
+    return any(0 <= j < len(scored) and scored[j].rule is not None and scored[j].rule.reason in TOOLBAR_REASONS
+               for j in (k - 1, k + 1))
+
+
 def _stops(s: Scored) -> bool:
     return s.rule is not None and s.rule.stop and not s.rule.weak
 
@@ -160,13 +202,24 @@ def _bullet(s: Scored) -> bool:
 
 
 def _extend_start(scored: list[Scored], start: int) -> int:
-    """Take in a list of key points (bullets of a few words or more; not a menu) right above the first
-    paragraph."""
+    """Take in a list of key points (bullets of a few words or more; not a menu) or of facts ('Location: Leeds',
+    paragraphs of the article's text container) right above the first paragraph."""
     k = start - 1
-    while k >= 0 and _bullet(scored[k]) and scored[k].cand.link_density < 0.3 and scored[k].feat.n_words >= 4:
+    while k >= 0 and ((_bullet(scored[k]) and scored[k].feat.n_words >= 4) or _fact_line(scored[k])) \
+            and scored[k].cand.link_density < 0.3:
         start = k
         k -= 1
     return start
+
+
+FACT_LINE = re.compile(r"^[A-Z][\w’'&/ -]{0,24}:\s+\S")
+
+
+def _fact_line(s: Scored) -> bool:
+    """A 'Label: value' paragraph of the article's text container (a profile's name, place, size)."""
+    c = s.cand
+    return c.tag == "p" and c.in_text_container and c.markup_role is None and s.rule is None and s.klass != BAD \
+        and FACT_LINE.match(c.text) is not None and not BYLINE_LEAD.match(c.text)
 
 
 def _extend_end(scored: list[Scored], end: int) -> int:

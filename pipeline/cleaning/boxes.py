@@ -1,0 +1,54 @@
+"""Boxes around or beside the article's text that markup alone misjudges: weak markup (an <aside>, a 'related'
+class) that wraps the article's own paragraphs (a slideshow set in a box), whose headings are the article's; and
+an author's bio under byline markup beside the article, which is not."""
+from __future__ import annotations
+
+from .scoring import BAD, GOOD, Scored
+from .verdicts import Verdict
+
+WRAPPED_MIN_PARAGRAPHS = 3  # prose paragraphs of the article under one weak markup (an <aside>) that make it a wrapper
+
+
+def wrapping_markup(scored: list[Scored], start: int, end: int) -> frozenset[str]:
+    """Reasons of weak markup (an <aside>, a 'related' class) that hold several of the span's prose paragraphs:
+    a slideshow or list article set in a box, not a box beside the article."""
+    counts: dict[str, int] = {}
+    for s in scored[start:end + 1]:
+        if s.klass == GOOD and s.cand.markup_role == "related" and s.cand.markup_reason:
+            counts[s.cand.markup_reason] = counts.get(s.cand.markup_reason, 0) + 1
+    return frozenset(r for r, n in counts.items() if n >= WRAPPED_MIN_PARAGRAPHS)
+
+
+def first_wrapped_heading(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
+                           title: int | None) -> None:
+    """The heading right above the article's first paragraph, in the markup that wraps its paragraphs (the
+    first slide's title), is the article's, unless it is the headline."""
+    k = start - 1
+    if 0 <= k != title and start <= end and scored[k].klass == BAD \
+            and heading_in_wrapping_markup(scored, k, wrapping_markup(scored, start, end)):
+        verdicts[k] = Verdict("body", "a heading over the article's first paragraph, in the markup that wraps its "
+                                      "paragraphs")
+
+
+def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[str]) -> bool:
+    """A heading judged chrome only for the markup it shares with the prose paragraph under it, markup that
+    wraps several of the article's paragraphs (a slide's title over its text)."""
+    s, nxt = scored[i], scored[i + 1]
+    return s.why_bad == "markup" and s.cand.heading > 0 and s.cand.markup_reason in wrapped \
+        and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
+
+
+def author_bio(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
+    """Prose under byline markup before the article's first paragraph of other markup or after its last,
+    outside the article's text container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the
+    article's text."""
+    own = [i for i in range(start, end + 1) if verdicts[i] is not None and verdicts[i].role == "body"
+           and scored[i].klass == GOOD and scored[i].cand.markup_role != "byline"]
+    if not own:
+        return
+    for i in (*range(start, own[0]), *range(own[-1] + 1, end + 1)):
+        c = scored[i].cand
+        if verdicts[i] is not None and verdicts[i].role == "body" and c.markup_role == "byline" \
+                and not c.in_text_container:
+            verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup beside the "
+                                                       "article")

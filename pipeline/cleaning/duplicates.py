@@ -1,0 +1,43 @@
+"""Second copies of the article's paragraphs: a page that prints the article twice (a print or mobile copy, the
+next page of an endless scroll showing the same story) keeps the first copy only."""
+from __future__ import annotations
+
+from .features import squash
+from .scoring import GOOD
+from .verdicts import Labelling, Verdict
+
+MIN_COPY_WORDS = 10  # a shorter repeated line ("Read more", a one-line quote) is not evidence of a second copy
+MIN_COPIES = 3  # repeated paragraphs a page needs before they count as a second copy (one may be a pull quote)
+REASON = "a second copy of a paragraph already in the article"
+
+
+def drop_repeated_body(lab: Labelling) -> list[Verdict]:
+    """The verdicts with the body's prose paragraphs that repeat an earlier one moved out of the body, when the
+    article's first paragraph is among them and there are at least ``MIN_COPIES`` (table cells and list items
+    aside: a timetable or a FAQ repeats its lines, each section of a page may repeat a notice); then every
+    shorter body line of that second copy that repeats one of the first."""
+    seen: set[str] = set()
+    copies: list[int] = []
+    first: str | None = None
+    for i, (s, v) in enumerate(zip(lab.scored, lab.verdicts, strict=True)):
+        if v.role != "body" or s.klass != GOOD or s.feat.n_words < MIN_COPY_WORDS or s.cand.in_table \
+                or s.cand.is_list_item:
+            continue
+        key = squash(s.cand.text).casefold()
+        first = first or key
+        if key in seen:
+            copies.append(i)
+        seen.add(key)
+    if len(copies) < MIN_COPIES or not any(squash(lab.scored[i].cand.text).casefold() == first for i in copies):
+        return lab.verdicts
+    out = list(lab.verdicts)
+    for i in copies:
+        out[i] = Verdict("other_boilerplate", REASON)
+    # the second copy's shorter lines (its subheadings, labels) go with it: from where it begins, any body line
+    # that repeats one before it
+    begin = next(i for i in copies if squash(lab.scored[i].cand.text).casefold() == first)
+    before = {squash(lab.scored[i].cand.text).casefold() for i in range(begin) if lab.verdicts[i].role == "body"}
+    for i in range(begin, len(out)):
+        if out[i].role == "body" and squash(lab.scored[i].cand.text).casefold() in before:
+            out[i] = Verdict("other_boilerplate", REASON)
+    return out

@@ -1,0 +1,130 @@
+"""Classes of news page the cleaner lost on the newspaper set's dev split, each on a small hand-written page
+(no third-party text)."""
+from __future__ import annotations
+
+from pipeline.cleaning import clean_document
+
+PARAS = [
+    "The harbour board voted on Monday to rebuild the old stone pier, after engineers found that the winter storms "
+    "had washed away much of the rubble that holds up its seaward end and the ferry could no longer berth there.",
+    "The work will take two summers and will be paid for by a grant from the coastal fund, with the rest of the "
+    "money coming from the mooring fees that the board raised last year for the first time in a decade.",
+    "Fishermen told the meeting that the pier was the only safe landing on that stretch of coast in an easterly "
+    "gale, and that losing it would mean a long detour round the headland for every boat in the fleet.",
+    "The chair of the board said the ferry would use the new pontoon in the inner harbour while the work goes on, "
+    "and that the timetable for the summer would be published on the board's notice board in the spring.",
+]
+TEASERS = [
+    ("Ferry fares to rise by five per cent from April",
+     "The operator says that the higher cost of fuel and of the new crew rota leaves it with no choice this year."),
+    ("Lifeboat crew called out twice in one night",
+     "Volunteers brought two yachts with broken engines into the harbour after dark on the first night of the gale."),
+    ("New fish market opens on the quay",
+     "Traders moved into the new hall this week after two years of building work that closed half of the quay."),
+    ("Seal pups counted on the outer islands",
+     "Rangers who landed on the islands last week found more pups than in any year since the counts began."),
+]
+
+
+def test_a_list_of_other_articles_with_a_date_under_each_headline_is_not_the_article() -> None:
+    """Teasers after the article, each a linked headline, a date line ('... -- Updated ...') and a summary:
+    the article ends before them."""
+    teasers = "".join(f"<div><a href='/t{k}'>{head}</a></div><div>March {k + 2}, 2014 -- Updated 1{k}30 GMT</div>"
+                      f"<div>{summary}</div>" for k, (head, summary) in enumerate(TEASERS))
+    html = ("<html><body><h1>Old stone pier to be rebuilt</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"<div>Part of complete coverage on</div><div>Harbour news</div>{teasers}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_slide_titles_over_the_articles_paragraphs_in_an_aside_are_kept() -> None:
+    """A slideshow article set in an <aside>: its paragraphs are prose and stay; the slide titles over them,
+    judged chrome only for the <aside> they share with those paragraphs, stay too."""
+    titles = ["The seaward end", "The ferry berth", "The inner pontoon", "The new timetable"]
+    slides = "".join(f"<li class='slide'><h2>{t}</h2><p>{p}</p></li>" for t, p in zip(titles, PARAS, strict=True))
+    html = ("<html><body><h1>Old stone pier to be rebuilt</h1>"
+            f"<aside class='slideshow'><ul>{slides}</ul></aside><footer><p>Contact the harbour board</p></footer>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    for text in (*titles, *PARAS):
+        assert text in doc.body_text
+
+
+def test_a_second_copy_of_the_article_on_the_same_page_is_left_out() -> None:
+    """A page that prints the article twice (the next item of an endless scroll is the same story): the body
+    keeps the first copy only."""
+    copy = "<div class='story'><h2>Old stone pier to be rebuilt</h2>" + "".join(f"<p>{p}</p>" for p in PARAS[:2]) \
+        + "<h3>The seaward end</h3>" + "".join(f"<p>{p}</p>" for p in PARAS[2:]) + "</div>"
+    html = f"<html><body><h1>Old stone pier to be rebuilt</h1>{copy}{copy}</body></html>"
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(doc.body_text.count(p) == 1 for p in [*PARAS, "The seaward end"])
+    assert sum(b.reason.endswith("a second copy of a paragraph already in the article") for b in doc.blocks) == 5
+
+
+def test_an_authors_bio_box_before_or_after_the_article_is_not_its_text() -> None:
+    """A bio under the author's byline markup after the article's last paragraph or above its first, outside
+    its text container, leaves the body; the article's own paragraphs stay."""
+    bio = ("Morag Lewis covers the harbour and the islands for the paper, and has written about the fishing fleet "
+           "and its boats for more than twenty years from her office above the chandlery.")
+    html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1><div class='byline'>By Morag Lewis</div>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+            f"<div class='author-box'><div class='byline'><a href='/m'>Morag Lewis</a><span>{bio}</span></div></div>"
+            "</article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1>"
+            f"<div class='author'><div>By <a href='/m'>Morag Lewis</a></div><div>{bio}</div></div>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_short_sentence_of_the_text_container_between_paragraphs_is_not_a_caption() -> None:
+    """A short verbless-looking sentence in a <p> of the article's text container, with no image before it, is
+    the article's; the same line right under an image is a caption."""
+    short = "Visit the harbour office for a full list."
+    paras = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<p>{short}</p>" + "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = f"<html><body><h1>Old stone pier</h1><div class='entry-content'>{paras}</div></body></html>"
+    doc = clean_document(html, "html", ensemble=False)
+    assert short in doc.body_text
+    doc = clean_document(html.replace(f"<p>{short}</p>", f"<p><img src='pier.jpg'></p><p>{short}</p>"), "html",
+                         ensemble=False)
+    assert short not in doc.body_text
+
+
+def test_a_comments_link_in_the_share_toolbar_above_the_article_does_not_end_it() -> None:
+    """A text scrape whose toolbar ('Comments', 'Print / Email') sits between the standfirst and the article:
+    the 'Comments' link next to the share buttons opens no thread, and the article after it is kept."""
+    standfirst = ("The harbour board has agreed a plan for the old stone pier, and the first work will begin in "
+                  "the spring, when the weather is better and the ferry can use the new pontoon in the inner "
+                  "harbour while the divers and the masons are at work on the seaward end.")
+    text = "\n\n".join(["Home", "News", "Harbour", standfirst, "Comments", "Print / Email", *PARAS,
+                        "Contact us", "Terms of use"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+
+
+def test_a_comment_thread_of_dated_wrote_headers_ends_the_article() -> None:
+    """A text scrape whose article runs straight into its readers' comments, each under a header with a time
+    and 'wrote:' ('On May 3, 2014, at 10:07 PM, harbourfan wrote:'): the thread is not the article."""
+    comments = [("harbourfan", "I have fished from that pier for forty years and I am glad that the board has "
+                               "finally found the money to put right what the storms did to it last winter."),
+                ("skipper_j", "The pontoon in the inner harbour is too small for the ferry in an easterly, and "
+                              "the board should have thought about that before it closed the pier to boats.")]
+    thread = [line for k, (name, text) in enumerate(comments)
+              for line in (f"Report this Comment On May {k + 3}, 2014, at 10:0{k} PM, {name} wrote:", text)]
+    text = "\n\n".join(["Home", "News", "Old stone pier to be rebuilt", *PARAS, "Comments from our Harbour Readers",
+                        *thread])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text.endswith(PARAS[-1])
+    assert not any(text in doc.body_text for _, text in comments)
+
+
+def test_fact_lines_right_above_the_first_paragraph_open_the_article() -> None:
+    """'Label: value' paragraphs of the article's text container right above its first paragraph (a profile's
+    name and place) are its opening; a byline of that shape is not."""
+    facts = ["Name: Morag and Ewan", "Location: Harbour Street — Stromness, Orkney"]
+    html = ("<html><body><article><h1>A house by the old stone pier</h1><div class='entry-content'>"
+            "<p>By: Jo Bloggs</p>" + "".join(f"<p>{p}</p>" for p in facts + PARAS) + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(facts + PARAS)
