@@ -39,15 +39,16 @@ def _letters(acronym: str) -> str:
 def _matches(letters: str, words: list[str]) -> bool:
     """Schwartz-Hearst style: acronym letters found in order, the first at a word start, each word used."""
     text = " ".join(w.lower() for w in words)
-    li, ti = len(letters) - 1, len(text) - 1
-    while li >= 0:
+    end = len(text)  # the letters after this one were found at ``end`` and after it
+    for li in range(len(letters) - 1, -1, -1):
         ch = letters[li]
-        while ti >= 0 and (text[ti] != ch or (li == 0 and ti > 0 and text[ti - 1] not in " -")):
-            ti -= 1
+        ti = text.rfind(ch, 0, end)
+        if li == 0:  # the first letter at a word start
+            while ti > 0 and text[ti - 1] not in " -":
+                ti = text.rfind(ch, 0, ti)
         if ti < 0:
             return False
-        li -= 1
-        ti -= 1
+        end = ti
     # every content word must contribute at least its first letter region: reject very loose fits
     content = [w for w in words if w.lower() not in _SKIPPABLE]
     return len(content) <= len(letters) + 1
