@@ -36,6 +36,7 @@ from .rules import (
     TIME_WORDS,
     WEAK_HEADS,
 )
+from .textutil import anchored_finditer
 from .tokens import Run, Token
 
 
@@ -307,6 +308,9 @@ ROLES_OF = ("chief executive", "ceo", "managing director", "director", "chair", 
 # was not), then the role is read back from there. The window before " of " is as long as the longest role: no
 # match starts earlier, and \b sees the character before a search's start.
 _ROLE_TAIL = re.compile(r" (?:of|at) (?:the )?(?=(?-i:[A-Z]))", re.IGNORECASE)  # "Of", "THE": a capital still
+# what every match opens on, in each case (found by ``anchored_finditer``, faster than the engine's scan)
+_ROLE_TAIL_ANCHORS = tuple(f" {a}{b} " for w in ("of", "at")
+                           for a in (w[0], w[0].upper()) for b in (w[1], w[1].upper()))
 _ROLE_BEFORE = re.compile(r"\b(" + "|".join(map(re.escape, ROLES_OF)) + r")\Z", re.IGNORECASE)
 _ROLE_WINDOW = max(map(len, ROLES_OF))
 # the last two letters of every role: most words before " of " end otherwise, and one match of these is cheaper
@@ -316,7 +320,7 @@ _ROLE_ENDING = re.compile("(?:" + "|".join(sorted({r[-2:] for r in ROLES_OF})) +
 
 def _role_of_matches(text: str) -> Iterator[tuple[str, int]]:
     """(role, end of "<role> of (the) ") for every role phrase followed by a capital."""
-    for t in _ROLE_TAIL.finditer(text):
+    for t in anchored_finditer(_ROLE_TAIL, text, _ROLE_TAIL_ANCHORS):
         if t.start() < 2 or _ROLE_ENDING.match(text, t.start() - 2, t.start()) is None:
             continue
         r = _ROLE_BEFORE.search(text, max(0, t.start() - _ROLE_WINDOW), t.start())
