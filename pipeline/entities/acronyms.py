@@ -5,12 +5,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .textutil import finditer_at
+
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
-# Patterns scanned over whole pages open on a character class, with their look-behinds after it: the regex
-# engine then skips to candidate characters instead of trying every position ("(?<!\w.)" after the first
-# character is "\b" before it). The acronym and the spaces are possessive: a shorter acronym is followed by a
-# letter, never by the spaces, so giving characters back cannot match.
+# "ACR (Long Form)": the acronym and the spaces are possessive (a shorter acronym is followed by a letter, never by
+# the spaces, so giving characters back cannot match); "(?<!\w.)" after the first character is "\b" before it.
+# It is tried only where it can start (``_acronym_then_paren_starts``), not at every capital of the page.
 _ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11}+)\s++\(([^()]{6,120})\)")
+_ACRONYM_LONGEST = 12
 _WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
 _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 
@@ -71,6 +73,21 @@ def _long_forms_before(text: str, acr_start: int, letters: str) -> list[tuple[in
     return out
 
 
+def _acronym_then_paren_starts(text: str) -> list[int]:
+    """Where "ACR (Long Form)" can start: a capital 2 to 12 characters before the spaces before a "(" (pages hold
+    few brackets and many capitals)."""
+    starts: set[int] = set()
+    k = text.find("(")
+    while k >= 0:
+        w = k  # the start of the spaces before the bracket
+        while w and text[w - 1].isspace():
+            w -= 1
+        if w < k:
+            starts.update(p for p in range(max(0, w - _ACRONYM_LONGEST), w - 1) if "A" <= text[p] <= "Z")
+        k = text.find("(", k + 1)
+    return sorted(starts)
+
+
 def find_definitions(text: str) -> list[AcronymDefinition]:
     """Both orders: "Long Form (ACR)" and "ACR (Long Form)"."""
     out = []
@@ -82,7 +99,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         spans = _long_forms_before(text, m.start(), letters)
         if spans:
             out.append(AcronymDefinition(acr, tuple(spans), m.start(1), m.end(1)))
-    for m in _ACRONYM_THEN_PAREN.finditer(text):
+    for m in finditer_at(_ACRONYM_THEN_PAREN, text, _acronym_then_paren_starts(text)):
         acr, inner = m.group(1), m.group(2)
         if sum(c.isupper() for c in acr) < 2:
             continue

@@ -123,8 +123,14 @@ def anchored_finditer(pattern: re.Pattern[str], text: str, anchors: Iterable[str
         while i >= 0:
             starts.add(i)
             i = text.find(a, i + 1)
+    return finditer_at(pattern, text, sorted(starts))
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches nothing empty and whose every match starts at one of
+    ``starts`` (ascending offsets): the pattern is tried only there."""
     end = 0  # matches do not overlap: the next one starts at or after the last one's end
-    for i in sorted(starts):
+    for i in starts:
         if i >= end:
             m = pattern.match(text, i)
             if m is not None:
