@@ -36,7 +36,7 @@ from .rules import (
     TIME_WORDS,
     WEAK_HEADS,
 )
-from .textutil import anchored_finditer
+from .textutil import anchored_finditer, finditer_at
 from .tokens import Run, Token
 
 
@@ -379,6 +379,22 @@ _ACTS_AS_ORG_AFTER = re.compile(
 _SHARES_IN = re.compile(r"[sS\u017f](?<!\w.)(?i:(?:hares|take|takes)\s+(?:in|of)\s+(?=[A-Z]))")
 
 
+def _shares_in_starts(text: str) -> list[int] | None:
+    """Where ``_SHARES_IN`` can start: before "hare" or "take" in any case, found with ``str.find`` on the page in
+    lower case (pages hold few of them and many "s"); None when lower case changes the page's length (offsets
+    would not carry over: scan the page instead)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    starts: set[int] = set()
+    for stem in ("hare", "take"):
+        i = low.find(stem, 1)
+        while i >= 0:
+            starts.add(i - 1)
+            i = low.find(stem, i + 1)
+    return sorted(starts)
+
+
 def _trimmed(toks: Sequence[Token], first: int, longest: int) -> Sequence[Token]:
     """`toks[first:]` without leading noise or uncapitalised words at either end; empty when longer than `longest`
     (indices, not pops, and no copy of a long run: linear)."""
@@ -395,7 +411,9 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
     out = []
     starts: list[int] | None = None
     spans: list[tuple[int, Sequence[Token], int]] = [(0, run.tokens, 0) for run in runs]
-    for m in _SHARES_IN.finditer(text):
+    shares_starts = _shares_in_starts(text)
+    shares_in = _SHARES_IN.finditer(text) if shares_starts is None else finditer_at(_SHARES_IN, text, shares_starts)
+    for m in shares_in:
         if starts is None:
             starts = [r.start for r in runs]
         found = _token_at(runs, starts, m.end())
