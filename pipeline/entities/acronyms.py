@@ -151,8 +151,9 @@ def _core(acronym: str) -> str:
 
 # Speaking acronyms ("says CRESC", "the IFS said"): a verb before the acronym (with only spaces and "the"
 # between) or after it (only spaces between). Most pages hold few acronyms and many verbs, so the scan opens on
-# the acronym -- a capital that no word or "&" precedes, 3 to 8 capitals or "&" that none follows -- and looks
-# at its two sides. The verbs before it are matched on the page reversed (a regex cannot look back over "\s+").
+# the acronym -- a capital that no word or "&" precedes, 3 to 8 capitals or "&" that none follows, tried only at
+# ``acronym_starts`` -- and looks at its two sides. The verbs before it are matched on the page reversed (a
+# regex cannot look back over "\s+").
 _SPEAKING_VERBS_BEFORE = ("says", "said", "according to", "argued", "added", "analysis by", "warned", "told",
                           "research by", "report by", "figures from", "data from")
 _SPEAKING_VERBS_AFTER = ("said", "says", "has said", "warned", "argued", "told", "added", "found", "estimates",
@@ -164,15 +165,26 @@ _VERB_BEFORE_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:" + "|".join(v[::-1] for v
                                    + r")(?!\w)")
 
 
-def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Undefined acronyms that speak or publish ("says CRESC", "the IFS said"): organisations.
+_ACRONYM_START = re.compile(r"[A-Z](?<![\w&].)[A-Z&]")
+
+
+def acronym_starts(text: str) -> list[int]:
+    """Where a word in capitals can start: a capital that no word character or "&" precedes, and a capital or "&"
+    after it. Speaking and bare acronyms open there: one scan of the page serves both."""
+    return [m.start() for m in _ACRONYM_START.finditer(text)]
+
+
+def speaking_acronyms(text: str, not_orgs: frozenset[str],
+                      starts: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """Undefined acronyms that speak or publish ("says CRESC", "the IFS said"): organisations. ``starts``:
+    ``acronym_starts(text)`` when the caller has it.
 
     Read left to right without overlaps, as one pattern's ``finditer`` would: "the IFS said CRESC" gives "IFS"
     only (its "said" is taken)."""
     out: list[tuple[int, int, str]] = []
     reversed_text = ""
     taken = 0  # the end of the last speaking phrase
-    for m in _SPEAKING_CANDIDATE.finditer(text):
+    for m in finditer_at(_SPEAKING_CANDIDATE, text, acronym_starts(text) if starts is None else starts):
         s, e = m.span()
         if text[e - 1] != "&":  # a verb before: "says the IFS" (the acronym ends on a letter)
             reversed_text = reversed_text or text[::-1]
@@ -195,13 +207,13 @@ def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, in
 _BARE_ACRONYM = re.compile(r"([A-Z](?<![\w&.\-/].)(?<![A-Z][a-z] .)[A-Z]{1,4})(?![\w&.\-/])(?! [A-Z])")
 
 
-def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
+def bare_acronyms(text: str, not_orgs: frozenset[str], starts: list[int] | None = None) -> set[str]:
     """Capital-letter words in running prose (not in a headline in capitals) that name no known thing: on news
     pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
-    that name."""
+    that name. ``starts``: ``acronym_starts(text)`` when the caller has it."""
     out: set[str] = set()
     prose: dict[int, bool] = {}  # line start -> not a headline or a table in capitals
-    for m in _BARE_ACRONYM.finditer(text):
+    for m in finditer_at(_BARE_ACRONYM, text, acronym_starts(text) if starts is None else starts):
         acr = m.group(1)
         if acr in not_orgs or acr in out:
             continue
