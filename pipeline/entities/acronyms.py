@@ -5,12 +5,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .textutil import finditer_at
+
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.]{1,11})\s*\)")
-# Patterns scanned over whole pages open on a character class, with their look-behinds after it: the regex
-# engine then skips to candidate characters instead of trying every position ("(?<!\w.)" after the first
-# character is "\b" before it). The acronym and the spaces are possessive: a shorter acronym is followed by a
-# letter, never by the spaces, so giving characters back cannot match.
+# "ACR (Long Form)": the acronym and the spaces are possessive (a shorter acronym is followed by a letter, never by
+# the spaces, so giving characters back cannot match); "(?<!\w.)" after the first character is "\b" before it.
+# It is tried only where it can start (``_acronym_then_paren_starts``), not at every capital of the page.
 _ACRONYM_THEN_PAREN = re.compile(r"([A-Z](?<!\w.)[A-Za-z0-9&]{1,11}+)\s++\(([^()]{6,120})\)")
+_ACRONYM_LONGEST = 12
 _WORD = re.compile(r"[^\W_][\w\-'\u2019]*")
 _SKIPPABLE = {"of", "for", "and", "the", "on", "in", "to", "&", "at", "a", "an"}
 
@@ -39,15 +41,16 @@ def _letters(acronym: str) -> str:
 def _matches(letters: str, words: list[str]) -> bool:
     """Schwartz-Hearst style: acronym letters found in order, the first at a word start, each word used."""
     text = " ".join(w.lower() for w in words)
-    li, ti = len(letters) - 1, len(text) - 1
-    while li >= 0:
+    end = len(text)  # the letters after this one were found at ``end`` and after it
+    for li in range(len(letters) - 1, -1, -1):
         ch = letters[li]
-        while ti >= 0 and (text[ti] != ch or (li == 0 and ti > 0 and text[ti - 1] not in " -")):
-            ti -= 1
+        ti = text.rfind(ch, 0, end)
+        if li == 0:  # the first letter at a word start
+            while ti > 0 and text[ti - 1] not in " -":
+                ti = text.rfind(ch, 0, ti)
         if ti < 0:
             return False
-        li -= 1
-        ti -= 1
+        end = ti
     # every content word must contribute at least its first letter region: reject very loose fits
     content = [w for w in words if w.lower() not in _SKIPPABLE]
     return len(content) <= len(letters) + 1
@@ -70,6 +73,21 @@ def _long_forms_before(text: str, acr_start: int, letters: str) -> list[tuple[in
     return out
 
 
+def _acronym_then_paren_starts(text: str) -> list[int]:
+    """Where "ACR (Long Form)" can start: a capital 2 to 12 characters before the spaces before a "(" (pages hold
+    few brackets and many capitals)."""
+    starts: set[int] = set()
+    k = text.find("(")
+    while k >= 0:
+        w = k  # the start of the spaces before the bracket
+        while w and text[w - 1].isspace():
+            w -= 1
+        if w < k:
+            starts.update(p for p in range(max(0, w - _ACRONYM_LONGEST), w - 1) if "A" <= text[p] <= "Z")
+        k = text.find("(", k + 1)
+    return sorted(starts)
+
+
 def find_definitions(text: str) -> list[AcronymDefinition]:
     """Both orders: "Long Form (ACR)" and "ACR (Long Form)"."""
     out = []
@@ -81,7 +99,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         spans = _long_forms_before(text, m.start(), letters)
         if spans:
             out.append(AcronymDefinition(acr, tuple(spans), m.start(1), m.end(1)))
-    for m in _ACRONYM_THEN_PAREN.finditer(text):
+    for m in finditer_at(_ACRONYM_THEN_PAREN, text, _acronym_then_paren_starts(text)):
         acr, inner = m.group(1), m.group(2)
         if sum(c.isupper() for c in acr) < 2:
             continue
@@ -131,39 +149,71 @@ def _core(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
-# opens on a capital or on the first letter of a verb, its look-behinds after that letter: the engine skips to
-# those letters instead of trying the pattern at every character. A verb first ("says the IFS"): group 1 is the
-# acronym; else the acronym opens the match ("the IFS said"), its first letter outside group 2.
-_SPEAKING_ACRONYM = re.compile(
-    r"[A-Zadfrstw](?<!\w.)"
-    r"(?:(?:(?<=s)(?:ays|aid)|(?<=a)(?:ccording to|rgued|dded|nalysis by)|(?<=w)arned|(?<=t)old"
-    r"|(?<=r)(?:esearch by|eport by)|(?<=f)igures from|(?<=d)ata from)\s+(?:the\s+)?([A-Z][A-Z&]{2,7})\b(?![\w&])"
-    r"|(?<=[A-Z])(?<!&.)([A-Z&]{2,7})\s+(?:said|says|has said|warned|argued|told|added|found|estimates|estimated|"
-    r"published|reported|chief executive|director|spokes(?:man|woman|person))\b)"
-)
+# Speaking acronyms ("says CRESC", "the IFS said"): a verb before the acronym (with only spaces and "the"
+# between) or after it (only spaces between). Most pages hold few acronyms and many verbs, so the scan opens on
+# the acronym -- a capital that no word or "&" precedes, 3 to 8 capitals or "&" that none follows, tried only at
+# ``acronym_starts`` -- and looks at its two sides. The verbs before it are matched on the page reversed (a
+# regex cannot look back over "\s+").
+_SPEAKING_VERBS_BEFORE = ("says", "said", "according to", "argued", "added", "analysis by", "warned", "told",
+                          "research by", "report by", "figures from", "data from")
+_SPEAKING_VERBS_AFTER = ("said", "says", "has said", "warned", "argued", "told", "added", "found", "estimates",
+                         "estimated", "published", "reported", "chief executive", "director", "spokesman",
+                         "spokeswoman", "spokesperson")
+_SPEAKING_CANDIDATE = re.compile(r"[A-Z](?<![\w&].)[A-Z&]{2,7}+(?![\w&])")
+_VERB_AFTER = re.compile(r"\s+(?:" + "|".join(_SPEAKING_VERBS_AFTER) + r")\b")
+_VERB_BEFORE_REVERSED = re.compile(r"\s+(?:eht\s+)?(?:" + "|".join(v[::-1] for v in _SPEAKING_VERBS_BEFORE)
+                                   + r")(?!\w)")
 
 
-def speaking_acronyms(text: str, not_orgs: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Undefined acronyms that speak or publish ("says CRESC", "the IFS said"): organisations."""
-    out = []
-    for m in _SPEAKING_ACRONYM.finditer(text):
-        s, e = m.span(1) if m.group(1) else (m.start(), m.end(2))
-        acr = text[s:e]
-        if acr not in not_orgs:
-            out.append((s, e, acr))
+_ACRONYM_START = re.compile(r"[A-Z](?<![\w&].)[A-Z&]")
+
+
+def acronym_starts(text: str) -> list[int]:
+    """Where a word in capitals can start: a capital that no word character or "&" precedes, and a capital or "&"
+    after it. Speaking and bare acronyms open there: one scan of the page serves both."""
+    return [m.start() for m in _ACRONYM_START.finditer(text)]
+
+
+def speaking_acronyms(text: str, not_orgs: frozenset[str],
+                      starts: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """Undefined acronyms that speak or publish ("says CRESC", "the IFS said"): organisations. ``starts``:
+    ``acronym_starts(text)`` when the caller has it.
+
+    Read left to right without overlaps, as one pattern's ``finditer`` would: "the IFS said CRESC" gives "IFS"
+    only (its "said" is taken)."""
+    out: list[tuple[int, int, str]] = []
+    reversed_text = ""
+    taken = 0  # the end of the last speaking phrase
+    for m in finditer_at(_SPEAKING_CANDIDATE, text, acronym_starts(text) if starts is None else starts):
+        s, e = m.span()
+        if text[e - 1] != "&":  # a verb before: "says the IFS" (the acronym ends on a letter)
+            reversed_text = reversed_text or text[::-1]
+            before = _VERB_BEFORE_REVERSED.match(reversed_text, len(text) - s)
+            if before is not None and len(text) - before.end() >= taken:
+                taken = e
+                if m.group() not in not_orgs:
+                    out.append((s, e, m.group()))
+                continue
+        if s < taken:
+            continue
+        after = _VERB_AFTER.match(text, e)  # a verb after: "the IFS said"
+        if after is not None:
+            taken = after.end()
+            if m.group() not in not_orgs:
+                out.append((s, e, m.group()))
     return out
 
 
 _BARE_ACRONYM = re.compile(r"([A-Z](?<![\w&.\-/].)(?<![A-Z][a-z] .)[A-Z]{1,4})(?![\w&.\-/])(?! [A-Z])")
 
 
-def bare_acronyms(text: str, not_orgs: frozenset[str]) -> set[str]:
+def bare_acronyms(text: str, not_orgs: frozenset[str], starts: list[int] | None = None) -> set[str]:
     """Capital-letter words in running prose (not in a headline in capitals) that name no known thing: on news
     pages these are nearly always organisations ("SPLA", "PKK"); one glued to a name ("PSV Eindhoven") is part of
-    that name."""
+    that name. ``starts``: ``acronym_starts(text)`` when the caller has it."""
     out: set[str] = set()
     prose: dict[int, bool] = {}  # line start -> not a headline or a table in capitals
-    for m in _BARE_ACRONYM.finditer(text):
+    for m in finditer_at(_BARE_ACRONYM, text, acronym_starts(text) if starts is None else starts):
         acr = m.group(1)
         if acr in not_orgs or acr in out:
             continue

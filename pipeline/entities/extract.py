@@ -10,7 +10,7 @@ from operator import attrgetter
 from . import evidence, gazetteer, registers
 from . import teams as teams_mod
 from .acronym_bodies import read_acronyms
-from .acronyms import acronym_uses, bare_acronyms, speaking_acronyms
+from .acronyms import acronym_starts, acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
@@ -167,10 +167,11 @@ def _acronym_candidates(text: str, title: str | None, register_bodies: dict[tupl
     if redefined:
         cands = [c for c in cands if not (c.kind == "body" and (c.start, c.end) in register_bodies
                                           and text[c.start:c.end] in redefined)]
-    speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS)} - set(known) - suppressed
+    starts = acronym_starts(text)
+    speaking = {acr for _s, _e, acr in speaking_acronyms(text, NOT_ORG_ACRONYMS, starts)} - set(known) - suppressed
     if not sports:  # results pages: "PSV", "GKS" start club names
-        speaking |= bare_acronyms(text, NOT_ORG_ACRONYMS | NOT_ORG_ABBREVIATIONS) - set(known) - suppressed \
-            - register_names
+        speaking |= bare_acronyms(text, NOT_ORG_ACRONYMS | NOT_ORG_ABBREVIATIONS, starts) - set(known) \
+            - suppressed - register_names
     speaking |= redefined
     speaking_info: dict[str, BodyInfo] = {}
     for acr in sorted(speaking):

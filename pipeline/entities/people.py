@@ -28,7 +28,7 @@ from .rules import (
     WORK_LINKS,
     WORK_NOUNS,
 )
-from .textutil import is_sentence_start
+from .textutil import finditer_at, is_sentence_start
 from .tokens import Token, cap_indices
 
 ROLE_TITLE_HONORIFICS = frozenset({"President", "Chancellor", "Minister", "Secretary", "Mayor", "Governor",
@@ -356,14 +356,29 @@ def _initial(text: str, tok: Token) -> bool:
 _INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
 
 
-_INITIALS_AT = re.compile(r"[A-Z](?<![\w.].)(?:\.[A-Z])*\. (?=[A-Z])")  # look-behind after the class: faster
+_INITIALS_AT = re.compile(r"[A-Z](?<![\w.].)(?:\.[A-Z])*\. (?=[A-Z])")
+
+
+def _initials_starts(text: str) -> list[int]:
+    """Where ``_INITIALS_AT`` can start: the first capital of a chain of capitals and full stops ("D.A") before a
+    ". " and a capital (found from the page's few ". ", not at its many capitals)."""
+    starts = []
+    k = text.find(". ")
+    while k >= 0:
+        if k and "A" <= text[k - 1] <= "Z" and "A" <= text[k + 2:k + 3] <= "Z":
+            p = k - 1
+            while p >= 2 and text[p - 1] == "." and "A" <= text[p - 2] <= "Z":
+                p -= 2
+            starts.append(p)
+        k = text.find(". ", k + 1)
+    return sorted(starts)
 
 
 def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     """Initials and a surname: "G. Thorpe", "D.A. Weibring" (a scorecard's or a byline's way to name)."""
     out = []
     index = None
-    for m in _INITIALS_AT.finditer(text):
+    for m in finditer_at(_INITIALS_AT, text, _initials_starts(text)):
         if index is None:
             index = {t.start: k for k, t in enumerate(tokens)}
         k = index.get(m.start())
@@ -377,18 +392,37 @@ def initial_names(text: str, tokens: list[Token]) -> list[PersonCandidate]:
     return out
 
 
-# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it: the engine skips to capitals; the
-# name and the space after it are possessive ("++": what follows them cannot match inside them, so giving back
-# characters never finds a match, and the engine no longer tries that at every capital)
+# "(?:O')?[A-Z]..." written to open on a capital, its look-behind after it; the name and the space after it are
+# possessive ("++": what follows them cannot match inside them, so giving back characters never finds a match).
+# It is tried only in the word before one of its verbs (``_speaking_name_starts``), not at every capital.
+_NAME_SPEECH_VERBS = ("said", "says", "told", "added", "insisted", "declared", "argued", "wrote")
 _SPEAKING_NAME = re.compile(r"([A-Z](?<![\w'\u2019].)(?:(?<=O)['\u2019][A-Z])?[a-z][\w'\u2019-]++)"
-                            r"\s++(?:said|says|told|added|insisted|declared|argued|wrote)\b"
-                            r"(?!\s+(?:it|its)\b)")
+                            r"\s++(?:" + "|".join(_NAME_SPEECH_VERBS) + r")\b(?!\s+(?:it|its)\b)")
+
+
+def _speaking_name_starts(text: str) -> list[int]:
+    """Where ``_SPEAKING_NAME`` can start: a capital in the run of name characters that ends at the spaces before
+    one of its verbs (the verbs found with ``str.find``)."""
+    starts: set[int] = set()
+    for verb in _NAME_SPEECH_VERBS:
+        v = text.find(verb)
+        while v >= 0:
+            w = v  # the start of the spaces before the verb
+            while w and text[w - 1].isspace():
+                w -= 1
+            if w < v:
+                r = w  # the start of the name characters (\w, apostrophes, hyphens) before them
+                while r and (text[r - 1].isalnum() or text[r - 1] in "_'\u2019-"):
+                    r -= 1
+                starts.update(p for p in range(r, w) if "A" <= text[p] <= "Z")
+            v = text.find(verb, v + 1)
+    return sorted(starts)
 
 
 def speaking_names(text: str, tokens: list[Token], lower_words: set[str]) -> list[PersonCandidate]:
     """A lone name that speaks ("Clinton said"): a person, unless it is a known body or place (those win)."""
     out = []
-    for m in _SPEAKING_NAME.finditer(text):
+    for m in finditer_at(_SPEAKING_NAME, text, _speaking_name_starts(text)):
         word = m.group(1)
         low = word.lower()
         if not _name_word(word) or low in lower_words or low in NOT_PERSON_WORDS or low in GENERIC_ACTORS \

@@ -15,7 +15,7 @@ from .rules import (
     METONYMS,
     NEVER_PLACE_WORDS,
 )
-from .textutil import is_sentence_start
+from .textutil import anchored_finditer, is_sentence_start
 
 
 @dataclass(slots=True)  # not frozen: made by the thousand per page, never changed
@@ -39,8 +39,8 @@ class MetonymBody:
 
 _AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*, $")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-# opens on a character class, its look-behind after it, so the engine skips to N, S and M (same matches)
-_COMPASS = re.compile(r"([NSM](?<![\w\-].)(?:(?<=N)orth|(?<=S)outh|(?<=M)idlands))(?![\w\-])(?!\s+[A-Z])")
+_COMPASS_WORDS = ("North", "South", "Midlands")  # every match opens on one: found by ``anchored_finditer``
+_COMPASS = re.compile(r"(?<![\w\-])(North|South|Midlands)(?![\w\-])(?!\s+[A-Z])")
 _TYPE_WORD = re.compile(r"\s+(region|county|constituency|seat|city|town)\b", re.IGNORECASE)
 _TYPE_WORDS = {"region": "region", "county": "county_or_area", "constituency": "constituency",
                "seat": "constituency", "city": "city_town", "town": "city_town"}
@@ -100,7 +100,7 @@ def compass_regions(text: str) -> list[PlaceCandidate]:
     out = []
     by_id = registers.places_by_id()
     last_end = -10
-    for m in _COMPASS.finditer(text):
+    for m in anchored_finditer(_COMPASS, text, _COMPASS_WORDS):
         before = text[max(0, m.start() - 8):m.start()]
         after_list = bool(_AND_BEFORE.search(before)) and m.start() - last_end < 12
         if not (_THE_BEFORE.search(before) or after_list):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 _SPACES = re.compile(r" +")
@@ -109,3 +110,29 @@ def is_sentence_start(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def anchored_finditer(pattern: re.Pattern[str], text: str, anchors: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``anchors`` (literal strings,
+    none empty): the anchors are found with ``str.find``, a fast scan, and the pattern is tried only there. A
+    pattern that opens on a character class makes the engine test every character of the page against it, which
+    costs many times more."""
+    starts: set[int] = set()
+    for a in anchors:
+        i = text.find(a)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(a, i + 1)
+    return finditer_at(pattern, text, sorted(starts))
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches nothing empty and whose every match starts at one of
+    ``starts`` (ascending offsets): the pattern is tried only there."""
+    end = 0  # matches do not overlap: the next one starts at or after the last one's end
+    for i in starts:
+        if i >= end:
+            m = pattern.match(text, i)
+            if m is not None:
+                end = m.end()
+                yield m
