@@ -16,28 +16,29 @@ def drop_repeated_body(lab: Labelling) -> list[Verdict]:
     article's first paragraph is among them and there are at least ``MIN_COPIES`` (table cells and list items
     aside: a timetable or a FAQ repeats its lines, each section of a page may repeat a notice); then every
     shorter body line of that second copy that repeats one of the first."""
+    key = {i: squash(s.cand.text).casefold() for i, (s, v) in enumerate(zip(lab.scored, lab.verdicts, strict=True))
+           if v.role == "body"}
     seen: set[str] = set()
     copies: list[int] = []
     first: str | None = None
-    for i, (s, v) in enumerate(zip(lab.scored, lab.verdicts, strict=True)):
-        if v.role != "body" or s.klass != GOOD or s.feat.n_words < MIN_COPY_WORDS or s.cand.in_table \
-                or s.cand.is_list_item:
+    for i, k in key.items():
+        s = lab.scored[i]
+        if s.klass != GOOD or s.feat.n_words < MIN_COPY_WORDS or s.cand.in_table or s.cand.is_list_item:
             continue
-        key = squash(s.cand.text).casefold()
-        first = first or key
-        if key in seen:
+        first = first or k
+        if k in seen:
             copies.append(i)
-        seen.add(key)
-    if len(copies) < MIN_COPIES or not any(squash(lab.scored[i].cand.text).casefold() == first for i in copies):
+        seen.add(k)
+    if len(copies) < MIN_COPIES or not any(key[i] == first for i in copies):
         return lab.verdicts
     out = list(lab.verdicts)
     for i in copies:
         out[i] = Verdict("other_boilerplate", REASON)
     # the second copy's shorter lines (its subheadings, labels) go with it: from where it begins, any body line
     # that repeats one before it
-    begin = next(i for i in copies if squash(lab.scored[i].cand.text).casefold() == first)
-    before = {squash(lab.scored[i].cand.text).casefold() for i in range(begin) if lab.verdicts[i].role == "body"}
-    for i in range(begin, len(out)):
-        if out[i].role == "body" and squash(lab.scored[i].cand.text).casefold() in before:
+    begin = next(i for i in copies if key[i] == first)
+    before = {k for i, k in key.items() if i < begin}
+    for i, k in key.items():
+        if i >= begin and out[i].role == "body" and k in before:
             out[i] = Verdict("other_boilerplate", REASON)
     return out
