@@ -37,12 +37,17 @@ def _snapshot(ws: Workspace) -> dict[str, list[tuple]]:
     return {table: _table(ws, table) for table in WAREHOUSE}
 
 
-def _wait_for_file(path: Path, procs: list[subprocess.Popen]) -> None:
+def _scheduler_address(path: Path, procs: list[subprocess.Popen]) -> str:
+    """The address in the scheduler's file once it is written whole (dask writes it in place: it can be seen
+    existing and still empty)."""
     import time
 
-    while not path.exists():
+    while True:
         assert all(p.poll() is None for p in procs), "a dask process exited while starting"
-        time.sleep(0.1)
+        try:
+            return json.loads(path.read_text())["address"]
+        except (FileNotFoundError, json.JSONDecodeError):
+            time.sleep(0.1)
 
 
 @contextmanager
@@ -57,8 +62,7 @@ def dask_cluster(tmp: Path, workers: int) -> Iterator[tuple[str, list[int]]]:
     procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                                "--scheduler-file", str(sched_file)], **common)]
     try:
-        _wait_for_file(sched_file, procs)
-        address = json.loads(sched_file.read_text())["address"]
+        address = _scheduler_address(sched_file, procs)
         procs += [subprocess.Popen([str(DASK), "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
                                     "--no-nanny", "--no-dashboard", "--name", f"w{i}"], **common)
                   for i in range(workers)]
