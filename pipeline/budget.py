@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +37,19 @@ def over_budget_message(seconds: float, stage: str) -> str:
             "if it is genuinely that large")
 
 
+def _in_unraisable_hook(frame: FrameType | None) -> bool:
+    """Whether a Python ``sys.unraisablehook`` (pytest's, a user's) is reporting an exception a finaliser swallowed:
+    a ring there would break the report, not the document's work, which the next ring interrupts. Python's own
+    hook is C code, which no ring interrupts."""
+    hook = sys.unraisablehook
+    code = getattr(getattr(hook, "func", hook), "__code__", None)  # a function, or a functools.partial of one
+    while code is not None and frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _enforceable() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
@@ -50,6 +64,8 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     def ring(signum: int, frame: FrameType | None) -> None:
         if frame is not None and frame.f_code.co_filename in _EXITING:
             return  # leaving the block: the next lines disarm the alarm
+        if _in_unraisable_hook(frame):
+            return  # reporting a ring a finaliser swallowed: the next ring lands after the report
         raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, ring)
