@@ -125,10 +125,9 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
             k -= 2 if _teaser_summary(scored, k - 1, spaced) != k and _dated_teaser_at(scored, k - 2) else 1
             continue
         break
-    last = pairs[0] if pairs else 0
-    linked_last = len(pairs) == 1 and (_teaser_summary(scored, last, spaced) or 0) >= end - 1 \
-        and scored[last].cand.link_density >= 0.5 \
-        and all(s.klass != GOOD for s in scored[(_teaser_summary(scored, last, spaced) or 0) + 1:end + 1])
+    summary = (_teaser_summary(scored, pairs[0], spaced) or 0) if len(pairs) == 1 else 0
+    linked_last = len(pairs) == 1 and summary >= end - 1 and scored[pairs[0]].cand.link_density >= 0.5 \
+        and all(s.klass != GOOD for s in scored[summary + 1:end + 1])
     if len(pairs) < 2 and not linked_last:  # one linked headline and its summary closing the run also counts
         return end
     cut = min(pairs) - 1
