@@ -186,3 +186,18 @@ def test_long_runs_of_honorifics_titles_and_results_are_read_in_one_pass():
     assert entities("Mr " * 30000 + "said.").people == []
     assert entities("Professor Dame " * 5000 + "x").bodies == []
     assert len(entities("SOCCER - RESULTS.\n\n" + "Essex 2 Kent 1\n\n" * 3000).bodies) == 6000
+
+
+def test_a_company_one_word_names_is_the_company_where_it_speaks_too():
+    found = entities("Zarnex lands $1 billion contract.\n\nThe deal gave new hope to Zarnex, which has struggled. "
+                     "Zarnex's stock soared $5.50. Zarnex also said it planned a new plant.")
+    assert surfaces(found.bodies) == ["Zarnex"] * 4 and not found.people
+
+
+def test_a_capitalised_head_alone_is_the_one_body_named_with_it():
+    found = entities("The European Commission rejected the call. \"We see no grounds,\" the Commission's spokesman "
+                     "said, and Commission officials agreed.")
+    assert surfaces(found.bodies) == ["European Commission", "Commission", "Commission"]
+    assert len({b.body_key for b in found.bodies}) == 1
+    two = entities("The European Commission and the Trade Commission met. The Commission said nothing.")
+    assert surfaces(two.bodies) == ["European Commission", "Trade Commission"]

@@ -70,3 +70,33 @@ def test_a_broadcaster_named_by_its_medium_is_a_body_not_a_person():
                              "China Daily said the talks went on. He heard it on the radio.")
     assert [b.surface for b in found.bodies] == ["Israel Radio", "Reuters Television", "China Daily"]
     assert not found.people
+
+
+def bodies(text: str) -> list[str]:
+    return [m.surface for m in extract_entities(text).bodies]
+
+
+def test_the_team_after_an_entrants_country_is_a_body_but_a_venue_with_its_date_is_a_place():
+    text = ("CYCLING - TOUR OF ARDEN RESULTS.\n\nLeading results of the first stage:\n\n"
+            "1. Tomasz Wielgocki (Poland) Velomarc 3 hours 12 minutes\n\n"
+            "2. Ansel Marroquin (Spain) Kestrelia same time\n\n3. Ivo Dranic (Croatia) Velomarc 0:08")
+    found = extract_entities(text)
+    assert [m.surface for m in found.bodies] == ["Velomarc", "Kestrelia", "Velomarc"]
+    assert "Poland" in [m.surface for m in found.places]
+    venue = extract_entities("ATHLETICS - ALL-TIME LIST.\n\nWomen's 1,000 metres:\n\n"
+                             "2:30.67 Marta Kessel (Germany) Berlin 17.8.90")
+    assert "Berlin" in [m.surface for m in venue.places] and not venue.bodies
+
+
+def test_a_club_in_brackets_after_a_scorer_is_a_body_but_a_country_or_a_first_name_is_not():
+    text = ("SOCCER - NORTHLAND LEAGUE SCORERS.\n\nLeading scorers after Saturday's matches:\n\n"
+            "4 - Enzo Brannigan (Port Arlen), Vlado Ostrova (Kelmscott).\n\n3 - Ivo Tellamy (Belgium).\n\n"
+            "He saw (Tom) Varnholt play.")
+    found = extract_entities(text)
+    assert [m.surface for m in found.bodies] == ["Port Arlen", "Kelmscott"]
+    assert "Belgium" in [m.surface for m in found.places]
+
+
+def test_entrant_teams_and_bracketed_clubs_need_a_sports_page():
+    text = "The fund (Kelmscott) Velomarc 12 said on Monday. Mr Ivo Tellamy (Port Arlen) agreed."
+    assert "Velomarc" not in bodies(text) and "Port Arlen" not in bodies(text)

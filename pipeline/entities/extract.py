@@ -16,13 +16,14 @@ from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, SHORT_FORM_TYPES
-from .textutil import slug
+from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, REFERRING_HEADS, SHORT_FORM_TYPES
+from .textutil import is_sentence_start, slug
 from .tokens import Run, Token, capital_runs, tokenize_caps
 
 # priorities at equal span length (higher wins)
 P_PERSON_CUED, P_REGISTER, P_ACRONYM, P_PLACE, P_PERSON_NAME = 70, 60, 60, 50, 45
 P_SHAPE, P_ACTING, P_SURNAME = 40, 30, 20
+P_ENTRANT_TEAM = 65  # "(USA) Motorola 0:08": the team, whatever else the word could be
 P_TRADED = 47  # a name whose shares, stock or profits are spoken of: a company, not a person of that name
 _LONGEST_NAME = 200  # characters; longer names are not looked for around a span
 _OWNED_HEADS = {"board", "committee", "panel", "unit", "team", "group", "network", "forum", "council", "executive",
@@ -75,6 +76,9 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     shapes = _shape_candidates(text, runs, register_bodies, cands)
     sports = teams_mod.sports_page(text)
     cands = _acronym_candidates(text, title, register_bodies, register_names, shapes, cands, sports)
+    if sports:
+        for s, e in teams_mod.entrant_teams(text):
+            cands.append(_cand(s, e, "body", P_ENTRANT_TEAM, _team_info(text[s:e])))
     found_people = find_people(text, tokens, caps)
     surnames = {p.name.split()[-1] for p in found_people if " " in p.name}
     if surnames:  # "Neumann said it would ...": Adam Neumann again, not a company that acts
@@ -87,6 +91,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, caps, chosen)
     chosen = _short_forms(text, tokens, caps, chosen)
+    chosen = _head_references(text, tokens, caps, chosen)
     if sports:
         chosen = _teams(text, runs, chosen)
         chosen = _nicknamed_teams(text, tokens, chosen)
@@ -223,10 +228,13 @@ def _short_forms(text: str, tokens: list[Token], caps: list[int], chosen: list[_
         if c.kind != "body" or c.payload.is_generic or c.payload.body_type not in SHORT_FORM_TYPES:
             continue
         first = text[c.start:c.end].split(" ", 1)
-        if len(first) == 2 and short_form_ok(first[0]):
-            short.setdefault(first[0], c.payload)
+        if short_form_ok(first[0]) and (len(first) == 2 or c.payload.body_type == "company"):
+            short.setdefault(first[0], c.payload)  # "Zenith's stock soared": the company Zenith, a word alone
     if not short:
         return chosen
+    for c in chosen:  # "Zenith said" made a one-word person of it: the page shows it is the company
+        if c.kind == "person" and " " not in c.payload.name and text[c.start:c.end] in short:
+            c.kind, c.payload = "body", short[text[c.start:c.end]]
     occupied = bytearray(len(text) + 1)
     for c in chosen:
         occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -241,6 +249,40 @@ def _short_forms(text: str, tokens: list[Token], caps: list[int], chosen: list[_
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if nxt is not None and nxt.cap and not t.hard_break_after:
             continue  # the start of another name
+        added.append(_cand(t.start, t.end, "body", P_SURNAME, info))
+    if not added:
+        return chosen
+    return sorted(chosen + added, key=lambda c: c.start)
+
+
+def _head_references(text: str, tokens: list[Token], caps: list[int], chosen: list[_Cand]) -> list[_Cand]:
+    """"European Commission" ... "the Commission's spokesman": a capitalised head word standing alone is the one
+    body on the page named with that head (two bodies with the head: it is neither)."""
+    by_head: dict[str, BodyInfo | None] = {}
+    for c in chosen:
+        if c.kind == "body" and not c.payload.is_generic:
+            words = text[c.start:c.end].split()
+            if len(words) >= 2 and words[-1].lower() in REFERRING_HEADS:
+                head = words[-1].capitalize()
+                known = by_head.get(head, c.payload)
+                by_head[head] = c.payload if known is not None and known.body_key == c.payload.body_key else None
+    heads = {h: info for h, info in by_head.items() if info is not None}
+    if not heads:
+        return chosen
+    occupied = bytearray(len(text) + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    added = []
+    for k in caps:
+        t = tokens[k]
+        info = heads.get(t.text)
+        if info is None or occupied[t.start]:
+            continue
+        prev = tokens[k - 1] if k else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (nxt is not None and nxt.cap and not t.hard_break_after) or (
+                prev is not None and prev.cap and not prev.hard_break_after and not is_sentence_start(text, t.start)):
+            continue  # part of another name: "Commission President", "Security Council"
         added.append(_cand(t.start, t.end, "body", P_SURNAME, info))
     if not added:
         return chosen
@@ -263,6 +305,7 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     found = teams_mod.team_spans(text, [*places, *free], people)
     club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
     found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
+    found.update(sp for sp in teams_mod.bracketed_clubs(text) if sp in places or not any(occupied[sp[0]:sp[1]]))
     if not found:
         return chosen
     outer: list[tuple[int, int]] = []
@@ -275,11 +318,15 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     kept = [c for c in chosen if not (covered[c.start:c.end].count(1)
                                       and ((c.start, c.end) in places or not covered[c.start:c.end].count(0)))]
     for s, e in outer:
-        name = text[s:e].title() if text[s:e].isupper() else text[s:e]
-        kept.append(_cand(s, e, "body", P_SHAPE, BodyInfo("org:" + slug(name), name, "other_org", None, False,
-                                                         None)))
+        kept.append(_cand(s, e, "body", P_SHAPE, _team_info(text[s:e])))
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _team_info(surface: str) -> BodyInfo:
+    """A club or team found by its position on a sports page (a name in capitals is given in title case)."""
+    name = surface.title() if surface.isupper() else surface
+    return BodyInfo("org:" + slug(name), name, "other_org", None, False, None)
 
 
 def _nicknamed_teams(text: str, tokens: list[Token], chosen: list[_Cand]) -> list[_Cand]:

@@ -30,6 +30,7 @@ from .rules import (
     ON_HEADS,
     ORG_HEADS,
     ORG_INITIAL_WORDS,
+    PERSON_DESCRIPTORS,
     PLURAL_HEADS,
     PRONOUN_WORDS,
     ROLE_WORDS,
@@ -80,7 +81,7 @@ def short_form_ok(word: str) -> bool:
     low = word.lower()
     return len(word) >= 3 and word[:1].isupper() and not word.isupper() and low not in COMMON_DESCRIPTORS \
         and low not in LEADING_NOISE and low not in ROLE_WORDS and low not in ORG_HEADS \
-        and low not in DESCRIPTOR_NOISE and low not in TIME_WORDS and low not in NOT_PERSON_WORDS \
+        and low not in PERSON_DESCRIPTORS and low not in TIME_WORDS and low not in NOT_PERSON_WORDS \
         and not is_place_name(word)
 
 

@@ -313,6 +313,10 @@ WORLD_NOT_PLACES = words(
     "toyota"
 )
 # Body types whose first word alone may stand for the body later on the page ("Acme" for "Acme Mining Corp.").
+# Heads that, capitalised and alone, refer back to the one body on the page named with them ("the Commission").
+REFERRING_HEADS = words(
+    "commission council ministry senate parliament assembly congress court bank party agency authority board "
+    "committee union army tribunal")
 SHORT_FORM_TYPES = frozenset({"company", "other_org", "charity_ngo", "think_tank", "membership_body"})
 # Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
 SPORT_LABELS = words(

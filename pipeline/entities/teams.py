@@ -27,7 +27,8 @@ _GOALS_BEFORE = re.compile(r"[A-Za-z]\s+\d{1,2}\s+$")
 _RESULT_AFTER = re.compile(r"\s+(?:beat|beats|drew|draw|lost|won|defeated|edged|routed|thrashed|v|vs\.?)\s")
 _RESULT_BEFORE = re.compile(r"(?:\bbeat|\bdefeated|\bv|\bvs\.?|\bagainst|\bdrew with|\blost to)\s+$")
 _FIXTURE = re.compile(r"([A-Z][A-Z .]*[A-Z]) AT ([A-Z][A-Z .]*[A-Z])")
-_DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d")
+# a dateline ("LONDON 1996-08-30") or a venue's date in a list of records ("Berlin 17.8.90"): a place, not a team
+_DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d|\s+\d{1,2}\.\d{1,2}\.\d\d(?:\d\d)?\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
 # cue words as bytes; a byte table that blanks everything but a-z
 _SPORT_CUE_BYTES = frozenset(w.encode() for w in SPORT_CUES if w.isascii())
@@ -64,6 +65,29 @@ def scorecard_players(text: str) -> list[tuple[int, int]]:
     if not m or "cricket" not in m.group(1).lower().split():
         return []
     return [d.span(1) for d in _DISMISSAL.finditer(text)]
+
+
+_ENTRANT_TEAM = re.compile(
+    r"[A-Z][\w'.-]+ \((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2}\) ([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]*)?)"
+    r"(?=[ \t]*$|\s+(?:\d|same time|all same time|one lap|\+))(?!\s+\d{1,2}\.\d{1,2}\.\d{2}\b)", re.MULTILINE)
+
+
+def entrant_teams(text: str) -> list[tuple[int, int]]:
+    """In a results list, the team an entrant rides or drives for, after the entrant's country and before the time:
+    "6. Lance Armstrong (USA) Motorola 0:08", "2. Bob Moore (U.S.) Yamaha". A venue with a date after it
+    ("(Germany) Berlin 17.8.90") is a place."""
+    return [m.span(1) for m in _ENTRANT_TEAM.finditer(text) if m.group(1).lower() not in NOT_TEAM_WORDS]
+
+
+_CLUB_IN_BRACKETS = re.compile(r"[A-Za-z][\w'.-]+ \(([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})\)(?! [A-Z])")
+
+
+def bracketed_clubs(text: str) -> list[tuple[int, int]]:
+    """On a team-sport page, the club in brackets after a player's name: "Enzo Scifo (Monaco)", "Vladimir Smicer
+    (Lens)" (a country there is the national side, left to the caller); not a name's part: "(Tom) Seaver"."""
+    if individual_sport(text):
+        return []
+    return [m.span(1) for m in _CLUB_IN_BRACKETS.finditer(text) if m.end(1) - m.start(1) > 2]
 
 
 _SCORER_NAME = r"((?:[A-Z][\w'\u2019-]*\.? |(?:de|van|der|la|di|da|dos|von|le) ){0,3}[A-Z][\w'\u2019-]+)"
