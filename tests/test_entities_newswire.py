@@ -51,6 +51,20 @@ def test_uk_page_names_glued_to_other_names_or_markets_are_not_uk_bodies():
     assert linked == []
 
 
+def test_an_index_or_a_place_joined_by_a_hyphen_is_not_a_uk_acronym():
+    text = ("LONDON 1996-08-30. British shares rose. In Paris the CAC-40 index fell.\n\n"
+            "SPA-FRANCORCHAMPS, Belgium. Damon Hill of Britain was second.")
+    linked = [b.surface for b in entities(text).bodies if not b.body_key.startswith("org:")]
+    assert linked == []
+
+
+def test_a_us_story_naming_a_man_from_a_uk_town_is_not_a_uk_page():
+    found = entities("A mother pleaded with Abraham Lincoln on behalf of her son. Lincoln's note is kept at the "
+                     "National Archives, where MPs from Estonia's Parliament saw it.")
+    assert all(b.body_key.startswith("org:") for b in found.bodies)
+    assert {"National Archives", "Parliament"} <= set(surfaces(found.bodies))
+
+
 def test_nigerias_senate_is_not_the_us_congress():
     found = entities("Nigeria's Senate passed the budget in Abuja on Tuesday, the Senate President said.")
     assert [b.surface for b in found.bodies] == ["Senate", "Senate"]

@@ -23,20 +23,23 @@ _UK_PLACE_REF = re.compile(r"^[EWSNK]\d{8}$")
 
 
 def uk_context(text: str, hits: list[Hit]) -> bool:
-    """Is this page about the UK? A UK register place (GSS code), a UK register body by its full name, or a UK
-    cue word anywhere in it."""
+    """Is this page about the UK? A UK register place (GSS code) that the page never uses inside another name
+    ("Abraham Lincoln" makes every "Lincoln" there the man), a UK register body by its full name, or a UK cue
+    word anywhere in it."""
     outer_end = -1
+    places: set[str] = set()
+    names: set[str] = set()
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):  # "York" inside "New York" is not the place
         inside = h.end <= outer_end
         outer_end = max(outer_end, h.end)
         if inside:
             continue
-        if any(e.kind == "place" and e.reference_id and _UK_PLACE_REF.match(e.reference_id) for e in h.entries):
-            return True
         surface = text[h.start:h.end]
-        if not ambiguous(surface) and any(e.kind == "body" and needs_evidence(e) for e in h.entries):
+        if any(e.kind == "place" and e.reference_id and _UK_PLACE_REF.match(e.reference_id) for e in h.entries):
+            (names if inside_other_name(text, h.start, h.end) else places).add(surface)
+        elif not ambiguous(surface) and any(e.kind == "body" and needs_evidence(e) for e in h.entries):
             return True  # "Department for Business, Energy and Industrial Strategy", "Cheshire and Warrington LEP"
-    return bool(_UK_CUE.search(text))
+    return bool(places - names) or bool(_UK_CUE.search(text))
 
 
 def needs_evidence(entry: Entry) -> bool:
@@ -53,13 +56,18 @@ def ambiguous(surface: str) -> bool:
 
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w&-]*) $")
 _NAME_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)")
+_COMPOUND_AFTER = re.compile(r"-[A-Z0-9]")
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 
 
 def inside_other_name(text: str, start: int, end: int) -> bool:
-    """"NSW Treasury", "SC Freiburg": a one-word register name glued to another capitalised word is part of
-    that other name (job titles aside: "LGA Chairman")."""
+    """"NSW Treasury", "SC Freiburg", "CAC-40": a one-word register name glued to another capitalised word or
+    joined by a hyphen to a capital or a number is part of that other name (job titles aside: "LGA Chairman";
+    "NHS-funded" stays the NHS)."""
     if " " in text[start:end]:
         return False
+    if _COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text, max(0, start - 2), start):
+        return True  # "CAC-40", "SPA-FRANCORCHAMPS": an index, a place
     for m in (_NAME_WORD_BEFORE.search(text, max(0, start - 20), start), _NAME_WORD_AFTER.match(text, end)):
         low = m.group(1).lower() if m else ""
         if m and low not in ROLE_WORDS and low not in _SENTENCE_WORDS and low not in LEADING_NOISE:
@@ -73,15 +81,10 @@ _SENTENCE_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "of", "in", "
 
 def checked(info: BodyInfo, entry: Entry, surface: str, uk: bool) -> BodyInfo | None:
     """The body a register hit names, given the document's evidence: linked, unlinked, or none."""
-    if not needs_evidence(entry) or not ambiguous(surface) or uk or _full_name(surface, info.name):
-        return info
+    if not needs_evidence(entry) or not ambiguous(surface) or uk:
+        return info  # a shared name in full ("National Archives") is no evidence: many countries have one
     if is_acronym_like(surface):
         return None
     name = surface.removeprefix("the ").removeprefix("The ")
     return BodyInfo("org:" + slug(name), name, info.body_type, None, False, None)
 
-
-def _full_name(surface: str, name: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(s.lower().replace("&", "and").removeprefix("the ").split())
-    return norm(surface) == norm(name) and " " in name

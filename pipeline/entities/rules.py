@@ -293,7 +293,7 @@ COMPASS_REGIONS: dict[str, str] = {
 # Words that make a page about the UK: a short register name ("Treasury", "IPO") may then mean the UK body.
 UK_CUES = frozenset({
     "UK", "U.K.", "Britain", "British", "England", "Scotland", "Scottish", "Wales", "Welsh", "Northern Ireland",
-    "NHS", "Westminster", "Whitehall", "Downing Street", "MPs", "Tory", "Tories", "Holyrood", "Stormont",
+    "NHS", "Westminster", "Whitehall", "Downing Street", "Tory", "Tories", "Holyrood", "Stormont",
     "Senedd", "Ofsted", "Ofgem", "Ofwat", "Ofcom", "HMRC", "GOV.UK", "councillor", "councillors", "Cllr",
 })
 # World places (``world``): newspaper abbreviations of US states, and cities named like common English words.
@@ -345,7 +345,8 @@ SHARED_BODY_NAMES = frozenset({
     "supreme court", "high court", "court of appeal", "electoral commission", "house of commons",
     "central bank", "national audit office", "competition commission", "environment agency", "cabinet office",
     "state department", "labour party", "conservative party", "green party", "liberal party", "national party",
-    "the treasury", "attorney general", "office of the prime minister",
+    "the treasury", "attorney general", "office of the prime minister", "national archives", "national library",
+    "national gallery", "national museum",
 })
 # All-capital words that are never organisations, even next to "said".
 NOT_ORG_ACRONYMS = words(
