@@ -215,3 +215,27 @@ def test_a_capitalised_head_alone_is_the_one_body_named_with_it():
     assert len({b.body_key for b in found.bodies}) == 1
     two = entities("The European Commission and the Trade Commission met. The Commission said nothing.")
     assert surfaces(two.bodies) == ["European Commission", "Trade Commission"]
+
+
+def test_a_national_prefix_is_part_of_the_body_and_never_a_uk_register_link():
+    found = entities("LONDON - British shares fell. The U.S. Treasury sold bonds, the U.N. Security Council met "
+                     "and a sailor of the U.S. Navy appealed to the U.S. District Court in Minneapolis.")
+    assert surfaces(found.bodies) == ["U.S. Treasury", "U.N. Security Council", "U.S. Navy", "U.S. District Court"]
+    assert all(b.body_key.startswith("org:") for b in found.bodies)
+    assert surfaces(found.places) == ["LONDON", "Minneapolis"]
+
+
+def test_a_long_name_joined_by_and_stays_whole_but_two_bodies_stay_two():
+    found = entities("Wisconsin sent a plan to the Department of Health and Human Services on Monday. Students of "
+                     "the University of Manchester and Sheffield Hallam University met.")
+    assert surfaces(found.bodies) == ["Department of Health and Human Services", "University of Manchester",
+                                      "Sheffield Hallam University"]
+    assert not found.people
+
+
+def test_a_country_that_is_also_a_first_name_is_the_country_unless_the_page_names_a_person_so():
+    found = entities("Jordan expels Iraqi diplomat.\n\nAMMAN 1996-08-23\n\nJordan, which has blamed Iraq for the "
+                     "riots, said so on Friday.")
+    assert surfaces(found.places).count("Jordan") == 2
+    player = entities("Michael Jordan scored 40 points. Jordan said he was tired.")
+    assert "Jordan" not in surfaces(player.places)

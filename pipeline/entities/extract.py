@@ -16,7 +16,14 @@ from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
 from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
-from .rules import ABBREVIATED_SUFFIXES, NOT_ORG_ABBREVIATIONS, NOT_ORG_ACRONYMS, REFERRING_HEADS, SHORT_FORM_TYPES
+from .rules import (
+    ABBREVIATED_SUFFIXES,
+    NOT_ORG_ABBREVIATIONS,
+    NOT_ORG_ACRONYMS,
+    ORG_HEADS,
+    REFERRING_HEADS,
+    SHORT_FORM_TYPES,
+)
 from .textutil import is_sentence_start, slug
 from .tokens import Run, Token, capital_runs, tokenize_caps
 
@@ -90,6 +97,7 @@ def _extract(body_text: str, title: str | None) -> DocEntities:
     chosen = _settle(cands)
     _keep_abbreviation_stops(text, chosen)
     chosen = _link_people(text, tokens, caps, chosen)
+    chosen = _national_prefixes(text, chosen)
     chosen = _short_forms(text, tokens, caps, chosen)
     chosen = _head_references(text, tokens, caps, chosen)
     if sports:
@@ -393,8 +401,30 @@ def _keep_abbreviation_stops(text: str, chosen: list[_Cand]) -> None:
             c.end += 1
 
 
+_NATIONAL_PREFIXES = frozenset({"U.S.", "US", "U.N.", "UN", "EU", "E.U."})
+
+
+def _national_prefixes(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """"U.S. Treasury", "U.N. Security Council", "U.S. Navy": a national or union prefix right before a body is
+    part of its name, and makes it that country's body, never a UK register one."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if c.kind == "body" and prev is not None and prev.end + 1 == c.start and text[prev.end] == " " \
+                and text[prev.start:prev.end] in _NATIONAL_PREFIXES and not c.payload.is_generic:
+            name = f"{text[prev.start:prev.end]} {text[c.start:c.end].removeprefix('The ')}"
+            if c.payload.body_key.startswith("org:") or c.payload.acronym != text[c.start:c.end]:
+                c.payload = BodyInfo("org:" + slug(name), name, c.payload.body_type, None, False, None)
+            c.start = prev.start
+            c.sort_key = (-(c.end - c.start), *c.sort_key[1:])
+            out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
 def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:
-    """A shape that cuts through a register name, or glues one to another name with "and", is wrong:
+    """A shape that cuts through a register name, or glues one to another named body with "and", is wrong:
     "University of Manchester and Sheffield Hallam University". ``spans`` sorted, ``starts`` their starts."""
     lo = bisect.bisect_left(starts, o.start - _LONGEST_NAME)
     hi = bisect.bisect_left(starts, o.end)
@@ -405,8 +435,9 @@ def _crosses_register_name(o: OrgShape, spans: list[tuple[int, int]], starts: li
             continue  # a one-word name ("The Independent") may be the start of a longer one
         if s < o.start or e > o.end:
             return True
-        if text[e:e + 5] == " and " and e < o.end:
-            return True
+        if text[e:e + 5] == " and " and e < o.end and any(
+                w.lower() in ORG_HEADS for w in text[e + 5:o.end].split()):
+            return True  # not "Department of Health and Human Services": no second head after "and"
     return False
 
 

@@ -23,6 +23,7 @@ from .rules import (
     HEAD_INITIAL_ONLY,
     HEAD_OF_OK,
     LEADING_NOISE,
+    NOT_INITIALS,
     NOT_ORG_AFTER_ROLE,
     NOT_ORG_STARTS,
     NOT_PERSON_WORDS,
@@ -160,8 +161,8 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
             low = toks[j].low
             if low == "and" and j + 1 < len(toks) and (
                     toks[j + 1].low == "the"
-                    or any(_head_of(t) for t in toks[j + 1:j + 1 + _MAX_NAME_TOKENS])):
-                break
+                    or any((hp := _head_of(t)) and not hp[1] for t in toks[j + 1:j + 1 + _MAX_NAME_TOKENS])):
+                break  # "Ministry of Defence and Foreign Office"; not "Department of Health and Human Services"
             if toks[j].cap and low in TIME_WORDS:
                 break
             if toks[j].cap:
@@ -190,7 +191,7 @@ def _shape_from(toks: tuple[Token, ...], i: int, h: int, head: str, plural: bool
     if btype is None:
         return None
     start_tok, end_tok = toks[i], toks[end]
-    words = [t.text for t in toks[i:end + 1]]
+    words = [t.text + "." if t.text in NOT_INITIALS else t.text for t in toks[i:end + 1]]  # "U.S." keeps its stop
     if plural:
         words[h - i] = _singular(toks[h].text, head)
     name = " ".join(words)

@@ -67,6 +67,14 @@ def _place_key(surface: str) -> str:
     return " ".join(surface.lower().replace("-", " ").split())
 
 
+def _country_never_a_name(text: str, surface: str, entries: tuple[Entry, ...]) -> bool:
+    """"Jordan expels ...", "Chad's army": a country whose name the page never uses inside a person's name
+    ("Michael Jordan", "Chad Smith") is the country even without a locative cue."""
+    if not any(e.etype == "country" for e in entries):
+        return False
+    return not re.search(r"[A-Z][\w'-]* " + re.escape(surface) + r"\b|\b" + re.escape(surface) + r" [A-Z][a-z]", text)
+
+
 def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     """The place a dictionary hit names, or None when the context rules it out."""
     entries = hit.places
@@ -83,7 +91,8 @@ def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
     if single and key in NEVER_PLACE_WORDS:
         return None
     if single and key in AMBIGUOUS_PLACE_WORDS and (
-            is_sentence_start(text, hit.start) or _prev_word(text, hit.start) not in LOCATIVE_CUES):
+            is_sentence_start(text, hit.start) or _prev_word(text, hit.start) not in LOCATIVE_CUES) \
+            and not _country_never_a_name(text, surface, entries):
         return None
     best: Entry = entries[0]
     said_type = _TYPE_WORD.match(text, hit.end)
