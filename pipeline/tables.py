@@ -59,8 +59,16 @@ def arrow_schema(columns: list[tuple[str, str]]) -> pa.Schema:
     return pa.schema([(name, _ARROW[typ]) for name, typ in columns])
 
 
+# Long text columns are stored with ZSTD: DuckDB's default analysis of them (dictionary and FSST) costs more time
+# at the publish and gives a file twice the size, and a scan of them (ILIKE) is as fast (`bench/bench_pipeline.py`,
+# README "Where the seconds go"). DuckDB 1.4 and the 1.5 CLI read these columns.
+ZSTD_COLUMNS = frozenset({("documents", "body_text"), ("document_blocks", "text"), ("comments", "text"),
+                          ("numeric_claims", "sentence")})
+
+
 def create_sql(table: str) -> str:
-    cols = ", ".join(f'"{name}" {typ}' for name, typ in WAREHOUSE[table])
+    cols = ", ".join(f'"{name}" {typ}' + (" USING COMPRESSION zstd" if (table, name) in ZSTD_COLUMNS else "")
+                     for name, typ in WAREHOUSE[table])
     return f"CREATE TABLE {table} ({cols})"
 
 
