@@ -175,7 +175,7 @@ def test_counties_in_a_teams_position_are_teams_on_a_sports_page():
     found = entities("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP.\n\nLONDON 1996-08-30\n\nLeicestershire beat "
                      "Somerset by an innings at Grace Road in Leicester. Leicestershire are top.\n\n"
                      "Waqar Younis 10 2 39 2")
-    assert surfaces(found.bodies) == ["Leicestershire", "Somerset", "Leicestershire"]
+    assert surfaces(found.bodies) == ["LEICESTERSHIRE", "Leicestershire", "Somerset", "Leicestershire"]
     assert "Leicester" in surfaces(found.places) and "LONDON" in surfaces(found.places)
     assert surfaces(found.people) == ["Waqar Younis"]  # a bowler's figures, not a team's table row
 

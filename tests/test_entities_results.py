@@ -100,3 +100,19 @@ def test_a_club_in_brackets_after_a_scorer_is_a_body_but_a_country_or_a_first_na
 def test_entrant_teams_and_bracketed_clubs_need_a_sports_page():
     text = "The fund (Kelmscott) Velomarc 12 said on Monday. Mr Ivo Tellamy (Port Arlen) agreed."
     assert "Velomarc" not in bodies(text) and "Port Arlen" not in bodies(text)
+
+
+def test_a_cricket_pages_counties_are_its_teams_but_venues_and_scorecard_words_are_not():
+    text = ("CRICKET - COUNTY CHAMPIONSHIP ROUND-UP.\n\nLONDON 1996-08-30\n\nKent beat Somerset by 40 runs. "
+            "Title rivals Essex and Surrey closed in, and Surrey captain Ian Pellow made 90.\n\n"
+            "Portsmouth: Glamorgan beat Durham by 141 runs.\n\nGlamorgan 259 and 207.\n\nExtras (b-4) 12\n\n"
+            "Rain fell in Essex.")
+    found = extract_entities(text)
+    assert [m.surface for m in found.bodies] == ["Kent", "Somerset", "Essex", "Surrey", "Surrey", "Glamorgan",
+                                                 "Durham", "Glamorgan"]
+    assert {"Portsmouth", "Essex"} <= {m.surface for m in found.places}
+
+
+def test_on_a_tennis_page_a_winner_is_a_player_not_a_team():
+    text = "TENNIS - ARDEN OPEN RESULTS.\n\nARDEN 1996-08-30\n\nNiklas Varnholt beat Ivo Tellamy 6-3 6-4."
+    assert bodies(text) == []

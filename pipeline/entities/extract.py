@@ -307,13 +307,22 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         if (c.start, c.end) not in places:
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    free = [] if players else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
-                               if sp not in places and not any(occupied[sp[0]:sp[1]])]
+    scorecards = players and teams_mod.scorecard_sport(text)
+    free = [] if players and not scorecards else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
+                                                   if sp not in places and not any(occupied[sp[0]:sp[1]])]
     people = frozenset(sp for sp, c in places.items() if c.kind == "person")
-    found = teams_mod.team_spans(text, [*places, *free], people)
+    # a cricket page's names beside figures are players: an unknown name is a team by a result word only
+    # ("Glamorgan beat Durham")
+    found = teams_mod.team_spans(text, [*places, *free], people | frozenset(free) if scorecards else people)
     club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
     found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
     found.update(sp for sp in teams_mod.bracketed_clubs(text) if sp in places or not any(occupied[sp[0]:sp[1]]))
+    # the page's teams are counties: its other counties, where no locative word places them, are too
+    # ("title rivals Essex, Derbyshire and Surrey", "Surrey captain Chris Lewis")
+    kinds = {places[sp].payload.place_type for sp in found if sp in places and places[sp].kind == "place"} \
+        & {"county_or_area"}  # towns on a results page are as often the venues
+    found.update(sp for sp, c in places.items() if c.kind == "place" and c.payload.place_type in kinds
+                 and teams_mod.not_placed(text, *sp))
     if not found:
         return chosen
     outer: list[tuple[int, int]] = []

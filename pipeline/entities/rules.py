@@ -332,6 +332,7 @@ SPORT_CUES = words(
 INDIVIDUAL_SPORT_LABELS = words("cricket tennis golf athletics boxing cycling racing skiing motorsport")
 # Words of results pages that stand beside numbers without being teams ("Attendance 32,000", "Halftime 1-0").
 NOT_TEAM_WORDS = words(
+    "extras fall did bowling batting innings "
     "attendance halftime half-time aggregate qualifier result results score scores scorers points played "
     "total totals round group week day standings table pool leg replay penalties extra time overall final "
     "january february march april may june july august september october november december monday tuesday "

@@ -30,6 +30,7 @@ _FIXTURE = re.compile(r"([A-Z][A-Z .]*[A-Z]) AT ([A-Z][A-Z .]*[A-Z])")
 # a dateline ("LONDON 1996-08-30") or a venue's date in a list of records ("Berlin 17.8.90"): a place, not a team
 _DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+\d{4}-\d\d-\d\d|\s+\d{1,2}\.\d{1,2}\.\d\d(?:\d\d)?\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(" + "|".join(sorted(LOCATIVE_CUES)) + r")\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE_ANY_CASE = re.compile(_LOCATIVE_BEFORE.pattern, re.IGNORECASE)
 # cue words as bytes; a byte table that blanks everything but a-z
 _SPORT_CUE_BYTES = frozenset(w.encode() for w in SPORT_CUES if w.isascii())
 _BLANK_NON_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -53,6 +54,12 @@ def individual_sport(text: str) -> bool:
     """A "CRICKET - ...", "TENNIS - ..." page: names beside numbers there are players and their figures."""
     m = _LABEL.match(text)
     return bool(m) and bool(set(m.group(1).lower().split()) & INDIVIDUAL_SPORT_LABELS)
+
+
+def scorecard_sport(text: str) -> bool:
+    """A "CRICKET - ..." page: a team sport whose scorecards set players' names beside figures."""
+    m = _LABEL.match(text)
+    return bool(m) and "cricket" in m.group(1).lower().split()
 
 
 _DISMISSAL = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b|c and b|run out \()\s+((?:[A-Z]\.\s?)*[A-Z][a-z'\u2019-]+"
@@ -151,6 +158,13 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             out.append((toks[0].start, toks[-1].end))
         segment = []
     return out
+
+
+def not_placed(text: str, start: int, end: int) -> bool:
+    """No dateline, no locative word ("in Leicester", "At Chicago") and no venue's colon opening a line
+    ("Portsmouth: Middlesex 199") makes this name the place."""
+    return not _DATELINE.match(text, end) and not _LOCATIVE_BEFORE_ANY_CASE.search(text, max(0, start - 12), start) \
+        and not (text[end:end + 1] == ":" and (start == 0 or text[start - 1] == "\n"))
 
 
 def team_spans(text: str, spans: list[tuple[int, int]], strict: frozenset[tuple[int, int]] = frozenset()
