@@ -239,3 +239,19 @@ def test_a_country_that_is_also_a_first_name_is_the_country_unless_the_page_name
     assert surfaces(found.places).count("Jordan") == 2
     player = entities("Michael Jordan scored 40 points. Jordan said he was tired.")
     assert "Jordan" not in surfaces(player.places)
+
+
+def test_an_organisation_noun_before_or_in_apposition_after_a_name_makes_it_a_body():
+    found = entities("The German weekly Der Zeitblick reported it. Shares in the Polish brewer Zarnowiec rose, and "
+                     "Kelvanor, the South African mining group, said profits fell. The daily Le Trompette agreed.")
+    assert surfaces(found.bodies) == ["Der Zeitblick", "Zarnowiec", "Kelvanor", "Le Trompette"]
+    assert [b.body_type for b in found.bodies][1:3] == ["company", "company"]
+    assert not found.people
+
+
+def test_an_organisation_noun_before_a_persons_name_or_a_title_leaves_the_person():
+    found = entities("The other was insurer Thierry Dehavenne. The company Chairman John Smith resigned on "
+                     "Monday, and EgyptAir on Thursday said the carrier Skylarne would fly.")
+    assert {"Thierry Dehavenne", "John Smith"} <= set(surfaces(found.people))
+    assert "Skylarne" in surfaces(found.bodies)
+    assert not any(" on " in b for b in surfaces(found.bodies))

@@ -13,7 +13,7 @@ from .acronym_bodies import read_acronyms
 from .acronyms import acronym_starts, acronym_uses, bare_acronyms, speaking_acronyms
 from .body_info import BodyInfo, dictionary_body_ok, from_entry, from_shape
 from .model import BodyMention, DocEntities, PersonMention, PlaceMention, make
-from .org_shapes import OrgShape, acting_orgs, role_of_orgs, shapes_in_run, short_form_ok
+from .org_shapes import OrgShape, acting_orgs, described_orgs, role_of_orgs, shapes_in_run, short_form_ok
 from .people import PersonCandidate, find_people, link_surnames
 from .places import MetonymBody, compass_regions, from_hit
 from .rules import (
@@ -163,6 +163,9 @@ def _shape_candidates(text: str, runs: list[Run], register_bodies: dict[tuple[in
         if span not in shapes and span not in register_bodies:
             prio = P_TRADED if o.body_type == "company" else P_ACTING
             cands.append(_cand(o.start, o.end, "body", prio, from_shape(o)))
+    for o, trade in described_orgs(text, runs):  # "the weekly Der Spiegel"; "insurer X": a person's name wins
+        if (o.start, o.end) not in shapes and (o.start, o.end) not in register_bodies:
+            cands.append(_cand(o.start, o.end, "body", P_SHAPE if trade else P_TRADED, from_shape(o)))
     return shapes
 
 

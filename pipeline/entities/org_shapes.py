@@ -9,6 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .gazetteer import is_place_name
+from .registers import first_names
 from .rules import (
     CENTRE_NAME_WORDS,
     COMMITTEE_PARLIAMENT_WORDS,
@@ -17,6 +18,7 @@ from .rules import (
     CONNECTORS,
     COUNCIL_KINDS,
     DESCRIPTOR_NOISE,
+    DESCRIPTOR_NOUNS,
     GENERIC_ACTORS,
     GENERIC_ORG_WORDS,
     GROUP_NOT_COMPANY,
@@ -32,6 +34,7 @@ from .rules import (
     ORG_HEADS,
     ORG_INITIAL_WORDS,
     PERSON_DESCRIPTORS,
+    PERSON_TRADES,
     PLURAL_HEADS,
     PRONOUN_WORDS,
     ROLE_WORDS,
@@ -437,4 +440,34 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
             continue
         company = after_shares or (after and not after.group().rstrip().endswith(("it", "its")))
         out.append(OrgShape(s, e, text[s:e], "company" if company else "other_org", False))
+    return out
+
+
+_NAME_JOINERS = frozenset({"of", "&", "de", "du", "des", "la", "le", "von", "van", "der", "for"})
+_DESCRIBED_BEFORE = re.compile(r"(?:^|[^\w'\u2019])([a-z]+)[ \u00a0]+$")
+_DESCRIBED_AFTER = re.compile(r", (?:the|a|an) (?:[\w-]+ ){0,4}?([a-z]+)"
+                              r"(?=[,.;)]| (?:said|says|which|that|has|is|was|and)\b)")
+
+
+def described_orgs(text: str, runs: list[Run]) -> list[tuple[OrgShape, bool]]:
+    """Names an organisation noun describes: "the Polish brewer Zywiec", "the weekly Der Spiegel" (the noun right
+    before the name) and "Gencor, the South African mining group," (the noun in apposition after it); each with
+    whether the noun also names a person's trade ("insurer")."""
+    out = []
+    for run in runs:
+        toks = _trimmed(run.tokens, 0, 5)
+        cut = next((k for k, t in enumerate(toks) if not t.cap and t.low not in _NAME_JOINERS), len(toks))
+        toks = _trimmed(toks[:cut], 0, 5)  # "EgyptAir on Thursday", "HMG and Belgium": the name ends before
+        if not toks or toks[0].low in NOT_ORG_STARTS or any(t.low in ROLE_WORDS for t in toks) or (
+                len(toks) == 1 and toks[0].low in PERSON_DESCRIPTORS) or (
+                len(toks) >= 2 and toks[0].text in first_names()):
+            continue  # "the company Chairman John Smith", "the firm's Jane Smith": a person
+        s, e = toks[0].start, toks[-1].end
+        before = _DESCRIBED_BEFORE.search(text, max(0, s - 20), s)
+        noun = before.group(1) if before and before.group(1) in DESCRIPTOR_NOUNS else None
+        if noun is None and text.startswith(", ", e):
+            after = _DESCRIBED_AFTER.match(text, e, e + 60)
+            noun = after.group(1) if after and after.group(1) in DESCRIPTOR_NOUNS else None
+        if noun is not None:
+            out.append((OrgShape(s, e, text[s:e], DESCRIPTOR_NOUNS[noun], False), noun in PERSON_TRADES))
     return out

@@ -137,6 +137,7 @@ PERSON_DESCRIPTORS = DESCRIPTOR_NOISE | words(
     "belarussian georgian armenian lithuanian latvian estonian slovenian bosnian albanian palestinian "
     "lebanese syrian jordanian saudi afghan thai indonesian filipino malaysian vietnamese taiwanese "
     "zairean rwandan ugandan tanzanian ghanaian senegalese somali sudanese angolan liberian "
+    "irish scottish welsh english danish finnish norwegian austrian hungarian czech "
     "newcomer teenager veteran islamist midfielder striker defender goalkeeper winger fullback left-back "
     "right-back centre-back forward keeper batsman bowler opener all-rounder pitcher outfielder infielder "
     "catcher quarterback jockey trainer rider driver skipper captain coach compatriot countryman "
@@ -314,6 +315,20 @@ WORLD_NOT_PLACES = words(
     "toyota"
 )
 # Body types whose first word alone may stand for the body later on the page ("Acme" for "Acme Mining Corp.").
+# Nouns that describe the organisation named right after them ("the Polish brewer Zywiec", "the weekly Der
+# Spiegel") or in apposition before them ("Gencor, the South African mining group,"), with the type they give.
+DESCRIPTOR_NOUNS: dict[str, str] = {
+    **dict.fromkeys(words("company firm group brewer chipmaker carmaker automaker airline carrier bank lender "
+                          "insurer retailer miner producer maker manufacturer conglomerate utility operator "
+                          "refiner exporter importer supplier distributor developer builder publisher "
+                          "broadcaster telecoms"), "company"),
+    **dict.fromkeys(words("newspaper daily weekly magazine paper tabloid broadsheet agency club side"), "other_org"),
+    **dict.fromkeys(words("party"), "parliament_party"),
+}
+# Of those, the ones that also name a person's trade ("insurer Thierry Dehaan", "broadcaster David Dimbleby"): a
+# person's reading of the same name wins over theirs.
+PERSON_TRADES = words("brewer insurer retailer miner producer maker manufacturer operator exporter importer "
+                      "supplier distributor developer builder publisher broadcaster")
 # Heads that, capitalised and alone, refer back to the one body on the page named with them ("the Commission").
 REFERRING_HEADS = words(
     "commission council ministry senate parliament assembly congress court bank party agency authority board "
