@@ -255,3 +255,10 @@ def test_an_organisation_noun_before_a_persons_name_or_a_title_leaves_the_person
     assert {"Thierry Dehavenne", "John Smith"} <= set(surfaces(found.people))
     assert "Skylarne" in surfaces(found.bodies)
     assert not any(" on " in b for b in surfaces(found.bodies))
+
+
+def test_a_partners_tail_after_an_ampersand_is_part_of_the_company_and_a_final_stop_is_the_sentences():
+    found = entities("\"It will help,\" said John Casey of Morrow Wertheim & Co. Analyst Jim Webb of Halden & Sons "
+                     "agreed, and Acme Corp. said nothing.")
+    assert surfaces(found.bodies) == ["Morrow Wertheim & Co", "Halden & Sons", "Acme Corp."]
+    assert surfaces(entities("BAE Systems and HSBC Holdings agreed.").bodies) == ["BAE Systems", "HSBC Holdings"]

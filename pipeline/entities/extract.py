@@ -405,10 +405,14 @@ def _nicknamed_teams(text: str, tokens: list[Token], chosen: list[_Cand]) -> lis
     return kept
 
 
+_SENTENCE_GOES_ON = re.compile(r"\.[ \u00a0]*[a-z0-9,;(]")
+
+
 def _keep_abbreviation_stops(text: str, chosen: list[_Cand]) -> None:
-    """"Acme Corp." keeps its full stop: a name ending in an abbreviated suffix takes the period after it."""
+    """"Acme Corp. said" keeps its full stop: a name ending in an abbreviated suffix takes the period after it
+    where the sentence goes on; at a sentence's end ("analyst at McDonald & Co.") the stop is the sentence's."""
     for c in chosen:
-        if c.kind == "body" and text[c.end:c.end + 1] == "." and \
+        if c.kind == "body" and text[c.end:c.end + 1] == "." and _SENTENCE_GOES_ON.match(text, c.end) and \
                 text[c.start:c.end].rsplit(" ", 1)[-1].lower() in ABBREVIATED_SUFFIXES:
             c.end += 1
 

@@ -55,6 +55,7 @@ class OrgShape:
     area: str | None = None  # for councils: the place they govern ("Westminster" in "Westminster City Council")
 
 
+_PARTNERS_TAILS = frozenset({"co", "sons", "partners", "company"})  # "Schroder Wertheim & Co", "A.G. Edwards & Sons"
 _MAX_NAME_TOKENS = 12  # no organisation name is longer; bounds the work on long capitalised runs
 # a run holds a shape only if one of its words is one of these (most runs have none: "Sarah Jones", "Monday")
 _SHAPE_WORDS = frozenset(ORG_HEADS) | frozenset(PLURAL_HEADS) | frozenset(ORG_INITIAL_WORDS) | frozenset(ROLE_WORDS)
@@ -258,8 +259,9 @@ def _shapes_in_run(toks: tuple[Token, ...]) -> list[OrgShape]:
                 break
             if low in {"and", "&"}:
                 left = toks[i - 2] if i >= 2 else None
-                if left is None or i == h or left.low in ROLE_WORDS or (left.cap and _head_of(left)):
-                    break  # "Metro Mayor and Police", "BAE Systems and HSBC Holdings": two things
+                if left is None or (i == h and tok.low not in _PARTNERS_TAILS) or left.low in ROLE_WORDS or (
+                        left.cap and _head_of(left)):
+                    break  # "Metro Mayor and Police", "BAE Systems and HSBC Holdings": two things; not "X & Co"
             if low in OF_WORDS:
                 break  # "Bank of England Pension Fund" is the earlier head's "of" tail, not this head's
             i -= 1

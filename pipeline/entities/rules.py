@@ -31,7 +31,7 @@ ORG_HEADS: dict[str, str | None] = {
     "grant": "programme_or_fund", "partnership": "other_org", "hospital": "public_body", "museum": "other_org",
     "gallery": "other_org", "library": "other_org", "times": "other_org", "guardian": "other_org",
     "telegraph": "other_org", "gazette": "other_org", "herald": "other_org", "chronicle": "other_org",
-    "court": "public_body", "navy": "public_body", "desk": "other_org",
+    "court": "public_body", "navy": "public_body", "desk": "other_org", "sons": "company",
 }
 ORG_HEADS.update({"chambers": "membership_body", "convention": "membership_body", "co-operative": "company",
                   "cooperative": "company", "coalition": "other_org", "campaign": "charity_ngo",
