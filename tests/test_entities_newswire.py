@@ -262,3 +262,9 @@ def test_a_partners_tail_after_an_ampersand_is_part_of_the_company_and_a_final_s
                      "agreed, and Acme Corp. said nothing.")
     assert surfaces(found.bodies) == ["Morrow Wertheim & Co", "Halden & Sons", "Acme Corp."]
     assert surfaces(entities("BAE Systems and HSBC Holdings agreed.").bodies) == ["BAE Systems", "HSBC Holdings"]
+
+
+def test_a_based_descriptor_is_no_part_of_a_name():
+    found = entities("Kelvar International Inc agreed to buy it. Markham, Ontario-based Kelvar's car business grew. "
+                     "Kelvar was up 1/8.")
+    assert surfaces(found.bodies) == ["Kelvar International Inc", "Kelvar", "Kelvar"] and not found.people

@@ -70,7 +70,7 @@ def _name_like(tok: Token) -> bool:
 def _name_word(word: str) -> bool:
     low = word.lower()
     return bool(_NAME_SHAPE.match(word)) and low not in NOT_NAME_WORDS and low not in PLURAL_HEADS \
-        and (low not in ORG_HEADS or low in _NAME_LIKE_HEADS)
+        and (low not in ORG_HEADS or low in _NAME_LIKE_HEADS) and not low.endswith("-based")  # "Ontario-based"
 
 
 def _surname_word_after(tokens: list[Token], i: int) -> bool:
