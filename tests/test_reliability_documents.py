@@ -198,6 +198,7 @@ def test_organisation_shapes_after_roles_and_shares_survive_long_capitalised_run
     assert {"Smith of Derby", "Acme Widgets"} <= names(text)
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed ring, by design
 def test_a_budget_ring_swallowed_by_a_finaliser_rings_again() -> None:
     """Python only prints an exception raised inside a finaliser; the alarm repeats, so the document's own code is
     still interrupted."""
