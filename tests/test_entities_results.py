@@ -116,3 +116,9 @@ def test_a_cricket_pages_counties_are_its_teams_but_venues_and_scorecard_words_a
 def test_on_a_tennis_page_a_winner_is_a_player_not_a_team():
     text = "TENNIS - ARDEN OPEN RESULTS.\n\nARDEN 1996-08-30\n\nNiklas Varnholt beat Ivo Tellamy 6-3 6-4."
     assert bodies(text) == []
+
+
+def test_motor_sport_labels_make_a_results_page():
+    text = ("MOTOCROSS - ARDEN 125CC GRAND PRIX RESULTS.\n\nARDEN 1996-08-30\n\n"
+            "1. Tomas Wielgo (Poland) Velomarc\n\n2. Ansel Marroq (Spain) Kestrelia")
+    assert bodies(text) == ["Velomarc", "Kestrelia"]

@@ -337,14 +337,16 @@ SHORT_FORM_TYPES = frozenset({"company", "other_org", "charity_ngo", "think_tank
 # Sports pages (``teams``): headline labels ("SOCCER - ...") and words of match reports.
 SPORT_LABELS = words(
     "soccer football cricket tennis golf rugby baseball basketball hockey cycling athletics motorsport racing "
-    "boxing skiing nba nfl nhl sport sports volleyball handball")
+    "boxing skiing nba nfl nhl sport sports volleyball handball motocross motorcycling superbike superbikes "
+    "rallying rally speedway")
 SPORT_CUES = words(
     "halftime half-time innings wickets wicket scorers goals standings championship league season match "
     "coach striker midfielder goalkeeper pitcher inning homer homers touchdown semifinal quarterfinal "
     "quarter-final semi-final cup tournament squad defender playoffs playoff runs batting bowling penalty")
 # Labels of sports whose results pages list players with figures ("Waqar Younis 10 2 39 2"): only towns and
 # counties there are teams.
-INDIVIDUAL_SPORT_LABELS = words("cricket tennis golf athletics boxing cycling racing skiing motorsport")
+INDIVIDUAL_SPORT_LABELS = words("cricket tennis golf athletics boxing cycling racing skiing motorsport motocross "
+                                "motorcycling superbike superbikes rallying rally speedway")
 # Words of results pages that stand beside numbers without being teams ("Attendance 32,000", "Halftime 1-0").
 NOT_TEAM_WORDS = words(
     "extras fall did bowling batting innings "
