@@ -122,3 +122,11 @@ def test_motor_sport_labels_make_a_results_page():
     text = ("MOTOCROSS - ARDEN 125CC GRAND PRIX RESULTS.\n\nARDEN 1996-08-30\n\n"
             "1. Tomas Wielgo (Poland) Velomarc\n\n2. Ansel Marroq (Spain) Kestrelia")
     assert bodies(text) == ["Velomarc", "Kestrelia"]
+
+
+def test_a_town_before_a_squad_word_is_its_club_there_and_elsewhere_on_the_page():
+    text = ("SOCCER - ARDEN LEAGUE ROUND-UP.\n\nARDEN 1996-08-30\n\nMilan coach Arrigo Tellamy praised his side. "
+            "Milan are third. Fans travelled from Milan to Rome.")
+    found = extract_entities(text)
+    assert [m.surface for m in found.bodies] == ["Milan", "Milan"]
+    assert {"Milan", "Rome"} <= {m.surface for m in found.places}

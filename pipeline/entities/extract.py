@@ -322,9 +322,13 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     found.update(sp for sp in teams_mod.bracketed_clubs(text) if sp in places or not any(occupied[sp[0]:sp[1]]))
     # the page's teams are counties: its other counties, where no locative word places them, are too
     # ("title rivals Essex, Derbyshire and Surrey", "Surrey captain Chris Lewis")
+    found.update(sp for sp, c in places.items() if c.kind == "place" and teams_mod.squad_word_after(text, sp[1]))
     kinds = {places[sp].payload.place_type for sp in found if sp in places and places[sp].kind == "place"} \
         & {"county_or_area"}  # towns on a results page are as often the venues
     found.update(sp for sp, c in places.items() if c.kind == "place" and c.payload.place_type in kinds
+                 and teams_mod.not_placed(text, *sp))
+    names = {text[s:e] for s, e in found}  # a club found by any of these is that club elsewhere on the page too
+    found.update(sp for sp, c in places.items() if c.kind == "place" and text[sp[0]:sp[1]] in names
                  and teams_mod.not_placed(text, *sp))
     if not found:
         return chosen

@@ -160,6 +160,16 @@ def club_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     return out
 
 
+_SQUAD_WORD_AFTER = re.compile(r"(?:['\u2019]s)? (?:coach|manager|striker|midfielder|defender|goalkeeper|keeper|"
+                               r"winger|forward|captain|skipper|fans|supporters|squad|side|players?|"
+                               r"teammates?|team-mates?|chairman|president)\b")
+
+
+def squad_word_after(text: str, end: int) -> bool:
+    """"Milan coach Arrigo Sacchi", "Liverpool's striker": a town followed by a word of a club's squad."""
+    return bool(_SQUAD_WORD_AFTER.match(text, end))
+
+
 def not_placed(text: str, start: int, end: int) -> bool:
     """No dateline, no locative word ("in Leicester", "At Chicago") and no venue's colon opening a line
     ("Portsmouth: Middlesex 199") makes this name the place."""
