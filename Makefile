@@ -68,6 +68,7 @@ PAGES ?= bench/out/pages
 bench: install
 	@[ -d "$(PAGES)" ] || $(VENV)/bin/python bench/real_pages.py "$(PAGES)"
 	@$(VENV)/bin/python bench/bench_pipeline.py --pages "$(PAGES)" --sizes $(SIZES)
+	@$(VENV)/bin/python bench/bench_publish.py bench/out/run-$(lastword $(SIZES))/warehouse.duckdb --repeat 1
 
 # Browser tests need Debian's chromium: installed here when missing and we are root (as on CI); otherwise
 # those tests report themselves skipped with the reason.
