@@ -310,26 +310,7 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         if (c.start, c.end) not in places:
             occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
-    scorecards = players and teams_mod.scorecard_sport(text)
-    free = [] if players and not scorecards else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
-                                                   if sp not in places and not any(occupied[sp[0]:sp[1]])]
-    people = frozenset(sp for sp, c in places.items() if c.kind == "person")
-    # a cricket page's names beside figures are players: an unknown name is a team by a result word only
-    # ("Glamorgan beat Durham")
-    found = teams_mod.team_spans(text, [*places, *free], people | frozenset(free) if scorecards else people)
-    club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
-    found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
-    found.update(sp for sp in teams_mod.bracketed_clubs(text) if sp in places or not any(occupied[sp[0]:sp[1]]))
-    # the page's teams are counties: its other counties, where no locative word places them, are too
-    # ("title rivals Essex, Derbyshire and Surrey", "Surrey captain Chris Lewis")
-    found.update(sp for sp, c in places.items() if c.kind == "place" and teams_mod.squad_word_after(text, sp[1]))
-    kinds = {places[sp].payload.place_type for sp in found if sp in places and places[sp].kind == "place"} \
-        & {"county_or_area"}  # towns on a results page are as often the venues
-    found.update(sp for sp, c in places.items() if c.kind == "place" and c.payload.place_type in kinds
-                 and teams_mod.not_placed(text, *sp))
-    names = {text[s:e] for s, e in found}  # a club found by any of these is that club elsewhere on the page too
-    found.update(sp for sp, c in places.items() if c.kind == "place" and text[sp[0]:sp[1]] in names
-                 and teams_mod.not_placed(text, *sp))
+    found = _found_teams(text, runs, places, occupied, players)
     if not found:
         return chosen
     outer: list[tuple[int, int]] = []
@@ -345,6 +326,32 @@ def _teams(text: str, runs: list[Run], chosen: list[_Cand]) -> list[_Cand]:
         kept.append(_cand(s, e, "body", P_SHAPE, _team_info(text[s:e])))
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _found_teams(text: str, runs: list[Run], places: dict[tuple[int, int], _Cand], occupied: bytearray,
+                 players: bool) -> set[tuple[int, int]]:
+    """The spans that name a team: ``places`` (towns, counties, plain names) and free capitalised words in a
+    team's position, clubs in brackets after a scorer, towns before a squad word; then the page's other counties
+    and other mentions of a found name, wherever no locative word places them."""
+    scorecards = players and teams_mod.scorecard_sport(text)
+    free = [] if players and not scorecards else [sp for r in runs for sp in teams_mod.club_spans(r.tokens)
+                                                   if sp not in places and not any(occupied[sp[0]:sp[1]])]
+    people = frozenset(sp for sp, c in places.items() if c.kind == "person")
+    # a cricket page's names beside figures are players: an unknown name is a team by a result word only
+    # ("Glamorgan beat Durham")
+    found = teams_mod.team_spans(text, [*places, *free], people | frozenset(free) if scorecards else people)
+    club_names = {text[s:e] for s, e in people if teams_mod.in_team_position(text, s, e, strict=True)}
+    found = {sp for sp in found if sp not in people or text[sp[0]:sp[1]] in club_names}
+    found.update(sp for sp in teams_mod.bracketed_clubs(text) if sp in places or not any(occupied[sp[0]:sp[1]]))
+    towns = {sp: c for sp, c in places.items() if c.kind == "place"}
+    found.update(sp for sp in towns if teams_mod.squad_word_after(text, sp[1]))  # "Milan coach"
+    # the page's teams are counties: its other counties are too ("title rivals Essex, Derbyshire and Surrey");
+    # towns on a results page are as often the venues
+    kinds = {towns[sp].payload.place_type for sp in found if sp in towns} & {"county_or_area"}
+    found.update(sp for sp, c in towns.items() if c.payload.place_type in kinds and teams_mod.not_placed(text, *sp))
+    names = {text[s:e] for s, e in found}  # a club found by any of these is that club elsewhere on the page too
+    found.update(sp for sp in towns if text[sp[0]:sp[1]] in names and teams_mod.not_placed(text, *sp))
+    return found
 
 
 def _team_info(surface: str) -> BodyInfo:
