@@ -246,3 +246,16 @@ def test_short_opening_sentences_above_the_first_paragraph_open_the_article() ->
             + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(opening + PARAS)
+
+
+def test_a_marked_link_on_a_paragraphs_first_words_does_not_speak_for_the_paragraph() -> None:
+    """A study text whose notes are tooltip links (<a class="popup">) opens a paragraph with one: the paragraph is
+    the article's, not a pop-up; a block the marked link fills is still the link's."""
+    head, rest = PARAS[1].split(" ", 1)
+    paras = [f"<p>{PARAS[0]}</p>", f"<p><a class='popup' href='#note'>{head}</a> {rest}</p>",
+             *(f"<p>{p}</p>" for p in PARAS[2:])]
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>" + "".join(paras)
+            + "<p><a class='popup' href='#more'>Open every note of this text in a new window</a></p>"
+            "</article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -33,6 +33,10 @@ NO_MARKS = (None,) * len(MARKUP_ATTRS)
 PLAIN_INLINE_EXCEPTIONS = frozenset({"time", "address", "button", "figcaption", "figure", "nav", "aside", "footer",
                                      "form", "dialog", "menu", "li"})  # tags that carry a role or state themselves
 MAX_CONFIRM_WORK = 200_000_000
+# an inline element's mark (a tooltip or glossary link <a class="popup">, a tag link) speaks for the block its first
+# words sit in only when it holds more than this share of the block's text, in a block of at least this many words
+INLINE_MARK_MAX_SHARE = 1 / 3
+INLINE_MARK_MIN_WORDS = 15
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -175,13 +179,21 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     times: list = []
     # the context of the block's first visible text; whether it has any yet; an image since the last text
     state: list = [None, False, False]
+    role_chars: dict[str | None, list] = {}  # markup role of the block's text -> [its characters, its first context]
 
     def add(text: str, ctx: _Context, in_link: bool) -> None:
         if not state[1] and not text.isspace():
             state[0], state[1] = ctx, True  # layout whitespace before an element does not speak for the block
         buf.append(text)
+        n = len(text.strip(" \t\n\r\f"))
         if in_link:
-            link_chars[0] += len(text.strip(" \t\n\r\f"))
+            link_chars[0] += n
+        if n:
+            seen = role_chars.get(ctx.role)
+            if seen is None:
+                role_chars[ctx.role] = [n, ctx]
+            else:
+                seen[0] += n
 
     def flush() -> None:
         if not buf:
@@ -190,7 +202,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             return
         text = HTML_SPACE.sub(" ", "".join(buf)).strip()  # HTML collapses these; an inner no-break space stays
         if text:
-            ctx: _Context = state[0] or _Context()
+            ctx: _Context = _block_context(state[0] or _Context(), role_chars, text)
             out.append(Candidate(text=text, gap_before=1, tag=ctx.tag, heading=ctx.heading,
                                  link_density=min(1.0, link_chars[0] / max(1, len(text))), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
@@ -200,6 +212,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
             state[2] = False
         buf.clear()
+        role_chars.clear()
         state[0], state[1] = None, False
         link_chars[0] = 0
         times.clear()
@@ -250,6 +263,19 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     if declared:
         confirm(out, declared)
     return out, meta
+
+
+def _block_context(first: _Context, role_chars: dict[str | None, list], text: str) -> _Context:
+    """The context a block speaks from: its first words' (where its date, author or label would be), unless they sit
+    in a marked inline element holding a small share of a long block's text, as a tooltip or glossary link
+    (``<p><a class="popup">I</a> am a rather elderly man ...</p>``) does: the rest of the text's context then."""
+    if first.role is None or len(role_chars) < 2:
+        return first
+    total = sum(n for n, _ in role_chars.values())
+    if role_chars.get(first.role, (0,))[0] > INLINE_MARK_MAX_SHARE * total \
+            or len(text.split()) < INLINE_MARK_MIN_WORDS:
+        return first
+    return max((v for r, v in role_chars.items() if r != first.role), key=lambda v: v[0])[1]
 
 
 def _template_script(el) -> bool:
