@@ -259,3 +259,19 @@ def test_a_marked_link_on_a_paragraphs_first_words_does_not_speak_for_the_paragr
             "</article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_lead_in_line_beside_the_first_paragraph_opens_the_article() -> None:
+    """A line of words (no sentence) set as a paragraph right above the article's first one, in the same box, is
+    the writer's lead-in (a deck or subtitle); the same line in a box of its own above the article is not."""
+    lead_in = "A Field Guide for Parish Councils Planning a Mobile Library Service"
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main>"
+            "<h1>Mobile library saved for two more years</h1><p class='meta'>By Ann Example</p>{}</main>"
+            "</body></html>")
+    doc = clean_document(page.format(f"<div class='text'><p><b><i>{lead_in}</i></b></p>{article}</div>"), "html",
+                         ensemble=False)
+    assert doc.body_text == "\n\n".join([lead_in, *PARAS])
+    doc = clean_document(page.format(f"<div class='strip'><p>{lead_in}</p></div><div class='text'>{article}"
+                                     "</div>"), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -20,6 +20,7 @@ class Candidate:
     in_text_container: bool = False  # HTML: inside an article-text container ([itemprop=articleBody], .entry-content)
     is_list_item: bool = False
     in_table: bool = False         # HTML: inside a table cell (<td>, <th>), also in a <p> or <div> within one
+    parent: int = 0                # HTML: the element around its block element (same number: siblings), 0 unknown
     times: list[datetime] = field(default_factory=list)  # HTML: <time datetime> values inside it
     comment_author: str | None = None  # HTML: author stated by comment markup
     after_image: bool = False      # HTML: the first text after an image (where a caption would sit)

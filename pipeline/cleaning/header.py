@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .candidates import Candidate
 from .dates import find_datetime
 from .features import looks_like_name, squash
 from .rules import vocabulary
@@ -93,15 +94,35 @@ def _opening_lines(scored: list[Scored], verdicts: list[Verdict | None], start: 
     if start >= len(scored):
         return
     first = scored[start].cand
+    nearest = True
     for i in range(start - 1, -1, -1):
         s, c = scored[i], scored[i].cand
         if verdicts[i] is not None and verdicts[i].role in OPENING_GAP:
             continue
+        if nearest and verdicts[i] is None and _lead_in(s, first):
+            verdicts[i] = Verdict("body", "the article's lead-in: a line right above its text, beside it in its box")
+            nearest = False
+            continue
+        nearest = False
         if verdicts[i] is not None or s.klass == BAD or not s.feat.ends_sentence \
                 or s.feat.n_words < OPENING_MIN_WORDS or c.link_density >= 0.5 or c.markup_role is not None \
                 or (c.tag, c.in_article, c.in_text_container) != (first.tag, first.in_article, first.in_text_container):
             return
         verdicts[i] = Verdict("body", "an opening line of the article, right above its text in the same markup")
+
+
+LEAD_IN_WORDS = (6, 30)  # a lead-in's length, in words
+
+
+def _lead_in(s: Scored, first: Candidate) -> bool:
+    """A line of words (not a sentence: 'A How-To Guide for Researchers of Threats') set right above the
+    article's first paragraph as a sibling in the same element, unlinked, unmarked and not under a picture (its
+    caption): the article's lead-in (a deck or subtitle the writer put at the top of the text), not a summary of
+    the page; a sentence there is left to ``_opening_lines``' own tests."""
+    c = s.cand
+    return c.parent != 0 and c.parent == first.parent and c.tag == first.tag and s.klass != BAD \
+        and s.rule is None and c.markup_role is None and c.link_density == 0.0 and not c.heading \
+        and not c.after_image and not s.feat.ends_sentence and LEAD_IN_WORDS[0] <= s.feat.n_words <= LEAD_IN_WORDS[1]
 
 
 STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words

@@ -3,6 +3,7 @@
 Parsed with lxml's HTML parser (the parser BeautifulSoup would drive) and walked directly, for speed."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -99,11 +100,14 @@ def _find_seq(words: tuple[str, ...], index: dict) -> object | None:
     return None
 
 
+_NODES = itertools.count(1)
+
+
 class _Context:
     """What the ancestors of the current position say."""
 
     __slots__ = ("role", "reason", "in_article", "in_container", "is_list_item", "in_table", "heading", "tag",
-                 "author")
+                 "author", "node", "parent")
 
     def __init__(self) -> None:
         self.role: str | None = None
@@ -115,6 +119,8 @@ class _Context:
         self.heading = 0
         self.tag = ""
         self.author = False
+        self.node = 0    # the nearest block element around the text, numbered in reading order
+        self.parent = 0  # the block element around that one
 
     def child(self, name: str, get: Callable[[str], str | None]) -> _Context:
         """The context inside element ``name`` whose attributes ``get`` reads."""
@@ -125,9 +131,11 @@ class _Context:
         c = _Context()
         c.role, c.reason, c.in_article, c.in_container = self.role, self.reason, self.in_article, self.in_container
         c.is_list_item, c.heading, c.tag, c.author = self.is_list_item, self.heading, self.tag, self.author
+        c.node, c.parent = self.node, self.parent
         c.in_table = self.in_table or name in ("td", "th")
         if name in BLOCK:
             c.tag = name
+            c.parent, c.node = self.node, next(_NODES)
         if name == "li":
             c.is_list_item = True
         if len(name) == 2 and name[0] == "h" and name[1] in "123456":
@@ -207,7 +215,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  link_density=min(1.0, link_chars[0] / max(1, len(text))), markup_role=ctx.role,
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
                                  in_text_container=ctx.in_container, is_list_item=ctx.is_list_item,
-                                 in_table=ctx.in_table,
+                                 in_table=ctx.in_table, parent=ctx.parent,
                                  times=list(times), after_image=state[2],
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
             state[2] = False
