@@ -275,3 +275,21 @@ def test_a_lead_in_line_beside_the_first_paragraph_opens_the_article() -> None:
     doc = clean_document(page.format(f"<div class='strip'><p>{lead_in}</p></div><div class='text'>{article}"
                                      "</div>"), "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_opening_paragraphs_cut_off_by_a_contents_box_stay_in_the_article() -> None:
+    """An encyclopaedia-style page: the opening paragraphs, then a long table of contents (all links), then the
+    sections, all paragraphs of one element: the opening is the article's, however heavy the box between; prose
+    above the page's main heading in that element (another article's summary) is not."""
+    lead = ("The mobile library is a van fitted with shelves that carries books to the villages of the county, "
+            "where residents can borrow and return them on the day it calls at their village hall.")
+    toc = "".join(f"<li><a href='#s{k}'>{k} Section {k}</a></li>" for k in range(1, 25))
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = ("<html><body><div class='page'><div class='wiki-text'>{}<p>{}</p><div class='toc'><h2>Contents</h2>"
+            f"<ul>{toc}</ul></div>{body}</div></div></body></html>")
+    doc = clean_document(page.format("", lead), "html", ensemble=False)
+    assert doc.body_text is not None and doc.body_text.startswith(lead) and doc.body_text.endswith(PARAS[-1])
+    teaser = ("Another story: the swimming pool will close for three months next year while its roof is repaired "
+              "and the changing rooms are rebuilt, the council said in a statement on Monday.")
+    doc = clean_document(page.format(f"<p>{teaser}</p><h1>Mobile library</h1>", lead), "html", ensemble=False)
+    assert doc.body_text is not None and teaser not in doc.body_text and lead in doc.body_text

@@ -61,8 +61,31 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _extend_end(scored, end)
-    start = _extend_start(scored, start)
+    start = _extend_start(scored, _earlier_siblings(scored, start))
     return start, end
+
+
+def _earlier_siblings(scored: list[Scored], start: int) -> int:
+    """Take in the article's opening paragraphs cut off from the rest by a heavy box (a table of contents, a
+    sign-up or gallery box set inside the text): prose paragraphs above the first one, in the same element as
+    it (siblings), with no prose of another element, no main heading and no linked headline between (above
+    those: other articles' summaries on a page of flat markup)."""
+    parent = scored[start].cand.parent if start < len(scored) else 0
+    if not parent:
+        return start
+    found = start
+    for i in range(start - 1, -1, -1):
+        s = scored[i]
+        c = s.cand
+        if c.heading == 1 or (c.heading and c.link_density >= 0.5):
+            break
+        if s.klass != GOOD:
+            continue
+        if c.parent != parent:
+            break  # prose of another element: the article's text does not reach above it
+        if s.rule is None and c.link_density < 0.5:
+            found = i
+    return found
 
 
 def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
