@@ -293,3 +293,18 @@ def test_opening_paragraphs_cut_off_by_a_contents_box_stay_in_the_article() -> N
               "and the changing rooms are rebuilt, the council said in a statement on Monday.")
     doc = clean_document(page.format(f"<p>{teaser}</p><h1>Mobile library</h1>", lead), "html", ensemble=False)
     assert doc.body_text is not None and teaser not in doc.body_text and lead in doc.body_text
+
+
+def test_linked_items_under_a_line_that_announces_them_are_the_articles() -> None:
+    """A weekly progress note lists the tickets still open as a sub-list of links under 'Still in progress:':
+    the items are the article's; the same links under a related-stories label are not."""
+    tickets = ["Ticket 4107 – Large print shelf falls over when the van turns sharply to the left",
+               "Ticket 4112 – Add a second step at the back door of the van for older readers",
+               "Ticket 4120 – Return slot jams when more than three books are posted together"]
+    items = "".join(f"<li><a href='/t/{k}'>{t}</a></li>" for k, t in enumerate(tickets))
+    page = ("<html><body><article><h1>Library van: progress this week</h1><div class='entry-content'>"
+            f"<p>{PARAS[0]}</p><ul><li>{{}}<ul>{items}</ul></li></ul><p>{PARAS[1]}</p></div></article></body></html>")
+    doc = clean_document(page.format("Still in progress:"), "html", ensemble=False)
+    assert all(t in doc.body_text for t in tickets)
+    doc = clean_document(page.format("Related:"), "html", ensemble=False)
+    assert not any(t in doc.body_text for t in tickets)

@@ -49,6 +49,8 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
         elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
             verdicts[i] = Verdict("body", "a linked item of a list of the article's text (a changelog entry)")
+        elif s.klass == BAD and start < i <= end and linked_item_under_lead_in(scored, verdicts, i, start):
+            verdicts[i] = Verdict("body", LINKED_LIST_REASON)
         elif s.klass == BAD and start < i < end and linked_sentence_between_prose(scored, i):
             verdicts[i] = Verdict("body", "a linked sentence between paragraphs of the article")
         elif s.klass == BAD and start < i < end and linked_subheading(scored, i):
@@ -122,6 +124,26 @@ def linked_item_beside_text_items(scored: list[Scored], i: int) -> bool:
         and s.feat.n_words >= LINKED_TEXT_MIN_WORDS \
         and any(n.cand.is_list_item and n.cand.link_density < 0.5 and n.feat.n_words >= LINKED_TEXT_MIN_WORDS
                 for n in (scored[i - 1], scored[i + 1]))
+
+
+LINKED_LIST_REASON = "a linked item of a list the article's text announces (a line ending in ':' above it)"
+
+
+def linked_item_under_lead_in(scored: list[Scored], verdicts: list[Verdict | None], i: int, start: int) -> bool:
+    """A list item of the article's text container that is all link (a bug, a paper, a release it lists), in a
+    run of such items right under a line of the article that announces them ('In progress:', 'Fixed this
+    week:'): judged chrome only for its links. A related-stories label ('Related:') is no line of the article."""
+    s = scored[i]
+    c = s.cand
+    if not (s.why_bad == "links" and c.is_list_item and c.in_text_container and c.markup_role is None
+            and s.feat.n_words >= LINKED_TEXT_MIN_WORDS):
+        return False
+    j = i - 1
+    while j > start and verdicts[j] is not None and verdicts[j].reason == LINKED_LIST_REASON:
+        j -= 1
+    v = verdicts[j]
+    return j >= start and v is not None and v.role == "body" and scored[j].rule is None \
+        and scored[j].cand.text.rstrip().endswith(":")
 
 
 def linked_sentence_between_prose(scored: list[Scored], i: int) -> bool:
