@@ -308,3 +308,21 @@ def test_linked_items_under_a_line_that_announces_them_are_the_articles() -> Non
     assert all(t in doc.body_text for t in tickets)
     doc = clean_document(page.format("Related:"), "html", ensemble=False)
     assert not any(t in doc.body_text for t in tickets)
+
+
+def test_a_closing_paragraph_after_a_related_box_inside_the_text_stays_in_the_article() -> None:
+    """A related-stories box set between the article's paragraphs outweighs the one paragraph after it; that
+    paragraph is in the same element as the article's others, so the article goes on; a paragraph in a box of its
+    own after the related stories is not the article's."""
+    related = "".join(f"<li><a href='/s{k}'>Another headline about the county's buses and trains, number {k}</a></li>"
+                      for k in range(6))
+    closing = ("The library service said it would publish the new timetable for the van on its website next week, "
+               "once the villages on the route have confirmed where it should stop.")
+    page = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='story'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"<div class='related'><h3>Related stories</h3><ul>{related}</ul></div>{{}}</div></article>"
+            "<footer><p>Copyright 2024 Example News.</p></footer></body></html>")
+    doc = clean_document(page.format(f"<p>{closing}</p>"), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS, closing])
+    doc = clean_document(page.format(f"<div class='box'><p>{closing}</p></div>"), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -60,9 +60,32 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     end = _cut_teaser_list(scored, start, end)
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
-    end = _extend_end(scored, end)
+    end = _later_siblings(scored, _extend_end(scored, end))
     start = _extend_start(scored, _earlier_siblings(scored, start))
     return start, end
+
+
+def _later_siblings(scored: list[Scored], end: int) -> int:
+    """Take in the article's closing paragraphs set after a box inside its text (related stories, a gallery): prose
+    paragraphs below its last one, in the same element as it (siblings), with no prose of another element, no
+    comment section, page footer, main heading or linked headline between."""
+    parent = scored[end].cand.parent if 0 <= end < len(scored) else 0
+    if not parent:
+        return end
+    found = end
+    for k in range(end + 1, len(scored)):
+        s = scored[k]
+        c = s.cand
+        if c.heading == 1 or (c.heading and c.link_density >= 0.5) or _page_end(s) \
+                or (s.rule is not None and s.rule.role == "comment"):
+            break
+        if s.klass != GOOD:
+            continue
+        if c.parent != parent:
+            break
+        if s.rule is None and c.link_density < 0.5:
+            found = k
+    return found
 
 
 def _earlier_siblings(scored: list[Scored], start: int) -> int:
