@@ -27,8 +27,7 @@ def uk_context(text: str, hits: list[Hit]) -> bool:
     ("Abraham Lincoln" makes every "Lincoln" there the man), a UK register body by its full name, or a UK cue
     word anywhere in it."""
     outer_end = -1
-    places: set[str] = set()
-    names: set[str] = set()
+    judged: set[str] = set()
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):  # "York" inside "New York" is not the place
         inside = h.end <= outer_end
         outer_end = max(outer_end, h.end)
@@ -36,10 +35,23 @@ def uk_context(text: str, hits: list[Hit]) -> bool:
             continue
         surface = text[h.start:h.end]
         if any(e.kind == "place" and e.reference_id and _UK_PLACE_REF.match(e.reference_id) for e in h.entries):
-            (names if inside_other_name(text, h.start, h.end) else places).add(surface)
+            if surface not in judged:
+                judged.add(surface)
+                if not _ever_inside_a_name(text, surface):
+                    return True
         elif not ambiguous(surface) and any(e.kind == "body" and needs_evidence(e) for e in h.entries):
             return True  # "Department for Business, Energy and Industrial Strategy", "Cheshire and Warrington LEP"
-    return bool(places - names) or bool(_UK_CUE.search(text))
+    return bool(_UK_CUE.search(text))
+
+
+def _ever_inside_a_name(text: str, surface: str) -> bool:
+    """Does the page use this place's name inside another name anywhere ("Abraham Lincoln")?"""
+    i = text.find(surface)
+    while i >= 0:
+        if inside_other_name(text, i, i + len(surface)):
+            return True
+        i = text.find(surface, i + 1)
+    return False
 
 
 def needs_evidence(entry: Entry) -> bool:

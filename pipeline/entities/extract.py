@@ -278,17 +278,17 @@ def _head_references(text: str, tokens: list[Token], caps: list[int], chosen: li
                 known = by_head.get(head, c.payload)
                 by_head[head] = c.payload if known is not None and known.body_key == c.payload.body_key else None
     heads = {h: info for h, info in by_head.items() if info is not None}
-    if not heads:
+    at_head = [k for k in caps if tokens[k].text in heads] if heads else []
+    if not at_head:
         return chosen
-    occupied = bytearray(len(text) + 1)
-    for c in chosen:
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    starts = [c.start for c in chosen]  # sorted: a token is taken when the candidate before it reaches it
     added = []
-    for k in caps:
+    for k in at_head:
         t = tokens[k]
-        info = heads.get(t.text)
-        if info is None or occupied[t.start]:
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i >= 0 and chosen[i].end > t.start:
             continue
+        info = heads[t.text]
         prev = tokens[k - 1] if k else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if (nxt is not None and nxt.cap and not t.hard_break_after) or (

@@ -446,17 +446,29 @@ def acting_orgs(text: str, runs: list[Run]) -> list[OrgShape]:
 
 
 _NAME_JOINERS = frozenset({"of", "&", "de", "du", "des", "la", "le", "von", "van", "der", "for"})
-_DESCRIBED_BEFORE = re.compile(r"(?:^|[^\w'\u2019])([a-z]+)[ \u00a0]+$")
+_APPOSITION_OPENERS = (", the ", ", a ", ", an ")
 _DESCRIBED_AFTER = re.compile(r", (?:the|a|an) (?:[\w-]+ ){0,4}?([a-z]+)"
                               r"(?=[,.;)]| (?:said|says|which|that|has|is|was|and)\b)")
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The organisation noun right before ``start`` ("weekly " of "the weekly Der Spiegel"), if any."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    words = text[max(0, start - 16):start - 1].rsplit(None, 1)  # the longest noun has 12 letters
+    return words[-1] if words and words[-1] in DESCRIPTOR_NOUNS else None
 
 
 def described_orgs(text: str, runs: list[Run]) -> list[tuple[OrgShape, bool]]:
     """Names an organisation noun describes: "the Polish brewer Zywiec", "the weekly Der Spiegel" (the noun right
     before the name) and "Gencor, the South African mining group," (the noun in apposition after it); each with
-    whether the noun also names a person's trade ("insurer")."""
+    whether the noun also names a person's trade ("insurer"). Only runs right after such a noun, or followed by
+    ", the" / ", a", are looked at."""
     out = []
     for run in runs:
+        noun = _noun_before(text, run.tokens[0].start)
+        if noun is None and not text.startswith(_APPOSITION_OPENERS, run.tokens[-1].end):
+            continue
         toks = _trimmed(run.tokens, 0, 5)
         cut = next((k for k, t in enumerate(toks) if not t.cap and t.low not in _NAME_JOINERS), len(toks))
         toks = _trimmed(toks[:cut], 0, 5)  # "EgyptAir on Thursday", "HMG and Belgium": the name ends before
@@ -465,11 +477,11 @@ def described_orgs(text: str, runs: list[Run]) -> list[tuple[OrgShape, bool]]:
                 len(toks) >= 2 and toks[0].text in first_names()):
             continue  # "the company Chairman John Smith", "the firm's Jane Smith": a person
         s, e = toks[0].start, toks[-1].end
-        before = _DESCRIBED_BEFORE.search(text, max(0, s - 20), s)
-        noun = before.group(1) if before and before.group(1) in DESCRIPTOR_NOUNS else None
-        if noun is None and text.startswith(", ", e):
-            after = _DESCRIBED_AFTER.match(text, e, e + 60)
-            noun = after.group(1) if after and after.group(1) in DESCRIPTOR_NOUNS else None
+        if noun is None or s != run.tokens[0].start:
+            noun = None
+            if text.startswith(_APPOSITION_OPENERS, e):
+                after = _DESCRIBED_AFTER.match(text, e, e + 60)
+                noun = after.group(1) if after and after.group(1) in DESCRIPTOR_NOUNS else None
         if noun is not None:
             out.append((OrgShape(s, e, text[s:e], DESCRIPTOR_NOUNS[noun], False), noun in PERSON_TRADES))
     return out
