@@ -61,8 +61,8 @@ def arrow_schema(columns: list[tuple[str, str]]) -> pa.Schema:
 
 
 # Long text columns are stored with ZSTD: DuckDB's default analysis of them (dictionary and FSST) costs more time
-# at the publish and gives a file twice the size, and a scan of them (ILIKE) is as fast (`bench/bench_pipeline.py`,
-# README "Where the seconds go"). DuckDB 1.4 and the 1.5 CLI read these columns.
+# at the publish and gives a file twice the size, and a scan of them (ILIKE) is as fast (`bench/bench_publish.py`;
+# README, "Performance"). DuckDB 1.4 and the 1.5 CLI read these columns (`tests/test_compatibility.py`).
 ZSTD_COLUMNS = frozenset({("documents", "body_text"), ("document_blocks", "text"), ("comments", "text"),
                           ("numeric_claims", "sentence")})
 
