@@ -176,22 +176,15 @@ def entity_rows(doc_id: str, body_text: str, title: str | None) -> dict[str, lis
 def attribute(found_claims: list[dict], body_mentions: list[dict], person_mentions: list[dict]) -> None:
     """Each claim's attributed body (by its key: ids are resolved across documents at the publish) and person:
     the first of the document's mentions inside its attributed span. Mentions of one kind never overlap, so
-    sorted by start their ends are sorted too: the first one ending after the span's start is the candidate."""
+    sorted by start their ends are sorted too: the first one ending after the span's start is the only candidate."""
     kinds = [(sorted(ms, key=itemgetter("char_start")), field, out) for ms, field, out in (
         (body_mentions, "body_key", "attributed_body_key"), (person_mentions, "person_id", "attributed_person_id"))]
     ends = [[m["char_end"] for m in ms] for ms, _, _ in kinds]
     for c in found_claims:
         start, end = c.get("attributed_start"), c.get("attributed_end")
         for (ms, field, out), kind_ends in zip(kinds, ends, strict=True):
-            c[out] = None
-            if start is None or end is None:
-                continue
-            k = bisect.bisect_right(kind_ends, start)
-            while k < len(ms) and ms[k]["char_start"] < end:
-                if ms[k]["char_end"] > start:
-                    c[out] = ms[k][field]
-                    break
-                k += 1
+            k = bisect.bisect_right(kind_ends, start) if start is not None and end is not None else len(ms)
+            c[out] = ms[k][field] if k < len(ms) and ms[k]["char_start"] < end else None
 
 
 def _extract_parts(doc_id: str, body_text: str, title: str | None, rows: dict[str, list[dict]],

@@ -37,15 +37,15 @@ def uk_context(text: str, hits: list[Hit]) -> bool:
         if any(e.kind == "place" and e.reference_id and _UK_PLACE_REF.match(e.reference_id) for e in h.entries):
             if surface not in judged:
                 judged.add(surface)
-                if not _ever_inside_a_name(text, surface):
+                if not ever_inside_a_name(text, surface):
                     return True
         elif not ambiguous(surface) and any(e.kind == "body" and needs_evidence(e) for e in h.entries):
             return True  # "Department for Business, Energy and Industrial Strategy", "Cheshire and Warrington LEP"
     return bool(_UK_CUE.search(text))
 
 
-def _ever_inside_a_name(text: str, surface: str) -> bool:
-    """Does the page use this place's name inside another name anywhere ("Abraham Lincoln")?"""
+def ever_inside_a_name(text: str, surface: str) -> bool:
+    """Does the page use this name inside another name anywhere ("Abraham Lincoln", "Michael Jordan")?"""
     i = text.find(surface)
     while i >= 0:
         if inside_other_name(text, i, i + len(surface)):

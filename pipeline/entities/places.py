@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import registers
+from .evidence import ever_inside_a_name
 from .gazetteer import Entry, Hit
 from .rules import (
     ACTING_VERBS,
@@ -70,9 +71,7 @@ def _place_key(surface: str) -> str:
 def _country_never_a_name(text: str, surface: str, entries: tuple[Entry, ...]) -> bool:
     """"Jordan expels ...", "Chad's army": a country whose name the page never uses inside a person's name
     ("Michael Jordan", "Chad Smith") is the country even without a locative cue."""
-    if not any(e.etype == "country" for e in entries):
-        return False
-    return not re.search(r"[A-Z][\w'-]* " + re.escape(surface) + r"\b|\b" + re.escape(surface) + r" [A-Z][a-z]", text)
+    return any(e.etype == "country" for e in entries) and not ever_inside_a_name(text, surface)
 
 
 def from_hit(text: str, hit: Hit) -> PlaceCandidate | MetonymBody | None:
