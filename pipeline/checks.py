@@ -40,44 +40,50 @@ SPANS_SQL = " UNION ALL ".join(f"SELECT doc_id, {what} AS what, char_start, char
                                for rows, what, surface in SPAN_TABLES)
 
 
-def _stream(cur: duckdb.DuckDBPyConnection, batch: int = 10_000) -> Iterator[tuple]:
-    while rows := cur.fetchmany(batch):
-        yield from rows
-
-
 def _columns(rel: duckdb.DuckDBPyRelation, batch: int = 50_000) -> Iterator[list[list]]:
     """The rows of a relation in batches, each batch as one Python list per column."""
     for rb in rel.to_arrow_reader(batch):
         yield [col.to_pylist() for col in rb.columns]
 
 
-def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> Iterator[dict]:
-    """The spans that are not the exact text of `body_text` they point at (a merge of spans and bodies by doc_id);
-    ``doc_ids``: only these documents' (a publish built on the last published file checks the documents it
-    loaded: every other document's text and spans are the rows that passed this check when they were published).
+CHECK_DOCS = 2_000  # documents whose bodies are held at once by the span check
 
-    Each body is read once and each span is one slice of it, so the cost is the text plus the spans: slicing
-    `body_text` in SQL per span costs the whole body each time (a 24 MB page with 288k spans: hours). Both sides
-    stream in doc_id order, so memory holds one body and one batch of spans.
+
+def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> Iterator[dict]:
+    """The spans that are not the exact text of `body_text` they point at; ``doc_ids``: only these documents'
+    (a publish built on the last published file checks the documents it loaded: every other document's text and
+    spans are the rows that passed this check when they were published).
+
+    The documents are read as stored, CHECK_DOCS at a time, and each group's spans are compared with their bodies
+    held in a dict: each body is read once and each span is one slice of it, so the cost is the text plus the
+    spans (slicing `body_text` in SQL per span costs the whole body each time: a 24 MB page with 288k spans,
+    hours), and nothing is sorted (sorting the bodies by doc_id needs about 1 GB at 100,000 pages). A full build
+    stores documents in doc_id order, as the span tables are, so each group's spans are a few row groups.
     """
-    only, params = ("WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
-    docs = con.cursor()
+    only, params = ("AND doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
+    yield from _faults(con.sql(f"SELECT * FROM ({SPANS_SQL}) s WHERE (doc_id IS NULL OR NOT EXISTS "
+                               "(SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)) "
+                               f"{only if doc_ids is not None else ''}", params=params or None), {})
+    docs = con.cursor()  # streams the bodies while `con` reads each group's spans
     try:
-        bodies = _stream(docs.execute("SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL "
-                                      f"{only.replace('WHERE', 'AND')} ORDER BY doc_id", params), 1)
-        doc, body = next(bodies, (None, None))
-        spans = con.sql(f"SELECT * FROM ({SPANS_SQL}) {only} ORDER BY doc_id", params=params or None)
-        for ids, whats, starts, ends, surfaces in _columns(spans):
-            for doc_id, what, start, end, surface in zip(ids, whats, starts, ends, surfaces, strict=True):
-                if doc_id != doc:
-                    while doc is not None and doc_id is not None and doc < doc_id:
-                        doc, body = next(bodies, (None, None))
-                text = body if doc_id == doc else None
-                if (text is None or start is None or end is None or start < 0 or end > len(text)
-                        or text[start:end] != surface):
-                    yield {"doc_id": doc_id, "what": what, "char_start": start, "char_end": end, "text": surface}
+        stream = docs.sql(f"SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL {only}",
+                          params=params or None)
+        for ids, texts in _columns(stream, CHECK_DOCS):
+            yield from _faults(con.sql(f"SELECT * FROM ({SPANS_SQL}) WHERE doc_id BETWEEN ? AND ? "
+                                       "AND doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                                       params=[min(ids), max(ids), ids]), dict(zip(ids, texts, strict=True)))
     finally:
         docs.close()
+
+
+def _faults(spans: duckdb.DuckDBPyRelation, bodies: dict[str, str | None]) -> Iterator[dict]:
+    """The spans that are not the exact slice of their document's body in `bodies` (no body: a fault)."""
+    for ids, whats, starts, ends, surfaces in _columns(spans):
+        for doc_id, what, start, end, surface in zip(ids, whats, starts, ends, surfaces, strict=True):
+            text = bodies.get(doc_id)
+            if (text is None or start is None or end is None or start < 0 or end > len(text)
+                    or text[start:end] != surface):
+                yield {"doc_id": doc_id, "what": what, "char_start": start, "char_end": end, "text": surface}
 
 
 def _orphans(table: str, column: str, parent: str, parent_column: str | None = None) -> str:

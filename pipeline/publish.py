@@ -34,7 +34,7 @@ from .tables import STAGED, WAREHOUSE, create_sql
 from .versioning import extractor_version, git_commit, pipeline_version
 
 SQL_DIR = REPO_ROOT / "sql"
-CARRIED = {"documents": "source, uri", "document_blocks": "doc_id, block_no", "comments": "doc_id, comment_no"}
+CARRIED = ("documents", "document_blocks", "comments")  # carried over from the published file when few changed
 MAX_CHANGED_SHARE = 0.5  # more documents changed than this: a full build is quicker than deleting their rows
 MAX_GROWTH = 1.5  # a carried file this many times the size of the last full build's is built afresh (compacted)
 STORAGE_VERSION = "v1.4.0"
@@ -146,10 +146,10 @@ def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[
     their current ones (only the batches that hold them are read)."""
     con.register("changed_docs", pa.table({"doc_id": pa.array([d for d, _ in changed], pa.string())}))
     batches = {b for _, b in changed if b is not None}
-    for table, order in CARRIED.items():
+    for table in CARRIED:
         staged = _Staged(state, batches, "clean", table)
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
-        _insert(con, table, f"{_CHANGED_ONLY.format(staged.select())} ORDER BY {order}", staged.params)
+        _insert(con, table, _CHANGED_ONLY.format(staged.select()), staged.params)
 
 
 def _attribution(claims: str) -> str:
@@ -185,8 +185,7 @@ def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
         rows = _CHANGED_ONLY.format(staged.select())
         con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
     _insert(con, "numeric_claims", f"SELECT c.*, k.body_id AS attributed_body_id FROM ({rows}) c "
-                                   "LEFT JOIN key_map k ON k.body_key = c.attributed_body_key "
-                                   "ORDER BY c.doc_id, c.char_start", staged.params)
+                                   "LEFT JOIN key_map k ON k.body_key = c.attributed_body_key", staged.params)
     if changed is None:
         return
     con.execute(f"""CREATE TEMP TABLE moved_docs AS SELECT DISTINCT doc_id FROM published_mentions o
@@ -225,20 +224,19 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
             con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute(create_sql(table))
     if changed is None:
-        for table, order in CARRIED.items():
-            _insert(con, table, f"{clean[table].select()} ORDER BY {order}", clean[table].params)
+        for table in CARRIED:
+            _insert(con, table, clean[table].select(), clean[table].params)
     else:
         _carry(con, state, changed)
     _resolve_bodies(con)
     _insert(con, "body_mentions", "SELECT s.doc_id, k.body_id, s.surface, s.char_start, s.char_end "
-                                  "FROM staged_body_mentions s JOIN key_map k USING (body_key) ORDER BY ALL")
+                                  "FROM staged_body_mentions s JOIN key_map k USING (body_key)")
     _insert(con, "people", "SELECT person_id, min(name) AS name FROM staged_person_mentions GROUP BY 1 ORDER BY 1")
     _insert(con, "person_mentions", "SELECT s.*, k.body_id AS affiliation_body_id FROM staged_person_mentions s "
-                                    "LEFT JOIN key_map k ON k.body_key = s.affiliation_body_key "
-                                    "ORDER BY doc_id, char_start")
+                                    "LEFT JOIN key_map k ON k.body_key = s.affiliation_body_key")
     _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
                            "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
-    _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions ORDER BY doc_id, char_start")
+    _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions")
     _claims(con, state, batches, changed)
     _insert(con, "ingest_errors", """
         SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
