@@ -41,12 +41,17 @@ def _naive_offset_faults(con) -> set[tuple]:
         """).fetchall())
 
 
-def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("group", [2_000, 3])  # documents held at once: all, or a few (stored out of doc_id order)
+def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           group: int) -> None:
     import random
 
     import duckdb
 
+    from pipeline import checks
     from pipeline.checks import CHECKS, offset_faults, run_checks
+
+    monkeypatch.setattr(checks, "CHECK_DOCS", group)
     from pipeline.tables import create_sql
 
     rng = random.Random(7)
