@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from pipeline.cleaning import clean_document
+from pipeline.cleaning.candidates import Candidate
+from pipeline.cleaning.wrapping import broken_sentences
 
 PARAS = [
     "The county council agreed on Tuesday to keep the mobile library running for another two years, after more "
@@ -326,3 +328,25 @@ def test_a_closing_paragraph_after_a_related_box_inside_the_text_stays_in_the_ar
     assert doc.body_text == "\n\n".join([*PARAS, closing])
     doc = clean_document(page.format(f"<div class='box'><p>{closing}</p></div>"), "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def _broken(text: str, every: int = 6) -> list[str]:
+    """A paragraph broken into lines of ``every`` words, as a mail or a hard-wrapped post sets it with <br>s."""
+    words = text.split()
+    return [" ".join(words[k:k + every]) for k in range(0, len(words), every)]
+
+
+def test_a_sentence_broken_by_line_breaks_is_judged_as_one_paragraph() -> None:
+    """A post whose paragraphs are set as short lines with <br>s (each line going on with a small letter, after a
+    line that ends no sentence) is read as its paragraphs; every line keeps its own block and the body keeps them
+    all. A line that starts with a capital, follows a line ending a sentence or starts a new block is not joined."""
+    lines = [_broken(p.replace(", ", " ").lower()) for p in PARAS]
+    post = "".join("<p>" + "<br>".join(ls) + "</p>" for ls in lines)
+    html = (f"<html><body><nav><a href='/'>Home</a></nav><div class='post'><h1>The library van</h1>{post}</div>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(line for ls in lines for line in ls)
+    cands = [Candidate(t, after_break=k > 0) for k, t in enumerate(
+        ["Opening hours", "Monday to Friday", "nine till five.", "closed on Sundays"])]
+    assert broken_sentences(cands) == [[0], [1, 2], [3]]
+    assert broken_sentences([Candidate("the van stops at"), Candidate("the school")]) == [[0], [1]]  # two blocks

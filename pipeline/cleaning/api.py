@@ -30,7 +30,7 @@ from .nearcopies import page_sketch
 from .repetition import line_key
 from .rules import vocabulary
 from .verdicts import Labelling
-from .wrapping import merge, paragraph_groups
+from .wrapping import broken_sentences, merge, paragraph_groups
 
 CLEAN_REASON = "source declares clean text"
 ENGLISH_SHARE = 0.3
@@ -128,14 +128,14 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     against trafilatura's where in doubt, with ``ensemble``), and a (role, reason) per block."""
     stopwords = _stopwords_for(cands)
     title_hint = hints.get("title") or page.get("title")
-    groups = paragraph_groups(cands) if fmt == "text" else None
-    units = [merge(cands, g) for g in groups] if groups and len(groups) < len(cands) else cands
+    groups = paragraph_groups(cands) if fmt == "text" else broken_sentences(cands)
+    units = [merge(cands, g) for g in groups] if len(groups) < len(cands) else cands
     lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     second = None
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
         second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
-        if second and confirm(cands, second):
-            lab = label(cands, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
+        if second and confirm(units, second):
+            lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
     if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
         lab.verdicts = apply(lab, consult(text, lab, second))
     lab.verdicts = drop_repeated_body(lab)

@@ -24,6 +24,7 @@ class Candidate:
     times: list[datetime] = field(default_factory=list)  # HTML: <time datetime> values inside it
     comment_author: str | None = None  # HTML: author stated by comment markup
     after_image: bool = False      # HTML: the first text after an image (where a caption would sit)
+    after_break: bool = False      # HTML: set off by a <br> from the text before it in the same block element
     confirmed: bool = False        # its text is in the article text the page declares (JSON-LD articleBody) or
                                    # in a fallback extractor's article
 

@@ -185,8 +185,9 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     buf: list[str] = []
     link_chars = [0]
     times: list = []
-    # the context of the block's first visible text; whether it has any yet; an image since the last text
-    state: list = [None, False, False]
+    # the context of the block's first visible text; whether it has any yet; an image since the last text; the
+    # block element a <br> last broke
+    state: list = [None, False, False, None]
     role_chars: dict[str | None, list] = {}  # markup role of the block's text -> [its characters, its first context]
 
     def add(text: str, ctx: _Context, in_link: bool) -> None:
@@ -216,9 +217,9 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                                  markup_reason=ctx.reason, in_article=ctx.in_article,
                                  in_text_container=ctx.in_container, is_list_item=ctx.is_list_item,
                                  in_table=ctx.in_table, parent=ctx.parent,
-                                 times=list(times), after_image=state[2],
+                                 times=list(times), after_image=state[2], after_break=state[3] == ctx.node,
                                  comment_author=text if ctx.author and len(text.split()) <= 6 else None))
-            state[2] = False
+            state[2], state[3] = False, None
         buf.clear()
         role_chars.clear()
         state[0], state[1] = None, False
@@ -238,6 +239,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 pass
             elif name == "br" or name == "hr":
                 flush()
+                state[3] = ctx.node if name == "br" else None
             elif name == "img":
                 if not state[1]:
                     state[2] = True

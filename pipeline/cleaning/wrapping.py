@@ -1,4 +1,5 @@
-"""Lines of one paragraph in a text scrape: hard-wrapped text, or a sentence broken across lines.
+"""Lines of one paragraph: hard-wrapped text or a sentence broken across lines in a text scrape, a sentence broken
+by <br>s on an HTML page.
 
 The classifier judges each paragraph as a whole; every line keeps its own block (and the paragraph's verdict).
 """
@@ -36,6 +37,20 @@ def _continues(prev: str, cur: str, width: int | None) -> bool:
     return cur[:1].islower() and len(prev.split()) >= 4
 
 
+def broken_sentences(cands: list[Candidate]) -> list[list[int]]:
+    """HTML: indices of the lines of each sentence a <br> breaks ('Older workers are often<br>considered less
+    efficient'): a line set off by a <br> in the same block that goes on with a small letter, after a line that
+    ends no sentence, continues it (singletons when none does)."""
+    groups: list[list[int]] = []
+    for i, c in enumerate(cands):
+        tail = cands[i - 1].text.rstrip().rstrip(CLOSERS) if i else ""
+        if groups and c.after_break and tail and tail[-1] not in ENDERS and c.text[:1].islower():
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
 def paragraph_groups(cands: list[Candidate]) -> list[list[int]]:
     """Indices of the lines of each paragraph, in order (singletons when nothing is wrapped)."""
     width = wrap_width(cands)
@@ -53,4 +68,6 @@ def merge(cands: list[Candidate], group: list[int]) -> Candidate:
     first = cands[group[0]]
     if len(group) == 1:
         return first
-    return replace(first, text=" ".join(cands[i].text for i in group))
+    chars = sum(len(cands[i].text) for i in group)
+    links = sum(cands[i].link_density * len(cands[i].text) for i in group)
+    return replace(first, text=" ".join(cands[i].text for i in group), link_density=links / max(1, chars))
