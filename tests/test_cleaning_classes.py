@@ -350,3 +350,24 @@ def test_a_sentence_broken_by_line_breaks_is_judged_as_one_paragraph() -> None:
         ["Opening hours", "Monday to Friday", "nine till five.", "closed on Sundays"])]
     assert broken_sentences(cands) == [[0], [1, 2], [3]]
     assert broken_sentences([Candidate("the van stops at"), Candidate("the school")]) == [[0], [1]]  # two blocks
+
+
+def test_a_paragraph_standfirst_under_the_headline_is_part_of_the_article() -> None:
+    """A prose paragraph (not a heading) of the article's markup right under its headline, in a head box whose
+    markup calls it a teaser, with only tags up to the text, is its standfirst, also when a question follows it in
+    the same box; a linked one (another story's teaser) or a line of words that is no prose is not."""
+    deck = "Residents signed a petition asking the council to keep the van going."
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = ("<html><head><title>Mobile library saved for two more years</title></head><body><article>"
+            "<div class='head-teaser'><h1>Mobile library saved for two more years</h1><div class='deck'>{}</div></div>"
+            "<p><a href='/t/library'>library</a> | <a href='/t/council'>council</a> | <a href='/t/vans'>vans</a> | "
+            "<a href='/t/villages'>villages</a> | <a href='/t/books'>books</a> | <a href='/t/petitions'>petitions</a>"
+            f"</p><div class='entry-content'>{article}</div></article></body></html>")
+    question = "Will the council find the money for it after that year?"
+    doc = clean_document(page.format(f"<p>{deck}<br>{question}</p>"), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([deck, question, *PARAS])
+    doc = clean_document(page.format(f"<p><a href='/other'>{deck}</a></p>"), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    doc = clean_document(page.format("<p>Library services across the county in the new year</p>"), "html",
+                         ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

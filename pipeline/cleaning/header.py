@@ -129,17 +129,26 @@ STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words
 
 
 def _standfirst(scored: list[Scored], verdicts: list[Verdict | None], i: int, title: int | None, start: int) -> bool:
-    """A subheading (h2-h6, below the headline's rank) of the article's markup right under its headline, with
-    only its date, author, captions or short labels (share buttons, tags) around it up to the article's text."""
+    """A subheading (h2-h6, below the headline's rank) or a prose paragraph of the article's markup right under
+    its headline, with only its date, author, captions, short labels (share buttons, tags) or more text of its own
+    element around it up to the article's text (the span may leave it out: a head box marked 'teaser')."""
     s = scored[i]
     c = s.cand
-    if title is None or i <= title or c.heading < 2 or not c.in_article or c.link_density >= 0.5 \
+    if title is None or i <= title or (c.heading < 2 and not (c.tag == "p" and s.feat.is_prose)) \
+            or not c.in_article or c.link_density >= 0.5 \
             or not STANDFIRST_WORDS[0] <= s.feat.n_words <= STANDFIRST_WORDS[1] \
-            or (scored[title].cand.heading and c.heading <= scored[title].cand.heading) \
+            or (c.heading and scored[title].cand.heading and c.heading <= scored[title].cand.heading) \
             or squash(c.text).casefold() in squash(scored[title].cand.text).casefold():
         return False  # not a subheading under the headline (the headline again, a heading of its rank)
     return all((verdicts[j] is not None and verdicts[j].role in STANDFIRST_GAP) or scored[j].klass == BAD
-               or scored[j].feat.n_words <= STANDFIRST_GAP_WORDS for j in (*range(title + 1, i), *range(i + 1, start)))
+               or scored[j].feat.n_words <= STANDFIRST_GAP_WORDS or _same_box(scored[j].cand, c)
+               for j in (*range(title + 1, i), *range(i + 1, start)))
+
+
+def _same_box(other: Candidate, c: Candidate) -> bool:
+    """``other`` is more text of the element that holds the paragraph ``c`` (the standfirst's next sentence)."""
+    return not c.heading and c.parent != 0 and other.parent == c.parent and other.tag == c.tag \
+        and other.link_density < 0.5
 
 
 STANDFIRST_GAP = frozenset({"byline", "dateline", "caption", "section"})
