@@ -1,7 +1,7 @@
 """Classes of page the cleaner once lost, each on a small hand-written page (no third-party text)."""
 from __future__ import annotations
 
-from pipeline.cleaning import clean_document
+from pipeline.cleaning import candidates_for, clean_document
 from pipeline.cleaning.candidates import Candidate
 from pipeline.cleaning.wrapping import broken_sentences
 
@@ -371,3 +371,36 @@ def test_a_paragraph_standfirst_under_the_headline_is_part_of_the_article() -> N
     doc = clean_document(page.format("<p>Library services across the county in the new year</p>"), "html",
                          ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+REPLIES = [
+    "I have used the van every fortnight for years and the driver always has a new crime novel put aside for me, "
+    "so this is the best news I have heard from the council in a very long time indeed.",
+    "Good to hear, but the council should also look at the opening hours of the branch in town, which have been "
+    "cut twice already and now make it impossible for anyone who works to borrow a book there.",
+    "My mother lives in one of the villages on the route and the van is the only library she can still reach, so "
+    "thank you to everyone who signed the petition and to the councillors who listened to them.",
+    "It would be good to know where the money is coming from after the two years are up, because the reserves "
+    "cannot pay for everything and the same question will simply come back again before long.",
+]
+
+
+def test_comment_texts_between_marked_comment_lines_are_comments() -> None:
+    """A thread that marks only each comment's chrome (author, date, buttons) and not its text: the unmarked
+    text under each comment's marked header lines is a comment's, not an article, so the short post under the
+    headline is the body. An article under a lone comment counter, before such a thread, stays the article."""
+    thread = "".join(f"<div class='comment-author'><a href='/u/{k}'>reader{k}</a></div><div class='comment-date'>"
+                     f"{k + 2} hours ago</div><div class='text'><p>{r}</p></div><div class='comment-actions'>"
+                     "<a href='#'>Reply</a></div>" for k, r in enumerate(REPLIES))
+    post = ("The council has agreed to keep the mobile library van running for another two years, after the "
+            "petition. The van will keep its fortnightly route through the thirty villages, and the council will "
+            "look again at the cost next spring. What do you think of the decision?")
+    html = ("<html><body><nav><a href='/'>Home</a></nav><div class='thread'><h1>Library van saved</h1>"
+            f"<div class='post'><p>{post}</p></div><div class='items'>{thread}</div></div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == post
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = ("<html><body><h1>Mobile library saved for two more years</h1><div class='comment-count'>4 comments</div>"
+            f"<div class='story'>{article}</div><div class='items'>{thread}</div></body></html>")
+    assert clean_document(page, "html", ensemble=False).body_text == "\n\n".join(PARAS)
+    assert all(c.markup_role is None for c in candidates_for(page, "html")[0] if c.text in PARAS)

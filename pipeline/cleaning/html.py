@@ -38,6 +38,10 @@ MAX_CONFIRM_WORK = 200_000_000
 # words sit in only when it holds more than this share of the block's text, in a block of at least this many words
 INLINE_MARK_MAX_SHARE = 1 / 3
 INLINE_MARK_MIN_WORDS = 15
+# unmarked text between comment-marked lines: a comment's, in runs of at most this many blocks, seen this often
+THREAD_MAX_RUN = 4
+THREAD_MIN_COMMENTS = 3
+THREAD_REASON = "between the marked lines of a comment"
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -269,10 +273,34 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     finally:
         sys.setrecursionlimit(limit)
     flush()
+    _thread_texts(out)
     declared = meta.pop("article_body", None)
     if declared:
         confirm(out, declared)
     return out, meta
+
+
+def _thread_texts(cands: list[Candidate]) -> None:
+    """A comment thread that marks only each comment's chrome (its author, date and buttons): the unmarked text
+    (at most THREAD_MAX_RUN blocks) under a comment's marked header lines (two or more: author, date) and up to its
+    next marked line is a comment's, where the page shows the pattern at least THREAD_MIN_COMMENTS times (not an
+    article under a lone comment counter)."""
+    runs: list[range] = []
+    start = None
+    for i, c in enumerate(cands):
+        if c.markup_role == "comment":
+            if start is not None and start > 1 and cands[start - 1].markup_role == cands[start - 2].markup_role \
+                    == "comment" and i - start <= THREAD_MAX_RUN:
+                runs.append(range(start, i))
+            start = None
+        elif c.markup_role is None and start is None:
+            start = i
+        elif c.markup_role is not None:
+            start = None
+    if len(runs) >= THREAD_MIN_COMMENTS:
+        for run in runs:
+            for i in run:
+                cands[i].markup_role, cands[i].markup_reason = "comment", THREAD_REASON
 
 
 def _block_context(first: _Context, role_chars: dict[str | None, list], text: str) -> _Context:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .candidates import Candidate
 from .features import BULLET, Features, features, squash
+from .html import THREAD_REASON
 from .repetition import line_key
 from .rules import LineRule, match_rule, vocabulary
 
@@ -67,12 +68,13 @@ def _distrust_sweeping_captions(scored: list[Scored]) -> None:
 
 
 def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.85) -> None:
-    """Markup that would remove nearly all of a page's prose is a mislabelled wrapper, not boilerplate."""
+    """Markup that would remove nearly all of a page's prose is a mislabelled wrapper, not boilerplate (a comment
+    thread's pattern, many comments each marked on its own, is not one wrapper)."""
     prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
     removed = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.why_bad == "markup")
     if prose and removed > share * prose:
         for s in scored:
-            if s.why_bad == "markup" and s.base_klass == GOOD:
+            if s.why_bad == "markup" and s.base_klass == GOOD and s.cand.markup_reason != THREAD_REASON:
                 s.klass, s.why_bad = GOOD, ""
 
 
