@@ -404,3 +404,19 @@ def test_comment_texts_between_marked_comment_lines_are_comments() -> None:
             f"<div class='story'>{article}</div><div class='items'>{thread}</div></body></html>")
     assert clean_document(page, "html", ensemble=False).body_text == "\n\n".join(PARAS)
     assert all(c.markup_role is None for c in candidates_for(page, "html")[0] if c.text in PARAS)
+
+
+def test_paragraphs_in_a_footer_inside_the_article_are_its_text() -> None:
+    """A <footer> inside the article's markup around paragraph after paragraph (a video's transcript) holds the
+    article's text; one prose paragraph there (an author's note) or a page footer outside the article does not."""
+    intro = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    transcript = "".join(f"<p>{p}</p>" for p in [*PARAS[2:], *MODAL[:2]])
+    page = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<div class='story'>{intro}</div><footer><h3>Transcript</h3>{{}}</footer></article>"
+            "<footer>{}<p>Copyright 2024 Example News.</p></footer></body></html>")
+    doc = clean_document(page.format(transcript, ""), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS, *MODAL[:2]])
+    doc = clean_document(page.format(f"<p>{MODAL[2]}</p>", ""), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS[:2])
+    doc = clean_document(page.format("", transcript), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS[:2])

@@ -14,6 +14,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
 MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
 MAX_CAPTION_PARAGRAPHS = 3  # more prose paragraphs than this under caption markup: a figure left open, not captions
+MAX_FOOTER_PARAGRAPHS = 3  # more prose paragraphs than this in a <footer> inside the article: its text, not a footer
 
 
 @dataclass
@@ -53,7 +54,22 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         out.append(s)
     _distrust_sweeping_markup(out)
     _distrust_sweeping_captions(out)
+    _distrust_article_footers(out)
     return out
+
+
+def _distrust_article_footers(scored: list[Scored]) -> None:
+    """A <footer> inside the article's markup around paragraph after paragraph of one element (a transcript,
+    notes) holds text of the article, not a page footer's lines (its short lines, an author's note, stay chrome)."""
+    by_parent: dict[int, list[Scored]] = {}
+    for s in scored:
+        if s.why_bad == "markup" and s.base_klass == GOOD and s.cand.in_article and s.cand.parent \
+                and s.cand.markup_reason == "inside <footer>":
+            by_parent.setdefault(s.cand.parent, []).append(s)
+    for prose in by_parent.values():
+        if len(prose) > MAX_FOOTER_PARAGRAPHS:
+            for s in prose:
+                s.klass, s.why_bad = s.base_klass, ""
 
 
 def _distrust_sweeping_captions(scored: list[Scored]) -> None:
