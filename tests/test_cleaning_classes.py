@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from pipeline.cleaning import candidates_for, clean_document
 from pipeline.cleaning.candidates import Candidate
+from pipeline.cleaning.classify import label
+from pipeline.cleaning.ensemble import Decision, apply, decide, project
+from pipeline.cleaning.rules import vocabulary
 from pipeline.cleaning.wrapping import broken_sentences
 
 PARAS = [
@@ -420,3 +423,22 @@ def test_paragraphs_in_a_footer_inside_the_article_are_its_text() -> None:
     assert doc.body_text == "\n\n".join(PARAS[:2])
     doc = clean_document(page.format("", transcript), "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS[:2])
+
+
+def test_the_second_articles_lines_next_to_ours_in_the_text_container_join_the_body() -> None:
+    """A line that is no prose (a review's own title) at the top of the article's text container, which a second
+    extractor keeps with the article: the merge takes it in with ours, as the page's container and the other
+    extractor agree; the same line in a box outside the text container stays out."""
+    line = "A lifeline for the villages"
+    page = ("<html><body><article><h1>Mobile library saved for two more years</h1>{}"
+            "<div class='entry-content'>{}" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
+    for html, joined in ((page.format("", f"<p>{line}</p>"), True),
+                         (page.format(f"<div class='box'><p>{line}</p></div>", ""), False)):
+        cands, meta = candidates_for(html, "html")
+        lab = label(cands, stopwords=vocabulary().stopwords["en"], repeated=None, fmt="html",
+                    title_hint=meta.get("title"))
+        assert not any(s.cand.text == line and v.role == "body" for s, v in zip(lab.scored, lab.verdicts, strict=True))
+        in_second = project(lab, "\n".join([line, *PARAS]))
+        verdicts = apply(lab, Decision(decide(lab, in_second)[0], in_second, "test"))
+        body = [s.cand.text for s, v in zip(lab.scored, verdicts, strict=True) if v.role == "body"]
+        assert body == ([line, *PARAS] if joined else PARAS)

@@ -8,11 +8,12 @@ block by block, so every block keeps one role and one reason that agree with the
    is a line of trafilatura's text, or, from four words, occurs in it);
 3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
    fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block
-   merge: trafilatura's blocks inside our span, runs of them right next to it (not across a teaser or comment
-   section we saw begin) and prose paragraphs elsewhere (not a teaser's summary, nor beyond a box the markup
-   calls related, outside the article's markup) join the body; when trafilatura
-   keeps most of our body, our blocks after everything it keeps, non-prose ones before it, and short
-   non-sentence lines inside it that it drops (widget labels, hover cards, teaser headlines) leave it;
+   merge: trafilatura's blocks inside our span, runs of them right next to it holding prose or all in the
+   article's text container (not across a teaser or comment section we saw begin) and prose paragraphs
+   elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup)
+   join the body; when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
+   before it, and short non-sentence lines inside it that it drops (widget labels, hover cards, teaser
+   headlines) leave it;
 4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
 
 Thresholds are data (``ENSEMBLE``), tuned on the dev split of ``bench/eval_cleaning.py``.
@@ -224,8 +225,9 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
             elif k not in second:
                 gap += 1
             k += step
-        if sum(scored[i].feat.n_words for i in run if scored[i].klass == GOOD) >= ENSEMBLE["extend_min_prose"]:
-            out += run
+        if sum(scored[i].feat.n_words for i in run if scored[i].klass == GOOD) >= ENSEMBLE["extend_min_prose"] \
+                or (run and all(scored[i].cand.in_text_container for i in (*run, edge))):
+            out += run  # prose, or more of the article's text container (a review's title, a spec list)
     return sorted(set(out))
 
 
