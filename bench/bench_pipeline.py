@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -69,9 +70,9 @@ def _run(env: dict[str, str], *args: str) -> Run:
     """One `python -m pipeline run` in a fresh process: wall and CPU seconds, peak RSS (MiB), output."""
     start = time.perf_counter()
     seen: dict[tuple[int, str], float] = {}
-    with open(os.devnull, "w") as null, subprocess.Popen(
+    with tempfile.TemporaryFile("w+") as err, subprocess.Popen(
             [sys.executable, "-m", "pipeline", "run", *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
-            stderr=null, text=True, start_new_session=True) as proc:
+            stderr=err, text=True, start_new_session=True) as proc:
         chunks = []
         reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()), daemon=True)
         reader.start()
@@ -80,10 +81,12 @@ def _run(env: dict[str, str], *args: str) -> Run:
             reader.join(0.2)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        errors = [line for line in err.read().split("\n") if "\r" not in line][-40:]  # no progress bars
     out = "".join(chunks)
     wall = time.perf_counter() - start
     if proc.returncode:
-        raise SystemExit(f"the run failed with exit code {proc.returncode}:\n{out}")
+        raise SystemExit(f"the run failed with exit code {proc.returncode}:\n{out}\n" + "\n".join(errors))
     seen[(proc.pid, "")] = 0.0  # the run process itself: wait4 has its final figure
     cpu = usage.ru_utime + usage.ru_stime + sum(v for (pid, _), v in seen.items() if pid != proc.pid)
     return Run(wall, cpu, usage.ru_maxrss / 1024, out)
