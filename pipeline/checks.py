@@ -62,8 +62,8 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
     """
     only, params = ("AND doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
     yield from _faults(con.sql(f"SELECT * FROM ({SPANS_SQL}) s WHERE (doc_id IS NULL OR NOT EXISTS "
-                               "(SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)) "
-                               f"{only if doc_ids is not None else ''}", params=params or None), {})
+                               f"(SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)) {only}",
+                               params=params or None), {})
     docs = con.cursor()  # streams the bodies while `con` reads each group's spans
     try:
         stream = docs.sql(f"SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL {only}",
