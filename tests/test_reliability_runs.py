@@ -50,9 +50,9 @@ def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path, mon
 
     from pipeline import checks
     from pipeline.checks import CHECKS, offset_faults, run_checks
+    from pipeline.tables import create_sql
 
     monkeypatch.setattr(checks, "CHECK_DOCS", group)
-    from pipeline.tables import create_sql
 
     rng = random.Random(7)
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
