@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# the reason of unmarked text a comment thread's marked lines enclose (html.py sets it, scoring.py spares it)
+THREAD_REASON = "between the marked lines of a comment"
+
 
 @dataclass
 class Candidate:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from lxml import etree
 
-from .candidates import Candidate
+from .candidates import THREAD_REASON, Candidate
 from .dates import parse_iso
 from .features import alnum_key
 from .rules import _load
@@ -41,7 +41,6 @@ INLINE_MARK_MIN_WORDS = 15
 # unmarked text between comment-marked lines: a comment's, in runs of at most this many blocks, seen this often
 THREAD_MAX_RUN = 4
 THREAD_MIN_COMMENTS = 3
-THREAD_REASON = "between the marked lines of a comment"
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[-_\s:/.]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

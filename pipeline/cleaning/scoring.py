@@ -4,9 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .candidates import Candidate
+from .candidates import THREAD_REASON, Candidate
 from .features import BULLET, Features, features, squash
-from .html import THREAD_REASON
 from .repetition import line_key
 from .rules import LineRule, match_rule, vocabulary
 
