@@ -18,6 +18,7 @@ from .state import MANIFEST_SCHEMA, StateDir, write_parquet
 from .versioning import extractor_version
 
 SQL_DIR = Path(__file__).resolve().parent
+STREAM_ROWS = 10_000  # rows of the next manifest and the plan per batch written: neither is held whole in memory
 PLAN_SCHEMA = pa.schema([("doc_id", pa.string()), ("batch_no", pa.int32()), ("raw_file", pa.string()),
                          ("out_batch", pa.string()), ("source", pa.string()), ("format", pa.string()),
                          ("repeated", pa.string()), ("ingested_at", pa.timestamp("us")),
@@ -71,9 +72,9 @@ def plan(rows: pa.Table, docs: pa.Table, state: StateDir, run_id: str, enabled: 
         to_process = con.sql("SELECT count(*) FROM planned WHERE todo").fetchall()[0][0]
         names = [state.out_batch(run_id, n) for n in range((to_process + batch_size - 1) // batch_size)]
         manifest = con.sql(NEXT_MANIFEST, params={"version": extractor_version(), "now": now, "names": names})
-        write_parquet(manifest.to_arrow_table().cast(MANIFEST_SCHEMA), run_dir / "manifest_next.parquet")
+        write_parquet(manifest.to_arrow_reader(STREAM_ROWS), run_dir / "manifest_next.parquet", MANIFEST_SCHEMA)
         planned = con.sql(PLAN, params={"names": names})
-        write_parquet(planned.to_arrow_table().cast(PLAN_SCHEMA), run_dir / "plan.parquet")
+        write_parquet(planned.to_arrow_reader(STREAM_ROWS), run_dir / "plan.parquet", PLAN_SCHEMA)
         per_source = dict(con.sql("SELECT source, count(*) FROM rows GROUP BY source ORDER BY source").fetchall())
     finally:
         con.close()

@@ -29,11 +29,17 @@ MANIFEST_COLUMNS = [
 MANIFEST_SCHEMA = pa.schema(MANIFEST_COLUMNS)
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write a parquet file atomically (a reader sees the whole file or none)."""
+def write_parquet(table: pa.Table | pa.RecordBatchReader, path: Path, schema: pa.Schema | None = None) -> None:
+    """Write a parquet file atomically (a reader sees the whole file or none). A record batch reader is written as
+    it streams, each batch cast to ``schema`` (so a query's result need not sit in memory whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
+    if isinstance(table, pa.Table):
+        pq.write_table(table if schema is None else table.cast(schema), tmp, compression="zstd")
+    else:
+        with pq.ParquetWriter(tmp, schema or table.schema, compression="zstd") as out:
+            for batch in table:
+                out.write_batch(batch if schema is None else batch.cast(schema))
     os.replace(tmp, path)
 
 
