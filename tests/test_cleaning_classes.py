@@ -442,3 +442,48 @@ def test_the_second_articles_lines_next_to_ours_in_the_text_container_join_the_b
         verdicts = apply(lab, Decision(decide(lab, in_second)[0], in_second, "test"))
         body = [s.cand.text for s, v in zip(lab.scored, verdicts, strict=True) if v.role == "body"]
         assert body == ([line, *PARAS] if joined else PARAS)
+
+
+def test_a_section_whose_id_is_made_from_its_heading_is_not_chrome() -> None:
+    """Documentation tools give each section an id made from its heading ("sharing-with-a-single-developer"):
+    a marker word in it ("sharing") says what the section is about, not that it is a share bar; a short
+    component id ("social-share") still marks its block."""
+    first, second = "".join(f"<p>{p}</p>" for p in PARAS[:2]), "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    html = ("<html><body><div class='body' role='main'><h1>Mobile library saved for two more years</h1>"
+            f"<div class='section' id='keeping-the-van-on-the-road'>{first}</div>"
+            f"<div class='section' id='sharing-with-a-neighbouring-authority'><h2>Sharing the costs</h2>{second}</div>"
+            "<div id='social-share'><p>Share this page with your friends and followers on social media now.</p>"
+            "</div></div></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS[:2], "Sharing the costs", *PARAS[2:]])
+    share = next(b for b in doc.blocks if b.text.startswith("Share this page"))
+    assert share.role == "navigation"
+
+
+def test_links_within_the_page_are_not_link_text() -> None:
+    """A heading linked back to the contents (<a href="#toc-3">) is the article's heading, not a teaser's link;
+    a heading linked to another page still is."""
+    html = ("<html><body><div class='document'><div class='section'><h1>Mobile library saved for two more years</h1>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><div class='section'>"
+            "<h2><a class='toc-backref' href='#contents-2'>What the readers said</a></h2>"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></div></div>"
+            "<div class='more'><h3><a href='/news/bus-station-to-close'>Bus station to close</a></h3></div>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS[:2], "What the readers said", *PARAS[2:]])
+
+
+def test_a_heading_that_names_a_comment_section_but_heads_the_articles_text_does_not_end_it() -> None:
+    """'Response' (an API's object, a consultation's reply) heading a part of the article, its paragraphs in the
+    same element as those before it, is the article's; a 'Comments' heading over a thread in its own list ends
+    the article."""
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='text'>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h2>Response</h2><p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+            "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS[:2], "Response", *PARAS[2:]])
+    thread = ("<html><body><article><h1>Mobile library saved for two more years</h1><div class='text'>"
+              f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p></div></article><h2>Comments</h2><ol class='thread'>"
+              f"<li><p>{PARAS[2]}</p></li><li><p>{PARAS[3]}</p></li></ol></body></html>")
+    doc = clean_document(thread, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS[:2])

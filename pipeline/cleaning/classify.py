@@ -9,7 +9,7 @@ from .features import looks_verbless
 from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
-from .span import BYLINE_LEAD, article_span
+from .span import BYLINE_LEAD, article_span, heading_of_the_text
 from .verdicts import Labelling, Verdict, bad_verdict
 
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
@@ -53,6 +53,9 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("body", LINKED_LIST_REASON)
         elif s.klass == BAD and start < i < end and linked_sentence_between_prose(scored, i):
             verdicts[i] = Verdict("body", "a linked sentence between paragraphs of the article")
+        elif s.klass == BAD and start < i < end and s.rule is not None and s.rule.role == "comment" \
+                and heading_of_the_text(scored, i):
+            verdicts[i] = Verdict("body", "a heading of the article's text, though it reads like a comment section's")
         elif s.klass == BAD and start < i < end and linked_subheading(scored, i):
             verdicts[i] = Verdict("body", "a linked subheading over a paragraph of the article")
         elif s.klass == BAD:

@@ -67,6 +67,26 @@ def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str
     return raw["tags"], classes, content
 
 
+def _in_page(href: str | None) -> bool:
+    """A link to a named place on the same page: in a heading (a back-link to the contents, as documentation
+    tools make every heading) its words are not counted as link text; a contents list's links still are, and a
+    bare "#" is a script's button."""
+    return href is not None and len(href) > 1 and href.startswith("#")
+
+
+@cache
+def _slug_rule() -> tuple[int, frozenset[str]]:
+    rule = _load("markup.yaml")["heading_slug_ids"]
+    return rule["min_words"], frozenset(rule["sentence_words"])
+
+
+def heading_slug(value: str) -> bool:
+    """An id made from a heading's text ("sharing-with-a-single-developer"): it marks no role (``markup.yaml``)."""
+    min_words, sentence_words = _slug_rule()
+    words = [w for w in SPLIT.split(value.lower()) if w]
+    return len(words) >= min_words and any(w in sentence_words for w in words)
+
+
 @lru_cache(maxsize=8192)
 def _element_markup(name: str, marks: tuple[str | None, ...]) -> tuple[bool, str | None, str | None, bool]:
     """What one element's tag and class/id words say: (article-text container, role, reason, names an author).
@@ -127,7 +147,9 @@ class _Context:
 
     def child(self, name: str, get: Callable[[str], str | None]) -> _Context:
         """The context inside element ``name`` whose attributes ``get`` reads."""
-        marks = (get("class"), get("id"), get("itemprop"), get("role"), get("name"), get("data-component"))
+        anchor = get("id")
+        marks = (get("class"), None if anchor and heading_slug(anchor) else anchor, get("itemprop"), get("role"),
+                 get("name"), get("data-component"))
         if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and marks == NO_MARKS:
             return self  # a plain inline element (<a href>, <span>, <em>) changes nothing
         container, own_role, own_reason, authorish = _element_markup(name, marks)
@@ -258,7 +280,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                         times.append(parsed)
                     if not state[1]:
                         state[0] = sub
-                walk(child, sub, in_link or name == "a")
+                walk(child, sub, in_link or (name == "a" and not (ctx.heading and _in_page(child.get("href")))))
                 if block:
                     flush()
             if child.tail:

@@ -34,7 +34,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     seen = 0
     for i, s in enumerate(scored):
         if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP \
-                and not _toolbar_link(scored, i):
+                and not _toolbar_link(scored, i) and not heading_of_the_text(scored, i):
             for j in range(i, len(weights)):
                 weights[j] = -abs(weights[j]) - 1.0
             break
@@ -47,7 +47,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     for k in range(start, end + 1):
         s = scored[k]
         if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
-                and not _toolbar_link(scored, k) \
+                and not _toolbar_link(scored, k) and not heading_of_the_text(scored, k) \
                 and not _prose_resumes(scored, k, end):
             end = k - 1
             break
@@ -200,6 +200,22 @@ def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     window = scored[k + 1:min(end, k + RESUME_WINDOW) + 1]
     long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS for s in window)
     return long_prose >= RESUME_MIN_PARAGRAPHS
+
+
+def heading_of_the_text(scored: list[Scored], k: int) -> bool:
+    """A heading that reads as a comment section's ('Response', 'Discussion') but heads a part of the article:
+    the two prose paragraphs right after it (long ones together) sit in the same element as the paragraph right
+    before it, and neither is marked as a comment (a thread's comments sit in a list or box of their own)."""
+    if not scored[k].cand.heading:
+        return False
+    before = next((s for s in reversed(scored[max(0, k - RESUME_WINDOW):k]) if s.klass == GOOD and s.rule is None),
+                  None)
+    if before is None or not before.cand.parent:
+        return False
+    after = [s for s in scored[k + 1:k + 1 + RESUME_WINDOW] if s.klass == GOOD and s.rule is None]
+    after = after[:RESUME_MIN_PARAGRAPHS]
+    return len(after) == RESUME_MIN_PARAGRAPHS and sum(s.feat.n_words for s in after) >= 2 * RESUME_MIN_WORDS \
+        and all(s.cand.parent == before.cand.parent and s.cand.markup_role != "comment" for s in after)
 
 
 def _inside_marked_article(scored: list[Scored], k: int, end: int) -> bool:
