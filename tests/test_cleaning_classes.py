@@ -487,3 +487,28 @@ def test_a_heading_that_names_a_comment_section_but_heads_the_articles_text_does
               f"<li><p>{PARAS[2]}</p></li><li><p>{PARAS[3]}</p></li></ol></body></html>")
     doc = clean_document(thread, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS[:2])
+
+
+BLURBS = [
+    "See what your council tax pays for, and learn about the services near you.",
+    "Recycling: find your collection day and what goes in each bin this month.",
+    "Parking permits: apply, renew or change the details of your permit online today.",
+    "Libraries: reserve a book, renew your loans and find opening times near you.",
+    "School places: check the deadlines and apply for a place for your child.",
+]
+
+
+def test_an_article_far_below_a_menu_of_blurbs_and_a_section_heading_is_the_article() -> None:
+    """A text scrape of a portal page: a menu of one-line blurbs, a 'View all' heading, a long menu, then the
+    article's long paragraphs. The article is the later run, not the blurbs above the heading; teaser blurbs after
+    a short article's 'Related stories' heading still end it."""
+    menu = "\n".join(f"{b}\nGet started" for b in BLURBS)
+    links = "\n".join(("Bins", "Parking", "Libraries", "Schools", "Roads", "Housing", "Jobs", "Planning", "Events",
+                       "Leisure", "Licences", "Benefits", "Elections", "Transport", "Health", "Contact us"))
+    page = f"Home\n{menu}\nView all\n{links}\nMobile library saved for two more years\n" + "\n".join(PARAS) + \
+        "\nShare this article\nCopyright 2024 Example Council"
+    doc = clean_document(page, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    short = f"Mobile library saved\n{PARAS[0]}\n{PARAS[1]}\nRelated stories\n" + "\n".join(BLURBS * 3)
+    doc = clean_document(short, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS[:2])

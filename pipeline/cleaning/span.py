@@ -42,19 +42,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     span = _kadane(weights)
     if span is None:
         return None
-    start, end = span
-    seen = 0
-    for k in range(start, end + 1):
-        s = scored[k]
-        if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
-                and not _toolbar_link(scored, k) and not heading_of_the_text(scored, k) \
-                and not _prose_resumes(scored, k, end):
-            end = k - 1
-            break
-        if seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and _page_end(s):
-            end = k - 1  # text after the page's own footer (a modal, a hidden panel) is not this article
-            break
-        seen += good_words[k]
+    start, end = _cut_at_stops(scored, weights, good_words, *span)
     while end >= start and weights[end] <= 0:
         end -= 1
     end = _cut_teaser_list(scored, start, end)
@@ -63,6 +51,45 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     end = _later_siblings(scored, _extend_end(scored, end))
     start = _extend_start(scored, _earlier_siblings(scored, start))
     return start, end
+
+
+def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], start: int,
+                  end: int) -> tuple[int, int]:
+    """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
+    the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
+    a 'View all' heading, the article far below), the article is that later run, judged the same way."""
+    while True:
+        seen, cut = 0, None
+        for k in range(start, end + 1):
+            s = scored[k]
+            if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
+                    and not _toolbar_link(scored, k) and not heading_of_the_text(scored, k) \
+                    and not _prose_resumes(scored, k, end):
+                cut = k
+                break
+            if seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and _page_end(s):
+                return start, k - 1  # text after the page's own footer (a modal, a hidden panel) is not this article
+            seen += good_words[k]
+        if cut is None:
+            return start, end
+        later = _kadane(weights[cut + 1:end + 1])
+        if later is None:
+            return start, cut - 1
+        later_start, later_end = cut + 1 + later[0], cut + 1 + later[1]
+        after = _long_prose_words(scored, later_start, later_end)
+        if after < RESTART_MIN_WORDS or after < RESTART_RATIO * _long_prose_words(scored, start, cut - 1):
+            return start, cut - 1
+        start, end = later_start, later_end
+
+
+RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
+RESTART_RATIO = 2.0         # ... and this many times those of the run before the section heading
+LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
+
+
+def _long_prose_words(scored: list[Scored], start: int, end: int) -> int:
+    return sum(s.feat.n_words for s in scored[start:end + 1]
+               if s.klass == GOOD and s.rule is None and s.feat.n_words >= LONG_PARAGRAPH_WORDS)
 
 
 def _later_siblings(scored: list[Scored], end: int) -> int:
