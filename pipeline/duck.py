@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 MEMORY_LIMIT = "256MB"  # at 100,000 pages the publish builds as fast as at 512MB and 240 MiB smaller
+RETRY_MEMORY_LIMIT = "1GB"  # for a read-only summary that does not fit the cap (``fetch_all``)
 
 
 def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bool = False,
@@ -24,3 +25,21 @@ def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bo
     con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
     con.execute("SET temp_directory = ?", [str(spill_dir)])
     return con
+
+
+def fetch_all(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None,
+              ) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a read-only query. A query that runs out of memory under the cap (DuckDB spills
+    sorts, joins and most aggregates, but not a median's or a distinct count's state) is run once more with
+    ``RETRY_MEMORY_LIMIT``, and the cap is set back after it: a summary over a growing corpus never fails the run
+    for lack of the cap's room."""
+    try:
+        cur = con.execute(sql, params or [])
+        return [d[0] for d in cur.description], cur.fetchall()
+    except duckdb.OutOfMemoryException:
+        con.execute("SET memory_limit = ?", [RETRY_MEMORY_LIMIT])
+        try:
+            cur = con.execute(sql, params or [])
+            return [d[0] for d in cur.description], cur.fetchall()
+        finally:
+            con.execute("SET memory_limit = ?", [MEMORY_LIMIT])

@@ -150,15 +150,14 @@ class Reader:
     def rows(self, sql: str, *needs: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         if not self.has(*needs):
             return []
-        cur = self.con.execute(sql, list(params))
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        cols, rows = duck.fetch_all(self.con, sql, list(params))
+        return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def scalar(self, sql: str, *needs: str, default: Any = 0) -> Any:
         if not self.has(*needs):
             return default
-        row = self.con.execute(sql).fetchone()
-        return default if row is None or row[0] is None else row[0]
+        rows = duck.fetch_all(self.con, sql)[1]
+        return default if not rows or rows[0][0] is None else rows[0][0]
 
 
 # ------------------------------------------------------------------------------------------------------- charts
