@@ -34,12 +34,16 @@ def write_parquet(table: pa.Table | pa.RecordBatchReader, path: Path, schema: pa
     it streams, each batch cast to ``schema`` (so a query's result need not sit in memory whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(table, pa.Table):
-        pq.write_table(table if schema is None else table.cast(schema), tmp, compression="zstd")
-    else:
-        with pq.ParquetWriter(tmp, schema or table.schema, compression="zstd") as out:
-            for batch in table:
-                out.write_batch(batch if schema is None else batch.cast(schema))
+    try:
+        if isinstance(table, pa.Table):
+            pq.write_table(table if schema is None else table.cast(schema), tmp, compression="zstd")
+        else:
+            with pq.ParquetWriter(tmp, schema or table.schema, compression="zstd") as out:
+                for batch in table:
+                    out.write_batch(batch if schema is None else batch.cast(schema))
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed or interrupted write leaves nothing behind
+        raise
     os.replace(tmp, path)
 
 

@@ -53,6 +53,11 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     return start, end
 
 
+RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
+RESTART_RATIO = 2.0         # ... and this many times those of the run before the section heading
+LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
+
+
 def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], start: int,
                   end: int) -> tuple[int, int]:
     """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
@@ -80,11 +85,6 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
         if after < RESTART_MIN_WORDS or after < RESTART_RATIO * _long_prose_words(scored, start, cut - 1):
             return start, cut - 1
         start, end = later_start, later_end
-
-
-RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
-RESTART_RATIO = 2.0         # ... and this many times those of the run before the section heading
-LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
 
 
 def _long_prose_words(scored: list[Scored], start: int, end: int) -> int:
