@@ -4,9 +4,9 @@
 -- the first 16 hex of its sha256. Documents with no key on $buckets[1] pages or more have no row.
 -- Tables: `docs` (doc_id, raw_file, row n, source src, page), `keys` (n, src, page, key), made by planning.py.
 CREATE TEMP TABLE verdicts AS
-WITH pages AS (
-    SELECT src, key, count(DISTINCT page) AS pages
-    FROM keys GROUP BY src, key HAVING count(DISTINCT page) > 1
+WITH pages AS (  -- a GROUP BY over distinct pairs, not count(DISTINCT page): DuckDB spills the one, not the other
+    SELECT src, key, count(*) AS pages
+    FROM (SELECT DISTINCT src, key, page FROM keys) GROUP BY src, key HAVING count(*) > 1
 ), bucketed AS (
     SELECT keys.n, keys.key,
            coalesce(list_max(list_filter(CAST($buckets AS INTEGER[]), lambda f: f <= pages.pages)), 0) AS bucket
