@@ -33,13 +33,15 @@ def fetch_all(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = No
     sorts, joins and most aggregates, but not a median's or a distinct count's state) is run once more with
     ``RETRY_MEMORY_LIMIT``, and the cap is set back after it: a summary over a growing corpus never fails the run
     for lack of the cap's room."""
-    try:
+    def run() -> tuple[list[str], list[tuple]]:
         cur = con.execute(sql, params or [])
         return [d[0] for d in cur.description], cur.fetchall()
+
+    try:
+        return run()
     except duckdb.OutOfMemoryException:
         con.execute("SET memory_limit = ?", [RETRY_MEMORY_LIMIT])
         try:
-            cur = con.execute(sql, params or [])
-            return [d[0] for d in cur.description], cur.fetchall()
+            return run()
         finally:
             con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
