@@ -12,6 +12,7 @@ from itertools import islice
 import duckdb
 
 from .cleaning import ROLES
+from .span_check import Bodies
 
 QUALIFIERS = ("exact", "about", "over", "under", "at_least", "up_to", "just")
 BODY_TYPES = ("central_government", "parliament_party", "local_authority", "combined_authority", "lep",
@@ -40,13 +41,8 @@ SPANS_SQL = " UNION ALL ".join(f"SELECT doc_id, {what} AS what, char_start, char
                                for rows, what, surface in SPAN_TABLES)
 
 
-def _columns(rel: duckdb.DuckDBPyRelation, batch: int = 50_000) -> Iterator[list[list]]:
-    """The rows of a relation in batches, each batch as one Python list per column."""
-    for rb in rel.to_arrow_reader(batch):
-        yield [col.to_pylist() for col in rb.columns]
-
-
 CHECK_DOCS = 2_000  # documents whose bodies are held at once by the span check
+SPAN_ROWS = 20_000  # spans compared at once
 
 
 def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> Iterator[dict]:
@@ -54,10 +50,10 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
     (a publish built on the last published file checks the documents it loaded: every other document's text and
     spans are the rows that passed this check when they were published).
 
-    The documents are read as stored, CHECK_DOCS at a time, and each group's spans are compared with their bodies
-    held in a dict: each body is read once and each span is one slice of it, so the cost is the text plus the
-    spans (slicing `body_text` in SQL per span costs the whole body each time: a 24 MB page with 288k spans,
-    hours), and nothing is sorted (sorting the bodies by doc_id needs about 1 GB at 100,000 pages). A full build
+    The documents are read as stored, CHECK_DOCS at a time, and each group's spans are compared in bulk with
+    their bodies (``span_check``): each body is read once, so the cost is the text plus the spans (slicing
+    `body_text` in SQL per span costs the whole body each time: a 24 MB page with 288k spans, hours), and nothing
+    is sorted (sorting the bodies by doc_id needs about 1 GB at 100,000 pages). A full build
     stores documents in doc_id order, as the span tables are, so each group's spans are a few row groups.
     """
     only, params = ("AND doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
@@ -68,7 +64,8 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
     try:
         stream = docs.sql(f"SELECT doc_id, body_text FROM documents WHERE doc_id IS NOT NULL {only}",
                           params=params or None)
-        for ids, texts in _columns(stream, CHECK_DOCS):
+        for rb in stream.to_arrow_reader(CHECK_DOCS):
+            ids, texts = rb["doc_id"].to_pylist(), rb["body_text"].to_pylist()
             yield from _faults(con.sql(f"SELECT * FROM ({SPANS_SQL}) WHERE doc_id BETWEEN ? AND ? "
                                        "AND doc_id IN (SELECT unnest(?::VARCHAR[]))",
                                        params=[min(ids), max(ids), ids]), dict(zip(ids, texts, strict=True)))
@@ -78,12 +75,12 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
 
 def _faults(spans: duckdb.DuckDBPyRelation, bodies: dict[str, str | None]) -> Iterator[dict]:
     """The spans that are not the exact slice of their document's body in `bodies` (no body: a fault)."""
-    for ids, whats, starts, ends, surfaces in _columns(spans):
-        for doc_id, what, start, end, surface in zip(ids, whats, starts, ends, surfaces, strict=True):
-            text = bodies.get(doc_id)
-            if (text is None or start is None or end is None or start < 0 or end > len(text)
-                    or text[start:end] != surface):
-                yield {"doc_id": doc_id, "what": what, "char_start": start, "char_end": end, "text": surface}
+    group = Bodies(bodies)
+    for rb in spans.to_arrow_reader(SPAN_ROWS):
+        for i in group.faulty_rows(rb):
+            row = rb.slice(int(i), 1).to_pylist()[0]
+            yield {"doc_id": row["doc_id"], "what": row["what"], "char_start": row["char_start"],
+                   "char_end": row["char_end"], "text": row["surface"]}
 
 
 def _orphans(table: str, column: str, parent: str, parent_column: str | None = None) -> str:

@@ -41,9 +41,14 @@ def _naive_offset_faults(con) -> set[tuple]:
         """).fetchall())
 
 
-@pytest.mark.parametrize("group", [2_000, 3])  # documents held at once: all, or a few (stored out of doc_id order)
+@pytest.mark.parametrize(("group", "alphabet", "longest"), [
+    (2_000, "ab £€😀\n", 6),  # documents held at once: all, or a few (stored out of doc_id order)
+    (3, "ab £€😀\n", 6),
+    (3, "ab c\n", 6),  # bodies all ASCII: compared a byte per character
+    (3, "ab £€😀\n", 150),  # spans longer than span_check.LONG_SPAN: compared as slices
+])
 def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           group: int) -> None:
+                                                           group: int, alphabet: str, longest: int) -> None:
     import random
 
     import duckdb
@@ -59,17 +64,20 @@ def test_offset_check_finds_exactly_what_the_naive_sql_finds(tmp_path: Path, mon
     for table in ("documents", "document_blocks", "numeric_claims", "body_mentions", "person_mentions",
                   "place_mentions"):
         con.execute(create_sql(table))
-    alphabet = "ab £€😀\n"
     for d in range(40):
-        body = None if d % 13 == 0 else "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        size = rng.randint(0, 60 + 2 * longest)
+        body = None if d % 13 == 0 else "".join(rng.choice(alphabet) for _ in range(size))
         doc_id = f"{d:04x}" if d % 11 else f"z{d}"
         if d % 17 != 5:  # some spans point at a document that is not there
             con.execute("INSERT INTO documents (doc_id, body_text) VALUES (?, ?)", [doc_id, body])
         for k in range(rng.randint(0, 6)):
-            start = rng.randint(-2, 64) if k != 5 else None
-            end = None if start is None else start + rng.randint(0, 6)
+            start = rng.randint(-2, size + 4) if k != 5 else None
+            end = None if start is None else start + rng.randint(0, longest)
             text = body or ""
             surface = text[start:end] if start is not None and start >= 0 and rng.random() < .7 else "x"
+            if surface and rng.random() < .2:  # one character changed: only comparing the text finds it
+                at = rng.randrange(len(surface))
+                surface = surface[:at] + ("b" if surface[at] != "b" else "a") + surface[at + 1:]
             con.execute("INSERT INTO body_mentions VALUES (?, ?, ?, ?, ?)", [doc_id, f"b{k}", surface, start, end])
             con.execute("INSERT INTO document_blocks (doc_id, block_no, text, role, char_start, char_end) "
                         "VALUES (?, ?, ?, 'body', ?, ?)", [doc_id, k, surface, start, end])
