@@ -223,3 +223,6 @@ def report(context: AssetExecutionContext, claimhouse: ClaimhouseSettings) -> Ma
         "path": MetadataValue.path(str(out.resolve())),
         **{k: v for k, v in figures.items() if isinstance(v, int | float | str) and k != "path"},
     })
+
+
+ASSETS = [sources, warehouse, report]  # the whole graph, as the definitions and the CLI's in-process run load it

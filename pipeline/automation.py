@@ -24,18 +24,12 @@ from dagster import (
 
 from . import runlock
 from .config import Settings
-from .dask_executor import dask_executor
 from .resources import ClaimhouseSettings
 from .sources import SourcesError, load_sources
 from .sources.files import matching_files
 
 refresh_warehouse = define_asset_job("refresh_warehouse", selection=AssetSelection.all(),
                                      description="Read every source and publish the warehouse.")
-refresh_warehouse_on_dask = define_asset_job(
-    "refresh_warehouse_on_dask", selection=AssetSelection.all(), executor_def=dask_executor,
-    description="The same run with its steps on an existing dask cluster (README 'Scaling out'): give the "
-                "scheduler as execution.config.cluster.existing.address; workers share the state folder and "
-                "DAGSTER_HOME.")
 
 
 def sources_fingerprint(settings: Settings) -> str:

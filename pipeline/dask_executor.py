@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 
 import dask.distributed
-from dagster import executor, multiple_process_executor_requirements
+from dagster import AssetSelection, define_asset_job, executor, multiple_process_executor_requirements
 from dagster._core.errors import DagsterExecutionInterruptedError
 from dagster._core.events import DagsterEvent
 from dagster._core.execution.context.system import PlanOrchestrationContext
@@ -100,3 +100,10 @@ class DynamicDaskExecutor(DaskExecutor):
             yield event
             active.handle_event(event)
         active.verify_complete(plan_context, key)
+
+
+refresh_warehouse_on_dask = define_asset_job(
+    "refresh_warehouse_on_dask", selection=AssetSelection.all(), executor_def=dask_executor,
+    description="The same run with its steps on an existing dask cluster (README 'Scaling out'): give the "
+                "scheduler as execution.config.cluster.existing.address; workers share the state folder and "
+                "DAGSTER_HOME.")

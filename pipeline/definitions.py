@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dagster import Definitions
 
-from .assets import report, sources, warehouse
-from .automation import daily_refresh, purge_old_runs, refresh_warehouse, refresh_warehouse_on_dask, sources_changed
+from .assets import ASSETS
+from .automation import daily_refresh, purge_old_runs, refresh_warehouse, sources_changed
+from .dask_executor import refresh_warehouse_on_dask
 from .resources import RESOURCE_KEY, ClaimhouseSettings
 
 defs = Definitions(
-    assets=[sources, warehouse, report],
+    assets=ASSETS,
     jobs=[refresh_warehouse, refresh_warehouse_on_dask, purge_old_runs],
     schedules=[daily_refresh],
     sensors=[sources_changed],

@@ -1,10 +1,10 @@
 """Whether spans are the exact text of the bodies they point at, compared in bulk with numpy.
 
-The bodies of a group of documents become one array of characters (a byte each when they are all ASCII, else
-UTF-32 code points), where a span's character offsets are plain indices, so every short span of a batch is
-compared at once by gathering its characters from that array; a long span (a whole paragraph block) is compared as one Python slice, which costs its length and no
-index array. A span is a fault when it has no document, no body, a missing or out-of-range offset, or text
-other than the body's slice (``text[start:end]``, as Python slices it).
+The bodies of a group of documents become one array of characters (a byte each when they are all ASCII, else UTF-32
+code points), where a span's character offsets are plain indices, so every short span of a batch is compared at
+once by gathering its characters from that array; a long span (a whole paragraph block) is compared as one Python
+slice, which costs its length and no index array. A span is a fault when it has no document, no body, a missing or
+out-of-range offset, or text other than the body's slice (``text[start:end]``, as Python slices it).
 """
 from __future__ import annotations
 
