@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import fmt_money, render_report, unit_label
+from pipeline.report import CLAIMS_BY_BODY_TYPE, fmt_money, render_report, unit_label
 from tests.browser import ARTIFACTS, render
 from tests.helpers import Workspace
 
@@ -62,6 +62,13 @@ def test_report_on_the_seeds(seeds_workspace: Workspace, tmp_path: Path) -> None
     for (unit,) in ws.query("SELECT unit FROM claims_by_unit"):
         assert f"<td>{unit_label(unit)}</td>" in page
     assert "No errors" in page
+    # the body-type section counts what the claims_with_bodies view holds (its own query keys pairs by row number)
+    by_view = ws.query("""SELECT body_type, unit, count(DISTINCT claim_id), count(DISTINCT claim_id) FILTER (WHERE
+                          is_attributed) FROM claims_with_bodies GROUP BY ALL ORDER BY ALL""")
+    by_report = ws.query(f"SELECT body_type, unit, claims, stated FROM ({CLAIMS_BY_BODY_TYPE}) ORDER BY ALL")
+    assert by_report == by_view and len(by_view) >= 3
+    bodies = ws.query("SELECT body_type, count(DISTINCT body_id) FROM claims_with_bodies GROUP BY ALL ORDER BY ALL")
+    assert ws.query(f"SELECT DISTINCT body_type, bodies FROM ({CLAIMS_BY_BODY_TYPE}) ORDER BY ALL") == bodies
     # a second rendering replaces the page in place and is quick (matplotlib is imported by now); CPU time, so that
     # other tests running beside this one do not count
     cpu = time.process_time()
