@@ -15,6 +15,7 @@ import atexit
 import contextlib
 import ctypes
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import select
 import signal
@@ -29,6 +30,7 @@ from .procs import process_start
 T = TypeVar("T")
 R = TypeVar("R")
 MIN_ITEMS_FOR_POOL = 16
+PRELOAD = ["pipeline.preload"]  # what the forkserver imports before it forks any worker
 PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 1.0  # seconds between checks when the kernel has no pidfd
 _pool: ProcessPoolExecutor | None = None
@@ -69,11 +71,20 @@ def init_worker(owner_pid: int, owner_started: str) -> None:
     threading.Thread(target=_watch_owner, args=(owner_pid, owner_started), name="owner-watch", daemon=True).start()
 
 
+def start_forkserver() -> None:
+    """Start the pool's forkserver now: it loads PRELOAD in its own process while this one goes on with its
+    start-up, so a pool made later forks workers that are ready at once. Without it the first pool starts it."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    multiprocessing.forkserver.ensure_running()
+
+
 def _get_pool(size: int) -> ProcessPoolExecutor:
     global _pool, _pool_size
     if _pool is None or _pool_size != size:
         shutdown()
-        _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("forkserver"),
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)  # no effect once the forkserver runs (start_forkserver)
+        _pool = ProcessPoolExecutor(max_workers=size, mp_context=context,
                                     initializer=init_worker, initargs=(os.getpid(), process_start(os.getpid())))
         _pool_size = size
     return _pool
