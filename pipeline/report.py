@@ -374,7 +374,7 @@ def section_claims_by_unit(db: Reader, charts: Charts) -> str:
 
 
 # The pairs of `claims_with_bodies` (sql/40) counted per body type: grouped by the claim's row number, not by its
-# id as the view's rows are; over millions of pairs string keys make DuckDB spill (21 s at 100,000 pages, now 6 s).
+# id as the view's rows are; over millions of pairs string keys make DuckDB spill (21 s at 100,000 pages, now 7 s).
 CLAIMS_BY_BODY_TYPE = """
     WITH named AS MATERIALIZED (
         SELECT c.rowid AS claim, any_value(c.unit) AS unit, m.body_id,
