@@ -15,6 +15,13 @@ import pyarrow.compute as pc
 LONG_SPAN = 64  # characters: a longer span is compared as one slice, not gathered character by character
 
 
+def _characters(text: str) -> np.ndarray:
+    """The text's characters as an array: a byte each when it is ASCII (`str.isascii` is free), else code points."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
 class Bodies:
     """The bodies of a group of documents, as one array of characters and each document's place in it."""
 
@@ -24,9 +31,7 @@ class Bodies:
         self.has_body = np.array([t is not None for t in bodies.values()], dtype=bool)
         self.lengths = np.array([len(t) for t in self.texts], dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)[:-1])).astype(np.int64)
-        joined = "".join(self.texts)  # one byte per character when every body is ASCII (str.isascii is free)
-        self.chars = (np.frombuffer(joined.encode("ascii"), dtype=np.uint8) if joined.isascii()
-                      else np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32))
+        self.chars = _characters("".join(self.texts))
 
     def faulty_rows(self, spans: pa.RecordBatch) -> np.ndarray:
         """Row numbers of the spans in `spans` (doc_id, char_start, char_end, surface) that are not the exact
@@ -61,9 +66,7 @@ class Bodies:
         if not len(surfaces):
             return np.zeros(0, dtype=bool)
         joined = pc.binary_join(pa.ListArray.from_arrays(pa.array([0, len(surfaces)], pa.int32()), surfaces), "")
-        text = joined[0].as_py()
-        wanted = (np.frombuffer(text.encode("ascii"), dtype=np.uint8) if text.isascii()
-                  else np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32))
+        wanted = _characters(joined[0].as_py())
         first = np.cumsum(size) - size  # where each surface starts in `wanted`
         index = np.repeat(at - first, size) + np.arange(len(wanted), dtype=np.int64)
         mismatch = np.flatnonzero(self.chars[index] != wanted)
