@@ -6,7 +6,6 @@ Every failure a user can cause prints one line with the cause and the fix, and e
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
@@ -171,27 +170,23 @@ def _execute(resource, instance, full: bool, dask: str | None, tags: dict):
         instance=instance, raise_on_error=False, tags=tags, run_config=run_config)
 
 
-def _workers(settings: Settings, dask: str | None) -> int:
-    """In this process, decoding and each batch's documents spread over every core (pipeline/workers.py)."""
-    return settings.workers or (1 if dask else os.cpu_count() or 1)
-
-
 def run(full: bool, dask: str | None = None) -> int:
     """Materialise the warehouse and its report once; the run lock is held by this process throughout."""
-    with contextlib.suppress(ValueError):  # a bad setting is reported below
-        if _workers(Settings.from_env(), dask) > 1:  # the workers' forkserver loads the models while Dagster starts
-            from .workers import start_forkserver
-
-            start_forkserver()
     from . import progress, runlock
-    from .assets import LOCK_OWNER_TAG
-    from .resources import ClaimhouseSettings
     from .sources import SourcesError, load_sources
 
     owner = f"cli:{uuid.uuid4().hex[:16]}"
     try:
         settings = Settings.from_env()
-        workers = _workers(settings, dask)
+        # in this process, decoding and each batch's documents spread over every core (pipeline/workers.py)
+        workers = settings.workers or (1 if dask else os.cpu_count() or 1)
+        if workers > 1:  # their forkserver loads the extractors while Dagster is imported and starts here
+            from .workers import start_forkserver
+
+            start_forkserver()
+        from .assets import LOCK_OWNER_TAG
+        from .resources import ClaimhouseSettings
+
         resource = ClaimhouseSettings.from_env(resolve=True, workers=workers)
         names = {spec.name for spec in load_sources(settings.sources_file)}
         settings.make_folders()
