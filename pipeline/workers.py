@@ -71,10 +71,17 @@ def init_worker(owner_pid: int, owner_started: str) -> None:
     threading.Thread(target=_watch_owner, args=(owner_pid, owner_started), name="owner-watch", daemon=True).start()
 
 
+def _forkserver_context() -> multiprocessing.context.ForkServerContext:
+    """The forkserver start method, set to load PRELOAD (no effect once the forkserver runs)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 def start_forkserver() -> None:
     """Start the pool's forkserver now: it loads PRELOAD in its own process while this one goes on with its
     start-up, so a pool made later forks workers that are ready at once. Without it the first pool starts it."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    _forkserver_context()
     multiprocessing.forkserver.ensure_running()
 
 
@@ -82,9 +89,7 @@ def _get_pool(size: int) -> ProcessPoolExecutor:
     global _pool, _pool_size
     if _pool is None or _pool_size != size:
         shutdown()
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)  # no effect once the forkserver runs (start_forkserver)
-        _pool = ProcessPoolExecutor(max_workers=size, mp_context=context,
+        _pool = ProcessPoolExecutor(max_workers=size, mp_context=_forkserver_context(),
                                     initializer=init_worker, initargs=(os.getpid(), process_start(os.getpid())))
         _pool_size = size
     return _pool
