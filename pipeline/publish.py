@@ -141,14 +141,22 @@ def changed_documents(state: StateDir, run_dir: Path) -> tuple[list[tuple[str, s
 _CHANGED_ONLY = "SELECT * FROM ({}) WHERE doc_id IN (SELECT doc_id FROM changed_docs)"
 
 
-def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[str, str | None]]) -> None:
-    """In a copy of the published warehouse: drop the rows of changed documents from the carried tables and load
-    their current ones (only the batches that hold them are read)."""
+def _forget_changed(con: duckdb.DuckDBPyConnection, changed: list[tuple[str, str | None]]) -> None:
+    """In a copy of the published warehouse: drop the rows of changed documents from the carried tables and the
+    claims, and checkpoint. Until the checkpoint DuckDB holds the deletions in memory, and at 100,000 pages the
+    inserts after them ran out of the cap."""
     con.register("changed_docs", pa.table({"doc_id": pa.array([d for d, _ in changed], pa.string())}))
+    for table in (*CARRIED, "numeric_claims"):
+        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
+        con.execute("CHECKPOINT")
+
+
+def _carry(con: duckdb.DuckDBPyConnection, state: StateDir, changed: list[tuple[str, str | None]]) -> None:
+    """Load the changed documents' current rows into the carried tables (only the batches that hold them are
+    read); their claims follow once the bodies are resolved (``_claims``)."""
     batches = {b for _, b in changed if b is not None}
     for table in CARRIED:
         staged = _Staged(state, batches, "clean", table)
-        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
         _insert(con, table, _CHANGED_ONLY.format(staged.select()), staged.params)
 
 
@@ -167,30 +175,35 @@ def _attribution(claims: str) -> str:
         WHERE s.attributed_start IS NOT NULL"""
 
 
-_MENTION_IDS = ("SELECT doc_id, char_start, char_end, 'body' AS kind, body_id AS id FROM body_mentions UNION ALL "
-                "SELECT doc_id, char_start, char_end, 'person', person_id FROM person_mentions")
+_MENTION_PRINTS = """
+    SELECT doc_id, count(*) AS mentions, sum(hash(char_start, char_end, kind, id)::HUGEINT) AS print FROM (
+        SELECT doc_id, char_start, char_end, 'body' AS kind, body_id AS id FROM body_mentions UNION ALL
+        SELECT doc_id, char_start, char_end, 'person', person_id FROM person_mentions) GROUP BY doc_id"""
+"""Each document's mentions with the ids they resolve to, as a count and a sum of 64-bit hashes: two documents'
+prints differ when their mentions do (a different set with the same count and sum has odds near 2**-64), and
+100,000 documents' prints take a few MB where the mentions themselves took hundreds (the carried build ran out
+of its memory cap comparing those)."""
 
 
 def _claims(con: duckdb.DuckDBPyConnection, state: StateDir, batches: list[str],
             changed: list[tuple[str, str | None]] | None) -> None:
     """The claims with their attribution. Carried over (``changed``): the changed documents' claims are loaded
     again, and the attribution of the other documents whose mentions moved to another body or person id (ids are
-    resolved across documents; ``published_mentions`` holds the ids the published file gave them) is recomputed
+    resolved across documents; ``published_prints`` holds prints of the ids the published file gave them) is recomputed
     and updated where it differs, so the table is exactly a full build's."""
     if changed is None:
         staged = _Staged(state, batches, "extract", "numeric_claims")
         rows = staged.select()
     else:
         staged = _Staged(state, {b for _, b in changed if b is not None}, "extract", "numeric_claims")
-        rows = _CHANGED_ONLY.format(staged.select())
-        con.execute("DELETE FROM numeric_claims WHERE doc_id IN (SELECT doc_id FROM changed_docs)")
+        rows = _CHANGED_ONLY.format(staged.select())  # their old rows are gone (``_forget_changed``)
     _insert(con, "numeric_claims", f"SELECT c.*, k.body_id AS attributed_body_id FROM ({rows}) c "
                                    "LEFT JOIN key_map k ON k.body_key = c.attributed_body_key", staged.params)
     if changed is None:
         return
-    con.execute(f"""CREATE TEMP TABLE moved_docs AS SELECT DISTINCT doc_id FROM published_mentions o
-                    FULL JOIN ({_MENTION_IDS}) n USING (doc_id, char_start, char_end, kind)
-                    WHERE o.id IS DISTINCT FROM n.id
+    con.execute(f"""CREATE TEMP TABLE moved_docs AS SELECT doc_id FROM published_prints o
+                    FULL JOIN ({_MENTION_PRINTS}) n USING (doc_id)
+                    WHERE (o.mentions, o.print) IS DISTINCT FROM (n.mentions, n.print)
                     AND doc_id NOT IN (SELECT doc_id FROM changed_docs)""")
     con.execute(f"""
         UPDATE numeric_claims SET attributed_body_id = a.attributed_body_id,
@@ -211,6 +224,14 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
                 [str(run_dir / "manifest_next.parquet")])
     batches = [r[0] for r in con.execute("SELECT DISTINCT out_batch FROM manifest WHERE out_batch IS NOT NULL "
                                          "ORDER BY 1").fetchall()]
+    if changed is not None:  # the mentions' ids as published, before their tables are built again
+        con.execute(f"CREATE TEMP TABLE published_prints AS {_MENTION_PRINTS}")
+    for table in WAREHOUSE:
+        if changed is None or table not in (*CARRIED, "numeric_claims"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute(create_sql(table))
+    if changed is not None:
+        _forget_changed(con, changed)
     clean = {t: _Staged(state, batches, "clean", t) for t in ("documents", "document_blocks", "comments",
                                                                 "stage_errors")}
     extract = {t: _Staged(state, batches, "extract", t) for t in ("body_mentions", "person_mentions",
@@ -219,12 +240,6 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
         extract[table].into_temp(con, f"staged_{table}")
     clean["stage_errors"].into_temp(con, "staged_stage_errors")
     extract["stage_errors"].into_temp(con, "staged_extract_errors")
-    if changed is not None:  # the mentions' ids as published, before their tables are built again
-        con.execute(f"CREATE TEMP TABLE published_mentions AS {_MENTION_IDS}")
-    for table in WAREHOUSE:
-        if changed is None or table not in (*CARRIED, "numeric_claims"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
-            con.execute(create_sql(table))
     if changed is None:
         for table in CARRIED:
             _insert(con, table, clean[table].select(), clean[table].params)
@@ -239,6 +254,8 @@ def _fill(con: duckdb.DuckDBPyConnection, state: StateDir, run_dir: Path, now: d
     _insert(con, "places", "SELECT place_id, min(name) AS name, min(place_type) AS place_type, "
                            "min(reference_id) AS reference_id FROM staged_place_mentions GROUP BY 1 ORDER BY 1")
     _insert(con, "place_mentions", "SELECT * FROM staged_place_mentions")
+    for table in ("body_mentions", "person_mentions", "place_mentions"):  # their room goes to the claims
+        con.execute(f"DROP TABLE staged_{table}")
     _claims(con, state, batches, changed)
     _insert(con, "ingest_errors", """
         SELECT source, uri, doc_id, location, stage, error, occurred_at FROM read_parquet(?)
