@@ -348,6 +348,9 @@ def evaluate(pages: list[Page], mode: str, worst: int) -> None:
             body = run(doc)
             secs[name] += time.process_time() - t0
             per[name].append((page, score(page, body)))
+    if {"ours", "trafilatura"} <= per.keys():  # the yardstick of a per-page choice: the better of the two, known
+        per["best of two"] = [max(a, b, key=lambda x: x[1].f1) for a, b in zip(per["ours"], per["trafilatura"],
+                                                                            strict=True)]
     for set_name in sorted({p.set_name for p in pages}):
         metric = {"trafilatura": "snippet", "postlight": "article start found"}.get(set_name, "shingle")
         n = sum(p.set_name == set_name for p in pages)
@@ -358,12 +361,19 @@ def evaluate(pages: list[Page], mode: str, worst: int) -> None:
             tp, fp, fn = (sum(getattr(s, k) for _, s in rows) for k in ("tp", "fp", "fn"))
             p, r, f = prf(tp, fp, fn)
             mean = sum(s.f1 for _, s in rows) / max(1, len(rows))
-            print(f"{name:<12} {f:6.3f} {p:6.3f} {r:6.3f} {mean:8.3f} {len(pages) / max(secs[name], 1e-9):8.1f}")
+            speed = f"{len(pages) / secs[name]:8.1f}" if secs[name] else f"{'':>8}"
+            print(f"{name:<12} {f:6.3f} {p:6.3f} {r:6.3f} {mean:8.3f} {speed}")
         for name in ("ours", "ensemble"):
             rows = sorted((x for x in per[name] if x[0].set_name == set_name), key=lambda x: x[1].f1)[:worst]
             print(f"-- worst pages, {name}")
             for page, s in rows:
                 print(f"  {s.f1:5.2f} {page.name[:40]:<40} {s.cause}")
+        if "ensemble" in per and "trafilatura" in per:
+            lost = sorted(((t[1].f1 - e[1].f1, e) for e, t in zip(per["ensemble"], per["trafilatura"], strict=True)
+                           if e[0].set_name == set_name and t[1].f1 > e[1].f1), key=lambda x: -x[0])[:worst]
+            print("-- pages where trafilatura beats the ensemble (by how much)")
+            for gap, (page, s) in lost:
+                print(f"  {gap:5.2f} {page.name[:40]:<40} {s.cause}")
 
 
 def metadata_systems() -> dict[str, Callable[[str], dict[str, str | None]]]:
