@@ -34,6 +34,7 @@ _FTFY = ftfy.TextFixerConfig(
 _C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
 _LINE_START_MOJIBAKE = re.compile("^[\u00c2\u00c3] ", re.M)  # ftfy's one anchored pattern, per line
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+_LINES = re.compile("[^\n]*\n|[^\n]+")  # as ftfy cuts a text: each line with its end
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -190,10 +191,21 @@ def _may_need_repair(text: str) -> bool:
     return is_bad("\n".join(parts))
 
 
+def _repair(text: str) -> str:
+    """ftfy's repair of the text, run on the lines that may need it only: ftfy fixes each line (up to a `\\n`) on
+    its own and leaves one that `_may_need_repair` passes as it is, so the result is the whole text's, without
+    ftfy's cost on every clean line of a page with one bad one (90 ms on a 240 KB page where nothing changed)."""
+    lines = _LINES.findall(text)
+    for i, line in enumerate(lines):
+        if not line.isascii() and _may_need_repair(line):
+            lines[i] = ftfy.fix_text(line, _FTFY)
+    return "".join(lines)
+
+
 def normalise_text(text: str) -> str:
     """Repair mojibake only, unify line endings to `\\n`, normalise to NFC."""
-    if _may_need_repair(text):
-        text = ftfy.fix_text(text, _FTFY)
+    if not text.isascii():
+        text = _repair(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 

@@ -106,6 +106,9 @@ def test_repair_matches_ftfy_on_every_page_with_mojibake_spliced_anywhere() -> N
         at = rng.randrange(len(page))
         text = (page[max(0, at - 150):at] + rng.choice(["", "\n", " ", "a", ". "]) + rng.choice(frags)
                 + rng.choice(["", " ", "\n", "x"]) + page[at:at + 150])
+        for _ in range(rng.choice([0, 0, 1, 2])):  # more of it, on the same line or another (repaired per line)
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(["", "\n", "\r\n"]) + rng.choice(frags) + text[at:]
         expected = unicodedata.normalize("NFC", ftfy.fix_text(text, _FTFY).replace("\r\n", "\n").replace("\r", "\n"))
         assert normalise_text(text) == expected, repr(text)
 
