@@ -47,8 +47,9 @@ def _write(out_dir: Path, prefix: str, tables: tuple[str, ...], rows: dict[str, 
 
 
 def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
-    """The plan rows of one batch joined with their decoded text (reading only the raw chunks they are in), and
-    with the parsed blocks of the HTML pages this run's scan decoded (NULL for the others)."""
+    """The plan rows of one batch joined with their decoded text (reading only the raw chunks they are in, and in
+    them the row groups of the batch's doc_id range: chunks are stored by doc_id), and with the parsed blocks of
+    the HTML pages this run's scan decoded (NULL for the others)."""
     plan = str(state.run_dir(run_id) / "plan.parquet")
     con = duckdb.connect()
     try:
@@ -56,12 +57,16 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
             "SELECT DISTINCT raw_file FROM read_parquet(?) WHERE batch_no = ? ORDER BY 1", [plan, batch_no]).fetchall()]
         if not names:
             return []
+        first, last = con.execute("SELECT min(doc_id), max(doc_id) FROM read_parquet(?) WHERE batch_no = ?",
+                                  [plan, batch_no]).fetchone()
         files = [str(state.store / name) for name in names]
         parsed = [str(path) for name in names if (path := state.parsed_file(run_id, name)).exists()]
-        join, params = ("LEFT JOIN read_parquet(?) b USING (doc_id, raw_file)", [parsed]) if parsed else ("", [])
+        join, params = ("LEFT JOIN (SELECT doc_id, raw_file, parsed FROM read_parquet(?) WHERE doc_id BETWEEN ? AND ?)"
+                        " b USING (doc_id, raw_file)", [parsed, first, last]) if parsed else ("", [])
         cur = con.execute(f"SELECT p.*, r.text, r.hints, {'b.parsed' if parsed else 'NULL AS parsed'} "
-                          f"FROM read_parquet(?) p JOIN read_parquet(?) r USING (doc_id, raw_file) {join} "
-                          "WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, *params, batch_no])
+                          "FROM read_parquet(?) p JOIN (SELECT doc_id, raw_file, text, hints FROM read_parquet(?) "
+                          f"WHERE doc_id BETWEEN ? AND ?) r USING (doc_id, raw_file) {join} "
+                          "WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, first, last, *params, batch_no])
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     finally:

@@ -34,6 +34,8 @@ PARSED_SCHEMA = pa.schema([("doc_id", pa.string()), ("raw_file", pa.string()), (
 ERROR_SCHEMA = pa.schema([("source", pa.string()), ("uri", pa.string()), ("doc_id", pa.string()),
                           ("location", pa.string()), ("stage", pa.string()), ("error", pa.string()),
                           ("occurred_at", pa.timestamp("us"))])
+RAW_ROW_GROUP = 16  # a raw chunk is stored by doc_id in row groups this small: a batch (a doc_id range) is read
+# from the few row groups of each chunk its range overlaps, not from whole chunks (each batch had read every chunk)
 PREPARE_CHUNK = 256  # new or changed records decoded per round trip to the worker pool
 PREPARE_BYTES = 64 << 20  # ... or fewer, so that a round trip holds at most this much raw data
 
@@ -92,12 +94,13 @@ class _RawWriter:
 
     def flush(self) -> None:
         if self.rows:
-            write_parquet(pa.Table.from_pylist(list(self.rows.values()), schema=RAW_SCHEMA),
-                          self.state.store / self.name)
+            write_parquet(pa.Table.from_pylist([self.rows[d] for d in sorted(self.rows)], schema=RAW_SCHEMA),
+                          self.state.store / self.name, row_group_size=RAW_ROW_GROUP)
             if self.parsed:
-                write_parquet(pa.table({"doc_id": list(self.parsed), "raw_file": [self.name] * len(self.parsed),
-                                        "parsed": list(self.parsed.values())}, schema=PARSED_SCHEMA),
-                              self.state.parsed_file(self.run_id, self.name))
+                ids = sorted(self.parsed)
+                write_parquet(pa.table({"doc_id": ids, "raw_file": [self.name] * len(ids),
+                                        "parsed": [self.parsed[d] for d in ids]}, schema=PARSED_SCHEMA),
+                              self.state.parsed_file(self.run_id, self.name), row_group_size=RAW_ROW_GROUP)
             self.rows, self.parsed = {}, {}
             self.n += 1
             self.name = self.state.raw_file(self.run_id, self.n)

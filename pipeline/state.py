@@ -29,14 +29,17 @@ MANIFEST_COLUMNS = [
 MANIFEST_SCHEMA = pa.schema(MANIFEST_COLUMNS)
 
 
-def write_parquet(table: pa.Table | pa.RecordBatchReader, path: Path, schema: pa.Schema | None = None) -> None:
+def write_parquet(table: pa.Table | pa.RecordBatchReader, path: Path, schema: pa.Schema | None = None,
+                  row_group_size: int | None = None) -> None:
     """Write a parquet file atomically (a reader sees the whole file or none). A record batch reader is written as
-    it streams, each batch cast to ``schema`` (so a query's result need not sit in memory whole)."""
+    it streams, each batch cast to ``schema`` (so a query's result need not sit in memory whole); a table is
+    written in row groups of ``row_group_size`` rows (default: pyarrow's)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if isinstance(table, pa.Table):
-            pq.write_table(table if schema is None else table.cast(schema), tmp, compression="zstd")
+            pq.write_table(table if schema is None else table.cast(schema), tmp, compression="zstd",
+                           row_group_size=row_group_size)
         else:
             with pq.ParquetWriter(tmp, schema or table.schema, compression="zstd") as out:
                 for batch in table:
