@@ -309,3 +309,37 @@ def test_verdicts_and_batches_are_the_contracts_json_hash_and_doc_id_order(tmp_p
         assert manifest[name]["repeat_sig"] == hashlib.sha256(want.encode()).hexdigest()[:16]
         assert (r["batch_no"], r["out_batch"]) == (k // 4, state.out_batch("run1", k // 4))
         assert manifest[name]["out_batch"] == r["out_batch"]
+
+
+def test_a_batch_reads_its_texts_from_the_few_row_groups_of_its_doc_id_range(tmp_path: Path) -> None:
+    """Raw chunks are written in reading order but stored by doc_id in small row groups, so a batch (a doc_id
+    range) overlaps a few of them (it used to read every chunk whole); its rows are its plan rows with their texts."""
+    from pipeline.batches import _plan_rows
+    from pipeline.scan import RAW_ROW_GROUP
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(160):
+        (docs / f"p{i:03}.txt").write_text(news_page(i, words=30))
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{"name": "docs", "kind": "files", "path": "docs"}]}))
+    state = StateDir(tmp_path / "state")
+    result = scan(state, load_sources(sources), "run1", NOW, batch_size=20, chunk_size=80)
+    texts, groups = {}, []  # every row group's (first, last) doc_id
+    for f in sorted(state.store.glob("raw-*.parquet")):
+        table, meta = pq.read_table(f), pq.ParquetFile(f).metadata
+        ids = table["doc_id"].to_pylist()
+        assert ids == sorted(ids)
+        texts.update(zip(ids, table["text"].to_pylist(), strict=True))
+        doc_id = meta.schema.names.index("doc_id")
+        for g in range(meta.num_row_groups):
+            assert meta.row_group(g).num_rows <= RAW_ROW_GROUP
+            stats = meta.row_group(g).column(doc_id).statistics
+            groups.append((stats.min, stats.max))
+    assert len(texts) == 160 and len(groups) == 10
+    plan = pq.read_table(result.run_dir / "plan.parquet").to_pylist()
+    for batch_no in range(8):
+        ids = sorted(p["doc_id"] for p in plan if p["batch_no"] == batch_no)
+        rows = _plan_rows(state, "run1", batch_no)
+        assert [r["doc_id"] for r in rows] == ids and all(r["text"] == texts[r["doc_id"]] for r in rows)
+        assert sum(first <= ids[-1] and last >= ids[0] for first, last in groups) <= 4  # of 10
