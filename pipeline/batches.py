@@ -61,12 +61,13 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
                                   [plan, batch_no]).fetchone()
         files = [str(state.store / name) for name in names]
         parsed = [str(path) for name in names if (path := state.parsed_file(run_id, name)).exists()]
-        join, params = ("LEFT JOIN (SELECT doc_id, raw_file, parsed FROM read_parquet(?) WHERE doc_id BETWEEN ? AND ?)"
-                        " b USING (doc_id, raw_file)", [parsed, first, last]) if parsed else ("", [])
+        in_range = "(SELECT doc_id, raw_file, {} FROM read_parquet(?) WHERE doc_id BETWEEN ? AND ?)"
+        join, params = (f"LEFT JOIN {in_range.format('parsed')} b USING (doc_id, raw_file)",
+                        [parsed, first, last]) if parsed else ("", [])
         cur = con.execute(f"SELECT p.*, r.text, r.hints, {'b.parsed' if parsed else 'NULL AS parsed'} "
-                          "FROM read_parquet(?) p JOIN (SELECT doc_id, raw_file, text, hints FROM read_parquet(?) "
-                          f"WHERE doc_id BETWEEN ? AND ?) r USING (doc_id, raw_file) {join} "
-                          "WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, first, last, *params, batch_no])
+                          f"FROM read_parquet(?) p JOIN {in_range.format('text, hints')} r USING (doc_id, raw_file) "
+                          f"{join} WHERE p.batch_no = ? ORDER BY p.doc_id", [plan, files, first, last, *params,
+                                                                              batch_no])
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     finally:
