@@ -53,12 +53,10 @@ def _plan_rows(state: StateDir, run_id: str, batch_no: int) -> list[dict]:
     plan = str(state.run_dir(run_id) / "plan.parquet")
     con = duckdb.connect()
     try:
-        names = [r[0] for r in con.execute(
-            "SELECT DISTINCT raw_file FROM read_parquet(?) WHERE batch_no = ? ORDER BY 1", [plan, batch_no]).fetchall()]
+        names, first, last = con.execute("SELECT list_sort(list(DISTINCT raw_file)), min(doc_id), max(doc_id) "
+                                         "FROM read_parquet(?) WHERE batch_no = ?", [plan, batch_no]).fetchone()
         if not names:
             return []
-        first, last = con.execute("SELECT min(doc_id), max(doc_id) FROM read_parquet(?) WHERE batch_no = ?",
-                                  [plan, batch_no]).fetchone()
         files = [str(state.store / name) for name in names]
         parsed = [str(path) for name in names if (path := state.parsed_file(run_id, name)).exists()]
         in_range = "(SELECT doc_id, raw_file, {} FROM read_parquet(?) WHERE doc_id BETWEEN ? AND ?)"
