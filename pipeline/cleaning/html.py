@@ -7,7 +7,7 @@ import itertools
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from lxml import etree
@@ -145,11 +145,15 @@ class _Context:
         self.node = 0    # the nearest block element around the text, numbered in reading order
         self.parent = 0  # the block element around that one
 
-    def child(self, name: str, get: Callable[[str], str | None]) -> _Context:
-        """The context inside element ``name`` whose attributes ``get`` reads."""
-        anchor = get("id")
-        marks = (get("class"), None if anchor and heading_slug(anchor) else anchor, get("itemprop"), get("role"),
-                 get("name"), get("data-component"))
+    def child(self, name: str, attrs: dict[str, str]) -> _Context:
+        """The context inside element ``name`` with attributes ``attrs``."""
+        if attrs:
+            get = attrs.get
+            anchor = get("id")
+            marks = (get("class"), None if anchor and heading_slug(anchor) else anchor, get("itemprop"),
+                     get("role"), get("name"), get("data-component"))
+        else:
+            marks = NO_MARKS
         if name not in BLOCK and name not in PLAIN_INLINE_EXCEPTIONS and marks == NO_MARKS:
             return self  # a plain inline element (<a href>, <span>, <em>) changes nothing
         container, own_role, own_reason, authorish = _element_markup(name, marks)
@@ -178,11 +182,11 @@ class _Context:
         return c
 
 
-def _hidden(el) -> bool:
+def _hidden(attrs: dict[str, str]) -> bool:
     """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen)."""
-    if el.get("hidden") is not None:
+    if "hidden" in attrs:
         return True
-    style = el.get("style")
+    style = attrs.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
@@ -216,21 +220,29 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     role_chars: dict[str | None, list] = {}  # markup role of the block's text -> [its characters, its first context]
 
     def add(text: str, ctx: _Context, in_link: bool) -> None:
-        if not state[1] and not text.isspace():
-            state[0], state[1] = ctx, True  # layout whitespace before an element does not speak for the block
-        buf.append(text)
         n = len(text.strip(" \t\n\r\f"))
+        if not n:  # layout whitespace: it joins words inside a block, and says nothing before its first text
+            if state[1]:
+                buf.append(text)
+            return
+        if not state[1] and not text.isspace():
+            state[0], state[1] = ctx, True
+        buf.append(text)
         if in_link:
             link_chars[0] += n
-        if n:
-            seen = role_chars.get(ctx.role)
-            if seen is None:
-                role_chars[ctx.role] = [n, ctx]
-            else:
-                seen[0] += n
+        seen = role_chars.get(ctx.role)
+        if seen is None:
+            role_chars[ctx.role] = [n, ctx]
+        else:
+            seen[0] += n
 
     def flush() -> None:
-        if not buf:
+        if not state[1]:  # nothing but layout whitespace (or nothing) since the last block: no candidate
+            if buf:
+                buf.clear()
+                role_chars.clear()
+                link_chars[0] = 0
+            state[0] = None
             if times:
                 times.clear()
             return
@@ -260,7 +272,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 pass  # comment or processing instruction: only its tail is text
             elif name == "script" and ctx.in_container and _template_script(child):
                 walk(_template_root(child.text), ctx, in_link)  # the article's own markup, kept in a template
-            elif name in SKIP or _hidden(child):
+            elif name in SKIP or ((attrs := dict(child.items())) and _hidden(attrs)):  # one read of them
                 pass
             elif name == "br" or name == "hr":
                 flush()
@@ -272,15 +284,15 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
                 block = name in BLOCK
                 if block:
                     flush()
-                sub = ctx.child(name, child.get)
+                sub = ctx.child(name, attrs)
                 if name == "time":
-                    dt = child.get("datetime")
+                    dt = attrs.get("datetime")
                     parsed = parse_iso(dt) if dt else None
                     if parsed is not None:
                         times.append(parsed)
                     if not state[1]:
                         state[0] = sub
-                walk(child, sub, in_link or (name == "a" and not (ctx.heading and _in_page(child.get("href")))))
+                walk(child, sub, in_link or (name == "a" and not (ctx.heading and _in_page(attrs.get("href")))))
                 if block:
                     flush()
             if child.tail:
