@@ -128,3 +128,25 @@ def test_fact_lines_right_above_the_first_paragraph_open_the_article() -> None:
             "<p>By: Jo Bloggs</p>" + "".join(f"<p>{p}</p>" for p in facts + PARAS) + "</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(facts + PARAS)
+
+
+def _line_per_block(*lines: str) -> str:
+    """A text scrape as a scraper that writes one line per block saves it: no blank lines anywhere."""
+    return "\n".join(lines) + "\n"
+
+
+def test_a_stream_of_teaser_cards_after_the_article_in_a_line_per_block_scrape_is_not_the_article() -> None:
+    """Each card a label (its source), a headline and a summary standing alone: the article ends at its own
+    paragraphs, however much prose the cards hold."""
+    cards = [line for head, summary in TEASERS for line in ("Harbour Gazette", head, summary)]
+    text = _line_per_block("Old stone pier to be rebuilt", *PARAS, "Latest", *cards)
+    doc = clean_document(text, "text")
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_headed_paragraphs_of_a_listicle_in_a_line_per_block_scrape_stay_in_the_article() -> None:
+    """The same shape without a label repeated on every card: an article of headed paragraphs, kept whole."""
+    headed = [line for head, summary in TEASERS for line in (head, summary)]
+    text = _line_per_block("Four things to know about the harbour this spring", *PARAS[:2], *headed)
+    body = clean_document(text, "text").body_text
+    assert all(line in body for line in headed)

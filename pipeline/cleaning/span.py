@@ -3,6 +3,7 @@ comment or related sections and trailing teaser lists, trimmed of headlines abov
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .features import squash
 from .rules import match_rule
@@ -46,6 +47,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     while end >= start and weights[end] <= 0:
         end -= 1
     end = _cut_teaser_list(scored, start, end)
+    end = _cut_stacked_teasers(scored, start, end)
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _later_siblings(scored, _extend_end(scored, end))
@@ -210,7 +212,60 @@ def _cut_teaser_list(scored: list[Scored], start: int, end: int) -> int:
     return cut if cut >= start else end
 
 
+def _cut_stacked_teasers(scored: list[Scored], start: int, end: int) -> int:
+    """In a text scrape of a line per block (no blank line glues a headline to its summary, no markup): end the
+    article before a stream of teaser cards after its last run of paragraphs: STACKED_MIN_TEASERS or more
+    headline lines each over a short summary, holding most of the prose there, with a card label (a source, a
+    section, a picture credit) repeated as often; and before the short lines and lone blurbs above the stream.
+    An article's paragraphs come in runs or run long; a card's blurb stands alone (a listicle repeats no label)."""
+    if scored[end].cand.tag or any(s.cand.gap_before for s in scored[start + 1:end + 1]):
+        return end
+    last_run = next((k for k in range(end - 1, start - 1, -1)
+                     if scored[k].klass == GOOD and scored[k + 1].klass == GOOD), None)
+    if last_run is None:
+        return end
+    heads = [k - 1 for k in range(last_run + 2, end + 1) if _stacked_teaser(scored, k)]
+    n = STACKED_MIN_TEASERS
+    first = next((i for i in range(len(heads) - n + 1) if heads[i + n - 1] - heads[i] <= (n - 1) * STACKED_MAX_GAP),
+                 None)  # the stream: teasers close together, not headed paragraphs here and there
+    if first is None:
+        return end
+    stream = range(heads[first], end + 1)
+    prose = sum(scored[k].feat.n_words for k in stream if scored[k].klass == GOOD)
+    labels = Counter(scored[k].cand.text for k in stream
+                     if scored[k].klass != GOOD and scored[k].feat.n_words <= STACKED_LABEL_WORDS)
+    if max(labels.values(), default=0) < n \
+            or sum(scored[k + 1].feat.n_words for k in heads[first:]) < STACKED_TEASER_SHARE * prose:
+        return end
+    cut = heads[first] - 1
+    while cut > last_run + 1 and not _article_paragraph(scored, cut):
+        cut -= 1
+    return cut
+
+
+def _stacked_teaser(scored: list[Scored], k: int) -> bool:
+    """Block k a teaser's summary under its headline (k-1): short prose under a headline-like line."""
+    s, head = scored[k], scored[k - 1]
+    return s.klass == GOOD and head.klass != GOOD and TEASER_HEAD_WORDS[0] <= head.feat.n_words <= \
+        TEASER_HEAD_WORDS[1] and not head.cand.text.rstrip().endswith(".") \
+        and s.feat.n_words <= STACKED_SUMMARY_WORDS and s.feat.n_sentences <= STACKED_SUMMARY_SENTENCES
+
+
+def _article_paragraph(scored: list[Scored], k: int) -> bool:
+    """Prose next to more prose, or longer than a teaser's blurb."""
+    if scored[k].klass != GOOD:
+        return False
+    return scored[k].feat.n_words > STACKED_SUMMARY_WORDS or scored[k - 1].klass == GOOD \
+        or (k + 1 < len(scored) and scored[k + 1].klass == GOOD)
+
+
 TEASER_HEAD_WORDS = (3, 18)   # words of another article's headline in a teaser list
+STACKED_SUMMARY_WORDS = 60    # a teaser's summary in a text scrape of a line per block: at most this many words
+STACKED_SUMMARY_SENTENCES = 3  # ... and sentences
+STACKED_MIN_TEASERS = 3       # summaries standing alone after the article's last run of paragraphs, at least
+STACKED_TEASER_SHARE = 0.6    # share of the prose there in teaser summaries, at least
+STACKED_MAX_GAP = 5           # blocks from one teaser's headline to the next's in a stream, at most (on average)
+STACKED_LABEL_WORDS = 5       # a card's label line (its source, section or picture credit), at most this long
 TEASER_LABEL_WORDS = 10       # a date or label line between a teaser's headline and its summary: at most this
 LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
 LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline (a shorter one names a thing)
