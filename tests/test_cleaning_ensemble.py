@@ -146,3 +146,19 @@ def test_summaries_beyond_a_marked_sidebar_do_not_join_when_the_second_article_k
     assert body_of(lab, lab.verdicts) == PARAS
     verdicts = apply(lab, Decision("merge", project(lab, "\n".join(PARAS + cards)), "test"))
     assert body_of(lab, verdicts) == PARAS
+
+
+def test_a_list_of_links_inside_the_article_markup_joins_when_the_second_article_keeps_it() -> None:
+    """A list of links inside <article> (sources, further reading) that our classifier takes for a related box:
+    kept by the second article, it is the article's own and joins the body; the same list outside the article's
+    markup (a sidebar) does not."""
+    links = [f"Match report: {t.split(',')[0]}" for t in TEASERS]
+    items = "".join(f"<li><a href='/r{k}'>{t}</a></li>" for k, t in enumerate(links))
+    inside = ("<html><body><article><h1>Rovers climb to third</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+              + f"<ul>{items}</ul></article></body></html>")
+    outside = inside.replace(f"<ul>{items}</ul></article>", f"</article><div><ul>{items}</ul></div>")
+    for html, joins in ((inside, True), (outside, False)):
+        lab = labelled(html)
+        assert body_of(lab, lab.verdicts) == PARAS  # our classifier alone leaves the list out
+        verdicts = apply(lab, _decision(lab, "\n".join(PARAS + links)))
+        assert body_of(lab, verdicts) == (PARAS + links if joins else PARAS)

@@ -11,7 +11,8 @@ block by block, so every block keeps one role and one reason that agree with the
    merge: trafilatura's blocks inside our span, runs of them right next to it holding prose or all in the
    article's text container (not across a teaser or comment section we saw begin) and prose paragraphs
    elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup)
-   join the body; when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
+   join the body, as do lists and lines inside the article's markup that we took for a related box or a menu;
+   when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
    before it, and short non-sentence lines inside it that it drops (widget labels, hover cards, teaser
    headlines) leave it;
 4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
@@ -162,6 +163,7 @@ def consult(html: str, lab: Labelling, article: str | None = None) -> Decision |
 
 
 SECTION_ROLES = frozenset({"related", "comment", "promo"})
+ARTICLE_BOX_ROLES = frozenset({"related", "navigation"})
 HEAD_ROLES = frozenset({"title", "byline", "dateline", "section", "comment", "caption"})
 
 
@@ -214,6 +216,7 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
             and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))
             and not _beyond_marked_sidebar(lab, i, first, last)]
+    out += [i for i in second if i > first and _in_article_box(lab, i)]
     for step, edge in ((1, last), (-1, first)):
         run, gap, k = [], 0, edge + step
         while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
@@ -229,6 +232,14 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
                 or (run and all(scored[i].cand.in_text_container for i in (*run, edge))):
             out += run  # prose, or more of the article's text container (a review's title, a spec list)
     return sorted(set(out))
+
+
+def _in_article_box(lab: Labelling, i: int) -> bool:
+    """A box, list or line inside the page's article markup that we judged chrome by its look (links, a related
+    or promotion box, a menu-like list) and trafilatura keeps: the article's own, inside or after our body."""
+    v, s = lab.verdicts[i], lab.scored[i]
+    return s.cand.in_article and v.role in ARTICLE_BOX_ROLES and s.why_bad != "template" \
+        and not (s.cand.heading and _linked_headline(s))  # another article's headline over its summary
 
 
 def _beyond_marked_sidebar(lab: Labelling, i: int, first: int, last: int) -> bool:
