@@ -11,6 +11,7 @@ from itertools import islice
 
 import duckdb
 
+from . import duck
 from .cleaning import ROLES
 from .span_check import Bodies
 
@@ -57,8 +58,19 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
     their bodies (``span_check``): each body is read once, so the cost is the text plus the spans (slicing
     `body_text` in SQL per span costs the whole body each time: a 24 MB page with 288k spans, hours), and nothing
     is sorted (sorting the bodies by doc_id needs about 1 GB at 100,000 pages). A full build
-    stores documents in doc_id order, as the span tables are, so each group's spans are a few row groups.
+    stores documents in doc_id order, as the span tables are, so each group's spans are a few row groups. It
+    streams, so it runs under the small ``STREAM_MEMORY_LIMIT``: with the usual cap DuckDB keeps the tables it has
+    scanned cached up to it, and the process grows with the warehouse.
     """
+    con.execute("SET memory_limit = ?", [duck.STREAM_MEMORY_LIMIT])
+    try:
+        yield from _offset_faults(con, doc_ids)
+    finally:
+        con.execute("SET memory_limit = ?", [duck.MEMORY_LIMIT])
+
+
+def _offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None) -> Iterator[dict]:
+    """The work of ``offset_faults``, under ``STREAM_MEMORY_LIMIT``."""
     only, params = ("AND doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]) if doc_ids is not None else ("", [])
     lost = [r[0] for r in con.execute(f"SELECT DISTINCT doc_id FROM ({SPAN_DOC_IDS}) s WHERE NOT EXISTS "
                                       f"(SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id) {only}",

@@ -39,3 +39,26 @@ def test_a_summary_that_does_not_fit_the_cap_runs_again_with_room(claims_file: P
         assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] in ("976.5 KiB", "1.0 MiB")
     finally:
         con.close()
+
+
+def test_the_span_check_streams_under_the_small_cap_and_gives_the_cap_back(tmp_path: Path) -> None:
+    """While the span check runs, DuckDB's cap is ``STREAM_MEMORY_LIMIT`` (it would otherwise keep the scanned
+    tables cached up to the usual cap, and the process would grow with the warehouse); afterwards the cap is back."""
+    from pipeline.checks import offset_faults
+    from pipeline.tables import WAREHOUSE, create_sql
+
+    con = duck.connect(tmp_path / "w.duckdb", spill_dir=tmp_path / "spill")
+    try:
+        for table in WAREHOUSE:
+            con.execute(create_sql(table))
+        con.execute("INSERT INTO documents (doc_id, body_text) VALUES ('d1', 'Rates rise by 5%.')")
+        con.execute("INSERT INTO place_mentions (doc_id, place_id, surface, char_start, char_end) "
+                    "VALUES ('d1', 'p1', 'Rates', 0, 5), ('d1', 'p2', 'Leeds', 6, 11)")
+        cap = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        seen, other = [], con.cursor()  # the cap is the database's: any of its connections reads it
+        for fault in offset_faults(con):
+            seen.append((fault["what"], other.execute("SELECT current_setting('memory_limit')").fetchone()[0]))
+        assert seen == [("place p2", "61.0 MiB")]  # 64MB, as DuckDB prints it
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == cap
+    finally:
+        con.close()
