@@ -235,8 +235,9 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
 
 
 def _in_article_box(lab: Labelling, i: int) -> bool:
-    """A box, list or line inside the page's article markup that we judged chrome by its look (links, a related
-    or promotion box, a menu-like list) and trafilatura keeps: the article's own, inside or after our body."""
+    """A list or line inside the page's article markup that we took for a related box or a menu by its links
+    (sources, references, "Related: ..." lines, a contents list) and trafilatura keeps: the article's own, inside
+    or after our body (promotions stay out: mostly subscription prompts)."""
     v, s = lab.verdicts[i], lab.scored[i]
     return s.cand.in_article and v.role in ARTICLE_BOX_ROLES and s.why_bad != "template" \
         and not (s.cand.heading and _linked_headline(s))  # another article's headline over its summary

@@ -262,7 +262,7 @@ def _article_paragraph(scored: list[Scored], k: int) -> bool:
 TEASER_HEAD_WORDS = (3, 18)   # words of another article's headline in a teaser list
 STACKED_SUMMARY_WORDS = 60    # a teaser's summary in a text scrape of a line per block: at most this many words
 STACKED_SUMMARY_SENTENCES = 3  # ... and sentences
-STACKED_MIN_TEASERS = 3       # summaries standing alone after the article's last run of paragraphs, at least
+STACKED_MIN_TEASERS = 3       # teasers in a stream, and repeats of its card label, at least
 STACKED_TEASER_SHARE = 0.6    # share of the prose there in teaser summaries, at least
 STACKED_MAX_GAP = 5           # blocks from one teaser's headline to the next's in a stream, at most (on average)
 STACKED_LABEL_WORDS = 5       # a card's label line (its source, section or picture credit), at most this long
