@@ -62,11 +62,8 @@ def offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = No
     streams, so it runs under the small ``STREAM_MEMORY_LIMIT``: with the usual cap DuckDB keeps the tables it has
     scanned cached up to it, and the process grows with the warehouse.
     """
-    con.execute("SET memory_limit = ?", [duck.STREAM_MEMORY_LIMIT])
-    try:
+    with duck.memory_limit(con, duck.STREAM_MEMORY_LIMIT):
         yield from _offset_faults(con, doc_ids)
-    finally:
-        con.execute("SET memory_limit = ?", [duck.MEMORY_LIMIT])
 
 
 def _offset_faults(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None) -> Iterator[dict]:

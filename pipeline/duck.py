@@ -5,6 +5,8 @@ through here, so the run's memory stays bounded however many documents there are
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -43,8 +45,15 @@ def fetch_all(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = No
     try:
         return run()
     except duckdb.OutOfMemoryException:
-        con.execute("SET memory_limit = ?", [RETRY_MEMORY_LIMIT])
-        try:
+        with memory_limit(con, RETRY_MEMORY_LIMIT):
             return run()
-        finally:
-            con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
+
+
+@contextmanager
+def memory_limit(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    """Run under another cap (the database's, so every cursor of it too), and set `MEMORY_LIMIT` back after."""
+    con.execute("SET memory_limit = ?", [limit])
+    try:
+        yield
+    finally:
+        con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
