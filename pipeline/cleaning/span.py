@@ -145,7 +145,7 @@ def _teaser_pair_at(scored: list[Scored], k: int, spaced: bool) -> bool:
     if k < 0 or k + 1 >= len(scored):
         return False
     head, summary = scored[k], scored[k + 1]
-    if head.feat.n_words < 3 or head.feat.n_words > 18 or head.cand.text.rstrip().endswith("."):
+    if not _headline_shaped(head):
         return False
     if summary.klass not in (GOOD, NEAR) or summary.feat.n_sentences > 3:
         return False
@@ -163,8 +163,7 @@ def _dated_teaser_at(scored: list[Scored], k: int) -> bool:
     if k < 0 or k + 2 >= len(scored):
         return False
     head, label, summary = scored[k], scored[k + 1], scored[k + 2]
-    if not TEASER_HEAD_WORDS[0] <= head.feat.n_words <= TEASER_HEAD_WORDS[1] \
-            or head.cand.text.rstrip().endswith("."):
+    if not _headline_shaped(head):
         return False
     if head.cand.link_density < 0.5 or head.cand.in_text_container or head.cand.confirmed:
         return False
@@ -246,9 +245,13 @@ def _cut_stacked_teasers(scored: list[Scored], start: int, end: int) -> int:
 def _stacked_teaser(scored: list[Scored], k: int) -> bool:
     """Block k a teaser's summary under its headline (k-1): short prose under a headline-like line."""
     s, head = scored[k], scored[k - 1]
-    return s.klass == GOOD and head.klass != GOOD and TEASER_HEAD_WORDS[0] <= head.feat.n_words <= \
-        TEASER_HEAD_WORDS[1] and not head.cand.text.rstrip().endswith(".") \
+    return s.klass == GOOD and head.klass != GOOD and _headline_shaped(head) \
         and s.feat.n_words <= STACKED_SUMMARY_WORDS and s.feat.n_sentences <= STACKED_SUMMARY_SENTENCES
+
+
+def _headline_shaped(s: Scored) -> bool:
+    """Of another article's headline's length (TEASER_HEAD_WORDS), not ending as a sentence does."""
+    return TEASER_HEAD_WORDS[0] <= s.feat.n_words <= TEASER_HEAD_WORDS[1] and not s.cand.text.rstrip().endswith(".")
 
 
 def _article_paragraph(scored: list[Scored], k: int) -> bool:
