@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,14 +26,34 @@ def dagster_home(path: Path) -> Path:
     return path
 
 
+def group_members(pgid: int) -> list[int]:
+    """Live (not zombie) processes in process group `pgid`."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            members.append(int(entry.name))
+    return members
+
+
 def stop_group(proc: subprocess.Popen, timeout: float = 30) -> None:
-    """End a process started with `start_new_session=True` and everything it started: SIGTERM, then SIGKILL."""
+    """End a process started with `start_new_session=True` and everything it started: SIGTERM to the group, and
+    SIGKILL to whatever of it is still there after `timeout` (a code server Dagster started may outlive its parent
+    until its heartbeat runs out)."""
+    deadline = time.monotonic() + timeout
     os.killpg(proc.pid, signal.SIGTERM)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    while group_members(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    proc.wait()
 
 
 @dataclass
