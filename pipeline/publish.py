@@ -28,6 +28,7 @@ import pyarrow as pa
 from . import duck, entities, unchanged
 from .checks import CHECKS, Check, CheckOutcome, offset_faults, run_checks, source_shrink_check
 from .config import REPO_ROOT
+from .preview_rows import read_previews
 from .state import StateDir
 from .sweep import candidate_path
 from .tables import STAGED, WAREHOUSE, create_sql
@@ -60,6 +61,7 @@ class Published:
     build_seconds: float = 0.0
     rebuilt: bool = True  # False: nothing the warehouse holds changed, the published file was kept as it was
     changed: int | None = None  # built on a copy of the published file: how many documents' rows were loaded anew
+    previews: dict[str, dict] = field(default_factory=dict)  # ``preview_rows.read_previews`` of the file
 
 
 class _Staged:
@@ -309,6 +311,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
             if any(not o.passed and o.check.severity == "ERROR" for o in result.outcomes):
                 raise PublishRefused(result.outcomes)
             result.tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in WAREHOUSE}
+            result.previews = read_previews(con)
             con.execute("CHECKPOINT")
             result.build_seconds = time.perf_counter() - started
         finally:
@@ -330,6 +333,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
         "last_run": run_id, "last_run_at": now.isoformat(), "fingerprint": print_,
         "file": unchanged.file_identity(warehouse), "code": unchanged.code_digest().hex(), "tables": result.tables,
         "changed": result.changed, "checks": unchanged.outcomes_as_json(result.outcomes),
+        "previews": result.previews,
         "full_size": record.get("full_size") if result.changed is not None else warehouse.stat().st_size}))
     state.drop_run(run_id)
     return result
@@ -365,4 +369,5 @@ def _keep_published(state: StateDir, warehouse: Path, run_id: str, now: datetime
     (state.root / "published.json").write_text(json.dumps(record))
     state.drop_run(run_id)
     return Published(warehouse, tables=record["tables"], per_source=record["per_source"],
-                     outcomes=unchanged.outcomes_from_json(record.get("checks", [])), rebuilt=False)
+                     outcomes=unchanged.outcomes_from_json(record.get("checks", [])), rebuilt=False,
+                     previews=record.get("previews", {}))
