@@ -178,10 +178,11 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks: list[Check] | None = None
             sample = list(islice(faults, SAMPLE))
             outcomes.append(CheckOutcome(check, len(sample) + sum(1 for _ in faults), sample))
             continue
-        cur = con.execute(f"SELECT * FROM ({check.sql}) LIMIT {SAMPLE}")
-        cols = [d[0] for d in cur.description]
-        sample = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        total = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0] if sample else 0
+        with duck.memory_limit(con, duck.CHECK_MEMORY_LIMIT):
+            cur = con.execute(f"SELECT * FROM ({check.sql}) LIMIT {SAMPLE}")
+            cols = [d[0] for d in cur.description]
+            sample = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            total = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0] if sample else 0
         outcomes.append(CheckOutcome(check, total, sample))
     return outcomes
 

@@ -58,7 +58,28 @@ def test_the_span_check_streams_under_the_small_cap_and_gives_the_cap_back(tmp_p
         seen, other = [], con.cursor()  # the cap is the database's: any of its connections reads it
         for fault in offset_faults(con):
             seen.append((fault["what"], other.execute("SELECT current_setting('memory_limit')").fetchone()[0]))
-        assert seen == [("place p2", "61.0 MiB")]  # 64MB, as DuckDB prints it
+        assert seen == [("place p2", "64.0 MiB")]
         assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == cap
+    finally:
+        con.close()
+
+
+def test_the_sql_checks_run_under_their_cap_and_give_back_the_connections_own(tmp_path: Path) -> None:
+    """A connection opened with its own cap (the publish's) has that cap again after the checks, which ran under
+    ``CHECK_MEMORY_LIMIT`` (a duplicated id is still found there)."""
+    from pipeline.checks import CHECKS, run_checks
+    from pipeline.tables import WAREHOUSE, create_sql
+
+    con = duck.connect(tmp_path / "w.duckdb", spill_dir=tmp_path / "spill", memory_limit="100MiB")
+    try:
+        for table in WAREHOUSE:
+            con.execute(create_sql(table))
+        con.execute("INSERT INTO places (place_id, name) VALUES ('p1', 'Leeds'), ('p1', 'Leeds')")
+        con.execute("CREATE TEMP MACRO cap() AS current_setting('memory_limit')")
+        ids = next(c for c in CHECKS if c.name == "ids_unique")
+        watched = type(ids)(ids.name, ids.description, f"SELECT *, cap() AS cap FROM ({ids.sql})")
+        [outcome] = run_checks(con, [watched])
+        assert [(r["tbl"], r["copies"], r["cap"]) for r in outcome.sample] == [("places", 2, "128.0 MiB")]
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "100.0 MiB"
     finally:
         con.close()
