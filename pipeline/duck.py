@@ -11,10 +11,9 @@ from pathlib import Path
 
 import duckdb
 
-MEMORY_LIMIT = "256MiB"  # at 100,000 pages the report reads as fast as at 512MB and 240 MiB smaller
-# for the publish: at 100,000 pages it peaks 40 MiB lower than under MEMORY_LIMIT, ~5 % slower; at 10,000 pages
-# as high (its peak is the span check's, under STREAM_MEMORY_LIMIT), so its memory grows less with the corpus
-PUBLISH_MEMORY_LIMIT = "192MiB"
+# at 100,000 pages, against 256 MiB: a full publish replayed alone peaks at 476 MiB (528), as fast; the report at
+# 358 MiB (427), 10 % slower; 128 MiB is too small for the report's medians (their state cannot spill)
+MEMORY_LIMIT = "192MiB"
 # for a query that streams (the span check): DuckDB would cache the tables it scans up to the cap, which grows the
 # process with the warehouse (at 100,000 pages the span check peaks at 586 MiB with the cap, 389 with this, as fast)
 STREAM_MEMORY_LIMIT = "64MiB"
@@ -25,15 +24,15 @@ RETRY_MEMORY_LIMIT = "1GiB"  # for a read-only summary that does not fit the cap
 
 
 def connect(database: str | Path = ":memory:", *, spill_dir: Path, read_only: bool = False,
-            memory_limit: str | None = None, **config: str) -> duckdb.DuckDBPyConnection:
-    """A connection capped at `memory_limit` (default `MEMORY_LIMIT`) that spills to `spill_dir` (created if missing).
+            **config: str) -> duckdb.DuckDBPyConnection:
+    """A connection capped at `MEMORY_LIMIT` that spills to `spill_dir` (created if missing).
 
     The cap is SET after connecting, not passed as configuration: DuckDB refuses a second connection to a file
     this process already holds open with other settings (a reader in the same process must not break a run).
     """
     spill_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(database), read_only=read_only, config=config)
-    con.execute("SET memory_limit = ?", [memory_limit or MEMORY_LIMIT])
+    con.execute("SET memory_limit = ?", [MEMORY_LIMIT])
     con.execute("SET temp_directory = ?", [str(spill_dir)])
     return con
 

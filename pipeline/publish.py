@@ -297,8 +297,7 @@ def publish(state: StateDir, warehouse: Path, run_id: str, now: datetime | None 
     try:
         if changed is not None:
             shutil.copyfile(warehouse, tmp)
-        con = duck.connect(tmp, spill_dir=run_dir / "spill", memory_limit=duck.PUBLISH_MEMORY_LIMIT,
-                           storage_compatibility_version=STORAGE_VERSION)
+        con = duck.connect(tmp, spill_dir=run_dir / "spill", storage_compatibility_version=STORAGE_VERSION)
         try:
             _fill(con, state, run_dir, now.replace(tzinfo=None), changed)
             result.changed = None if changed is None else len(changed)

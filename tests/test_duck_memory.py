@@ -64,13 +64,15 @@ def test_the_span_check_streams_under_the_small_cap_and_gives_the_cap_back(tmp_p
         con.close()
 
 
-def test_the_sql_checks_run_under_their_cap_and_give_back_the_connections_own(tmp_path: Path) -> None:
-    """A connection opened with its own cap (the publish's) has that cap again after the checks, which ran under
-    ``CHECK_MEMORY_LIMIT`` (a duplicated id is still found there)."""
+def test_the_sql_checks_run_under_their_cap_and_give_back_the_connections_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A connection has its own cap again after the checks, which ran under ``CHECK_MEMORY_LIMIT`` (a duplicated
+    id is still found there)."""
+    monkeypatch.setattr(duck, "MEMORY_LIMIT", "100MiB")
     from pipeline.checks import CHECKS, run_checks
     from pipeline.tables import WAREHOUSE, create_sql
 
-    con = duck.connect(tmp_path / "w.duckdb", spill_dir=tmp_path / "spill", memory_limit="100MiB")
+    con = duck.connect(tmp_path / "w.duckdb", spill_dir=tmp_path / "spill")
     try:
         for table in WAREHOUSE:
             con.execute(create_sql(table))
