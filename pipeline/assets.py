@@ -187,7 +187,7 @@ def publish_warehouse(context: OpExecutionContext, claimhouse: ClaimhouseSetting
                "rebuilt": published.rebuilt, "changed_documents": published.changed}
     yield Output(str(settings.warehouse), "result", metadata={
         **summary, "path": MetadataValue.path(str(settings.warehouse)),
-        "per_source": MetadataValue.json(published.per_source), **previews(published.previews, settings.warehouse)})
+        "per_source": MetadataValue.json(published.per_source), **previews(published.previews)})
 
 
 @graph_asset(group_name="publish", ins={"sources": AssetIn(dagster_type=Nothing)}, check_specs=CHECK_SPECS,

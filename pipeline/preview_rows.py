@@ -1,8 +1,9 @@
 """The few rows the warehouse asset's metadata previews (the README's starter summaries), as plain JSON-able data.
 
 They are read in the publish, from the candidate under its memory cap, and kept in the publish record: a run
-that keeps the published file shows them again without opening it (reading them from the published file in a
-connection of its own peaked 350 MiB above the run at 100,000 pages: a median over every claim).
+that keeps the published file shows them again without opening it (a record without them is not kept: the run
+publishes again). Reading them from the published file in a connection of its own peaked 350 MiB above the run
+at 100,000 pages: a median over every claim.
 """
 from __future__ import annotations
 

@@ -2,15 +2,7 @@
 every run a quarter of a second for ten rows). The rows themselves come from the publish (`preview_rows`)."""
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from dagster import MetadataValue, TableColumn, TableRecord, TableSchema
-
-from . import duck
-from .preview_rows import read_previews
-from .sweep import report_temp_prefixes
 
 _INTEGERS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
              "UBIGINT", "UHUGEINT")
@@ -33,15 +25,6 @@ def table_value(preview: dict) -> MetadataValue:
     return MetadataValue.table(records, schema=schema)
 
 
-def previews(saved: dict[str, dict] | None, warehouse: Path) -> dict[str, MetadataValue]:
-    """Every preview as metadata: those the publish kept, else (a publish record written before they were kept)
-    read from the published warehouse, read-only and under the memory cap."""
-    if not saved:
-        spill_prefix, _ = report_temp_prefixes(warehouse, os.getpid())  # swept by pid like the report's
-        with tempfile.TemporaryDirectory(prefix=spill_prefix, dir=warehouse.parent) as spill:
-            con = duck.connect(warehouse, read_only=True, spill_dir=Path(spill))
-            try:
-                saved = read_previews(con)
-            finally:
-                con.close()
+def previews(saved: dict[str, dict]) -> dict[str, MetadataValue]:
+    """Every preview the publish read (``Published.previews``) as metadata."""
     return {key: table_value(preview) for key, preview in saved.items()}

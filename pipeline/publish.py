@@ -370,4 +370,4 @@ def _keep_published(state: StateDir, warehouse: Path, run_id: str, now: datetime
     state.drop_run(run_id)
     return Published(warehouse, tables=record["tables"], per_source=record["per_source"],
                      outcomes=unchanged.outcomes_from_json(record.get("checks", [])), rebuilt=False,
-                     previews=record.get("previews", {}))
+                     previews=record["previews"])
