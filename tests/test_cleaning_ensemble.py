@@ -100,7 +100,7 @@ def test_a_body_ending_in_blocks_unlike_its_paragraphs_is_doubted_and_trimmed() 
     (divs after the <p>s), is cause to ask trafilatura; its article ends before the box, which leaves ours."""
     from pipeline.cleaning.ensemble import doubt
     box = ["Jane Smith has covered the club for this paper since 2015 and writes a weekly column on the league.",
-           "By submitting your email address you agree to our terms and privacy notice and to receive emails.",
+           "The club's fixtures for the rest of the season are listed in this paper's sport pages every Friday.",
            "This site is protected by a robot check and the privacy policy and terms of service of its maker."]
     html = ("<html><body><article><h1>Rovers climb to third</h1><div class='entry-content'>"
             + "".join(f"<p>{p}</p>" for p in PARAS + MORE) + "".join(f"<div>{b}</div>" for b in box)

@@ -150,3 +150,16 @@ def test_headed_paragraphs_of_a_listicle_in_a_line_per_block_scrape_stay_in_the_
     text = _line_per_block("Four things to know about the harbour this spring", *PARAS[:2], *headed)
     body = clean_document(text, "text").body_text
     assert all(line in body for line in headed)
+
+
+def test_a_sign_up_box_after_the_article_leaves_no_blurb_in_the_body() -> None:
+    """A newsletter box closing the article's column: its prompt, a one-line blurb, a field label, a captcha
+    notice and small print. The blurb is a sentence, but the box's, not the article's."""
+    box = ("<div class='signup'><h3>Sign up for the Harbour Weekly newsletter</h3>"
+           "<p>Daily news about the boats, the quay and the people who work on them.</p><label>Email</label>"
+           "<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p>"
+           "<p>By submitting your email, you agree to our Terms and Privacy Notice.</p></div>")
+    html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + box + "</article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

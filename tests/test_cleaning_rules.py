@@ -18,6 +18,14 @@ EXTRA = [
     "Previous Next", "‹ Prev | Next ›", "Follow Harbour Weekly and never miss an update!",
     "Report this Comment On May 3, 2014, at 10:07 PM, harbourfan wrote:", "Comments from our Harbour Readers",
     "There are 13 comments",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "Get the Harbour Weekly newsletter", "Enter your email below to receive future announcements.",
+    "Harbour Weekly would like to send you push notifications.", "Do not sell my personal information",
+    "We welcome reader comments on the top stories of the day.", "Submit a letter to the editor via this form.",
+    "Already a subscriber? Log in for immediate access.", "Give us feedback in our product forums.",
+    "We may earn a commission when you buy through links on our site.", "Explore further", "ReplyDelete",
+    "By submitting your email, you agree to our Terms and Privacy Notice.", "Asked 8 years, 2 months ago",
+    "© 2004-2020 Harbour Media Ltd, Harbourtown. Any information published on this website is not advice.",
 ]
 
 
@@ -88,3 +96,33 @@ def test_word_lists_load() -> None:
     vocab = vocabulary()
     assert {"en", "fr", "de", "cy"} <= set(vocab.stopwords)
     assert "the" in vocab.stopwords["en"] and "said" in vocab.finite_verbs
+
+
+def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
+    """Sentences a site prints around every article (a captcha notice, a paywall or letters prompt, a commission
+    disclosure, a comment policy) take their role; an article's sentences about the same things do not."""
+    chrome = {
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.":
+            "security or sign-in prompt",
+        "You are using a browser version with limited support for CSS.": "security or sign-in prompt",
+        "If you're seeing this message but you're already a subscriber, you can log in for immediate access.":
+            "paywall prompt",
+        "We want to hear what you think about this article. Submit a letter to the editor.": "call to contribute",
+        "We recommend the best products through an independent review process, and advertisers do not influence "
+        "our picks.": "affiliate disclosure",
+        "Please understand that comments are moderated and it is not always possible to publish all of them.":
+            "comment policy",
+        "Some rights reserved 2017-2023 by Harbour Newsfeed.": "legal footer",
+        "Release Date:": "publication date label",
+    }
+    for text, reason in chrome.items():
+        rule = match_rule(text, len(text.split()))
+        assert rule is not None and rule.reason == reason, text
+    article = [
+        "The council said the commission would report on the harbour's finances in the spring.",
+        "Residents sent more than two hundred comments on the plan, the council said on Monday.",
+        "The company, which was registered in 2004, has since moved its offices to Harbourtown.",
+        "Copyright lawyers for the band said they would appeal against the ruling.",
+    ]
+    for text in article:
+        assert match_rule(text, len(text.split())) is None, text

@@ -88,6 +88,10 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence:
             verdicts[i] = Verdict("related", "headline of another article under a link label")
+    # a sign-up box's blurb: a short line between its heading ('Sign up for our newsletter') and its form
+    for i in range(start + 1, min(end + 1, len(scored) - 1)):
+        if verdicts[i] and verdicts[i].role == "body" and _signup_blurb(scored, verdicts, i):
+            verdicts[i] = Verdict("promo", "a sign-up box's blurb, between its prompt and its form")
     # captions credited on the next/previous line: the line glued to a credit is its caption
     for i in range(start, end + 1):
         if verdicts[i] and verdicts[i].role == "caption" and "credit" in verdicts[i].reason:
@@ -95,6 +99,18 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and glued(scored, i, j) \
                         and scored[j].klass != GOOD and scored[j].feat.n_words <= 25:
                     verdicts[j] = Verdict("caption", "next to an image credit")
+
+
+SIGNUP_BLURB_WORDS = 30  # a sign-up box's blurb ('Daily news about politics ...') is at most this long
+
+
+def _signup_blurb(scored: list[Scored], verdicts: list[Verdict | None], i: int) -> bool:
+    """One short sentence or line right under a subscription prompt, with the box's form (a field label, small
+    print, another prompt) right under it: the box's blurb, not the article's text."""
+    prev, nxt = scored[i - 1], scored[i + 1]
+    return scored[i].feat.n_words <= SIGNUP_BLURB_WORDS and scored[i].feat.n_sentences <= 1 \
+        and prev.rule is not None and prev.rule.reason == "subscription prompt" \
+        and nxt.rule is not None and nxt.rule.role in ("promo", "navigation", "other_boilerplate")
 
 
 def _above_marked_headline(scored: list[Scored], verdicts: list[Verdict | None], start: int,
