@@ -155,7 +155,7 @@ def test_headed_paragraphs_of_a_listicle_in_a_line_per_block_scrape_stay_in_the_
 def test_a_sign_up_box_after_the_article_leaves_no_blurb_in_the_body() -> None:
     """A newsletter box closing the article's column: its prompt, a one-line blurb, a field label, a captcha
     notice and small print. The blurb is a sentence, but the box's, not the article's."""
-    box = ("<div class='signup'><h3>Sign up for the Harbour Weekly newsletter</h3>"
+    box = ("<div><h3>Sign up for the Harbour Weekly newsletter</h3>"
            "<p>Daily news about the boats, the quay and the people who work on them.</p><label>Email</label>"
            "<p>This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.</p>"
            "<p>By submitting your email, you agree to our Terms and Privacy Notice.</p></div>")
