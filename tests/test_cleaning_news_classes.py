@@ -163,3 +163,39 @@ def test_a_sign_up_box_after_the_article_leaves_no_blurb_in_the_body() -> None:
             + box + "</article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+ITEMS = [
+    ("1. Check the mooring lines before the tide turns",
+     "The harbour master said that most of the damage in last winter's storms was done to boats whose lines had "
+     "been left slack, and that a few minutes on the quay before high water would have saved them."),
+    ("2. Keep the fenders out even in the inner harbour",
+     "Boats moored in the inner harbour still move about in a strong easterly, and the fenders are all that "
+     "stands between a hull and the stone of the quay wall when the swell comes round the breakwater."),
+    ("3. Tell the harbour office when you leave",
+     "The office keeps a list of every boat that is out, so that the lifeboat crew know whom to look for if the "
+     "weather closes in before the fleet is home, and it asks every skipper to call in on the radio."),
+    ("4. Carry a second anchor",
+     "An engine that fails off the headland leaves a boat at the mercy of the tide, and a second anchor has kept "
+     "more than one crew off the rocks there while they waited for a tow back into the harbour."),
+]
+
+
+def test_a_listicle_paused_by_a_read_more_box_and_a_gallery_resumes_at_its_next_item() -> None:
+    """A numbered list article in a text scrape, paused twice: by a 'Read more' label over other articles'
+    headlines, then by a captioned gallery. Each item that carries on the numbering, with prose under it,
+    resumes the article; the boxes stay out."""
+    box = ["Read more", "Ferry fares to rise by five per cent from April", "New fish market opens on the quay",
+           "Seal pups counted on the outer islands"]
+    gallery = ["Harbour life in pictures"] + [line for k in range(1, 7) for line in (
+        f"{k}/6 Boats at rest", f"Fishing boats lie at their moorings in the inner harbour on a calm morning {k}.",
+        "HARBOUR PHOTOS")]
+    lines = ["Seven rules for a safe winter on the water", "By a staff reporter", *PARAS[:2],
+             *(x for item in ITEMS[:2] for x in item), *box, *ITEMS[2], *gallery, *ITEMS[3],
+             "Most read", "Lifeboat crew called out twice in one night", "Comments", "I moor there every winter."]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    body = doc.body_text
+    for text in (*PARAS[:2], *(x for item in ITEMS for x in item)):
+        assert text in body, text
+    for text in (*box[1:], *gallery[1:], "Lifeboat crew called out twice in one night"):
+        assert text not in body, text

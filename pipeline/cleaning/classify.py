@@ -9,7 +9,7 @@ from .features import looks_verbless
 from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
-from .span import BYLINE_LEAD, article_span, heading_of_the_text
+from .span import BYLINE_LEAD, article_span, continues_numbering, heading_of_the_text, resume_listicle
 from .verdicts import Labelling, Verdict, bad_verdict
 
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
@@ -24,8 +24,13 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     verdicts: list[Verdict | None] = [None] * len(scored)
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
-    result = Labelling(scored, [], span[0] if span else None, span[1] if span else None)
+    end, boxes = resume_listicle(scored, start, end) if span else (end, [])
+    result = Labelling(scored, [], start if span else None, end if span else None)
     _label_article(scored, verdicts, start, end, result)
+    for box in boxes:
+        for i in box:
+            if verdicts[i] is not None and verdicts[i].role == "body":
+                verdicts[i] = Verdict("related", "a box between a listicle's numbered items")
     if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)
@@ -86,7 +91,8 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
     for i in range(start + 1, end + 1):
         prev = verdicts[i - 1]
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
-                and scored[i].klass != GOOD and not scored[i].feat.ends_sentence:
+                and scored[i].klass != GOOD and not scored[i].feat.ends_sentence \
+                and not continues_numbering(scored, i, start):
             verdicts[i] = Verdict("related", "headline of another article under a link label")
     # a sign-up box's blurb: a short line between its heading ('Sign up for our newsletter') and its form
     for i in range(start + 1, min(end + 1, len(scored) - 1)):

@@ -55,6 +55,51 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     return start, end
 
 
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def item_number(s: Scored) -> int | None:
+    """The number a block opens with ('5. Beware the hairdryer'), if any."""
+    m = NUMBERED.match(s.cand.text)
+    return int(m.group(1)) if m else None
+
+
+def continues_numbering(scored: list[Scored], k: int, start: int) -> bool:
+    """Block k opens with the number after the last of a run of numbered items (two or more, counting up) of
+    the article from ``start``: a listicle's next item."""
+    number = item_number(scored[k])
+    if number is None:
+        return False
+    seen = [n for s in scored[start:k] if (n := item_number(s)) is not None]
+    return len(seen) >= 2 and seen[-1] == seen[-2] + 1 and number == seen[-1] + 1
+
+
+LISTICLE_WINDOW = 200  # blocks after a listicle's pause searched for its next item (a gallery may sit between)
+
+
+def resume_listicle(scored: list[Scored], start: int, end: int) -> tuple[int, list[range]]:
+    """A listicle paused by a box inside it (a 'Read more' label over other articles' headlines, a gallery):
+    when a block after the end carries on the article's numbering, with prose right under it and no comment
+    section between, the article resumes there and runs on through its prose and next items. The new end, and
+    the boxes passed over (not the article's text)."""
+    boxes: list[range] = []
+    while True:
+        resumed = None
+        for k in range(end + 1, min(len(scored) - 1, end + 1 + LISTICLE_WINDOW)):
+            if scored[k].rule is not None and scored[k].rule.role == "comment":
+                break
+            if scored[k + 1].klass == GOOD and continues_numbering(scored, k, start):
+                resumed = k
+                break
+        if resumed is None:
+            return end, boxes
+        boxes.append(range(end + 1, resumed))
+        end = resumed
+        while end + 1 < len(scored) and (scored[end + 1].klass == GOOD or continues_numbering(scored, end + 1, start)):
+            end += 1
+
+
+
 RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
 RESTART_RATIO = 2.0         # ... and this many times those of the run before the section heading
 LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
