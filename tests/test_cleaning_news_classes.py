@@ -199,3 +199,14 @@ def test_a_listicle_paused_by_a_read_more_box_and_a_gallery_resumes_at_its_next_
         assert text in body, text
     for text in (*box[1:], *gallery[1:], "Lifeboat crew called out twice in one night"):
         assert text not in body, text
+
+
+def test_a_stream_of_dated_teaser_cards_after_the_article_in_a_text_scrape_is_not_the_article() -> None:
+    """A text scrape, one line per block: after the article, other articles' cards, each a headline, its own
+    date line ('March 3, 2014 -- Updated 1130 GMT') and a one-sentence summary. No two date lines are the same,
+    but each is a card's label all the same: the article ends before the stream."""
+    cards = [line for k, (head, summary) in enumerate(TEASERS)
+             for line in (head, f"March {k + 2}, 2014 -- Updated 1{k}30 GMT (0{k}30 HKT)", summary)]
+    lines = ["Old stone pier to be rebuilt", *PARAS, "Part of complete coverage on", "Harbour news", *cards]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

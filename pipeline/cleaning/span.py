@@ -276,8 +276,7 @@ def _cut_stacked_teasers(scored: list[Scored], start: int, end: int) -> int:
         return end
     stream = range(heads[first], end + 1)
     prose = sum(scored[k].feat.n_words for k in stream if scored[k].klass == GOOD)
-    labels = Counter(scored[k].cand.text for k in stream
-                     if scored[k].klass != GOOD and scored[k].feat.n_words <= STACKED_LABEL_WORDS)
+    labels = Counter(label for k in stream if scored[k].klass != GOOD and (label := _card_label(scored[k])))
     if max(labels.values(), default=0) < n \
             or sum(scored[k + 1].feat.n_words for k in heads[first:]) < STACKED_TEASER_SHARE * prose:
         return end
@@ -285,6 +284,20 @@ def _cut_stacked_teasers(scored: list[Scored], start: int, end: int) -> int:
     while cut > last_run + 1 and not _article_paragraph(scored, cut):
         cut -= 1
     return cut
+
+
+DATE_LEAD = re.compile(
+    r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b", re.IGNORECASE)
+
+
+def _card_label(s: Scored) -> str | None:
+    """What a teaser card's label line counts as: its text when short (a source, a section, a credit), or 'a
+    date' for any line that opens with a date (each card's own: 'April 3, 2014 -- Updated 1453 GMT')."""
+    if s.feat.n_words <= TEASER_LABEL_WORDS and DATE_LEAD.match(s.cand.text):
+        return "a date"
+    return s.cand.text if s.feat.n_words <= STACKED_LABEL_WORDS else None
 
 
 def _stacked_teaser(scored: list[Scored], k: int) -> bool:
