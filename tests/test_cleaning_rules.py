@@ -86,6 +86,8 @@ def test_gallery_controls_follow_prompts_and_comment_headers() -> None:
     assert match_rule(header, len(header.split())).reason == "comment header"
     assert match_rule("Comments from our Harbour Readers", 5).reason == "comment section heading"
     assert match_rule("There are 13 comments", 4).reason == "comment count"
+    teaser = "Seal pups counted on the outer islands Rangers found more pups than in any year since 1990. Read now"
+    assert match_rule(teaser, len(teaser.split())).reason == "teaser ending in a more-link"
     for sentence in ("At 10:30 the harbour master said: the pier is closed.", "The skipper wrote to the board.",
                      "Previous owners of the pier never missed a chance to mend it.",
                      "There were two responses to the plan.", "There are two responses."):
