@@ -116,6 +116,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
             "comment policy",
         "Some rights reserved 2017-2023 by Harbour Newsfeed.": "legal footer",
         "Release Date:": "publication date label",
+        "How to Mend a Net How to Mend a Net How to Mend a Net": "a headline printed twice or more over",
+        "3/09/15 8:12am 3/09/15 8:12am": "a headline printed twice or more over",
+        "Already have an account? Sign In": "paywall prompt",
+        "Sorry, this feature is only available to Harbour Prime members": "paywall prompt",
+        "Jo Bloggs owns shares of Harbour Holdings. Harbour Weekly has a disclosure policy.": "financial disclosure",
     }
     for text, reason in chrome.items():
         rule = match_rule(text, len(text.split()))
@@ -125,6 +130,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Residents sent more than two hundred comments on the plan, the council said on Monday.",
         "The company, which was registered in 2004, has since moved its offices to Harbourtown.",
         "Copyright lawyers for the band said they would appeal against the ruling.",
+        "The pension fund owns shares in Harbour Holdings, the report said.",
+        "It was a very, very good year for the fleet, and a very, very bad one for the gulls.",
     ]
     for text in article:
         assert match_rule(text, len(text.split())) is None, text
