@@ -116,8 +116,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
             "comment policy",
         "Some rights reserved 2017-2023 by Harbour Newsfeed.": "legal footer",
         "Release Date:": "publication date label",
-        "How to Mend a Net How to Mend a Net How to Mend a Net": "a headline printed twice or more over",
-        "3/09/15 8:12am 3/09/15 8:12am": "a headline printed twice or more over",
+        "How to Mend a Net How to Mend a Net How to Mend a Net":
+            "a headline printed twice or more over (four words or more; a byline may be printed twice)",
+        "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
         "Already have an account? Sign In": "paywall prompt",
         "Sorry, this feature is only available to Harbour Prime members": "paywall prompt",
         "Jo Bloggs owns shares of Harbour Holdings. Harbour Weekly has a disclosure policy.": "financial disclosure",
@@ -131,6 +132,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "The company, which was registered in 2004, has since moved its offices to Harbourtown.",
         "Copyright lawyers for the band said they would appeal against the ruling.",
         "The pension fund owns shares in Harbour Holdings, the report said.",
+        "Jo Bloggs Jo Bloggs",
         "It was a very, very good year for the fleet, and a very, very bad one for the gulls.",
     ]
     for text in article:
