@@ -210,3 +210,19 @@ def test_a_stream_of_dated_teaser_cards_after_the_article_in_a_text_scrape_is_no
     lines = ["Old stone pier to be rebuilt", *PARAS, "Part of complete coverage on", "Harbour news", *cards]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_bio_of_the_bylines_author_closing_the_article_leaves_the_body() -> None:
+    """The article closes with a bio of its author ('Jo Bloggs is a reporter ...'), named in the byline: about
+    the author, not the article. A closing sentence about someone else in the story stays."""
+    bio = "Jo Bloggs is a reporter covering the harbour and the coast. Follow her on Twitter."
+    other = "Ann Marr is a harbour pilot who has brought ships into the port for thirty years."
+    for closing, kept in ((bio, False), (other, True)):
+        html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1><p class='byline'>By Jo Bloggs</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAS) + f"<p>{closing}</p></article></body></html>")
+        for fmt, doc in (("html", html), ("text", "\n\n".join(["Old stone pier to be rebuilt", "By Jo Bloggs",
+                                                                  *PARAS, closing]))):
+            cleaned = clean_document(doc, fmt, ensemble=False)
+            assert cleaned.author == "Jo Bloggs"
+            assert (closing in cleaned.body_text) is kept, (fmt, closing)
+            assert all(p in cleaned.body_text for p in PARAS)

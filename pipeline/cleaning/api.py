@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from .boxes import closing_bio
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
@@ -139,6 +140,8 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
         lab.verdicts = apply(lab, consult(text, lab, second))
     lab.verdicts = drop_repeated_body(lab)
+    authors = [units[i].text for i in lab.bylines] + [a for a in (hints.get("author"), page.get("author")) if a]
+    lab.verdicts = closing_bio(lab, authors)
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]

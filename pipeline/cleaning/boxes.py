@@ -3,8 +3,10 @@ class) that wraps the article's own paragraphs (a slideshow set in a box), whose
 an author's bio under byline markup beside the article, which is not."""
 from __future__ import annotations
 
+import re
+
 from .scoring import BAD, GOOD, Scored
-from .verdicts import Verdict
+from .verdicts import Labelling, Verdict
 
 WRAPPED_MIN_PARAGRAPHS = 3  # prose paragraphs of the article under one weak markup (an <aside>) that make it a wrapper
 
@@ -52,3 +54,27 @@ def author_bio(scored: list[Scored], verdicts: list[Verdict | None], start: int,
                 and not c.in_text_container:
             verdicts[i] = Verdict("other_boilerplate", "about the author: prose under byline markup beside the "
                                                        "article")
+
+
+BIO_LEAD = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),?\s+(?:is|was|has been|writes|covers|"
+                      r"reports|teaches|lives)\b")
+BIO_MAX_WORDS = 80  # a closing bio is a few sentences
+BIO_LAST_BLOCKS = 2  # it is one of the body's last this many blocks
+
+
+def closing_bio(lab: Labelling, authors: list[str]) -> list[Verdict]:
+    """A bio closing the article ('Jo Bloggs is a professor of ...', 'Bloggs writes on ...') whose subject is the
+    author its byline names: about the author, not the article's text. Without a byline name, nothing changes
+    (an article may close on a sentence about a person in it)."""
+    names = {w.casefold() for a in authors for w in re.findall(r"[^\W\d_]{3,}", a)}
+    body = [i for i, v in enumerate(lab.verdicts) if v.role == "body"]
+    if not names or len(body) <= BIO_LAST_BLOCKS:
+        return lab.verdicts
+    out = list(lab.verdicts)
+    for i in body[-BIO_LAST_BLOCKS:]:
+        s = lab.scored[i]
+        m = BIO_LEAD.match(s.cand.text)
+        if m and s.feat.n_words <= BIO_MAX_WORDS \
+                and m.group("name").split()[-1].strip(".,").casefold() in names:
+            out[i] = Verdict("other_boilerplate", "about the author: a bio of the byline's author after the article")
+    return out

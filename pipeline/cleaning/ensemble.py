@@ -24,8 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .fallback import trafilatura_text
-from .features import Features
+from .features import Features, squash
 from .html import MAX_CONFIRM_WORK
+from .rules import match_rule
 from .scoring import BAD, GOOD, Scored
 from .verdicts import Labelling, Verdict
 
@@ -206,7 +207,17 @@ def _merge(lab: Labelling, decision: Decision) -> list[Verdict]:
 
 def _joinable(lab: Labelling, i: int) -> bool:
     v, s = lab.verdicts[i], lab.scored[i]
-    return v.role != "body" and v.role not in HEAD_ROLES and s.why_bad not in ("rule", "template")
+    return v.role != "body" and v.role not in HEAD_ROLES and s.why_bad not in ("rule", "template") \
+        and not _chrome_in_words(s)
+
+
+def _chrome_in_words(s: Scored) -> bool:
+    """A block judged by its markup whose own words a strong line rule also marks as chrome (a letters or
+    sign-up prompt in a 'cta' box): trafilatura keeping it does not make it the article's."""
+    if s.rule is not None or s.why_bad != "markup":
+        return False
+    rule = match_rule(squash(s.cand.text), s.feat.n_words)
+    return rule is not None and rule.strong and rule.role in ("promo", "comment", "other_boilerplate", "navigation")
 
 
 def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> list[int]:
