@@ -116,6 +116,16 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
             "comment policy",
         "Some rights reserved 2017-2023 by Harbour Newsfeed.": "legal footer",
         "Release Date:": "publication date label",
+        "Thank you for visiting harbour.example. You are using a browser version with limited support for CSS. To "
+        "obtain the best experience, we recommend you use a more up to date browser (or turn off compatibility mode "
+        "in Internet Explorer). In the meantime, we are displaying the site without styles and JavaScript.":
+            "security or sign-in prompt",
+        "Missing out on the latest Harbour Weekly developments? Enter your email below to receive future "
+        "announcements direct to your inbox. An email confirmation will be sent before you will start receiving "
+        "notifications; please check your spam folder if you don't receive this.": "subscription prompt",
+        "Get Harbour Weekly's Daily Edition by email and never miss our top stories Free Sign Up":
+            "subscription prompt",
+        "Instant access to the full article PDF.": "paywall prompt",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
