@@ -226,3 +226,15 @@ def test_a_bio_of_the_bylines_author_closing_the_article_leaves_the_body() -> No
             assert cleaned.author == "Jo Bloggs"
             assert (closing in cleaned.body_text) is kept, (fmt, closing)
             assert all(p in cleaned.body_text for p in PARAS)
+
+
+def test_short_opening_sentences_between_the_headline_and_the_text_of_a_text_scrape_open_the_article() -> None:
+    """A text scrape whose article opens with two one-line sentences, an ad label between them and its first
+    long paragraph: they are the article's; the credited caption above them and the byline are not."""
+    opening = ['Storms - "the worst in living memory."', "The harbour master has said that more than once."]
+    lines = ["Harbour news", "Sport", "Weather", "Old stone pier to be rebuilt", "By Jo Bloggs", "Harbour Weekly",
+             "Dec 13, 2016 at 3:45 pm",
+             "Fishing boats at their moorings in the inner harbour on Monday. (Jo Bloggs / Harbour Photos)",
+             *opening, "Advertisement", *PARAS]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join([*opening, *PARAS])

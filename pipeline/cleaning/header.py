@@ -5,7 +5,7 @@ import re
 
 from .candidates import Candidate
 from .dates import find_datetime
-from .features import looks_like_name, squash
+from .features import looks_like_name, looks_verbless, squash
 from .rules import vocabulary
 from .scoring import BAD, Scored
 from .span import BYLINE_LEAD
@@ -67,6 +67,8 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
             break
     if fmt == "html":
         _opening_lines(scored, verdicts, start)
+    elif result.title is not None:
+        _opening_sentences(scored, verdicts, start, result.title)
     for i in head:
         if verdicts[i] is not None:
             continue
@@ -109,6 +111,20 @@ def _opening_lines(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 or (c.tag, c.in_article, c.in_text_container) != (first.tag, first.in_article, first.in_text_container):
             return
         verdicts[i] = Verdict("body", "an opening line of the article, right above its text in the same markup")
+
+
+def _opening_sentences(scored: list[Scored], verdicts: list[Verdict | None], start: int, title: int) -> None:
+    """In a text scrape (no markup to compare): short sentences between the headline and the article's first
+    long paragraph, with only pictures' captions and ads between them and it, open the article; walking up from
+    its text until a line is not one (a caption, the byline, the date)."""
+    for i in range(start - 1, title, -1):
+        s = scored[i]
+        if verdicts[i] is not None and verdicts[i].role in OPENING_GAP:
+            continue
+        if verdicts[i] is not None or s.klass == BAD or not s.feat.ends_sentence or s.feat.n_stop == 0 \
+                or s.feat.n_words < OPENING_MIN_WORDS or s.rule is not None or looks_verbless(s.feat):
+            return  # not a sentence of the article's (a caption names who is pictured: no verb)
+        verdicts[i] = Verdict("body", "an opening line of the article, between its headline and its text")
 
 
 LEAD_IN_WORDS = (6, 30)  # a lead-in's length, in words
