@@ -126,6 +126,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Get Harbour Weekly's Daily Edition by email and never miss our top stories Free Sign Up":
             "subscription prompt",
         "Instant access to the full article PDF.": "paywall prompt",
+        "Jo Bloggs | Harbour Media for Harbour.com By Jo Bloggs | Harbour Media for Harbour.com":
+            "a byline printed twice",
+        "Email the author | Follow on Twitter": "author contact links",
+        "on January 14, 2015 at 2:30 PM, updated January 14, 2015 at 3:55 PM": "a date and time with its update",
+        "Disqus allows you to post comments on our site.": "comment policy",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
