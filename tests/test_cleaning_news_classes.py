@@ -238,3 +238,19 @@ def test_short_opening_sentences_between_the_headline_and_the_text_of_a_text_scr
              *opening, "Advertisement", *PARAS]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join([*opening, *PARAS])
+
+
+def test_a_table_the_article_announces_set_out_a_cell_per_line_stays_and_the_article_resumes_after_it() -> None:
+    """A text scrape of an article with a table (one cell per line: a ferry, its sailings, a date) announced by
+    a line ending in ':', with more of the article after it under a subheading: the cells and the rest stay."""
+    cells = ["Ferry", "Sailings", "Date", "Island Queen", "42", "March 2014", "Harbour Star", "38", "April 2014",
+             "Sea Holly", "12", "May 2014"]
+    lead = "The harbour office counted the sailings of each ferry over the spring, and the figures tell the story:"
+    after = ["The office said the figures would be published every quarter from now on.", "The winter timetable",
+             PARAS[3]]
+    lines = ["Old stone pier to be rebuilt", *PARAS[:3], lead, *cells, PARAS[1].replace("work", "repair"),
+             *after, "Most read", "Lifeboat crew called out twice in one night"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    for text in (*PARAS, lead, *cells, *after):
+        assert text in doc.body_text.split("\n\n"), text
+    assert "Lifeboat crew called out twice in one night" not in doc.body_text

@@ -9,7 +9,14 @@ from .features import looks_verbless
 from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
-from .span import BYLINE_LEAD, article_span, continues_numbering, heading_of_the_text, resume_listicle
+from .span import (
+    BYLINE_LEAD,
+    article_span,
+    continues_numbering,
+    heading_of_the_text,
+    resume_after_table,
+    resume_listicle,
+)
 from .verdicts import Labelling, Verdict, bad_verdict
 
 LINKED_TEXT_MIN_WORDS = 6  # a shorter linked line in the text container is a label or a link to another page
@@ -25,12 +32,16 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
     end, boxes = resume_listicle(scored, start, end) if span else (end, [])
+    end, tables = resume_after_table(scored, start, end) if span else (end, [])
     result = Labelling(scored, [], start if span else None, end if span else None)
     _label_article(scored, verdicts, start, end, result)
     for box in boxes:
         for i in box:
             if verdicts[i] is not None and verdicts[i].role == "body":
                 verdicts[i] = Verdict("related", "a box between a listicle's numbered items")
+    for table in tables:
+        for i in table:
+            verdicts[i] = Verdict("body", "a cell or item of a table or list the article announces, a line each")
     if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt)

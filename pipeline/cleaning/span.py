@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .features import squash
 from .rules import match_rule
@@ -74,6 +75,54 @@ def continues_numbering(scored: list[Scored], k: int, start: int) -> bool:
     return len(seen) >= 2 and seen[-1] == seen[-2] + 1 and number == seen[-1] + 1
 
 
+TABLE_CELL_WORDS = 6       # a table's cell or a short list's item, on a line of its own: at most this many words
+TABLE_MIN_CELLS = 4        # lines of such a run, at least
+TABLE_MAX_CELLS = 400      # ... and at most
+TABLE_CELL_ROLES = frozenset({"dateline"})  # roles of rules a cell may match (a date, a 'Date' column head) ...
+TABLE_CELL_REASONS = frozenset({"counter"})  # ... and reasons (a number)
+
+
+def resume_after_table(scored: list[Scored], start: int, end: int) -> tuple[int, list[range]]:
+    """Tables and lists the article announces ('The release history tells a different story:'), set out a cell
+    or item per line, with the article's prose after them: their lines are the article's (a cell may be a bare
+    number or date), and where one ran past the span's end (short lines weigh against it) the article resumes
+    after it, through its prose. The new end, and the runs."""
+    runs: list[range] = []
+    k = start
+    while k <= end:
+        if scored[k].klass != GOOD or not scored[k].cand.text.rstrip().endswith(":"):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(scored) and j - k <= TABLE_MAX_CELLS and scored[j].feat.n_words <= TABLE_CELL_WORDS \
+                and (scored[j].rule is None or scored[j].rule.reason in TABLE_CELL_REASONS
+                     or scored[j].rule.role in TABLE_CELL_ROLES):
+            j += 1
+        if j < len(scored) and j - k - 1 >= TABLE_MIN_CELLS and scored[j].klass == GOOD \
+                and scored[j].rule is None and scored[j].feat.n_words >= RESUME_MIN_WORDS:
+            runs.append(range(k + 1, j))
+            if j > end:
+                end = _run_on(scored, j, lambda _: False)
+        k = j
+    return end, runs
+
+
+SUBHEADING_WORDS = 10  # a subheading between a resumed article's paragraphs: at most this many words
+
+
+def _run_on(scored: list[Scored], end: int, also: Callable[[int], bool]) -> int:
+    """Where a resumed article's text ends: its prose paragraphs, subheadings over more of them, and blocks
+    ``also`` takes (a listicle's next items)."""
+    while end + 1 < len(scored):
+        nxt = scored[end + 1]
+        subheading = nxt.rule is None and nxt.feat.n_words <= SUBHEADING_WORDS and not nxt.feat.ends_sentence \
+            and end + 2 < len(scored) and scored[end + 2].klass == GOOD and scored[end + 2].rule is None
+        if not (nxt.klass == GOOD or subheading or also(end + 1)):
+            return end
+        end += 1
+    return end
+
+
 LISTICLE_WINDOW = 200  # blocks after a listicle's pause searched for its next item (a gallery may sit between)
 
 
@@ -94,9 +143,7 @@ def resume_listicle(scored: list[Scored], start: int, end: int) -> tuple[int, li
         if resumed is None:
             return end, boxes
         boxes.append(range(end + 1, resumed))
-        end = resumed
-        while end + 1 < len(scored) and (scored[end + 1].klass == GOOD or continues_numbering(scored, end + 1, start)):
-            end += 1
+        end = _run_on(scored, resumed, lambda j: continues_numbering(scored, j, start))
 
 
 
