@@ -131,6 +131,10 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Email the author | Follow on Twitter": "author contact links",
         "on January 14, 2015 at 2:30 PM, updated January 14, 2015 at 3:55 PM": "a date and time with its update",
         "Disqus allows you to post comments on our site.": "comment policy",
+        "Posted by Harbour Weekly at 12:06 PM": "a blog post's footer",
+        "Labels: Harbour, Ferries, Weather": "tags list",
+        "61Click to share on Facebook (Opens in new window)61": "share buttons",
+        "Jun 7, 2023, 8:54 PM UTC|": "a date on its own",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
