@@ -135,6 +135,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Labels: Harbour, Ferries, Weather": "tags list",
         "61Click to share on Facebook (Opens in new window)61": "share buttons",
         "Jun 7, 2023, 8:54 PM UTC|": "a date on its own",
+        "https://www.harbourweekly.example/news/pier-123": "a web address on its own",
+        "HARBOURWEEKLY.COM": "a web address on its own",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
@@ -152,6 +154,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Copyright lawyers for the band said they would appeal against the ruling.",
         "The pension fund owns shares in Harbour Holdings, the report said.",
         "Jo Bloggs Jo Bloggs",
+        "U.S.", "Node.js",
         "It was a very, very good year for the fleet, and a very, very bad one for the gulls.",
     ]
     for text in article:
