@@ -146,7 +146,6 @@ def resume_listicle(scored: list[Scored], start: int, end: int) -> tuple[int, li
         end = _run_on(scored, resumed, lambda j: continues_numbering(scored, j, start))
 
 
-
 RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
 RESTART_RATIO = 2.0         # ... and this many times those of the run before the section heading
 LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
