@@ -11,8 +11,8 @@ from .header import byline_shaped, glued, label_head
 from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import (
     BYLINE_LEAD,
+    Numbering,
     article_span,
-    continues_numbering,
     heading_of_the_text,
     resume_after_table,
     resume_listicle,
@@ -31,10 +31,11 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     verdicts: list[Verdict | None] = [None] * len(scored)
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
-    end, boxes = resume_listicle(scored, start, end) if span else (end, [])
+    numbering = Numbering(scored, start)
+    end, boxes = resume_listicle(scored, numbering, end) if span else (end, [])
     end, tables = resume_after_table(scored, start, end) if span else (end, [])
     result = Labelling(scored, [], start if span else None, end if span else None)
-    _label_article(scored, verdicts, start, end, result)
+    _label_article(scored, verdicts, start, end, result, numbering)
     for box in boxes:
         for i in box:
             if verdicts[i] is not None and verdicts[i].role == "body":
@@ -54,7 +55,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
 
 
 def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
-                   result: Labelling) -> None:
+                   result: Labelling, numbering: Numbering) -> None:
     """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
     wrapped = wrapping_markup(scored, start, end)
     for i in range(start, end + 1):
@@ -103,7 +104,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         prev = verdicts[i - 1]
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence \
-                and not continues_numbering(scored, i, start):
+                and not numbering.continues(i):
             verdicts[i] = Verdict("related", "headline of another article under a link label")
     # a sign-up box's blurb: a short line between its heading ('Sign up for our newsletter') and its form
     for i in range(start + 1, min(end + 1, len(scored) - 1)):

@@ -65,14 +65,25 @@ def item_number(s: Scored) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def continues_numbering(scored: list[Scored], k: int, start: int) -> bool:
-    """Block k opens with the number after the last of a run of numbered items (two or more, counting up) of
-    the article from ``start``: a listicle's next item."""
-    number = item_number(scored[k])
-    if number is None:
-        return False
-    seen = [n for s in scored[start:k] if (n := item_number(s)) is not None]
-    return len(seen) >= 2 and seen[-1] == seen[-2] + 1 and number == seen[-1] + 1
+class Numbering:
+    """Where a listicle's numbering stands at each block from ``start``: the last two numbers before it (one pass,
+    so asking at every block of a long numbered list stays linear)."""
+
+    def __init__(self, scored: list[Scored], start: int) -> None:
+        self.numbers = [item_number(s) for s in scored]
+        self.last: list[int | None] = [None] * len(scored)
+        self.before: list[int | None] = [None] * len(scored)
+        last = before = None
+        for k in range(start, len(scored)):
+            self.last[k], self.before[k] = last, before
+            if self.numbers[k] is not None:
+                before, last = last, self.numbers[k]
+
+    def continues(self, k: int) -> bool:
+        """Block k opens with the number after the last of a run of numbered items (two or more, counting up)
+        of the article: a listicle's next item."""
+        number, last, before = self.numbers[k], self.last[k], self.before[k]
+        return number is not None and last is not None and before == last - 1 and number == last + 1
 
 
 TABLE_CELL_WORDS = 6       # a table's cell or a short list's item, on a line of its own: at most this many words
@@ -126,7 +137,7 @@ def _run_on(scored: list[Scored], end: int, also: Callable[[int], bool]) -> int:
 LISTICLE_WINDOW = 200  # blocks after a listicle's pause searched for its next item (a gallery may sit between)
 
 
-def resume_listicle(scored: list[Scored], start: int, end: int) -> tuple[int, list[range]]:
+def resume_listicle(scored: list[Scored], numbering: Numbering, end: int) -> tuple[int, list[range]]:
     """A listicle paused by a box inside it (a 'Read more' label over other articles' headlines, a gallery):
     when a block after the end carries on the article's numbering, with prose right under it and no comment
     section between, the article resumes there and runs on through its prose and next items. The new end, and
@@ -137,13 +148,13 @@ def resume_listicle(scored: list[Scored], start: int, end: int) -> tuple[int, li
         for k in range(end + 1, min(len(scored) - 1, end + 1 + LISTICLE_WINDOW)):
             if scored[k].rule is not None and scored[k].rule.role == "comment":
                 break
-            if scored[k + 1].klass == GOOD and continues_numbering(scored, k, start):
+            if scored[k + 1].klass == GOOD and numbering.continues(k):
                 resumed = k
                 break
         if resumed is None:
             return end, boxes
         boxes.append(range(end + 1, resumed))
-        end = _run_on(scored, resumed, lambda j: continues_numbering(scored, j, start))
+        end = _run_on(scored, resumed, numbering.continues)
 
 
 RESTART_MIN_WORDS = 150     # words of long paragraphs a later run needs to be taken for the article instead ...
