@@ -270,3 +270,21 @@ def test_the_articles_last_paragraph_after_a_related_stories_box_stays() -> None
     lines = ["Old stone pier to be rebuilt", *PARAS, "Related stories", *teasers, "Twitter", "Facebook", "Email"]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_list_closing_the_article_announced_by_its_last_paragraph_stays() -> None:
+    """A text scrape whose last paragraph announces a list ('... the board's advice comes down to this:'), an
+    item per line, with the author and the date after it: the items are the article's; a line ending in ':'
+    over headlines each with a summary (teasers) announces no list."""
+    lead = "The harbour master has said it many times, and the board's advice to skippers comes down to this:"
+    items = ["Check the mooring lines before the tide turns", "Keep the fenders out in the inner harbour",
+             "Tell the harbour office when you leave", "Carry a second anchor past the headland"]
+    lines = ["Old stone pier to be rebuilt", *PARAS, lead, *items, "Author: Jo Bloggs", "Published: 3 March 2014",
+             "Twitter", "Facebook"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS, lead, *items])
+    teasers = [line for head, summary in TEASERS for line in (head, summary)]
+    lines = ["Old stone pier to be rebuilt", *PARAS, "More from the harbour this week, for readers who like it:",
+             *teasers, "Twitter", "Facebook"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert not any("list the article announces" in b.reason for b in doc.blocks)

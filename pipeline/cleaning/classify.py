@@ -13,6 +13,7 @@ from .span import (
     BYLINE_LEAD,
     Numbering,
     article_span,
+    closing_list,
     heading_of_the_text,
     resume_after_table,
     resume_listicle,
@@ -34,6 +35,9 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     numbering = Numbering(scored, start)
     end, boxes = resume_listicle(scored, numbering, end) if span else (end, [])
     end, tables = resume_after_table(scored, start, end) if span else (end, [])
+    if span and (items := closing_list(scored, end)):
+        tables.append(items)
+        end = items[-1]
     result = Labelling(scored, [], start if span else None, end if span else None)
     _label_article(scored, verdicts, start, end, result, numbering)
     for box in boxes:

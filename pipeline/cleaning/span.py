@@ -118,6 +118,31 @@ def resume_after_table(scored: list[Scored], start: int, end: int) -> tuple[int,
     return end, runs
 
 
+CLOSING_ITEM_WORDS = 15   # an item of a list that closes the article: at most this many words ...
+CLOSING_ITEMS = (2, 30)   # ... and that many items
+CLOSING_LEAD_WORDS = 8    # the sentence announcing it ('I'll summarize them:'): at least this many words
+CLOSING_AFTER_ROLES = frozenset({"byline", "dateline"})  # what may follow the list besides chrome: its credits
+
+
+def closing_list(scored: list[Scored], end: int) -> range | None:
+    """A list that closes the article, announced by its last paragraph ('... so I'll summarize them:') and set
+    out an item per line, with the page's chrome, the author or the date right after it (never prose: items
+    with a summary each are teasers): the article's. The items, if so."""
+    lead = scored[end] if 0 <= end < len(scored) else None
+    if lead is None or lead.klass != GOOD or not lead.cand.text.rstrip().endswith(":") \
+            or lead.feat.n_words < CLOSING_LEAD_WORDS:
+        return None
+    j = end + 1
+    while j < len(scored) and j - end <= CLOSING_ITEMS[1] and scored[j].klass != BAD and scored[j].rule is None \
+            and scored[j].feat.n_words <= CLOSING_ITEM_WORDS and not BYLINE_LEAD.match(scored[j].cand.text):
+        j += 1
+    after = scored[j] if j < len(scored) else None
+    if j - end - 1 < CLOSING_ITEMS[0] or not (after is None or after.klass == BAD or BYLINE_LEAD.match(after.cand.text)
+                                              or (after.rule is not None and after.rule.role in CLOSING_AFTER_ROLES)):
+        return None
+    return range(end + 1, j)
+
+
 SUBHEADING_WORDS = 10  # a subheading between a resumed article's paragraphs: at most this many words
 
 
