@@ -256,22 +256,6 @@ def test_a_table_the_article_announces_set_out_a_cell_per_line_stays_and_the_art
     assert "Lifeboat crew called out twice in one night" not in doc.body_text
 
 
-def test_the_articles_last_paragraph_after_a_related_stories_box_stays() -> None:
-    """A text scrape: the article, a 'Related stories' box of headlines, then the article's one closing paragraph
-    and the share links: that paragraph is the article's. Headlines with a summary under each are teasers."""
-    closing = ("The harbour board said the pier would reopen to the ferry in the spring of next year, once the new "
-               "stone at its seaward end had settled through the winter.")
-    heads = [head for head, _ in TEASERS]
-    lines = ["Old stone pier to be rebuilt", *PARAS, "Related stories", *heads, closing, "Twitter", "Facebook",
-             "Email"]
-    doc = clean_document("\n".join(lines), "text", ensemble=False)
-    assert doc.body_text == "\n\n".join([*PARAS, closing])
-    teasers = [line for head, summary in TEASERS[:2] for line in (head, summary)]
-    lines = ["Old stone pier to be rebuilt", *PARAS, "Related stories", *teasers, "Twitter", "Facebook", "Email"]
-    doc = clean_document("\n".join(lines), "text", ensemble=False)
-    assert doc.body_text == "\n\n".join(PARAS)
-
-
 def test_a_list_closing_the_article_announced_by_its_last_paragraph_stays() -> None:
     """A text scrape whose last paragraph announces a list ('... the board's advice comes down to this:'), an
     item per line, with the author and the date after it: the items are the article's; a line ending in ':'

@@ -419,21 +419,12 @@ RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a t
 
 def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
-    follow its short list, or one long paragraph does that closes the text (chrome or the page's end after it:
-    the article's last paragraph, not a teaser's summary, which comes under each headline)."""
+    follow its short list."""
     if scored[k].rule is not None and scored[k].rule.role == "comment":
         return False
     window = scored[k + 1:min(end, k + RESUME_WINDOW) + 1]
-    long_prose = [i for i, s in enumerate(window, k + 1)
-                  if s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS]
-    if len(long_prose) >= RESUME_MIN_PARAGRAPHS:
-        return True
-    if len(long_prose) != 1:
-        return False
-    last = long_prose[0]
-    headlines = scored[k + 1:last]
-    return len(headlines) >= 2 and all(s.klass != GOOD and s.feat.n_words <= TEASER_HEAD_WORDS[1] for s in headlines) \
-        and (last + 1 >= len(scored) or scored[last + 1].klass == BAD)
+    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS for s in window)
+    return long_prose >= RESUME_MIN_PARAGRAPHS
 
 
 def heading_of_the_text(scored: list[Scored], k: int) -> bool:
