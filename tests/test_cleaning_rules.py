@@ -156,6 +156,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Jo Bloggs Jo Bloggs",
         "U.S.", "Node.js",
         "It was a very, very good year for the fleet, and a very, very bad one for the gulls.",
+        # a council's consultation notice asks for comments in words a comment policy also uses
+        "We welcome your comments on the draft harbour plan.",
+        "All comments will be reviewed by the planning committee.",
+        "Comments are welcome until 5 March.",
+        "Visit the council's website to share your thoughts on the plan by 12 May.",
     ]
     for text in article:
         assert match_rule(text, len(text.split())) is None, text
