@@ -161,6 +161,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "All comments will be reviewed by the planning committee.",
         "Comments are welcome until 5 March.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
+        '"We want to hear what you think about the plans," said the leader of the council.',
     ]
     for text in article:
         assert match_rule(text, len(text.split())) is None, text
