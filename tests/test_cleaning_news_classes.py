@@ -272,3 +272,17 @@ def test_a_list_closing_the_article_announced_by_its_last_paragraph_stays() -> N
              *teasers, "Twitter", "Facebook"]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert not any("list the article announces" in b.reason for b in doc.blocks)
+
+
+
+def test_chrome_lines_are_not_joined_as_one_sentence_broken_across_lines() -> None:
+    """A text scrape joins a line that ends no sentence to a next line that goes on in small letters (a sentence
+    broken across lines), but not when either is chrome on its own: the author's contact links and the date line
+    under them stay two lines, each with its own role, and out of the body."""
+    lines = ["Old stone pier to be rebuilt", "By Jo Bloggs", "Email the author | Follow on Twitter",
+             "on December 29, 2014 at 3:02 PM, updated December 29, 2014 at 4:16 PM", *PARAS]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles["Email the author | Follow on Twitter"] == "navigation"
+    assert roles[lines[3]] == "dateline"

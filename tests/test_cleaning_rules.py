@@ -137,6 +137,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Jun 7, 2023, 8:54 PM UTC|": "a date on its own",
         "https://www.harbourweekly.example/news/pier-123": "a web address on its own",
         "HARBOURWEEKLY.COM": "a web address on its own",
+        "Dec. 13, 2016, 3:45 PM UTC / Updated Dec. 13, 2016, 4:45 PM UTC": "a date and time with its update",
+        "View/Post Comments": "comment control",
+        "Filed Under:": "tags list",
+        "Recent Posts": "related-stories heading",
+        "Newer Post Older Post Home": "pagination",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",

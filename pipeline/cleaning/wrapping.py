@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .candidates import Candidate
-from .features import CLOSERS, ENDERS
+from .features import CLOSERS, ENDERS, squash
+from .rules import match_rule
 
 MIN_WRAPPED_LINES = 5
 
@@ -34,7 +35,15 @@ def _continues(prev: str, cur: str, width: int | None) -> bool:
     tail = prev.rstrip().rstrip(CLOSERS)
     if not tail or tail[-1] in ENDERS:
         return False
-    return cur[:1].islower() and len(prev.split()) >= 4
+    return cur[:1].islower() and len(prev.split()) >= 4 and not _chrome_line(prev) and not _chrome_line(cur)
+
+
+def _chrome_line(text: str) -> bool:
+    """A line a strong rule reads as chrome on its own ('Email the author | Follow on Twitter', 'on December 29,
+    2014 at 3:02 PM, updated ...'): no part of a sentence broken across lines."""
+    flat = squash(text)
+    rule = match_rule(flat, len(flat.split()))
+    return rule is not None and rule.strong
 
 
 def broken_sentences(cands: list[Candidate]) -> list[list[int]]:
