@@ -142,6 +142,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Filed Under:": "tags list",
         "Recent Posts": "related-stories heading",
         "Newer Post Older Post Home": "pagination",
+        "Share Pin Tweet Email": "share buttons",
+        "You can opt-out at any time.": "newsletter small print",
         "How to Mend a Net How to Mend a Net How to Mend a Net":
             "a headline printed twice or more over (four words or more; a byline may be printed twice)",
         "3/09/15 8:12am 3/09/15 8:12am": "a time stamp printed twice (a teaser's or a comment's)",
