@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .fallback import trafilatura_text
 from .features import Features, squash
 from .html import MAX_CONFIRM_WORK
-from .rules import match_rule
+from .rules import strong_rule
 from .scoring import BAD, GOOD, Scored
 from .verdicts import Labelling, Verdict
 
@@ -216,8 +216,8 @@ def _chrome_in_words(s: Scored) -> bool:
     sign-up prompt in a 'cta' box): trafilatura keeping it does not make it the article's."""
     if s.rule is not None or s.why_bad != "markup":
         return False
-    rule = match_rule(squash(s.cand.text), s.feat.n_words)
-    return rule is not None and rule.strong and rule.role in ("promo", "comment", "other_boilerplate", "navigation")
+    rule = strong_rule(squash(s.cand.text), s.feat.n_words)
+    return rule is not None and rule.role in ("promo", "comment", "other_boilerplate", "navigation")
 
 
 def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> list[int]:

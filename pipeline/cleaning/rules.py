@@ -144,3 +144,9 @@ def match_rule(text: str, n_words: int) -> LineRule | None:
         if search(text) is not None:
             return rule
     return None
+
+
+def strong_rule(flat: str, n_words: int) -> LineRule | None:
+    """The line rule a (squashed) text matches if it is a strong one: chrome by its own words wherever it sits."""
+    rule = match_rule(flat, n_words)
+    return rule if rule is not None and rule.strong else None

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .candidates import Candidate
 from .features import CLOSERS, ENDERS, squash
-from .rules import match_rule
+from .rules import strong_rule
 
 MIN_WRAPPED_LINES = 5
 
@@ -42,8 +42,7 @@ def _chrome_line(text: str) -> bool:
     """A line a strong rule reads as chrome on its own ('Email the author | Follow on Twitter', 'on December 29,
     2014 at 3:02 PM, updated ...'): no part of a sentence broken across lines."""
     flat = squash(text)
-    rule = match_rule(flat, len(flat.split()))
-    return rule is not None and rule.strong
+    return strong_rule(flat, len(flat.split())) is not None
 
 
 def broken_sentences(cands: list[Candidate]) -> list[list[int]]:
