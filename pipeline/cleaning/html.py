@@ -29,6 +29,7 @@ SPACE = re.compile(r"\s+")
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 20_000
 COMMENT_CONTAINERS = frozenset({"section", "div", "ol", "ul", "aside"})
+FIGCAPTION_REASON = "inside <figcaption>"
 MARKUP_ATTRS = ("class", "id", "itemprop", "role", "name", "data-component")  # the order ``child`` reads them in
 NO_MARKS = (None,) * len(MARKUP_ATTRS)
 PLAIN_INLINE_EXCEPTIONS = frozenset({"time", "address", "button", "figcaption", "figure", "nav", "aside", "footer",
@@ -177,6 +178,8 @@ class _Context:
         elif own_role is not None and (c.role is None or c.role in ("byline", "dateline", "section")) \
                 and not (own_role == "comment" and c.in_article and name not in COMMENT_CONTAINERS):
             c.role, c.reason = own_role, own_reason  # a comment class inside the article needs a container
+        elif name == "figcaption" and c.role not in ("caption", "comment"):
+            c.role, c.reason = "caption", FIGCAPTION_REASON  # a caption says what it is inside any box
         if c.role == "comment" and authorish:
             c.author = True
         return c

@@ -13,6 +13,7 @@ GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplate", "promo"})
 MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
 MAX_CAPTION_PARAGRAPHS = 3  # more prose paragraphs than this under caption markup: a figure left open, not captions
+MAX_FIGCAPTION_SHARE = 0.5  # a page's <figcaption>s holding more of its prose than this tell its story (a gallery)
 MAX_FOOTER_PARAGRAPHS = 3  # more prose paragraphs than this in a <footer> inside the article: its text, not a footer
 
 
@@ -77,19 +78,31 @@ def _distrust_sweeping_captions(scored: list[Scored]) -> None:
     class still marks captions)."""
     marked = [s for s in scored if s.why_bad == "markup" and s.cand.markup_reason == "inside <figure>"]
     prose = [s for s in marked if s.base_klass == GOOD]
+    spare = _figcaptions_aside(scored)
     for s in marked:
-        if (s.cand.in_table and s.cand.in_article) or (len(prose) > MAX_CAPTION_PARAGRAPHS and s.base_klass == GOOD):
+        if (s.cand.in_table and s.cand.in_article) or (len(prose) > MAX_CAPTION_PARAGRAPHS and s.base_klass == GOOD
+                                                        and not (spare and s.cand.tag == "figcaption")):
             s.klass, s.why_bad = s.base_klass, ""
+
+
+def _figcaptions_aside(scored: list[Scored]) -> bool:
+    """Whether the page's <figcaption> texts are captions beside an article (the sweeping rules leave them marked)
+    rather than most of its prose (a gallery told in its captions)."""
+    prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
+    captions = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.cand.tag == "figcaption")
+    return captions <= MAX_FIGCAPTION_SHARE * prose
 
 
 def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.85) -> None:
     """Markup that would remove nearly all of a page's prose is a mislabelled wrapper, not boilerplate (a comment
-    thread's pattern, many comments each marked on its own, is not one wrapper)."""
+    thread's pattern, many comments each marked on its own, is not one wrapper, nor are captions in <figcaption>)."""
     prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
     removed = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.why_bad == "markup")
     if prose and removed > share * prose:
+        spare = _figcaptions_aside(scored)
         for s in scored:
-            if s.why_bad == "markup" and s.base_klass == GOOD and s.cand.markup_reason != THREAD_REASON:
+            if s.why_bad == "markup" and s.base_klass == GOOD and s.cand.markup_reason != THREAD_REASON \
+                    and not (spare and s.cand.tag == "figcaption"):
                 s.klass, s.why_bad = GOOD, ""
 
 
