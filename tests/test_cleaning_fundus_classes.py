@@ -43,3 +43,37 @@ def test_figcaptions_that_tell_the_story_of_a_gallery_are_its_body() -> None:
     doc = clean_document(html, "html", ensemble=False)
     for p in PARAS:
         assert p in doc.body_text
+
+
+MORE = [
+    "A spokesman for the residents' association said people in the villages felt the council had made up its mind "
+    "before the review began, and that they would ask the scrutiny committee to call the decision in.",
+    "The scrutiny committee meets next month, and its chair said she had already had letters from three parish "
+    "councils asking for the decision to be looked at again before any of the gates are locked.",
+    "The council says the two sites will still open on Saturdays and Sundays, and that residents can book a "
+    "weekday slot at either of the other three sites online or by phone at no extra charge.",
+]
+SIGN_UP = ("<div class='cta'><div class='cta__form'><h3>The Morning Briefing</h3><form><input name='email'>"
+           "<button>Sign Up</button></form></div>")
+
+
+def test_the_articles_paragraphs_inside_a_sign_up_box_the_page_never_closes_are_kept() -> None:
+    """A sign-up box ('cta') whose element the page never closes holds the article's next paragraphs side by side;
+    trafilatura keeps them, so the ensemble takes them back: they are prose, and there are several."""
+    html = ("<html><body><article><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + SIGN_UP + "".join(f"<p>{p}</p>" for p in MORE)
+            + "</article></body></html>")
+    doc = clean_document(html, "html")
+    assert doc.body_text == "\n\n".join(PARAS + MORE)
+
+
+def test_a_closed_sign_up_box_with_one_appeal_stays_out() -> None:
+    """One prose appeal in a closed promotion's box is the box's own, not the article."""
+    appeal = ("Our reporting on the council is paid for by readers like you, and every gift, however small, helps "
+              "us keep a reporter at every meeting of the cabinet and of the scrutiny committee this year.")
+    html = ("<html><body><article><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + f"<div class='cta'><p>{appeal}</p></div>"
+            + "".join(f"<p>{p}</p>" for p in MORE) + "</article></body></html>")
+    doc = clean_document(html, "html")
+    assert appeal not in doc.body_text
+    assert all(p in doc.body_text for p in PARAS + MORE)

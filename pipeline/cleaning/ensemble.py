@@ -1,8 +1,9 @@
 """A per-page ensemble with trafilatura: asked only when our own labelling gives cause to doubt, and weighed
 block by block, so every block keeps one role and one reason that agree with the body.
 
-1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region), words of the
-   article's text container are left out, or short lines make up much of it; otherwise trafilatura is not run
+1. doubt (``doubt``): our body is short, much article-like prose lies outside it (a wrong region) or inside a
+   promotion's box after its start (a box left open), words of the article's text container are left out, or
+   short lines make up much of it; otherwise trafilatura is not run
    at all (speed); also when it leaves out blocks between its own (holes);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    is a line of trafilatura's text, or, from four words, occurs in it);
@@ -11,7 +12,8 @@ block by block, so every block keeps one role and one reason that agree with the
    merge: trafilatura's blocks inside our span, runs of them right next to it holding prose or all in the
    article's text container (not across a teaser or comment section we saw begin) and prose paragraphs
    elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup)
-   join the body, as do lists and lines inside the article's markup that we took for a related box or a menu;
+   join the body, as do lists and lines inside the article's markup that we took for a related box or a menu,
+   and paragraphs side by side in a promotion's box the page never closed (not a lone appeal inside the article);
    when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
    before it, and short non-sentence lines inside it that it drops (widget labels, hover cards, teaser
    headlines) leave it;
@@ -45,6 +47,8 @@ ENSEMBLE: dict[str, float] = {
     "second_length_ratio": 2.0,     # trafilatura's body this many times ours and ours mostly inside it: take it
     "second_overlap": 0.6,          # share of our body words that trafilatura also keeps, for "second"
     "disjoint_overlap": 0.2,        # below this share kept by trafilatura, the two chose different regions
+    "open_box_paragraphs": 3,       # prose paragraphs trafilatura keeps side by side in a promotion's box: left open
+    "open_box_words": 100,          # ... holding at least this many words
 }
 
 
@@ -73,6 +77,9 @@ def doubt(lab: Labelling) -> str | None:
                   and not (i and _teaser_headline(scored[i - 1])))  # a teaser's summary: not the article
     if outside > ENSEMBLE["doubt_outside_prose"] * n_body:
         return f"{outside} words of prose outside a {n_body}-word body"
+    boxed = _words(scored, _boxed_prose(lab, min(body)))
+    if boxed > ENSEMBLE["doubt_outside_prose"] * n_body:
+        return f"{boxed} words of prose inside a promotion's box after the start of a {n_body}-word body"
     left = sum(s.feat.n_words for i, s in enumerate(scored)
                if i not in body and s.cand.in_text_container and verdicts[i].role != "caption")
     if left > ENSEMBLE["doubt_container_left"] * n_body:
@@ -137,6 +144,8 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     block by block; and why."""
     scored = lab.scored
     ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
+    if ours:  # the paragraphs of a promotion's box left open join ours whatever is chosen: count them as ours
+        ours |= frozenset(_open_promo_box(lab, in_second, min(ours)))
     # blocks we gave a role of the page's head or captions keep it whatever trafilatura says: not counted
     takeable = frozenset(i for i in in_second if lab.verdicts[i].role not in HEAD_ROLES)
     n_ours, n_second = _words(scored, ours), _words(scored, takeable)
@@ -223,11 +232,12 @@ def _chrome_in_words(s: Scored) -> bool:
 def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> list[int]:
     """Blocks of trafilatura's article that join our body."""
     scored = lab.scored
-    out = [i for i in second if first < i < last and _joinable(lab, i)]
+    out = [i for i in second if first < i < last and _joinable(lab, i) and not _promo_box(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
             and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))
             and not _beyond_marked_sidebar(lab, i, first, last)]
     out += [i for i in second if i > first and _in_article_box(lab, i)]
+    out += _open_promo_box(lab, second, first)
     for step, edge in ((1, last), (-1, first)):
         run, gap, k = [], 0, edge + step
         while 0 <= k < len(scored) and gap <= ENSEMBLE["extend_max_gap"]:
@@ -252,6 +262,37 @@ def _in_article_box(lab: Labelling, i: int) -> bool:
     v, s = lab.verdicts[i], lab.scored[i]
     return s.cand.in_article and v.role in ARTICLE_BOX_ROLES and s.why_bad != "template" \
         and not (s.cand.heading and _linked_headline(s))  # another article's headline over its summary
+
+
+def _promo_box(lab: Labelling, i: int) -> bool:
+    """Block i is left out for the promotion's box its markup puts it in (an appeal, a sign-up prompt inside the
+    article): trafilatura keeping it does not make it the article's, unless the box was left open."""
+    return lab.verdicts[i].role == "promo" and lab.scored[i].why_bad == "markup"
+
+
+def _boxed_prose(lab: Labelling, first: int) -> list[int]:
+    """Blocks after ``first`` that are prose by their words, with no rule against them, left out only for the
+    promotion's box in the article's markup around them."""
+    scored = lab.scored
+    return [i for i in range(first + 1, len(scored)) if _promo_box(lab, i)
+            and scored[i].base_klass == GOOD and scored[i].rule is None
+            and scored[i].cand.in_article and _prose(scored[i].feat)]
+
+
+def _open_promo_box(lab: Labelling, second: frozenset[int], first: int) -> list[int]:
+    """Paragraphs after our body's start that trafilatura keeps, prose by their words, which we left out only for
+    a promotion's box around them: a sign-up box the page never closes, so the article's paragraphs after it sit
+    inside it, side by side in one element. Taken when at least ``open_box_paragraphs`` of them, of
+    ``open_box_words`` words, share their element (one prose prompt in a box is the box's own, and teasers'
+    summaries each sit in a card of their own)."""
+    found = [i for i in _boxed_prose(lab, first) if i in second]
+    by_parent: dict[int, list[int]] = {}
+    for i in found:  # the article's paragraphs sit side by side in the open box; teasers' summaries each in a card
+        by_parent.setdefault(lab.scored[i].cand.parent, []).append(i)
+    found = max(by_parent.values(), key=lambda run: _words(lab.scored, run), default=[])
+    if len(found) < ENSEMBLE["open_box_paragraphs"] or _words(lab.scored, found) < ENSEMBLE["open_box_words"]:
+        return []
+    return found
 
 
 def _beyond_marked_sidebar(lab: Labelling, i: int, first: int, last: int) -> bool:
