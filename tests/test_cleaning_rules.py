@@ -172,3 +172,46 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
     ]
     for text in article:
         assert match_rule(text, len(text.split())) is None, text
+
+
+def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_near_them() -> None:
+    """A subscription offer's benefit lines, social follow prompts, a video player's fallback text and comment
+    prompts inside the article take their role (fundus dev pages' classes); article sentences that use the same
+    words do not."""
+    chrome = {
+        "THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY": "paywall offer",
+        "REGISTER / SIGN IN TO UNLOCK MORE ARTICLES": "paywall offer",
+        "This article is free to read. Register to unlock.": "paywall offer",
+        "Unlimited digital access to the Harbour Weekly.": "paywall offer",
+        "Harbour Weekly ePaper, an electronic replica of the print edition to read on any device.": "paywall offer",
+        "Create an account or sign in to continue with your reading experience.": "paywall offer",
+        "Enjoy additional articles per month": "paywall offer",
+        "Read articles from across the county with one account.": "paywall offer",
+        "Exclusive articles by our harbour correspondents, plus newsletters and events.": "paywall offer",
+        "Daily puzzles, including the crossword.": "paywall offer",
+        "Enjoy the latest local and national news.": "paywall offer",
+        "Follow Harbour Weekly on Twitter and Facebook for the latest news updates. You can now also get our "
+        "articles sent straight to your phone: sign up for our daily alerts here.": "follow prompt",
+        "Follow HarbourTech on Google News to get our news in your feeds.": "follow prompt",
+        "For more stories like this, check our news page.": "reader prompt",
+        "Is the ferry late in your area? Get in touch at news@harbour.example": "reader prompt",
+        "Try refreshing your browser, or": "video player notice",
+        "tap here to see other videos from our team.": "video player notice",
+        "Share your thoughts and join the conversation in the comments.": "comment prompt inside the article",
+        "You must confirm your public display name before commenting": "comment prompt inside the article",
+    }
+    for text, reason in chrome.items():
+        rule = match_rule(text, len(text.split()))
+        assert rule is not None and rule.reason == reason, text
+    article = [
+        "The council said the content of the report was reserved for the cabinet until Friday.",
+        "Residents will be able to register to vote online until 5 May.",
+        "Unlimited parking on the seafront will end in April, the council said.",
+        "Follow-up inspections found the pier was safe, the harbour master said.",
+        "Follow the signs on the A30 to reach the new park and ride.",
+        "Members of the public can contact us at planning@council.example about the plans.",
+        "Exclusive rights to the ferry route were given to one operator in 2019.",
+        "Visit the council's website to share your thoughts on the plan by 12 May.",
+    ]
+    for text in article:
+        assert match_rule(text, len(text.split())) is None, text
