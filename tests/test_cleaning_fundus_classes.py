@@ -77,3 +77,17 @@ def test_a_closed_sign_up_box_with_one_appeal_stays_out() -> None:
     doc = clean_document(html, "html")
     assert appeal not in doc.body_text
     assert all(p in doc.body_text for p in PARAS + MORE)
+
+
+def test_lines_a_strong_rule_names_are_no_holes_in_the_body_that_call_for_a_second_opinion() -> None:
+    """Advert labels between the paragraphs are chrome by their own words: the body they leave is not cause to doubt
+    it, so trafilatura is not asked, and a "Read more" link it would keep stays out."""
+    ad = "<div class='slot'><p>Don't want to see this? Remove ads</p></div>"
+    paras = [*PARAS, *MORE]
+    html = ("<html><body><article><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>{ad if k % 2 else ''}" for k, p in enumerate(paras[:5]))
+            + "<p><a href='/fares'>Read more: Ferry fares to rise in April</a></p>"
+            + "".join(f"<p>{p}</p>{ad}" for p in paras[5:]) + "</article></body></html>")
+    doc = clean_document(html, "html")
+    assert doc.body_text == "\n\n".join(paras)
+    assert not any("ensemble" in b.reason for b in doc.blocks)

@@ -199,6 +199,13 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "tap here to see other videos from our team.": "video player notice",
         "Share your thoughts and join the conversation in the comments.": "comment prompt inside the article",
         "You must confirm your public display name before commenting": "comment prompt inside the article",
+        "A code has been sent to .... Please check your email and enter your one time pin below:": "sign-in form",
+        "Didn't get the code?": "sign-in form",
+        "Would you like us to create an account for you?": "sign-in form",
+        "Continue with Google": "sign-in form",
+        "Remember Me": "sign-in form",
+        "Don't want to see this? Remove ads": "advert label",
+        "Share or comment on this article: Harbour fares to rise in April": "share buttons",
     }
     for text, reason in chrome.items():
         rule = match_rule(text, len(text.split()))
@@ -211,6 +218,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Follow the signs on the A30 to reach the new park and ride.",
         "Members of the public can contact us at planning@council.example about the plans.",
         "Exclusive rights to the ferry route were given to one operator in 2019.",
+        "The council will remove adverts from its bus shelters next year.",
+        "Residents who did not get a code in the post can ask for one at the library.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
     ]
     for text in article:

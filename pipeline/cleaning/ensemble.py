@@ -97,11 +97,13 @@ def doubt(lab: Labelling) -> str | None:
 
 
 def _holes(lab: Labelling, body: frozenset[int]) -> int:
-    """Words of the blocks between the body's first and last that it leaves out (captions and head lines aside):
-    links, labels or boxes we judged chrome inside the article, where a second opinion decides block by block."""
+    """Words of the blocks between the body's first and last that it leaves out (captions, head lines and what a
+    strong rule names aside): links, labels or boxes we judged chrome inside the article, where a second opinion
+    decides block by block."""
     lo, hi = min(body), max(body)
     return sum(lab.scored[i].feat.n_words for i in range(lo + 1, hi)
-               if i not in body and lab.verdicts[i].role not in HEAD_ROLES)
+               if i not in body and lab.verdicts[i].role not in HEAD_ROLES
+               and not (lab.scored[i].rule is not None and lab.scored[i].rule.strong))
 
 
 def _unlike_tail(scored: list[Scored], body: frozenset[int]) -> int:
