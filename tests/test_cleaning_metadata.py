@@ -86,3 +86,41 @@ def test_the_markup_author_yields_to_the_byline_when_it_is_not_the_writer(metas:
     html = (f"<html><head><title>Budget gap widens</title>{metas}</head><body><article><h1>Budget gap widens</h1>"
             f"<p class='byline'>{byline}</p><p>{prose}</p><p>{prose}</p></article></body></html>")
     assert clean_document(html, "html").author == want
+
+
+@pytest.mark.parametrize("label", ["Getty Images", "AFP via Getty Images", "Shutterstock", "PA Wire"])
+def test_a_picture_agency_credit_names_no_author(label: str) -> None:
+    assert clean_author(label) is None
+
+
+def _page(head: str, body_extra: str = "") -> str:
+    prose = ("Derby City Council said on Tuesday that spending on housing would rise by 3% next year, with £12m "
+             "set aside for the programme across 20 towns. ") * 4
+    return (f"<html><head><title>Budget gap widens</title>{head}</head><body><article><h1>Budget gap widens</h1>"
+            f"{body_extra}<p>{prose}</p><p>{prose}</p></article></body></html>")
+
+
+def test_the_author_of_the_article_a_web_page_is_about_in_json_ld() -> None:
+    """JSON-LD that describes the page, with the article as its mainEntity: the article's author."""
+    ld = ('{"@context": "https://schema.org", "@type": "WebPage", "mainEntity": {"@type": "NewsArticle", '
+          '"headline": "Budget gap widens", "author": [{"@type": "Person", "name": "Rachel Brook"}]}}')
+    from pipeline.cleaning import clean_document
+
+    html = _page(f"<script type='application/ld+json'>{ld}</script><meta name='dc.creator' content='Brook, R.'>")
+    assert clean_document(html, "html").author == "Rachel Brook"
+
+
+def test_a_catalogued_name_is_read_forename_first() -> None:
+    """Dublin Core gives names surname first ('Brook, Rachel'): the author is 'Rachel Brook', not 'Brook'."""
+    from pipeline.cleaning import clean_document
+
+    assert clean_document(_page("<meta name='dc.creator' content='Brook, Rachel'>"), "html").author == "Rachel Brook"
+
+
+def test_a_picture_credit_where_the_byline_sits_does_not_hide_the_markup_author() -> None:
+    """A picture agency's credit in byline markup is no byline naming someone other than the markup's author."""
+    from pipeline.cleaning import clean_document
+
+    html = _page("<meta name='author' content='Nadia Kerr'>",
+                 "<p class='byline'>Getty Images</p>")
+    assert clean_document(html, "html").author == "Nadia Kerr"

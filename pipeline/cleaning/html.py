@@ -427,7 +427,7 @@ def page_metadata(root) -> dict:
         title = title or _without_site(page_title, sites)
     out["title"] = SPACE.sub(" ", title).strip() if title else None
     author = ld.get("author") or metas.get("author") or metas.get("article:author") or metas.get("parsely-author") \
-        or metas.get("dc.creator") or metas.get("sailthru.author")
+        or _catalogue_name(metas.get("dc.creator") or metas.get("citation_author")) or metas.get("sailthru.author")
     if author and ("://" in author or author.startswith("@") or len(author.split()) > 6):
         author = None
     out["author"] = author
@@ -492,6 +492,17 @@ def _split_site(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+CATALOGUE_NAME = re.compile(r"^(?P<surname>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), "
+                            r"(?P<forenames>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)$")
+
+
+def _catalogue_name(value: str | None) -> str | None:
+    """A name as a library catalogues it, surname first ('Brazil, Rachel', as Dublin Core and citation metadata
+    give it), in reading order: 'Rachel Brazil'."""
+    m = CATALOGUE_NAME.match(value.strip()) if value else None
+    return f"{m['forenames']} {m['surname']}" if m else value
+
+
 ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "report", "pressrelease", "webpage", "scholarlyarticle", "techarticle")
 
@@ -526,14 +537,15 @@ def _json_ld(root) -> dict:
 
 
 def _objects(data: object) -> Iterator[dict]:
-    """Every JSON-LD object, including those in a list or an @graph."""
+    """Every JSON-LD object, including those in a list, an @graph or a page's mainEntity."""
     if isinstance(data, list):
         for item in data:
             yield from _objects(item)
     elif isinstance(data, dict):
         yield data
-        if "@graph" in data:
-            yield from _objects(data["@graph"])
+        for key in ("@graph", "mainEntity"):  # a page's objects, or the article a WebPage is about
+            if key in data:
+                yield from _objects(data[key])
 
 
 def _name(value: object) -> str | None:
