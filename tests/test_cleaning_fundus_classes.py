@@ -91,3 +91,31 @@ def test_lines_a_strong_rule_names_are_no_holes_in_the_body_that_call_for_a_seco
     doc = clean_document(html, "html")
     assert doc.body_text == "\n\n".join(paras)
     assert not any("ensemble" in b.reason for b in doc.blocks)
+
+
+HEADLINE_TEASERS = [
+    "Could your council tax bill rise again next year as county halls across England warn of a gap of billions in "
+    "their budgets for social care - are YOU affected?",
+    "Why the waste collection round in your street may change in April, and what the new rules on food waste bins "
+    "mean for every household in the county",
+    "Residents of the villages near the tip are asked what they think of the new opening hours in a survey that "
+    "closes at the end of the month - have your say",
+]
+
+
+def test_other_articles_headlines_after_a_related_box_do_not_resume_the_article() -> None:
+    """A text scrape: after the article, a 'More from' box and a list of other articles' long headlines, which read
+    like prose but end in no full stop (or a question mark): the article ends at the box."""
+    text = "\n".join(["Two waste sites to close on weekdays", *PARAS, "More from Harbour Weekly", *HEADLINE_TEASERS,
+                      "Terms of use"])
+    doc = clean_document(text, "text")
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_the_article_resumes_after_a_related_box_inside_it() -> None:
+    """A related box inside the article, its paragraphs going on after it (ending as statements do): kept."""
+    text = "\n".join(["Two waste sites to close on weekdays", *PARAS[:2], "Related stories",
+                      "Ferry fares to rise in April", "New fish market opens on the quay", *PARAS[2:], *MORE,
+                      "Terms of use"])
+    doc = clean_document(text, "text")
+    assert doc.body_text == "\n\n".join(PARAS + MORE)

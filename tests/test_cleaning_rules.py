@@ -206,6 +206,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Remember Me": "sign-in form",
         "Don't want to see this? Remove ads": "advert label",
         "Share or comment on this article: Harbour fares to rise in April": "share buttons",
+        "Sign in to post a comment.": "comment prompt",
+        "Sorry, we can't load comments right now. Try again.": "comment prompt",
     }
     for text, reason in chrome.items():
         rule = match_rule(text, len(text.split()))

@@ -217,8 +217,10 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
 
 
 def _long_prose_words(scored: list[Scored], start: int, end: int) -> int:
+    """Words of the long prose paragraphs that end as statements (a teaser's summary, cut short, does not)."""
     return sum(s.feat.n_words for s in scored[start:end + 1]
-               if s.klass == GOOD and s.rule is None and s.feat.n_words >= LONG_PARAGRAPH_WORDS)
+               if s.klass == GOOD and s.rule is None and s.feat.n_words >= LONG_PARAGRAPH_WORDS
+               and STATEMENT_END.search(s.cand.text) is not None)
 
 
 def _later_siblings(scored: list[Scored], end: int) -> int:
@@ -419,12 +421,17 @@ RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a t
 
 def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
-    follow its short list."""
+    follow its short list, ending as statements do (other articles' headlines below a box read as prose too, but
+    end in no full stop, or in a question mark)."""
     if scored[k].rule is not None and scored[k].rule.role == "comment":
         return False
     window = scored[k + 1:min(end, k + RESUME_WINDOW) + 1]
-    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS for s in window)
+    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS
+                     and STATEMENT_END.search(s.cand.text) is not None for s in window)
     return long_prose >= RESUME_MIN_PARAGRAPHS
+
+
+STATEMENT_END = re.compile(r"[.!:;][\"'”’)\]]*\s*$")  # an article's paragraph ends a statement; a headline, not
 
 
 def heading_of_the_text(scored: list[Scored], k: int) -> bool:
