@@ -207,6 +207,13 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Don't want to see this? Remove ads": "advert label",
         "Share or comment on this article: Harbour fares to rise in April": "share buttons",
         "Sign in to post a comment.": "comment prompt",
+        "Volunteers clear the beach at Harbourtown on May 7, 2025. Photo by JO BLOGGS /AFP via Getty Images":
+            "a picture's caption ending in its photographer or agency",
+        "The harbour master speaks to reporters on the quay, Friday, Aug. 30, 2024. (AP Photo/Jo Bloggs)":
+            "a picture's caption ending in its photographer or agency",
+        "Residents say the new hours will not suit them. (Jo Bloggs/The Associated Press)":
+            "a picture's caption ending in its photographer or agency",
+        "This advertisement has not loaded yet, but your article continues below.": "advert label",
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
     }
     for text, reason in chrome.items():
@@ -222,6 +229,9 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Exclusive rights to the ferry route were given to one operator in 2019.",
         "The council will remove adverts from its bus shelters next year.",
         "Residents who did not get a code in the post can ask for one at the library.",
+        "Cllr Jo Bloggs (Conservative/Independent) said the plan was a mistake.",
+        "The photo by the harbour wall was taken in 1912, the museum said.",
+        "The report was written by officers at the county council (planning/highways).",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
     ]
     for text in article:

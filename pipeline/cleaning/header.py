@@ -168,14 +168,17 @@ def _same_box(other: Candidate, c: Candidate) -> bool:
 
 
 STANDFIRST_GAP = frozenset({"byline", "dateline", "caption", "section"})
+CAPTION_LABEL_WORDS = 12  # an image credit or caption label alone ('Photo: Jo Bloggs/Getty Images') is no longer
 STANDFIRST_GAP_WORDS = 6  # a label, button or tag between the headline, the standfirst and the text
 
 
 def glue_captions(scored: list[Scored], verdicts: list[Verdict | None], span: range) -> None:
-    """A line glued to an image credit or caption label (no blank line between) is the picture's caption."""
+    """A line glued to an image credit or caption label (no blank line between) is the picture's caption; a whole
+    caption that ends in its credit is no label of its neighbours."""
     for i in span:
         v = verdicts[i]
-        if not (v and v.role == "caption" and scored[i].rule is not None):
+        if not (v and v.role == "caption" and scored[i].rule is not None
+                and scored[i].feat.n_words <= CAPTION_LABEL_WORDS):
             continue
         for j in (i - 1, i + 1):
             if j in span and verdicts[j] is None and glued(scored, i, j) and scored[j].rule is None \
