@@ -119,3 +119,17 @@ def test_the_article_resumes_after_a_related_box_inside_it() -> None:
                       "Terms of use"])
     doc = clean_document(text, "text")
     assert doc.body_text == "\n\n".join(PARAS + MORE)
+
+
+def test_the_article_resumes_past_a_box_and_adverts_that_say_it_continues_below() -> None:
+    """A text scrape: a 'Trending' box and a run of adverts inside the article, one saying the article continues
+    below it: the paragraphs further on are the article's, though the box and adverts outrun the usual window."""
+    box = ["Trending", "Ferry fares to rise in April", "Harbour news", "New fish market opens on the quay",
+           "Harbour news", "Lifeboat crew called out twice in one night", "Coast", "Advertisement 1",
+           "Story continues below", "This advertisement has not loaded yet, but your article continues below.",
+           "Seal pups counted on the outer islands", "Coast", "Pier repairs to start in May", "Harbour news",
+           "Advertisement 2", "Advertisement",
+           "This advertisement has not loaded yet, but your article continues below."]
+    text = "\n".join(["Two waste sites to close on weekdays", *PARAS, *box, *MORE, "Terms of use"])
+    doc = clean_document(text, "text")
+    assert doc.body_text == "\n\n".join(PARAS + MORE)

@@ -103,9 +103,12 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             verdicts[i] = Verdict("body", "short sentence inside the article")
         else:
             verdicts[i] = Verdict("body", "heading or short line inside the article")
-    # the headline under an inline "Read more" label is the linked article's, not this one's
+    # the headline under an inline "Read more" label is the linked article's, not this one's (an advert label
+    # inside the box does not end it)
+    prev = None
     for i in range(start + 1, end + 1):
-        prev = verdicts[i - 1]
+        if scored[i - 1].rule is None or scored[i - 1].rule.reason != "advert label":
+            prev = verdicts[i - 1]
         if prev and prev.role == "related" and verdicts[i] and verdicts[i].role == "body" \
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence \
                 and not numbering.continues(i):
