@@ -214,6 +214,9 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Residents say the new hours will not suit them. (Jo Bloggs/The Associated Press)":
             "a picture's caption ending in its photographer or agency",
         "This advertisement has not loaded yet, but your article continues below.": "advert label",
+        "Office buildings await tenants on the quay. Jo Bloggs for Harbour Weekly":
+            "a picture's caption ending in its photographer or agency",
+        "Contact me with news and offers from other Harbour brands": "newsletter small print",
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
     }
     for text, reason in chrome.items():
@@ -232,6 +235,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Cllr Jo Bloggs (Conservative/Independent) said the plan was a mistake.",
         "The photo by the harbour wall was taken in 1912, the museum said.",
         "The report was written by officers at the county council (planning/highways).",
+        "Ballot papers went out on Monday. Jo Bloggs for Labour and Sam Smith for the Greens are standing.",
+        "The plan was approved. It is a victory for the Harbour Residents Association",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
     ]
     for text in article:
