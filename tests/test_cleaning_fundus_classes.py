@@ -133,23 +133,3 @@ def test_the_article_resumes_past_a_box_and_adverts_that_say_it_continues_below(
     text = "\n".join(["Two waste sites to close on weekdays", *PARAS, *box, *MORE, "Terms of use"])
     doc = clean_document(text, "text")
     assert doc.body_text == "\n\n".join(PARAS + MORE)
-
-
-def test_teasers_summaries_under_their_headlines_after_a_box_do_not_resume_the_article() -> None:
-    """A text scrape: after the article, a 'More on' box, then other articles' headlines, each over a summary that
-    ends as a statement does: summaries right under a headline show no article resuming, so it ends at the box."""
-    teasers = [
-        "Ferry fares to rise by five per cent from April on every route",
-        "The operator says that the higher cost of fuel and of the new crew rota leaves it with no choice but to raise "
-        "the fares this year, for the first time since the pandemic.",
-        "Lifeboat crew called out twice in one night as the gale blew in",
-        "Volunteers brought two yachts with broken engines into the harbour after dark on the first night of the gale, "
-        "and a fishing boat the next morning, the station said.",
-        "New fish market opens on the quay after two years of building work",
-        "Traders moved into the new hall this week after two years of building work that closed half of the quay to "
-        "visitors and to the boats that land their catch there.",
-    ]
-    text = "\n".join(["Two waste sites to close on weekdays", *PARAS, "More On", "Waste", "Council", *teasers,
-                      "Terms of use"])
-    doc = clean_document(text, "text")
-    assert doc.body_text == "\n\n".join(PARAS)

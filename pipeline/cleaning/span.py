@@ -416,7 +416,6 @@ LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
 LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline (a shorter one names a thing)
 RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
 RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
-RESUME_HEAD_WORDS = 5       # a teaser's headline over a summary, at least this long
 RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
 
 
@@ -432,17 +431,10 @@ def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
         if CONTINUES_BELOW.search(scored[j].cand.text):  # the page says the article goes on after the box
             reach = j + RESUME_WINDOW
         j += 1
+    window = scored[k + 1:min(end, reach) + 1]
     long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS
-                     and STATEMENT_END.search(s.cand.text) is not None and not _under_headline(scored, j)
-                     for j, s in enumerate(scored[k + 1:min(end, reach) + 1], start=k + 1))
+                     and STATEMENT_END.search(s.cand.text) is not None for s in window)
     return long_prose >= RESUME_MIN_PARAGRAPHS
-
-
-def _under_headline(scored: list[Scored], j: int) -> bool:
-    """Block j right under a headline-shaped line of RESUME_HEAD_WORDS or more (a shorter one may be an author's
-    name): a teaser's summary, which does not show the article resuming."""
-    head = scored[j - 1]
-    return head.klass != GOOD and _headline_shaped(head) and head.feat.n_words >= RESUME_HEAD_WORDS
 
 
 CONTINUES_BELOW = re.compile(r"\b(article|story) continues below\b", re.IGNORECASE)
