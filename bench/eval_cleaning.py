@@ -25,9 +25,9 @@ the set is rebuilt from it in memory, nothing is written or committed:
   than the exact text. Left out: texts that are a failure note in capitals ("MISSED LAST PARAGRAPH"), empty ones,
   those under 80 words and non-English pages (the stop-word share of the truth).
 - ``flairNLP/fundus`` (tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz + <Publisher>.json, MIT):
-  recent pages (2023-2026) of news publishers the library has hand-written parsers for, each with the article its
-  parser gives (summary, section headlines and paragraphs), title, authors and date. English pages only (the
-  stop-word share of the truth), 80+ words; each expected version is paired with the page whose HTML holds its
+  84 recent English pages (2023-2026) of 59 news publishers the library has hand-written parsers for, each with
+  the article its parser gives (summary, section headlines and paragraphs), title, authors and date. English pages
+  only (the stop-word share of the truth), 80+ words; each expected version is paired with the page whose HTML holds its
   paragraphs. Split by publisher, not page, so a held-out site is unseen as a whole. Scored like readability's set.
 - ``seomoz/dragnet_data`` (HTML + Corrected): used when its HTML archive is present (the fetched snapshot lacks it:
   files of 4 MiB and more are not stored).
