@@ -168,7 +168,7 @@ def _same_box(other: Candidate, c: Candidate) -> bool:
 
 
 STANDFIRST_GAP = frozenset({"byline", "dateline", "caption", "section"})
-CAPTION_LABEL_WORDS = 12  # an image credit or caption label alone ('Photo: Jo Bloggs/Getty Images') is no longer
+CAPTION_LABEL_WORDS = 12  # an image credit or caption label alone ('Photo: Jo Bloggs/Getty Images') is at most this
 STANDFIRST_GAP_WORDS = 6  # a label, button or tag between the headline, the standfirst and the text
 
 
