@@ -100,6 +100,19 @@ def test_word_lists_load() -> None:
     assert "the" in vocab.stopwords["en"] and "said" in vocab.finite_verbs
 
 
+def _assert_reasons(chrome: dict[str, str]) -> None:
+    """Each text matches a rule with that reason."""
+    for text, reason in chrome.items():
+        rule = match_rule(text, len(text.split()))
+        assert rule is not None and rule.reason == reason, text
+
+
+def _assert_no_rule(article: list[str]) -> None:
+    """No text matches any rule."""
+    for text in article:
+        assert match_rule(text, len(text.split())) is None, text
+
+
 def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
     """Sentences a site prints around every article (a captcha notice, a paywall or letters prompt, a commission
     disclosure, a comment policy) take their role; an article's sentences about the same things do not."""
@@ -151,9 +164,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Sorry, this feature is only available to Harbour Prime members": "paywall prompt",
         "Jo Bloggs owns shares of Harbour Holdings. Harbour Weekly has a disclosure policy.": "financial disclosure",
     }
-    for text, reason in chrome.items():
-        rule = match_rule(text, len(text.split()))
-        assert rule is not None and rule.reason == reason, text
+    _assert_reasons(chrome)
     article = [
         "The council said the commission would report on the harbour's finances in the spring.",
         "Residents sent more than two hundred comments on the plan, the council said on Monday.",
@@ -170,8 +181,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
     ]
-    for text in article:
-        assert match_rule(text, len(text.split())) is None, text
+    _assert_no_rule(article)
 
 
 def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_near_them() -> None:
@@ -219,9 +229,7 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Contact me with news and offers from other Harbour brands": "newsletter small print",
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
     }
-    for text, reason in chrome.items():
-        rule = match_rule(text, len(text.split()))
-        assert rule is not None and rule.reason == reason, text
+    _assert_reasons(chrome)
     article = [
         "The council said the content of the report was reserved for the cabinet until Friday.",
         "Residents will be able to register to vote online until 5 May.",
@@ -239,5 +247,4 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "The plan was approved. It is a victory for the Harbour Residents Association",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
     ]
-    for text in article:
-        assert match_rule(text, len(text.split())) is None, text
+    _assert_no_rule(article)
