@@ -124,3 +124,18 @@ def test_a_picture_credit_where_the_byline_sits_does_not_hide_the_markup_author(
     html = _page("<meta name='author' content='Nadia Kerr'>",
                  "<p class='byline'>Getty Images</p>")
     assert clean_document(html, "html").author == "Nadia Kerr"
+
+
+def test_markup_escaped_twice_reads_as_written() -> None:
+    """A CMS that escapes its titles and names before the page escapes them again leaves entities in the values
+    ('Arnault&#8217;s', 'O&#039;Donnell', 'B&amp;B'): title, author and section read as written."""
+    from pipeline.cleaning import clean_document
+
+    prose = ("Derby City Council said on Tuesday that spending on housing would rise by 3% next year, with £12m "
+             "set aside for the programme across 20 towns. ") * 4
+    html = ("<html><head><meta property='og:title' content='Harbour&amp;#8217;s B&amp;amp;B fees to rise'>"
+            "<meta name='author' content='Jo O&amp;#039;Donnell'>"
+            "<meta property='article:section' content='Towns &amp;amp; Villages'></head>"
+            f"<body><article><p>{prose}</p><p>{prose}</p></article></body></html>")
+    doc = clean_document(html, "html")
+    assert (doc.title, doc.author, doc.section) == ("Harbour’s B&B fees to rise", "Jo O'Donnell", "Towns & Villages")

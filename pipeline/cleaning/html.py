@@ -3,6 +3,7 @@
 Parsed with lxml's HTML parser (the parser BeautifulSoup would drive) and walked directly, for speed."""
 from __future__ import annotations
 
+import html as htmllib
 import itertools
 import json
 import re
@@ -440,7 +441,18 @@ def page_metadata(root) -> dict:
     out["publisher"] = ld.get("publisher") or metas.get("og:site_name") or metas.get("application-name") or site
     out["section"] = ld.get("articleSection") or metas.get("article:section") or metas.get("parsely-section")
     out["article_body"] = ld.get("articleBody")
+    for key in ("title", "author", "publisher", "section"):
+        out[key] = _unescaped(out[key])
     return out
+
+
+ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+
+
+def _unescaped(value: str | None) -> str | None:
+    """A markup value escaped twice over (a CMS that escapes its titles before the page escapes them again:
+    'Arnault&#8217;s', 'B&amp;B') as it reads: 'Arnault’s', 'B&B'."""
+    return htmllib.unescape(value) if value and ENTITY.search(value) else value
 
 
 PUBLISHED_KEYS = ("article:published_time", "datepublished", "og:article:published_time", "parsely-pub-date",
