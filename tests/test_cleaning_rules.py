@@ -228,6 +228,7 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
             "a picture's caption ending in its photographer or agency",
         "Contact me with news and offers from other Harbour brands": "newsletter small print",
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
+        "No comments yet": "comment count",
     }
     _assert_reasons(chrome)
     article = [
@@ -240,6 +241,7 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Exclusive rights to the ferry route were given to one operator in 2019.",
         "The council will remove adverts from its bus shelters next year.",
         "Residents who did not get a code in the post can ask for one at the library.",
+        "No Comment",  # a channel's programme in its menu, not an empty comment section (it ended the article there)
         "Cllr Jo Bloggs (Conservative/Independent) said the plan was a mistake.",
         "The photo by the harbour wall was taken in 1912, the museum said.",
         "The report was written by officers at the county council (planning/highways).",
