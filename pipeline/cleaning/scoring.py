@@ -78,7 +78,7 @@ def _distrust_sweeping_captions(scored: list[Scored]) -> None:
     class still marks captions)."""
     marked = [s for s in scored if s.why_bad == "markup" and s.cand.markup_reason == "inside <figure>"]
     prose = [s for s in marked if s.base_klass == GOOD]
-    spare = _figcaptions_aside(scored)
+    spare = len(prose) > MAX_CAPTION_PARAGRAPHS and _figcaptions_aside(scored)
     for s in marked:
         if (s.cand.in_table and s.cand.in_article) or (len(prose) > MAX_CAPTION_PARAGRAPHS and s.base_klass == GOOD
                                                         and not (spare and s.cand.tag == "figcaption")):
