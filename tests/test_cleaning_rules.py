@@ -229,6 +229,7 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Contact me with news and offers from other Harbour brands": "newsletter small print",
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
         "No comments yet": "comment count",
+        "Add comment": "comment prompt",
     }
     _assert_reasons(chrome)
     article = [
