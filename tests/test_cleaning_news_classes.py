@@ -104,6 +104,19 @@ def test_a_comments_link_in_the_share_toolbar_above_the_article_does_not_end_it(
     assert all(p in doc.body_text for p in PARAS)
 
 
+def test_the_share_bar_and_add_comment_below_the_article_end_it() -> None:
+    """A text scrape whose article ends in its share bar ('Share or comment on this article', 'e-mail', 'Add
+    comment'), then a search box and a stream of the site's other stories, each a headline run into its summary
+    with no full stop: the comment control below the article's paragraphs ends it (unlike the same links in a
+    toolbar above them), so the stream is not the article."""
+    stream = [f"{head}: {summary.rstrip('.')}" for head, summary in TEASERS * 2]
+    text = "\n\n".join(["Home", "News", "Harbour", "Old stone pier to be rebuilt", *PARAS,
+                        "Share or comment on this article: Old stone pier to be rebuilt", "e-mail", "Add comment",
+                        "Site", "Web", "Enter search term:", "Harbour news", *stream, "Back to top", "Home", "News"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
 def test_a_comment_thread_of_dated_wrote_headers_ends_the_article() -> None:
     """A text scrape whose article runs straight into its readers' comments, each under a header with a time
     and 'wrote:' ('On May 3, 2014, at 10:07 PM, harbourfan wrote:'): the thread is not the article."""

@@ -487,10 +487,12 @@ TOOLBAR_REASONS = frozenset({"share buttons", "social network links"})
 
 
 def _toolbar_link(scored: list[Scored], k: int) -> bool:
-    """A comment-section heading ('Comments') next to share or print buttons: a link in the article's toolbar,
-    not the start of a thread."""
+    """A comment-section heading ('Comments') next to share or print buttons, with more of the page's long prose
+    after it than before: a link in the toolbar above the article, not the start of a thread (the share bar and
+    'Add comment' below an article come after its paragraphs)."""
     return any(0 <= j < len(scored) and scored[j].rule is not None and scored[j].rule.reason in TOOLBAR_REASONS
-               for j in (k - 1, k + 1))
+               for j in (k - 1, k + 1)) \
+        and _long_prose_words(scored, k + 1, len(scored) - 1) >= _long_prose_words(scored, 0, k - 1)
 
 
 def _stops(s: Scored) -> bool:
