@@ -133,3 +133,16 @@ def test_the_article_resumes_past_a_box_and_adverts_that_say_it_continues_below(
     text = "\n".join(["Two waste sites to close on weekdays", *PARAS, *box, *MORE, "Terms of use"])
     doc = clean_document(text, "text")
     assert doc.body_text == "\n\n".join(PARAS + MORE)
+
+
+def test_a_menu_a_text_scrape_ran_into_long_lines_is_not_the_article() -> None:
+    """A text scrape whose programme menu came out as long lines of capitalised names with no sentence end ('Depth
+    Of Field', 'Notes From The Coast': stop words enough to pass for prose): chrome, not the article's start."""
+    menu = ["Our Region Council Watch Town And Country The Week In Review State Of The Roads Weekend Walks "
+            "Notes From The Coast Sport Football Now Cricket Rugby",
+            "Special coverage Climate Depth Of Field Discover The Dales From The Archive Here We Grow The Kitchen "
+            "Table Green Shoots Meet The Makers Our Towns The Big Clean Up"]
+    text = "\n\n".join(["Home", "News", *menu, "All Programmes", "Two waste sites to close on weekdays", *PARAS,
+                        "Contact us", "Terms of use"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -24,6 +24,7 @@ class Features:
     lower_words: tuple[str, ...]
     is_bullet: bool
     has_quote: bool
+    n_capitalised: int  # words that begin with a capital letter
 
     @property
     def is_prose(self) -> bool:
@@ -81,6 +82,7 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
         lower_words=lower,
         is_bullet=bool(BULLET.match(text)),
         has_quote=not QUOTES.isdisjoint(text),
+        n_capitalised=sum(1 for w in WORD.findall(text) if w[0].isupper()),
     )
 
 

@@ -113,6 +113,8 @@ def content_class(f: Features, know_language: bool, relaxed: bool = False) -> st
         if n >= 15 and (f.ends_sentence or f.n_commas >= 2):
             return GOOD
         return SHORT if n < 6 else NEAR
+    if run_on_names(f):
+        return NEAR
     scale = 0.75 if relaxed else 1.0  # shorter stop lists of other languages
     if n >= 20 and sd >= 0.22 * scale:
         return GOOD
@@ -123,6 +125,19 @@ def content_class(f: Features, know_language: bool, relaxed: bool = False) -> st
     if n < 6:
         return SHORT
     return NEAR
+
+
+RUN_ON_MIN_WORDS = 10       # a line of names run together (a menu, a list of tags) has at least this many words,
+RUN_ON_CAPITALISED = 0.75   # ... this share of them capitalised,
+RUN_ON_WORDS_PER_COMMA = 8  # ... fewer commas than one per this many words, and no sentence end
+
+
+def run_on_names(f: Features) -> bool:
+    """A long line of capitalised names with no sentence end and few commas: a menu or a tag list a text scrape
+    ran together ('My Europe World Business EU Policy Green Next Health Travel ...'), not prose, however many of
+    its words are stop words ('Depth Of Field', 'Notes From The Usa')."""
+    return f.n_words >= RUN_ON_MIN_WORDS and f.n_capitalised >= RUN_ON_CAPITALISED * f.n_words \
+        and not f.ends_sentence and f.n_commas * RUN_ON_WORDS_PER_COMMA < f.n_words
 
 
 def _mark_bad(s: Scored, fmt: str) -> None:
