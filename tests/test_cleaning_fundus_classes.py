@@ -146,3 +146,31 @@ def test_a_menu_a_text_scrape_ran_into_long_lines_is_not_the_article() -> None:
                         "Contact us", "Terms of use"])
     doc = clean_document(text, "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_stream_of_headlines_over_their_section_and_age_above_the_article_is_not_its_start() -> None:
+    """A text scrape whose 'Most read' stream sits right above the article: other stories' headlines (some long
+    enough to pass for prose), each over a 'Section / 5 h ago' line; the article starts after the stream."""
+    stream = ["‘We were told nothing at all’: the villagers say that they heard about the quarry plan from a "
+              "leaflet in the pub", "Is the bus station going to get the new roof that it was promised after all "
+              "of the years of leaks?", "Swimming pool reopens after a summer of repairs to its roof and to all of "
+              "its changing rooms", "What do the cuts to the hours of the four libraries mean for you and for the "
+              "rest of your family?", "Cricket club wins the county cup for the first time in twenty years"]
+    ages = ["County / 5 h ago", "Town / 7 h ago", "County / 6 h ago", "County / 10 h ago", "Sport / 2 h ago"]
+    cards = [line for pair in zip(stream, ages, strict=True) for line in pair]
+    text = "\n\n".join(["Home", "News", "Most Read", *cards, "Two waste sites to close on weekdays", "By A. Reporter", *PARAS, "Contact us"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_how_tos_steps_between_step_numbers_are_not_a_stream_of_headlines() -> None:
+    """Steps written without full stops, each followed by the next 'Step N' line: numbering, not card labels, so
+    the steps stay in the body."""
+    steps = ["Cut the foam so that it fits inside the dish with a finger's width of room to spare all the way round",
+             "Dig a hole in the middle of the foam that is deep enough to take the roots of the largest of your plants",
+             "Push the plants into the holes one at a time and press the foam back around each of them with a spoon",
+             "Cover all of the foam with the moss and pin it down at the edges so that none of the foam shows"]
+    lines = [line for k, step in enumerate(steps) for line in (f"Step {k + 1}", step)]
+    text = "\n\n".join(["Home", "Crafts", "How to plant a terrarium", *lines, *PARAS[:2], "Contact us"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(step in doc.body_text for step in steps)

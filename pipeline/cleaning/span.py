@@ -49,6 +49,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         end -= 1
     end = _cut_teaser_list(scored, start, end)
     end = _cut_stacked_teasers(scored, start, end)
+    start = _skip_headline_stream(scored, weights, start, end)
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _later_siblings(scored, _extend_end(scored, end))
@@ -377,11 +378,56 @@ DATE_LEAD = re.compile(
 
 
 def _card_label(s: Scored) -> str | None:
-    """What a teaser card's label line counts as: its text when short (a source, a section, a credit), or 'a
-    date' for any line that opens with a date (each card's own: 'April 3, 2014 -- Updated 1453 GMT')."""
+    """What a teaser card's label line counts as: its text when short (a source, a section, a credit; numbers
+    stand for any: 'Malaysia / 5 h ago' is 'Malaysia / 7 h ago'), or 'a date' for any line that opens with a date
+    (each card's own: 'April 3, 2014 -- Updated 1453 GMT')."""
     if s.feat.n_words <= TEASER_LABEL_WORDS and DATE_LEAD.match(s.cand.text):
         return "a date"
-    return s.cand.text if s.feat.n_words <= STACKED_LABEL_WORDS else None
+    return DIGITS.sub("#", s.cand.text) if s.feat.n_words <= STACKED_LABEL_WORDS else None
+
+
+DIGITS = re.compile(r"\d+")
+STREAM_HEAD_WORDS = 25  # a headline in a stream of them above the article: at most this many words
+
+
+def _skip_headline_stream(scored: list[Scored], weights: list[float], start: int, end: int) -> int:
+    """In a text scrape, start the article after a stream of other articles' headlines above its first long
+    paragraph, each line by line over its card label ('Malaysia / 5 h ago'), STACKED_MIN_TEASERS or more of one
+    label: the article is the best run after the stream's last label. (A how-to's 'Step 1', 'Step 2' lines head
+    paragraphs, so its steps never alternate line by line with labels.)"""
+    if scored[start].cand.tag:
+        return start
+    first_long = next((k for k in range(start, end + 1) if _long_prose_words(scored, k, k)), end)
+    stream: list[int] = []
+    k = start
+    while k < first_long:
+        if _stream_headline(scored, k):
+            stream.append(k)
+            k += 2
+            continue
+        if len(stream) >= STACKED_MIN_TEASERS:
+            break
+        stream, k = [], k + 1
+    labels = Counter(_card_label(scored[h + 1]) for h in stream)
+    if len(stream) < STACKED_MIN_TEASERS or max(labels.values()) < STACKED_MIN_TEASERS:
+        return start
+    after = stream[-1] + 2
+    later = _kadane(weights[after:end + 1])
+    return after + later[0] if later else start
+
+
+def _stream_headline(scored: list[Scored], k: int) -> bool:
+    """Block k a headline line (no rule, no full stop) right over a card label line (not a numbering: 'Step 2'
+    heads the next step)."""
+    s = scored[k]
+    if not (s.klass in (GOOD, NEAR) and s.rule is None and s.feat.n_words <= STREAM_HEAD_WORDS
+            and not s.cand.text.rstrip().endswith(".") and k + 1 < len(scored) and scored[k + 1].klass != GOOD):
+        return False
+    label = _card_label(scored[k + 1])
+    return label is not None and NUMBERING.fullmatch(label) is None
+
+
+NUMBERING = re.compile(r"(\w+\.?\s*)?#[.):]?", re.IGNORECASE)  # 'Step #', 'No. #', '#.' (numbers read as '#')
 
 
 def _stacked_teaser(scored: list[Scored], k: int) -> bool:
