@@ -158,7 +158,8 @@ def test_a_stream_of_headlines_over_their_section_and_age_above_the_article_is_n
               "rest of your family?", "Cricket club wins the county cup for the first time in twenty years"]
     ages = ["County / 5 h ago", "Town / 7 h ago", "County / 6 h ago", "County / 10 h ago", "Sport / 2 h ago"]
     cards = [line for pair in zip(stream, ages, strict=True) for line in pair]
-    text = "\n\n".join(["Home", "News", "Most Read", *cards, "Two waste sites to close on weekdays", "By A. Reporter", *PARAS, "Contact us"])
+    text = "\n\n".join(["Home", "News", "Most Read", *cards, "Two waste sites to close on weekdays", "By A. Reporter",
+                        *PARAS, "Contact us"])
     doc = clean_document(text, "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
 
