@@ -175,3 +175,17 @@ def test_a_how_tos_steps_between_step_numbers_are_not_a_stream_of_headlines() ->
     text = "\n\n".join(["Home", "Crafts", "How to plant a terrarium", *lines, *PARAS[:2], "Contact us"])
     doc = clean_document(text, "text", ensemble=False)
     assert all(step in doc.body_text for step in steps)
+
+
+def test_a_stream_of_headlines_under_a_trending_heading_inside_the_article_is_not_its_text() -> None:
+    """A text scrape with a 'Trending' box between the article's paragraphs: other stories' headlines (one a
+    question, long enough to pass for prose), each over its section line, then the article goes on."""
+    stream = ["Why did the county leave the villages out of its consultation on the future of the waste sites?",
+              "Bus station roof to be replaced after years of leaks in the waiting room",
+              "Library hours cut at four branches as the county looks for savings",
+              "Cricket club wins the county cup for the first time in twenty years"]
+    cards = [line for pair in zip(stream, ["County", "Town", "County", "County"], strict=True) for line in pair]
+    text = "\n\n".join(["Home", "Two waste sites to close on weekdays", *PARAS[:2], "Trending", *cards,
+                        *PARAS[2:], "Contact us"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -15,6 +15,7 @@ from .span import (
     article_span,
     closing_list,
     heading_of_the_text,
+    headline_stream,
     resume_after_table,
     resume_listicle,
 )
@@ -113,6 +114,13 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 and scored[i].klass != GOOD and not scored[i].feat.ends_sentence \
                 and not numbering.continues(i):
             verdicts[i] = Verdict("related", "headline of another article under a link label")
+    # a stream of other stories' headlines, each over its card label, under a related-stories heading inside the
+    # article (the article resumes after it)
+    for i in range(start + 1, end + 1):
+        if scored[i - 1].rule is not None and scored[i - 1].rule.role == "related":
+            for k in headline_stream(scored, i, end):
+                for j in (k, k + 1):
+                    verdicts[j] = Verdict("related", "a stream of other stories' headlines under a related heading")
     # a sign-up box's blurb: a short line between its heading ('Sign up for our newsletter') and its form
     for i in range(start + 1, min(end + 1, len(scored) - 1)):
         if verdicts[i] and verdicts[i].role == "body" and _signup_blurb(scored, verdicts, i):

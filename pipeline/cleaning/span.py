@@ -398,22 +398,24 @@ def _skip_headline_stream(scored: list[Scored], weights: list[float], start: int
     if scored[start].cand.tag:
         return start
     first_long = next((k for k in range(start, end + 1) if _long_prose_words(scored, k, k)), end)
-    stream: list[int] = []
-    k = start
-    while k < first_long:
-        if _stream_headline(scored, k):
-            stream.append(k)
-            k += 2
-            continue
-        if len(stream) >= STACKED_MIN_TEASERS:
-            break
-        stream, k = [], k + 1
-    labels = Counter(_card_label(scored[h + 1]) for h in stream)
-    if len(stream) < STACKED_MIN_TEASERS or max(labels.values()) < STACKED_MIN_TEASERS:
+    stream = next((heads for k in range(start, first_long) if (heads := headline_stream(scored, k, first_long))),
+                  None)
+    if stream is None:
         return start
     after = stream[-1] + 2
     later = _kadane(weights[after:end + 1])
     return after + later[0] if later else start
+
+
+def headline_stream(scored: list[Scored], k: int, last: int) -> list[int]:
+    """The headlines of a stream of other stories starting at block k (before ``last``): headline and card label
+    lines in turn, STACKED_MIN_TEASERS pairs or more, one label as often; [] when there is none."""
+    heads = []
+    while k < last and _stream_headline(scored, k):
+        heads.append(k)
+        k += 2
+    labels = Counter(_card_label(scored[h + 1]) for h in heads)
+    return heads if len(heads) >= STACKED_MIN_TEASERS and max(labels.values()) >= STACKED_MIN_TEASERS else []
 
 
 def _stream_headline(scored: list[Scored], k: int) -> bool:
