@@ -189,3 +189,14 @@ def test_a_stream_of_headlines_under_a_trending_heading_inside_the_article_is_no
                         *PARAS[2:], "Contact us"])
     doc = clean_document(text, "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_line_printed_twice_in_a_row_is_kept_once() -> None:
+    """A caption the page prints for its picture and again for the picture's lightbox: a text scrape shows it twice
+    in a row, and the body keeps it at most once."""
+    caption = "Cars queue at the gates of the household waste site on the edge of the town on a Saturday morning."
+    text = "\n\n".join(["Home", "Two waste sites to close on weekdays", PARAS[0], caption, caption, *PARAS[1:],
+                        "Contact us"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert doc.body_text.count(caption) <= 1

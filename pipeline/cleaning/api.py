@@ -9,7 +9,7 @@ from .boxes import closing_bio
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
-from .duplicates import drop_repeated_body
+from .duplicates import drop_adjacent_copies, drop_repeated_body
 from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
 from .features import alnum_key, count_words
@@ -140,6 +140,7 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
         lab.verdicts = apply(lab, consult(text, lab, second))
     lab.verdicts = drop_repeated_body(lab)
+    lab.verdicts = drop_adjacent_copies(lab)
     authors = [units[i].text for i in lab.bylines] + [a for a in (hints.get("author"), page.get("author")) if a]
     lab.verdicts = closing_bio(lab, authors)
     labels = [(v.role, v.reason) for v in lab.verdicts]

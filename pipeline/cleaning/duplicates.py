@@ -6,6 +6,8 @@ from .features import squash
 from .scoring import GOOD
 from .verdicts import Labelling, Verdict
 
+ADJACENT_COPY_WORDS = 5  # a line repeated right under itself (a caption twice): this long at least
+ADJACENT_REACH = 2  # ... within this many blocks
 MIN_COPY_WORDS = 10  # a shorter repeated line ("Read more", a one-line quote) is not evidence of a second copy
 MIN_COPIES = 3  # repeated paragraphs a page needs before they count as a second copy (one may be a pull quote)
 REASON = "a second copy of a paragraph already in the article"
@@ -42,3 +44,22 @@ def drop_repeated_body(lab: Labelling) -> list[Verdict]:
         if i >= begin and out[i].role == "body" and k in before:
             out[i] = Verdict("other_boilerplate", REASON)
     return out
+
+
+def drop_adjacent_copies(lab: Labelling) -> list[Verdict]:
+    """The verdicts with every body line that repeats one of the ``ADJACENT_REACH`` blocks right above it (a
+    caption printed for the picture and again for its lightbox, a quote and its share card) given that block's
+    role, or moved out of the body when that block is body too: the page says it once."""
+    out = list(lab.verdicts)
+    keys = [squash(s.cand.text).casefold() for s in lab.scored]
+    for i, v in enumerate(lab.verdicts):
+        if v.role != "body" or lab.scored[i].feat.n_words < ADJACENT_COPY_WORDS:
+            continue
+        j = next((j for j in range(i - 1, max(-1, i - 1 - ADJACENT_REACH), -1) if keys[j] == keys[i]), None)
+        if j is not None:
+            out[i] = Verdict(out[j].role, out[j].reason) if out[j].role != "body" \
+                else Verdict("other_boilerplate", ADJACENT_REASON)
+    return out
+
+
+ADJACENT_REASON = "a copy of the line right above it"
