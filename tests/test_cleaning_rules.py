@@ -230,6 +230,9 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Sorry, we can't load comments right now. Try again.": "comment prompt",
         "No comments yet": "comment count",
         "Add comment": "comment prompt",
+        "Enjoyed this story? Support our award-winning journalism by becoming a member.": "call to contribute",
+        "Like what you read? Back the paper by becoming a supporter today.": "call to contribute",
+        "Read more stories": "related-stories heading",
     }
     _assert_reasons(chrome)
     article = [
@@ -249,5 +252,7 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Ballot papers went out on Monday. Jo Bloggs for Labour and Sam Smith for the Greens are standing.",
         "The plan was approved. It is a victory for the Harbour Residents Association",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
+        "Residents can support the campaign by becoming volunteers at the library.",
+        "She said the grant would support local journalism students at the college.",
     ]
     _assert_no_rule(article)
