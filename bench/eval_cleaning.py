@@ -29,6 +29,9 @@ the set is rebuilt from it in memory, nothing is written or committed:
   the article its parser gives (summary, section headlines and paragraphs), title, authors and date. English pages
   only (the stop-word share of the truth), 80+ words; each expected version is paired with the page whose HTML holds its
   paragraphs. Split by publisher, not page, so a held-out site is unseen as a whole. Scored like readability's set.
+  With ``--other-languages``, its pages in every other language instead (set "fundus-other", 165 pages: German,
+  French, Danish, Korean, ...), a dev pool only (scored page by page from the start) for what does not hang on
+  English words: where the article starts and ends, boxes inside it, text scrapes' structure.
 - ``seomoz/dragnet_data`` (HTML + Corrected): used when its HTML archive is present (the fetched snapshot lacks it:
   files of 4 MiB and more are not stored).
 
@@ -76,6 +79,7 @@ EN_STOP = frozenset(("the", "a", "an", "of", "to", "and", "in", "for", "on", "th
                      "is", "was", "are", "be", "it", "this", "at", "have", "has"))
 HEX_NAME = re.compile(r"[0-9a-f]{32}\.html?")
 MIN_TRUTH_WORDS = 80
+OTHER_LANGUAGES = "fundus-other"  # fundus's pages in other languages (``--other-languages``)
 
 
 @dataclass
@@ -93,6 +97,8 @@ class Page:
 
     @property
     def held_out(self) -> bool:
+        if self.set_name == OTHER_LANGUAGES:
+            return False  # a dev pool only: first scored page by page in session 17, so no part of it is unseen
         return int(hashlib.sha1(f"{self.set_name}/{self.site or self.name}".encode()).hexdigest()[0], 16) < 5
 
 
@@ -210,7 +216,9 @@ def _fundus_hits(page_html: str, truth: str) -> int:
     return sum(p[:40] in flat for p in paragraphs)
 
 
-def fundus_pages(git_dir: Path) -> Iterator[Page]:
+def fundus_pages(git_dir: Path, other_languages: bool = False) -> Iterator[Page]:
+    """Fundus's English pages (set "fundus"), or with ``other_languages`` its pages in every other language (set
+    "fundus-other": German, French, Danish, Korean, ...; a dev pool for what does not depend on English words)."""
     import gzip
     root = "tests/resources/parser/test_data"
     files = git_ls(git_dir, root)
@@ -228,7 +236,7 @@ def fundus_pages(git_dir: Path) -> Iterator[Page]:
         versions = json.loads(git_show(git_dir, path) or b"{}")
         for version in versions.values():
             truth = _fundus_truth(version)
-            if len(truth.split()) < MIN_TRUTH_WORDS or not english(truth) or not htmls:
+            if len(truth.split()) < MIN_TRUTH_WORDS or english(truth) == other_languages or not htmls:
                 continue
             hits, name = max((_fundus_hits(h, truth), n) for n, h in htmls.items())
             if not hits:
@@ -236,7 +244,7 @@ def fundus_pages(git_dir: Path) -> Iterator[Page]:
             authors = version.get("authors") or []
             meta = {"title": version.get("title"), "author": "; ".join(authors) if authors else None,
                     "date": (version.get("publishing_date") or "")[:10]}
-            yield Page("fundus", f"{country}/{name}", htmls[name], truth=truth,
+            yield Page(OTHER_LANGUAGES if other_languages else "fundus", f"{country}/{name}", htmls[name], truth=truth,
                        meta={k: v for k, v in meta.items() if v}, site=f"{country}/{publisher}")
 
 
@@ -254,9 +262,12 @@ LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
 }
 
 
-def load(git_dir: Path) -> list[Page]:
+def load(git_dir: Path, other_languages: bool = False) -> list[Page]:
+    """A mirror's labelled pages (with ``other_languages``: fundus's non-English pool, nothing from other sets)."""
     for marker, loader in LOADERS.items():
         if git_ls(git_dir, marker):
+            if other_languages:
+                return list(fundus_pages(git_dir, True)) if loader is fundus_pages else []
             return list(loader(git_dir))
     raise SystemExit(f"{git_dir}: not a known page set (readability, trafilatura, postlight, newspaper, fundus or "
                      "dragnet_data); fetch one of them")
@@ -490,10 +501,13 @@ def main() -> None:
                     help="pages listed per set with their cause and metadata misses (default 8; 0 on held-out, "
                          "whose pages are scored as a whole and never read)")
     ap.add_argument("--limit", type=int, default=0, help="at most this many pages per set (0: all)")
+    ap.add_argument("--other-languages", action="store_true",
+                    help="score fundus's pages in languages other than English instead (a dev pool, no held-out)")
     args = ap.parse_args()
     pages: list[Page] = []
     for mirror in args.mirrors:
-        got = [p for p in load(mirror) if args.split == "all" or p.held_out == (args.split == "held-out")]
+        got = [p for p in load(mirror, args.other_languages)
+               if args.split == "all" or p.held_out == (args.split == "held-out")]
         pages += got[:args.limit] if args.limit else got
     print(f"{len(pages)} pages ({args.split})")
     worst = args.worst if args.worst is not None else 0 if args.split == "held-out" else 8
