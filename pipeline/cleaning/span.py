@@ -33,10 +33,11 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     """The contiguous run of blocks with the most article evidence, ended by comment or related sections."""
     weights = [weight(s) for s in scored]
     good_words = [s.feat.n_words if s.klass == GOOD else 0 for s in scored]
+    prose = _prose_before(scored)
     seen = 0
     for i, s in enumerate(scored):
         if _stops(s) and s.rule.role == "comment" and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP \
-                and not _toolbar_link(scored, i) and not heading_of_the_text(scored, i):
+                and not _toolbar_link(scored, i, prose) and not heading_of_the_text(scored, i):
             for j in range(i, len(weights)):
                 weights[j] = -abs(weights[j]) - 1.0
             break
@@ -44,7 +45,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
     span = _kadane(weights)
     if span is None:
         return None
-    start, end = _cut_at_stops(scored, weights, good_words, *span)
+    start, end = _cut_at_stops(scored, weights, good_words, prose, *span)
     while end >= start and weights[end] <= 0:
         end -= 1
     end = _cut_teaser_list(scored, start, end)
@@ -188,8 +189,8 @@ RESTART_RATIO = 2.0         # ... and this many times those of the run before th
 LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a teaser's blurb
 
 
-def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], start: int,
-                  end: int) -> tuple[int, int]:
+def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], prose: list[int],
+                  start: int, end: int) -> tuple[int, int]:
     """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
     the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
     a 'View all' heading, the article far below), the article is that later run, judged the same way."""
@@ -198,7 +199,7 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
         for k in range(start, end + 1):
             s = scored[k]
             if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
-                    and not _toolbar_link(scored, k) and not heading_of_the_text(scored, k) \
+                    and not _toolbar_link(scored, k, prose) and not heading_of_the_text(scored, k) \
                     and not _prose_resumes(scored, k, end):
                 cut = k
                 break
@@ -534,13 +535,21 @@ def _page_end(s: Scored) -> bool:
 TOOLBAR_REASONS = frozenset({"share buttons", "social network links"})
 
 
-def _toolbar_link(scored: list[Scored], k: int) -> bool:
+def _toolbar_link(scored: list[Scored], k: int, prose: list[int]) -> bool:
     """A comment-section heading ('Comments') next to share or print buttons, with more of the page's long prose
-    after it than before: a link in the toolbar above the article, not the start of a thread (the share bar and
-    'Add comment' below an article come after its paragraphs)."""
+    after it than before (``prose``: ``_prose_before``): a link in the toolbar above the article, not the start
+    of a thread (the share bar and 'Add comment' below an article come after its paragraphs)."""
     return any(0 <= j < len(scored) and scored[j].rule is not None and scored[j].rule.reason in TOOLBAR_REASONS
-               for j in (k - 1, k + 1)) \
-        and _long_prose_words(scored, k + 1, len(scored) - 1) >= _long_prose_words(scored, 0, k - 1)
+               for j in (k - 1, k + 1)) and prose[-1] - prose[k + 1] >= prose[k]
+
+
+def _prose_before(scored: list[Scored]) -> list[int]:
+    """Words of long statement paragraphs (``_long_prose_words``) before each block, and on the whole page last:
+    one pass, so a thread of a thousand comment links beside share buttons is weighed in linear time."""
+    out = [0]
+    for k in range(len(scored)):
+        out.append(out[-1] + _long_prose_words(scored, k, k))
+    return out
 
 
 def _stops(s: Scored) -> bool:
