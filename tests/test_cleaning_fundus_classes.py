@@ -200,3 +200,17 @@ def test_a_line_printed_twice_in_a_row_is_kept_once() -> None:
     doc = clean_document(text, "text", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert doc.body_text.count(caption) <= 1
+
+
+def test_an_article_react_streams_in_a_hidden_segment_is_read() -> None:
+    """A page rendered in parts by React sends the article in a hidden ``<div id="S:1">`` and a script that moves it
+    into its placeholder at once: the text is shown, so it is read; any other hidden block stays unread."""
+    article = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><header><a href='/'>Home</a> <a href='/news'>News</a></header><main>"
+            "<h1>Two waste sites to close on weekdays</h1><template id='B:1'></template><p>Loading...</p></main>"
+            "<div hidden>The hidden sign-in form for the county's newsletter, never shown to a reader.</div>"
+            f"<div hidden id='S:1'><article>{article}</article></div>"
+            "<script>$RC('B:1','S:1')</script></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert "sign-in form" not in (doc.body_text or "") and all("sign-in form" not in b.text for b in doc.blocks)

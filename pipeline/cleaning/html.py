@@ -187,11 +187,16 @@ class _Context:
 
 
 def _hidden(attrs: dict[str, str]) -> bool:
-    """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen)."""
+    """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen). React's
+    streamed segments are not hidden: a page rendered in parts sends each part in a hidden ``<div id="S:1">`` that
+    its script moves into place at once (a whole article can sit in one)."""
     if "hidden" in attrs:
-        return True
+        return REACT_SEGMENT.fullmatch(attrs.get("id") or "") is None
     style = attrs.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
+
+
+REACT_SEGMENT = re.compile(r"S:[0-9a-z]+")
 
 
 def parse(html: str) -> etree._Element | None:
