@@ -68,6 +68,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.cleaning import clean_document
+from pipeline.cleaning.html import REACT_SEGMENT
 
 WORD = re.compile(r"\w+")
 SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "option", "button"}
@@ -290,7 +291,8 @@ def render_text(page_html: str) -> str:
 
     def walk(el) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS or el.get("hidden") is not None or HIDDEN.search(el.get("style") or ""):
+        if tag in SKIP_TAGS or (el.get("hidden") is not None and not REACT_SEGMENT.fullmatch(el.get("id") or "")) \
+                or HIDDEN.search(el.get("style") or ""):  # React's streamed segments are shown at once
             buf.append(el.tail or "")
             return
         block = tag in BLOCK_TAGS
