@@ -233,6 +233,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Enjoyed this story? Support our award-winning journalism by becoming a member.": "call to contribute",
         "Like what you read? Back the paper by becoming a supporter today.": "call to contribute",
         "Read more stories": "related-stories heading",
+        "Click to playTap to play": "video player notice",
+        "The video will auto-play soon8Cancel": "video player notice",
     }
     _assert_reasons(chrome)
     article = [
@@ -254,5 +256,6 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         "Residents can support the campaign by becoming volunteers at the library.",
         "She said the grant would support local journalism students at the college.",
+        "Click to play the council's video of the new pier, which was filmed by a drone.",
     ]
     _assert_no_rule(article)
