@@ -214,3 +214,23 @@ def test_an_article_react_streams_in_a_hidden_segment_is_read() -> None:
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert "sign-in form" not in (doc.body_text or "") and all("sign-in form" not in b.text for b in doc.blocks)
+
+
+DE_PARAS = [
+    "Der Kreistag hat am Dienstag beschlossen, zwei der fünf Wertstoffhöfe an Werktagen zu schließen, nachdem eine "
+    "Prüfung ergeben hatte, dass außerhalb des Wochenendes nur wenige Autos am Tag kommen.",
+    "Die Verwaltung rechnet damit, dass die Änderung im Jahr etwa vierhunderttausend Euro spart, die meisten davon "
+    "bei den Personalkosten, und dass kein Hof an einem Samstag oder Sonntag geschlossen bleibt.",
+    "Die Opposition kritisierte, dass die Dörfer in der Nähe der beiden Höfe nicht gefragt worden seien, und warnte "
+    "davor, dass auf den Feldwegen um die Höfe mehr Müll abgeladen werde, sobald die Tore zu sind.",
+]
+
+
+def test_a_short_sentence_of_another_language_between_paragraphs_is_no_caption() -> None:
+    """'A short sentence with no verb between paragraphs is a caption' needs English verbs: in German (or any
+    other language) every sentence would look verbless, and the article's short sentences were taken out."""
+    short = "Die Tore schließen um sechs Uhr."
+    text = "\n\n".join(["Startseite", "Zwei Wertstoffhöfe schließen an Werktagen", DE_PARAS[0], short, *DE_PARAS[1:],
+                        "Impressum"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert short in doc.body_text and all(p in doc.body_text for p in DE_PARAS)

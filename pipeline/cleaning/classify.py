@@ -8,6 +8,7 @@ from .candidates import Candidate
 from .features import looks_verbless
 from .gallery import label_galleries
 from .header import byline_shaped, glued, label_head
+from .rules import vocabulary
 from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import (
     BYLINE_LEAD,
@@ -40,7 +41,8 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
         tables.append(items)
         end = items[-1]
     result = Labelling(scored, [], start if span else None, end if span else None)
-    _label_article(scored, verdicts, start, end, result, numbering)
+    english = stopwords is not None and stopwords == vocabulary().stopwords["en"]  # verbs are known in English only
+    _label_article(scored, verdicts, start, end, result, numbering, english)
     for box in boxes:
         for i in box:
             if verdicts[i] is not None and verdicts[i].role == "body":
@@ -60,8 +62,10 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
 
 
 def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int,
-                   result: Labelling, numbering: Numbering) -> None:
-    """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome."""
+                   result: Labelling, numbering: Numbering, english: bool) -> None:
+    """Inside the article: body, except what rules, markup or shape mark as captions, links or chrome (a short
+    sentence with no verb between paragraphs is a caption's shape only where ``english`` verbs are known: every
+    sentence of another language would look verbless; right under an image it is one in any language)."""
     wrapped = wrapping_markup(scored, start, end)
     for i in range(start, end + 1):
         s = scored[i]
@@ -90,7 +94,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
             result.bylines.append(i)
         elif s.cand.markup_role == "dateline" and s.klass != GOOD and s.feat.n_words <= 12:
             verdicts[i] = Verdict("dateline", s.cand.markup_reason or "date markup")
-        elif start < i < end and _caption_shaped(scored, i):
+        elif english and start < i < end and _caption_shaped(scored, i):
             verdicts[i] = Verdict("caption", "short verbless line inside the article, like a picture caption")
         elif s.cand.after_image and s.feat.n_words <= 20 and looks_verbless(s.feat) and not s.cand.heading:
             verdicts[i] = Verdict("caption", "short verbless line right under an image")
