@@ -11,6 +11,7 @@ ADJACENT_REACH = 2  # ... within this many blocks
 MIN_COPY_WORDS = 10  # a shorter repeated line ("Read more", a one-line quote) is not evidence of a second copy
 MIN_COPIES = 3  # repeated paragraphs a page needs before they count as a second copy (one may be a pull quote)
 REASON = "a second copy of a paragraph already in the article"
+ADJACENT_REASON = "a copy of the line right above it"
 
 
 def drop_repeated_body(lab: Labelling) -> list[Verdict]:
@@ -60,6 +61,3 @@ def drop_adjacent_copies(lab: Labelling) -> list[Verdict]:
             out[i] = Verdict(out[j].role, out[j].reason) if out[j].role != "body" \
                 else Verdict("other_boilerplate", ADJACENT_REASON)
     return out
-
-
-ADJACENT_REASON = "a copy of the line right above it"

@@ -388,6 +388,7 @@ def _card_label(s: Scored) -> str | None:
 
 
 DIGITS = re.compile(r"\d+")
+NUMBERING = re.compile(r"(\w+\.?\s*)?#[.):]?", re.IGNORECASE)  # 'Step #', 'No. #', '#.' (numbers read as '#')
 STREAM_HEAD_WORDS = 25  # a headline in a stream of them above the article: at most this many words
 
 
@@ -429,8 +430,6 @@ def _stream_headline(scored: list[Scored], k: int) -> bool:
     label = _card_label(scored[k + 1])
     return label is not None and NUMBERING.fullmatch(label) is None
 
-
-NUMBERING = re.compile(r"(\w+\.?\s*)?#[.):]?", re.IGNORECASE)  # 'Step #', 'No. #', '#.' (numbers read as '#')
 
 
 def _stacked_teaser(scored: list[Scored], k: int) -> bool:
