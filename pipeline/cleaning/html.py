@@ -186,6 +186,9 @@ class _Context:
         return c
 
 
+REACT_SEGMENT = re.compile(r"S:[0-9a-z]+")  # the id of a part React streams in hidden, then shows
+
+
 def _hidden(attrs: dict[str, str]) -> bool:
     """Not rendered: the hidden attribute or an inline display:none (aria-hidden text is still seen). React's
     streamed segments are not hidden: a page rendered in parts sends each part in a hidden ``<div id="S:1">`` that
@@ -194,9 +197,6 @@ def _hidden(attrs: dict[str, str]) -> bool:
         return REACT_SEGMENT.fullmatch(attrs.get("id") or "") is None
     style = attrs.get("style")
     return bool(style) and HIDDEN_STYLE.search(style) is not None
-
-
-REACT_SEGMENT = re.compile(r"S:[0-9a-z]+")
 
 
 def parse(html: str) -> etree._Element | None:

@@ -50,7 +50,7 @@ def article_span(scored: list[Scored]) -> tuple[int, int] | None:
         end -= 1
     end = _cut_teaser_list(scored, start, end)
     end = _cut_stacked_teasers(scored, start, end)
-    start = _skip_headline_stream(scored, weights, start, end)
+    start = _skip_headline_stream(scored, weights, prose, start, end)
     while start < end and scored[start].klass != GOOD and _heading_like(scored[start]):
         start += 1  # a headline, byline or date above the first paragraph is not the article's text
     end = _later_siblings(scored, _extend_end(scored, end))
@@ -392,14 +392,14 @@ NUMBERING = re.compile(r"(\w+\.?\s*)?#[.):]?", re.IGNORECASE)  # 'Step #', 'No. 
 STREAM_HEAD_WORDS = 25  # a headline in a stream of them above the article: at most this many words
 
 
-def _skip_headline_stream(scored: list[Scored], weights: list[float], start: int, end: int) -> int:
+def _skip_headline_stream(scored: list[Scored], weights: list[float], prose: list[int], start: int, end: int) -> int:
     """In a text scrape, start the article after a stream of other articles' headlines above its first long
-    paragraph, each line by line over its card label ('Malaysia / 5 h ago'), STACKED_MIN_TEASERS or more of one
-    label: the article is the best run after the stream's last label. (A how-to's 'Step 1', 'Step 2' lines head
-    paragraphs, so its steps never alternate line by line with labels.)"""
+    paragraph (``prose``: ``_prose_before``), each line by line over its card label ('Malaysia / 5 h ago'),
+    STACKED_MIN_TEASERS or more of one label: the article is the best run after the stream's last label. (A
+    how-to's 'Step 1', 'Step 2' lines head paragraphs, so its steps never alternate line by line with labels.)"""
     if scored[start].cand.tag:
         return start
-    first_long = next((k for k in range(start, end + 1) if _long_prose_words(scored, k, k)), end)
+    first_long = next((k for k in range(start, end + 1) if prose[k + 1] > prose[k]), end)
     stream = next((heads for k in range(start, first_long) if (heads := headline_stream(scored, k, first_long))),
                   None)
     if stream is None:
