@@ -234,3 +234,12 @@ def test_a_short_sentence_of_another_language_between_paragraphs_is_no_caption()
                         "Impressum"])
     doc = clean_document(text, "text", ensemble=False)
     assert short in doc.body_text and all(p in doc.body_text for p in DE_PARAS)
+
+
+def test_a_short_opening_sentence_of_another_language_under_the_headline_opens_the_article() -> None:
+    """A text scrape's short sentence between the headline and the first long paragraph opens the article; the
+    'no verb: a caption' veto on it needs English verbs, so a German opening sentence is kept."""
+    opening = "Die Tore schließen früher."
+    text = "\n\n".join(["Startseite", "Zwei Wertstoffhöfe schließen an Werktagen", opening, *DE_PARAS, "Impressum"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert doc.body_text.startswith(opening) and all(p in doc.body_text for p in DE_PARAS)

@@ -15,7 +15,7 @@ BYLINE_BREAK = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\d)")
 
 
 def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int, result: Labelling,
-                title_hint: str | None, fmt: str) -> None:
+                title_hint: str | None, fmt: str, english: bool) -> None:
     head = range(0, min(start, len(scored)))
     for i in head:
         s = scored[i]
@@ -68,7 +68,7 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
     if fmt == "html":
         _opening_lines(scored, verdicts, start)
     elif result.title is not None:
-        _opening_sentences(scored, verdicts, start, result.title)
+        _opening_sentences(scored, verdicts, start, result.title, english)
     for i in head:
         if verdicts[i] is not None:
             continue
@@ -113,7 +113,8 @@ def _opening_lines(scored: list[Scored], verdicts: list[Verdict | None], start: 
         verdicts[i] = Verdict("body", "an opening line of the article, right above its text in the same markup")
 
 
-def _opening_sentences(scored: list[Scored], verdicts: list[Verdict | None], start: int, title: int) -> None:
+def _opening_sentences(scored: list[Scored], verdicts: list[Verdict | None], start: int, title: int,
+                       english: bool) -> None:
     """In a text scrape (no markup to compare): short sentences between the headline and the article's first
     long paragraph, with only pictures' captions and ads between them and it, open the article; walking up from
     its text until a line is not one (a caption, the byline, the date)."""
@@ -122,7 +123,7 @@ def _opening_sentences(scored: list[Scored], verdicts: list[Verdict | None], sta
         if verdicts[i] is not None and verdicts[i].role in OPENING_GAP:
             continue
         if verdicts[i] is not None or s.klass == BAD or not s.feat.ends_sentence or s.feat.n_stop == 0 \
-                or s.feat.n_words < OPENING_MIN_WORDS or s.rule is not None or looks_verbless(s.feat):
+                or s.feat.n_words < OPENING_MIN_WORDS or s.rule is not None or (english and looks_verbless(s.feat)):
             return  # not a sentence of the article's (a caption names who is pictured: no verb)
         verdicts[i] = Verdict("body", "an opening line of the article, between its headline and its text")
 
