@@ -193,7 +193,8 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
                   start: int, end: int) -> tuple[int, int]:
     """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
     the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
-    a 'View all' heading, the article far below), the article is that later run, judged the same way."""
+    a 'View all' heading, the article far below), the article is that later run, judged the same way (``prose``:
+    ``_prose_before``)."""
     while True:
         seen, cut = 0, None
         for k in range(start, end + 1):
@@ -212,17 +213,18 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
         if later is None:
             return start, cut - 1
         later_start, later_end = cut + 1 + later[0], cut + 1 + later[1]
-        after = _long_prose_words(scored, later_start, later_end)
-        if after < RESTART_MIN_WORDS or after < RESTART_RATIO * _long_prose_words(scored, start, cut - 1):
+        after = prose[later_end + 1] - prose[later_start]
+        if after < RESTART_MIN_WORDS or after < RESTART_RATIO * (prose[cut] - prose[start]):
             return start, cut - 1
         start, end = later_start, later_end
 
 
-def _long_prose_words(scored: list[Scored], start: int, end: int) -> int:
-    """Words of the long prose paragraphs that end as statements (a teaser's summary, cut short, does not)."""
-    return sum(s.feat.n_words for s in scored[start:end + 1]
-               if s.klass == GOOD and s.rule is None and s.feat.n_words >= LONG_PARAGRAPH_WORDS
-               and STATEMENT_END.search(s.cand.text) is not None)
+def _long_statement_words(s: Scored) -> int:
+    """A block's words when it is a long prose paragraph ending as a statement (a teaser's summary, cut short,
+    does not), else 0."""
+    long = s.klass == GOOD and s.rule is None and s.feat.n_words >= LONG_PARAGRAPH_WORDS \
+        and STATEMENT_END.search(s.cand.text) is not None
+    return s.feat.n_words if long else 0
 
 
 def _later_siblings(scored: list[Scored], end: int) -> int:
@@ -543,11 +545,12 @@ def _toolbar_link(scored: list[Scored], k: int, prose: list[int]) -> bool:
 
 
 def _prose_before(scored: list[Scored]) -> list[int]:
-    """Words of long statement paragraphs (``_long_prose_words``) before each block, and on the whole page last:
-    one pass, so a thread of a thousand comment links beside share buttons is weighed in linear time."""
+    """Words of long statement paragraphs (``_long_statement_words``) before each block, and on the whole page
+    last: one pass, so the words of any run are a difference (a thread of a thousand comment links beside share
+    buttons is weighed in linear time)."""
     out = [0]
-    for k in range(len(scored)):
-        out.append(out[-1] + _long_prose_words(scored, k, k))
+    for s in scored:
+        out.append(out[-1] + _long_statement_words(s))
     return out
 
 
