@@ -32,6 +32,11 @@ the set is rebuilt from it in memory, nothing is written or committed:
   With ``--other-languages``, its pages in every other language instead (set "fundus-other", 165 pages: German,
   French, Danish, Korean, ...), a dev pool only (scored page by page from the start) for what does not hang on
   English words: where the article starts and ends, boxes inside it, text scrapes' structure.
+- ``geodrome/page-signal`` (L3S-GN1-20100130203947-00001/original + annotated, research use only): **L3S-GN1**
+  (Kohlschuetter et al., WSDM 2010), 621 English news pages of 408 sites linked from six Google News editions in
+  2008, each block labelled by assessors (headline, full text, supplemental, related, comments, not content); truth
+  is the full text (bylines, datelines and captions are "supplemental"), 80+ words (601 pages). Pages of 2008's
+  table layouts, some truncated or spliced by the crawl. Scored like readability's set.
 - ``seomoz/dragnet_data`` (HTML + Corrected): used when its HTML archive is present (the fetched snapshot lacks it:
   files of 4 MiB and more are not stored).
 
@@ -249,6 +254,56 @@ def fundus_pages(git_dir: Path, other_languages: bool = False) -> Iterator[Page]
                        meta={k: v for k, v in meta.items() if v}, site=f"{country}/{publisher}")
 
 
+L3S_ROOT = "L3S-GN1-20100130203947-00001"
+L3S_FULLTEXT = "x-nc-sel2"  # the assessors' "full text" label (sel1 headline, sel3 supplemental: bylines, captions)
+
+
+def decode_legacy(raw: bytes) -> str:
+    """UTF-8 when the bytes are, else Windows-1252 (2008 pages in Latin-1 with no stated charset)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _l3s_fulltext(annotated: str) -> str:
+    """The text an L3S-GN1 assessor labelled full text: each text node whose nearest labelled span is sel2, one
+    line per span (nested spans repeat their parent's label, so a text counts once)."""
+    root = lxml_html.document_fromstring(annotated)
+    lines: list[str] = []
+
+    def label(el) -> str | None:
+        for node in (el, *el.iterancestors()):
+            m = re.search(r"x-nc-sel\d", node.get("class") or "")
+            if m:
+                return m.group(0)
+        return None
+
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.text and label(el) == L3S_FULLTEXT:
+            lines.append(el.text)
+        parent = el.getparent()
+        if el.tail and parent is not None and label(parent) == L3S_FULLTEXT:
+            lines.append(el.tail)
+    return "\n".join(" ".join(t.split()) for t in lines if t.strip())
+
+
+def l3s_pages(git_dir: Path) -> Iterator[Page]:
+    """L3S-GN1 (Kohlschuetter et al., WSDM 2010; research use only): 621 English news pages of 408 sites from Google
+    News in 2008, each labelled block by block by assessors; truth = the blocks labelled full text."""
+    for path in git_ls(git_dir, f"{L3S_ROOT}/annotated"):
+        name = path.rsplit("/", 1)[1]
+        annotated, original = git_show(git_dir, path), git_show(git_dir, f"{L3S_ROOT}/original/{name}")
+        if not annotated or not original:
+            continue
+        truth = _l3s_fulltext(decode_legacy(annotated))
+        if len(truth.split()) < MIN_TRUTH_WORDS or not english(truth):
+            continue
+        yield Page("l3s", name[:-len(".html")], decode_legacy(original), truth=truth)
+
+
 def dragnet_pages(git_dir: Path) -> Iterator[Page]:
     if git_show(git_dir, "dragnet_HTML.tar.gz") is None:
         print(f"{git_dir}: dragnet_HTML.tar.gz is not in the snapshot (files of 4 MiB and more are not stored); "
@@ -260,6 +315,7 @@ LOADERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "test/test-pages": readability_pages, "tests/evaldata.json": trafilatura_pages,
     "dragnet_Corrected.tar.gz": dragnet_pages, "src/extractors/custom": postlight_pages,
     "tests/data/text": newspaper_pages, "tests/resources/parser/test_data": fundus_pages,
+    f"{L3S_ROOT}/annotated": l3s_pages,
 }
 
 
