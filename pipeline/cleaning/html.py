@@ -199,10 +199,33 @@ def _hidden(attrs: dict[str, str]) -> bool:
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
+TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
+ROOT_SELF_CLOSED = re.compile(r"(<(?:html|head|body)\b[^<>]*?)\s*/>", re.IGNORECASE)
+HEAD_CHARS = 4096  # where a start tag of <html>, <head> or <body> is looked for
+
+
+def repair_head(html: str) -> str:
+    """The page with two breakages a browser survives and libxml2 does not: a ``<title>`` never closed (libxml2
+    takes the rest of the page for the title; it ends at the next tag, as older browsers ended it) and an
+    ``<html>``, ``<head>`` or ``<body>`` start tag written self-closing (``<html .../>``: libxml2 ends the document
+    there; a browser ignores the slash). Both come from truncated or spliced crawls and lose a whole page."""
+    m = TITLE_OPEN.search(html)
+    if m and not TITLE_CLOSE.search(html, m.end()):
+        end = html.find("<", m.end())
+        if end >= 0:
+            html = f"{html[:end]}</title>{html[end:]}"
+    head = html[:HEAD_CHARS]
+    if "/>" in head and ROOT_SELF_CLOSED.search(head):
+        html = ROOT_SELF_CLOSED.sub(r"\1>", head) + html[HEAD_CHARS:]
+    return html
+
+
 def parse(html: str) -> etree._Element | None:
-    """The page's element tree (lxml's HTML parser, plain elements for speed); None for a page with none."""
+    """The page's element tree (lxml's HTML parser, plain elements for speed, after ``repair_head``); None for a page
+    with none."""
     try:
-        root = etree.fromstring(html.encode("utf-8"), parser=_parser())
+        root = etree.fromstring(repair_head(html).encode("utf-8"), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root

@@ -1,0 +1,37 @@
+"""Classes of news page the cleaner got wrong on the dev split of L3S-GN1 (English news pages of 2008 from 408
+sites, labelled block by block by assessors), each on a small hand-written page (no third-party text)."""
+from __future__ import annotations
+
+from pipeline.cleaning import clean_document
+
+from .test_cleaning_fundus_classes import PARAS
+
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAS)
+CHROME = "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a> | <a href='/sport'>Sport</a></td></tr></table>"
+
+
+def test_a_title_never_closed_ends_at_the_next_tag() -> None:
+    """A crawl that lost ``</title>``: libxml2 read the rest of the page as the title and the article was lost;
+    the title ends at the next tag, as older browsers ended it."""
+    html = (f"<html><head><title>Two waste sites to close - The Gazette<script>var ad = 1;</script></head><body>"
+            f"{CHROME}<h1>Two waste sites to close on weekdays</h1>{ARTICLE}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert doc.title == "Two waste sites to close on weekdays"
+
+
+def test_a_page_whose_html_tag_is_written_self_closing_is_read_whole() -> None:
+    """A spliced crawl left ``<html ... />``: libxml2 ended the document at the slash (nothing read); a browser
+    ignores it, and so does the cleaner."""
+    html = (f"<!DOCTYPE html><html xmlns='http://www.w3.org/1999/xhtml' alt='Gazette' width='145' />{CHROME}"
+            f"<h1>Two waste sites to close on weekdays</h1>{ARTICLE}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+
+
+def test_a_closed_title_and_a_self_closing_image_are_left_as_written() -> None:
+    """The repair touches nothing on a well-formed page: ``<img/>`` and a closed title parse as before."""
+    html = (f"<html><head><title>Waste sites - The Gazette</title></head><body>{CHROME}<h1>Two waste sites to close"
+            f"</h1><img src='a.jpg' />{ARTICLE}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS) and "The Gazette" not in doc.body_text
