@@ -162,3 +162,39 @@ def test_a_list_of_links_inside_the_article_markup_joins_when_the_second_article
         assert body_of(lab, lab.verdicts) == PARAS  # our classifier alone leaves the list out
         verdicts = apply(lab, _decision(lab, "\n".join(PARAS + links)))
         assert body_of(lab, verdicts) == (PARAS + links if joins else PARAS)
+
+
+HEADLINES = ["Castle United sign winger on loan until January", "Harbour Town manager handed touchline ban",
+             "Inquiry opened into crowd trouble at youth cup final", "Mill Lane to get new stand by next summer"]
+STORIES = [f"{h}, part {k} of our series on the league" for k in range(1, 9) for h in HEADLINES]
+
+
+def test_an_article_holding_ours_leaves_out_the_lists_we_saw_when_it_is_taken() -> None:
+    """Trafilatura's article holds ours and runs on over a list of other stories' headlines (a page without
+    article markup): the article is taken, the list stays a list."""
+    links = "".join(f"<li><a href='/s{k}'>{h}</a></li>" for k, h in enumerate(STORIES))
+    html = ("<html><body><table><tr><td><h1>Rovers climb to third</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"<h3>More stories</h3><ul>{links}</ul></td></tr></table></body></html>")
+    lab = labelled(html)
+    assert set(STORIES).isdisjoint(body_of(lab, lab.verdicts))  # our classifier alone sees the list
+    decision = _decision(lab, "\n".join(PARAS + STORIES))
+    assert decision.choice == "extend", decision.why
+    verdicts = apply(lab, decision)
+    assert body_of(lab, verdicts) == PARAS
+    assert all(v.role == lab.verdicts[k].role for k, (s, v) in enumerate(zip(lab.scored, verdicts, strict=True))
+               if s.cand.text in STORIES)
+
+
+def test_a_site_notice_far_from_the_article_and_outside_its_markup_does_not_join() -> None:
+    """A page without article markup ends in a site's notice, prose that trafilatura keeps with the article: it
+    is chrome (never the article on the dev sets), so the merge leaves it out."""
+    notice = ("The views expressed in the comments are those of their authors and not of this newspaper, which "
+              "reserves the right to remove any post that breaks the rules of the site without notice.")
+    nav = "".join(f"<td><a href='/s{k}'>{h}</a></td>" for k, h in enumerate(HEADLINES))
+    html = ("<html><body><table><tr><td><h1>Rovers climb to third</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+            + f"</td></tr><tr>{nav}</tr><tr><td>Copyright 2008 The Gazette</td></tr><tr><td><p>{notice}</p></td></tr>"
+            "</table></body></html>")
+    lab = labelled(html)
+    assert notice not in body_of(lab, lab.verdicts)
+    verdicts = apply(lab, _decision(lab, "\n".join([*PARAS, notice])))
+    assert body_of(lab, verdicts) == PARAS

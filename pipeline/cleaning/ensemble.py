@@ -7,11 +7,13 @@ block by block, so every block keeps one role and one reason that agree with the
    at all (speed); also when it leaves out blocks between its own (holes);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    is a line of trafilatura's text, or, from four words, occurs in it);
-3. decision (``decide``): trafilatura's region (``second``) when it is much longer and holds ours (we took a
-   fragment) or lies elsewhere (we took a wrong region: a comment thread, a teaser grid); else a block-by-block
+3. decision (``decide``): trafilatura's region when it is much longer and holds ours (``extend``: we took a
+   fragment; the lists we saw in it, headlines and menus, stay out) or lies elsewhere (``second``: we took a wrong
+   region: a comment thread, a teaser grid); else a block-by-block
    merge: trafilatura's blocks inside our span, runs of them right next to it holding prose or all in the
    article's text container (not across a teaser or comment section we saw begin) and prose paragraphs
-   elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup)
+   elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup;
+   outside article markup, only what we took for a list: a site's notices there are chrome)
    join the body, as do lists and lines inside the article's markup that we took for a related box or a menu,
    and paragraphs side by side in a promotion's box the page never closed (not a lone appeal inside the article);
    when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
@@ -56,7 +58,7 @@ ENSEMBLE: dict[str, float] = {
 class Decision:
     """What the ensemble chose for a page, the blocks trafilatura keeps, and why."""
 
-    choice: str          # "merge" or "second"
+    choice: str          # "merge", "extend" (trafilatura's article holds ours) or "second" (it lies elsewhere)
     in_second: frozenset[int]
     why: str
 
@@ -154,7 +156,7 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     shared = _words(scored, ours & takeable)
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
-        return "second", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
+        return "extend", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
     if shared < ENSEMBLE["disjoint_overlap"] * n_ours and n_second >= ENSEMBLE["second_length_ratio"] * n_ours:
         return "second", f"trafilatura's article lies elsewhere and is {n_second} words to our {n_ours}"
     return "merge", f"trafilatura keeps {shared} of our {n_ours} body words and {n_second - shared} others"
@@ -175,6 +177,9 @@ def consult(html: str, lab: Labelling, article: str | None = None) -> Decision |
 
 
 SECTION_ROLES = frozenset({"related", "comment", "promo"})
+# lists we saw (other articles' headlines, menus): trafilatura's article that holds ours and runs on over them has
+# taken a page's lists or its comment thread for the article (pages without article markup), not found more of it
+LIST_ROLES = frozenset({"related", "navigation"})
 ARTICLE_BOX_ROLES = frozenset({"related", "navigation"})
 HEAD_ROLES = frozenset({"title", "byline", "dateline", "section", "comment", "caption"})
 
@@ -183,15 +188,17 @@ def apply(lab: Labelling, decision: Decision | None) -> list[Verdict]:
     """The verdicts after the ensemble's decision: blocks that change side get its role and reason."""
     if decision is None:
         return lab.verdicts
-    if decision.choice == "second":
+    if decision.choice in ("second", "extend"):
         return _take_second(lab, decision)
     return _merge(lab, decision)
 
 
 def _take_second(lab: Labelling, decision: Decision) -> list[Verdict]:
+    """Trafilatura's article becomes the body; when it holds ours (``extend``), blocks we saw as lists stay out."""
     out = list(lab.verdicts)
+    keep = HEAD_ROLES | LIST_ROLES if decision.choice == "extend" else HEAD_ROLES
     for i, v in enumerate(out):
-        if i in decision.in_second and v.role not in HEAD_ROLES and v.role != "body":
+        if i in decision.in_second and v.role not in keep and v.role != "body":
             out[i] = Verdict("body", f"in trafilatura's article (ensemble: {decision.why})")
         elif v.role == "body" and i not in decision.in_second:
             out[i] = Verdict("other_boilerplate", f"not in trafilatura's article (ensemble: {decision.why})")
@@ -236,7 +243,7 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     scored = lab.scored
     out = [i for i in second if first < i < last and _joinable(lab, i) and not _promo_box(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not (i and _teaser_headline(scored[i - 1]))
+            and _prose(scored[i].feat) and not _stray_chrome(lab, i) and not (i and _teaser_headline(scored[i - 1]))
             and not _beyond_marked_sidebar(lab, i, first, last)]
     out += [i for i in second if i > first and _in_article_box(lab, i)]
     out += _open_promo_box(lab, second, first)
@@ -255,6 +262,15 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
                 or (run and all(scored[i].cand.in_text_container for i in (*run, edge))):
             out += run  # prose, or more of the article's text container (a review's title, a spec list)
     return sorted(set(out))
+
+
+def _stray_chrome(lab: Labelling, i: int) -> bool:
+    """Prose away from our body, outside the page's article markup, that we saw as no list of any kind: a site's
+    notice, disclaimer or comment rules in a page without article markup (2008's table layouts), which
+    trafilatura keeps there; never the article on the dev sets, where a list we took for related (a project's
+    links, each with a line on it) sometimes is."""
+    c = lab.scored[i].cand
+    return not (c.in_article or c.in_text_container) and lab.verdicts[i].role in ("other_boilerplate", "navigation")
 
 
 def _in_article_box(lab: Labelling, i: int) -> bool:
