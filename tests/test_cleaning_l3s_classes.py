@@ -29,6 +29,18 @@ def test_a_page_whose_html_tag_is_written_self_closing_is_read_whole() -> None:
     assert all(p in doc.body_text for p in PARAS)
 
 
+def test_a_page_stitched_from_two_documents_is_read_on_past_the_first_ones_end() -> None:
+    """A weather box included as a whole document of its own (``...</body></html>``, a script, then the page's
+    own ``<!DOCTYPE><html><head><title>...``): libxml2 dropped all after the first ``</html>``; a browser reads on,
+    and shows neither head's title."""
+    html = ("<html><body><table><tr><td>Tuesday 15th of January 2008</td><td>Temperature: 25</td></tr></table>"
+            "</body></html><script>function f() {}</script><!DOCTYPE html><html><head><title>News::Waste sites"
+            f"</title></head><body>{CHROME}<h1>Two waste sites to close on weekdays</h1>{ARTICLE}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert all("News::" not in b.text for b in doc.blocks)
+
+
 def test_a_closed_title_and_a_self_closing_image_are_left_as_written() -> None:
     """The repair touches nothing on a well-formed page: ``<img/>`` and a closed title parse as before."""
     html = (f"<html><head><title>Waste sites - The Gazette</title></head><body>{CHROME}<h1>Two waste sites to close"

@@ -20,7 +20,7 @@ from .rules import _load
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "option",
                   "input", "textarea", "canvas", "object", "embed", "video", "audio", "map", "math", "link",
-                  "meta"})
+                  "meta", "title"})
 BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "caption",
                    "td", "th", "dt", "dd", "div", "section", "article", "header", "footer", "aside", "nav", "main",
                    "form", "table", "tr", "ul", "ol", "dl", "figure", "address", "summary", "details", "body",
@@ -202,14 +202,17 @@ def _hidden(attrs: dict[str, str]) -> bool:
 TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
 TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
 ROOT_SELF_CLOSED = re.compile(r"(<(?:html|head|body)\b[^<>]*?)\s*/>", re.IGNORECASE)
+HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 HEAD_CHARS = 4096  # where a start tag of <html>, <head> or <body> is looked for
 
 
-def repair_head(html: str) -> str:
-    """The page with two breakages a browser survives and libxml2 does not: a ``<title>`` never closed (libxml2
-    takes the rest of the page for the title; it ends at the next tag, as older browsers ended it) and an
-    ``<html>``, ``<head>`` or ``<body>`` start tag written self-closing (``<html .../>``: libxml2 ends the document
-    there; a browser ignores the slash). Both come from truncated or spliced crawls and lose a whole page."""
+def repair_markup(html: str) -> str:
+    """The page with three breakages a browser survives and libxml2 does not, each of which lost a whole page (from
+    truncated, spliced or stitched-together pages): a ``<title>`` never closed (libxml2 takes the rest of the page
+    for the title; it ends at the next tag, as older browsers ended it); an ``<html>``, ``<head>`` or ``<body>``
+    start tag written self-closing (``<html .../>``: libxml2 ends the document there; a browser ignores the
+    slash); and an ``</html>`` with more of the page after it (an include that brings its own document: libxml2
+    drops everything after it; a browser reads on into the body)."""
     m = TITLE_OPEN.search(html)
     if m and not TITLE_CLOSE.search(html, m.end()):
         end = html.find("<", m.end())
@@ -218,14 +221,17 @@ def repair_head(html: str) -> str:
     head = html[:HEAD_CHARS]
     if "/>" in head and ROOT_SELF_CLOSED.search(head):
         html = ROOT_SELF_CLOSED.sub(r"\1>", head) + html[HEAD_CHARS:]
+    m = HTML_END.search(html)
+    if m and not html[m.end():].isspace() and m.end() < len(html):
+        html = HTML_END.sub("", html)
     return html
 
 
 def parse(html: str) -> etree._Element | None:
-    """The page's element tree (lxml's HTML parser, plain elements for speed, after ``repair_head``); None for a page
-    with none."""
+    """The page's element tree (lxml's HTML parser, plain elements for speed, after ``repair_markup``); None for a
+    page with none."""
     try:
-        root = etree.fromstring(repair_head(html).encode("utf-8"), parser=_parser())
+        root = etree.fromstring(repair_markup(html).encode("utf-8"), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root
@@ -330,11 +336,13 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             if child.tail:
                 add(child.tail, ctx, in_link)
 
-    body = root.find("body")
+    bodies = [child for child in root if child.tag == "body"] or [root]  # stitched pages: a body per document
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, MAX_DEPTH))  # broken pages nest thousands of unclosed tags
     try:
-        walk(body if body is not None else root, _Context(), False)
+        for body in bodies:
+            walk(body, _Context(), False)
+            flush()
     finally:
         sys.setrecursionlimit(limit)
     flush()
