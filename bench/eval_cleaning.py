@@ -330,10 +330,13 @@ def load(git_dir: Path, other_languages: bool = False) -> list[Page]:
                      "dragnet_data); fetch one of them")
 
 
+UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
+
+
 def render_text(page_html: str) -> str:
     """All visible text of a page, one line per block element, as a plain-text scrape saves it."""
-    try:
-        root = lxml_html.document_fromstring(page_html)
+    try:  # as bytes: lxml refuses a str that opens with an XML declaration naming its encoding
+        root = lxml_html.document_fromstring(page_html.encode("utf-8"), parser=UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return ""
     lines: list[str] = []
