@@ -5,6 +5,7 @@ from __future__ import annotations
 from pipeline.cleaning import clean_document
 
 from .test_cleaning_fundus_classes import PARAS
+from .test_cleaning_news_classes import TEASERS
 
 ARTICLE = "".join(f"<p>{p}</p>" for p in PARAS)
 CHROME = "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a> | <a href='/sport'>Sport</a></td></tr></table>"
@@ -47,3 +48,27 @@ def test_a_closed_title_and_a_self_closing_image_are_left_as_written() -> None:
             f"</h1><img src='a.jpg' />{ARTICLE}</body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS) and "The Gazette" not in doc.body_text
+
+
+def test_teasers_after_the_article_in_its_own_element_are_not_its_closing_paragraphs() -> None:
+    """A 2008 page puts other stories' linked headlines, each over its summary, right after the article's
+    paragraphs in the same table cell: they are no closing paragraphs set after a box (the article ends before
+    them); the last link of a list, followed by prose, still is no teaser (the article resuming)."""
+    teasers = "".join(f"<p><a href='/w{k}'>{h}</a></p><p>{t}</p>" for k, (h, t) in enumerate(TEASERS))
+    html = (f"<html><body>{CHROME}<table><tr><td><h1>Two waste sites to close on weekdays</h1>{ARTICLE}"
+            f"<p>Do you have comments on this story?</p>{teasers}</td></tr></table></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(t in doc.body_text for _, t in TEASERS)
+
+
+def test_the_article_resumes_after_a_list_of_links_inside_it() -> None:
+    """The last link of a related list inside the article, followed by the article's closing paragraph in the same
+    element, heads no teaser: the paragraph is the article's."""
+    links = "".join(f"<li><a href='/w{k}'>{h}</a></li>" for k, (h, _) in enumerate(TEASERS))
+    html = (f"<html><body>{CHROME}<table><tr><td><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[:3]) + f"<h3>Related stories</h3><ul>{links}</ul><p>{PARAS[3]}</p>"
+            "</td></tr></table><p><a href='/about'>About us</a> | <a href='/contact'>Contact</a></p></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(h in doc.body_text for h, _ in TEASERS)

@@ -242,6 +242,8 @@ def _later_siblings(scored: list[Scored], end: int) -> int:
                 or (s.rule is not None and s.rule.role == "comment"):
             break
         if s.klass != GOOD:
+            if _teaser_pair_at(scored, k, False) and not c.is_list_item:
+                break  # another article's linked headline over its summary (a list's last link is no teaser)
             continue
         if c.parent != parent:
             break
