@@ -144,6 +144,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Email the author | Follow on Twitter": "author contact links",
         "on January 14, 2015 at 2:30 PM, updated January 14, 2015 at 3:55 PM": "a date and time with its update",
         "Disqus allows you to post comments on our site.": "comment policy",
+        "The following are comments from the readers. In no way do they represent the view of harbour.example.":
+            "comment section preamble",
+        "Comment posters are responsible for the opinions they express and the accuracy of what they provide.":
+            "comment section preamble",
+        "Do you have comments on this story?": "comment section preamble",
         "Posted by Harbour Weekly at 12:06 PM": "a blog post's footer",
         "Labels: Harbour, Ferries, Weather": "tags list",
         "61Click to share on Facebook (Opens in new window)61": "share buttons",
@@ -178,6 +183,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "We welcome your comments on the draft harbour plan.",
         "All comments will be reviewed by the planning committee.",
         "Comments are welcome until 5 March.",
+        "The following are the comments the council received from residents.",
+        "Posters are responsible for the litter they leave, the council said.",
+        "Do you have comments on the plan? The council wants to hear them by May.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
     ]
