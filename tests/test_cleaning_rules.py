@@ -149,6 +149,11 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Comment posters are responsible for the opinions they express and the accuracy of what they provide.":
             "comment section preamble",
         "Do you have comments on this story?": "comment section preamble",
+        "Comment viewing options": "comment display options",
+        'Select your preferred way to display the comments and click "Save settings" to activate your changes.':
+            "comment display options",
+        "Bookmark/Search this post with:": "share buttons",
+        "MORE HARBOUR HEADLINES »": "related-stories heading",
         "Posted by Harbour Weekly at 12:06 PM": "a blog post's footer",
         "Labels: Harbour, Ferries, Weather": "tags list",
         "61Click to share on Facebook (Opens in new window)61": "share buttons",
