@@ -72,3 +72,36 @@ def test_the_article_resumes_after_a_list_of_links_inside_it() -> None:
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert not any(h in doc.body_text for h, _ in TEASERS)
+
+
+LONG_TEASERS = [
+    ("Inquest urges more help for young carers",
+     "An inquest report released on Thursday into the death of a young carer recommends that the county give "
+     "more help to the families who look after a parent at home."),
+    ("Insurer urged to offer pay-as-you-drive cover",
+     "Campaigners are urging the county's largest insurer to consider cover that charges drivers by the mile, "
+     "saying it would cut both the cost of cover and the number of cars on the road."),
+    ("Hotelier eager to dive into water park plan",
+     "A committee at the town hall has approved a plan to put two million pounds of public money into a water park "
+     "on the old gasworks site, in the hope that private money will follow."),
+]
+
+
+def test_a_stream_of_other_stories_after_a_related_heading_is_no_article_resuming() -> None:
+    """A text scrape: the article, a 'More headlines' heading, then other stories' headlines each over a summary
+    that runs long and ends as a statement. The article resuming after a box has paragraphs that follow each
+    other; each of these sits under a headline of its own, so the article ends at the heading."""
+    stream = [line for pair in LONG_TEASERS for line in pair]
+    text = "\n".join(["Home | News | Sport", "Two waste sites to close on weekdays", *PARAS,
+                      "MORE COUNTY HEADLINES »", *stream, "Contact us | Privacy"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(summary in doc.body_text for _, summary in LONG_TEASERS)
+
+
+def test_the_article_still_resumes_after_a_related_box_in_a_text_scrape() -> None:
+    """The same heading and list inside the article, with two of its paragraphs after it: the article resumes."""
+    text = "\n".join(["Home | News | Sport", "Two waste sites to close on weekdays", *PARAS[:2], "Related stories",
+                      *(h for h, _ in LONG_TEASERS), *PARAS[2:], "Contact us | Privacy"])
+    doc = clean_document(text, "text", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)

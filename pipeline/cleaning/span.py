@@ -474,8 +474,8 @@ RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a t
 def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
     follow its short list, ending as statements do (other articles' headlines below a box read as prose too, but
-    end in no full stop, or in a question mark); looked for further on past an advert that says the article
-    continues below it."""
+    end in no full stop, or in a question mark), and not each under a headline of its own (a stream of other
+    stories' summaries); looked for further on past an advert that says the article continues below it."""
     if scored[k].rule is not None and scored[k].rule.role == "comment":
         return False
     reach, j = k + RESUME_WINDOW, k + 1
@@ -483,10 +483,10 @@ def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
         if CONTINUES_BELOW.search(scored[j].cand.text):  # the page says the article goes on after the box
             reach = j + RESUME_WINDOW
         j += 1
-    window = scored[k + 1:min(end, reach) + 1]
-    long_prose = sum(s.klass == GOOD and s.rule is None and s.feat.n_words >= RESUME_MIN_WORDS
-                     and STATEMENT_END.search(s.cand.text) is not None for s in window)
-    return long_prose >= RESUME_MIN_PARAGRAPHS
+    long_prose = [j for j in range(k + 1, min(end, reach) + 1) if scored[j].klass == GOOD and scored[j].rule is None
+                  and scored[j].feat.n_words >= RESUME_MIN_WORDS and STATEMENT_END.search(scored[j].cand.text)]
+    # other stories' summaries each sit under their headline; the article's resumed paragraphs follow each other
+    return len(long_prose) >= RESUME_MIN_PARAGRAPHS and not all(_stacked_teaser(scored, j) for j in long_prose)
 
 
 CONTINUES_BELOW = re.compile(r"\b(article|story) continues below\b", re.IGNORECASE)
