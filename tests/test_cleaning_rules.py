@@ -154,6 +154,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
             "comment display options",
         "Bookmark/Search this post with:": "share buttons",
         "MORE HARBOUR HEADLINES »": "related-stories heading",
+        "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
+        "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
+        "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
         "Posted by Harbour Weekly at 12:06 PM": "a blog post's footer",
         "Labels: Harbour, Ferries, Weather": "tags list",
         "61Click to share on Facebook (Opens in new window)61": "share buttons",
@@ -191,6 +194,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "The following are the comments the council received from residents.",
         "Posters are responsible for the litter they leave, the council said.",
         "Do you have comments on the plan? The council wants to hear them by May.",
+        "Google", "Windows Live", "Discussions", "Digg", "Discussions continued late into the night.",
+        "Be the first to sign up for the ferry's new season ticket.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
     ]
