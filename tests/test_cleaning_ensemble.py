@@ -198,3 +198,18 @@ def test_a_site_notice_far_from_the_article_and_outside_its_markup_does_not_join
     assert notice not in body_of(lab, lab.verdicts)
     verdicts = apply(lab, _decision(lab, "\n".join([*PARAS, notice])))
     assert body_of(lab, verdicts) == PARAS
+
+
+def test_a_standfirst_between_the_headline_and_the_article_joins_outside_article_markup() -> None:
+    """Prose that trafilatura keeps between the headline and our body, outside article markup, is the article's
+    standfirst: no site notice, so it joins (a notice above the headline would not)."""
+    standfirst = ("Rovers moved into the play-off places on Saturday with a late winner at Mill Lane, their fourth "
+                  "away win of a season that began with three defeats in a row.")
+    html = ("<html><body><table><tr><td><h1>Rovers climb to third</h1></td></tr>"
+            f"<tr><td class='x'><div><p>{standfirst}</p></div></td></tr>"
+            + "".join(f"<tr><td><a href='/s{k}'>{h}</a></td></tr>" for k, h in enumerate(HEADLINES))
+            + "<tr><td>" + "".join(f"<p>{p}</p>" for p in PARAS + MORE) + "</td></tr></table></body></html>")
+    lab = labelled(html)
+    assert standfirst not in body_of(lab, lab.verdicts)  # our classifier alone leaves it out
+    verdicts = apply(lab, _decision(lab, "\n".join([standfirst, *PARAS, *MORE])))
+    assert standfirst in body_of(lab, verdicts)

@@ -105,3 +105,14 @@ def test_the_article_still_resumes_after_a_related_box_in_a_text_scrape() -> Non
                       *(h for h, _ in LONG_TEASERS), *PARAS[2:], "Contact us | Privacy"])
     doc = clean_document(text, "text", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
+
+
+def test_the_article_resumes_after_a_related_box_of_one_link_inside_it() -> None:
+    """A related box of one linked headline (an <aside>) between the article's paragraphs, its summary-shaped
+    next paragraph the article's own: the box is a unit of its own, not a stream of teasers."""
+    html = (f"<html><body>{CHROME}<table><tr><td><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+            + f"<aside class='related'><a href='/w1'>{TEASERS[0][0]}</a></aside><p>{PARAS[3]}</p>"
+            "</td></tr></table><p><a href='/about'>About us</a> | <a href='/contact'>Contact</a></p></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)

@@ -243,8 +243,8 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     scored = lab.scored
     out = [i for i in second if first < i < last and _joinable(lab, i) and not _promo_box(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not _stray_chrome(lab, i) and not (i and _teaser_headline(scored[i - 1]))
-            and not _beyond_marked_sidebar(lab, i, first, last)]
+            and _prose(scored[i].feat) and not _stray_chrome(lab, i, first)
+            and not (i and _teaser_headline(scored[i - 1])) and not _beyond_marked_sidebar(lab, i, first, last)]
     out += [i for i in second if i > first and _in_article_box(lab, i)]
     out += _open_promo_box(lab, second, first)
     for step, edge in ((1, last), (-1, first)):
@@ -264,13 +264,17 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     return sorted(set(out))
 
 
-def _stray_chrome(lab: Labelling, i: int) -> bool:
+def _stray_chrome(lab: Labelling, i: int, first: int) -> bool:
     """Prose away from our body, outside the page's article markup, that we saw as no list of any kind: a site's
     notice, disclaimer or comment rules in a page without article markup (2008's table layouts), which
     trafilatura keeps there; never the article on the dev sets, where a list we took for related (a project's
-    links, each with a line on it) sometimes is."""
+    links, each with a line on it) sometimes is. A paragraph between the headline and our body is the article's
+    standfirst, not stray."""
     c = lab.scored[i].cand
-    return not (c.in_article or c.in_text_container) and lab.verdicts[i].role in ("other_boilerplate", "navigation")
+    if c.in_article or c.in_text_container or lab.verdicts[i].role not in ("other_boilerplate", "navigation"):
+        return False
+    roles = [v.role for v in lab.verdicts]
+    return not (i < first and "title" in roles[:i] and "title" not in roles[i + 1:first])
 
 
 def _in_article_box(lab: Labelling, i: int) -> bool:

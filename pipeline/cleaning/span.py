@@ -242,8 +242,9 @@ def _later_siblings(scored: list[Scored], end: int) -> int:
                 or (s.rule is not None and s.rule.role == "comment"):
             break
         if s.klass != GOOD:
-            if _teaser_pair_at(scored, k, False) and not c.is_list_item:
-                break  # another article's linked headline over its summary (a list's last link is no teaser)
+            if _teaser_pair_at(scored, k, False) and not c.is_list_item and c.markup_role is None:
+                break  # another article's linked headline over its summary, in no box or list of its own (the
+                # last link of a list or a related box inside the article may sit right above its next paragraph)
             continue
         if c.parent != parent:
             break
