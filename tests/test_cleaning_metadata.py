@@ -1,9 +1,14 @@
 """Author names from bylines: the classes of slips seen on real pages, with hand-written expectations."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from pipeline.cleaning import clean_document
 from pipeline.cleaning.metadata import clean_author
+
+from .test_cleaning_fundus_classes import PARAS
 
 
 @pytest.mark.parametrize(("byline", "name"), [
@@ -139,3 +144,13 @@ def test_markup_escaped_twice_reads_as_written() -> None:
             f"<body><article><p>{prose}</p><p>{prose}</p></article></body></html>")
     doc = clean_document(html, "html")
     assert (doc.title, doc.author, doc.section) == ("Harbour’s B&B fees to rise", "Jo O'Donnell", "Towns & Villages")
+
+
+def test_the_dateline_under_the_headline_beats_a_date_found_by_searching_the_whole_page() -> None:
+    """No date in the markup: the dateline under the headline gives the date, before htmldate's search of the
+    whole text (which reads an archive link's date here, and costs more than the rest of the cleaning)."""
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><p><a href='/'>Home</a></p><h1>Two waste sites to close on weekdays</h1>"
+            f"<p>Tuesday 15 January 2008</p>{paras}<p>Archive: stories from 12/03/2007 and earlier.</p>"
+            "<p>Copyright 2007 The Gazette</p></body></html>")
+    assert clean_document(html, "html").published_date == date(2008, 1, 15)

@@ -100,7 +100,10 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     declared = date_from_iso(hints.get("published"), timezone, local_now) \
         or date_from_iso(page.get("published"), timezone, local_now)  # a stated time: its date in ``timezone``
     ours = own_date(datelines + bylines, timezone, local_now)
-    published = declared or (_htmldate(text, blocks, ours, timezone, local_now) if fmt == "html" else None) or ours
+    # htmldate's reading of the markup first, then our datelines, and only then its search of the whole text
+    # (20 ms a page of 2008 layouts, more than our whole cleaning: measured as good this way, ``datecmp``)
+    published = declared or (_htmldate(text, blocks, ours, timezone, local_now, False) if fmt == "html" else None) \
+        or ours or (_htmldate(text, blocks, ours, timezone, local_now, True) if fmt == "html" else None)
     return CleanedDocument(
         blocks=blocks, body_text=body_text, comments=comments, title=title, author=author,
         publisher=hints.get("publisher") or page.get("publisher") or publisher_default
@@ -113,10 +116,11 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
     )
 
 
-def _htmldate(html: str, blocks: list[Block], ours: date | None, tz: str, now: datetime) -> date | None:
-    """htmldate's publication date (measured better than ours), unless it is only a date our labelling found on
-    other articles' teasers."""
-    found = htmldate_published(html, now)
+def _htmldate(html: str, blocks: list[Block], ours: date | None, tz: str, now: datetime,
+              extensive: bool) -> date | None:
+    """htmldate's publication date (its markup reading measured better than ours), unless it is only a date our
+    labelling found on other articles' teasers."""
+    found = htmldate_published(html, now, extensive)
     if found is None or (found != ours and found in dates_of_other_articles([(b.role, b.text) for b in blocks], tz)):
         return None
     return found
