@@ -241,9 +241,10 @@ def _chrome_in_words(s: Scored) -> bool:
 def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> list[int]:
     """Blocks of trafilatura's article that join our body."""
     scored = lab.scored
+    headline = max((k for k in range(first) if lab.verdicts[k].role == "title"), default=first)
     out = [i for i in second if first < i < last and _joinable(lab, i) and not _promo_box(lab, i)]
     out += [i for i in second if not first < i < last and _joinable(lab, i) and scored[i].klass != BAD
-            and _prose(scored[i].feat) and not _stray_chrome(lab, i, first)
+            and _prose(scored[i].feat) and not _stray_chrome(lab, i, headline, first)
             and not (i and _teaser_headline(scored[i - 1])) and not _beyond_marked_sidebar(lab, i, first, last)]
     out += [i for i in second if i > first and _in_article_box(lab, i)]
     out += _open_promo_box(lab, second, first)
@@ -264,17 +265,16 @@ def _joining(lab: Labelling, second: frozenset[int], first: int, last: int) -> l
     return sorted(set(out))
 
 
-def _stray_chrome(lab: Labelling, i: int, first: int) -> bool:
+def _stray_chrome(lab: Labelling, i: int, headline: int, first: int) -> bool:
     """Prose away from our body, outside the page's article markup, that we saw as no list of any kind: a site's
     notice, disclaimer or comment rules in a page without article markup (2008's table layouts), which
     trafilatura keeps there; never the article on the dev sets, where a list we took for related (a project's
-    links, each with a line on it) sometimes is. A paragraph between the headline and our body is the article's
-    standfirst, not stray."""
+    links, each with a line on it) sometimes is. A paragraph between the headline (block ``headline``, the last
+    title above our body) and our body (from block ``first``) is the article's standfirst, not stray."""
     c = lab.scored[i].cand
     if c.in_article or c.in_text_container or lab.verdicts[i].role not in ("other_boilerplate", "navigation"):
         return False
-    roles = [v.role for v in lab.verdicts]
-    return not (i < first and "title" in roles[:i] and "title" not in roles[i + 1:first])
+    return not headline < i < first
 
 
 def _in_article_box(lab: Labelling, i: int) -> bool:

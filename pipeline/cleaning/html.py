@@ -222,7 +222,7 @@ def repair_markup(html: str) -> str:
     if "/>" in head and ROOT_SELF_CLOSED.search(head):
         html = ROOT_SELF_CLOSED.sub(r"\1>", head) + html[HEAD_CHARS:]
     m = HTML_END.search(html)
-    if m and not html[m.end():].isspace() and m.end() < len(html):
+    if m and html[m.end():].strip():
         html = HTML_END.sub("", html)
     return html
 
