@@ -157,6 +157,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
+        "Copyright 2008 Associated Press. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed.": "a news agency's copyright notice (the end of its story)",
+        "Copyright 2008 Reuters. All rights reserved.": "a news agency's copyright notice (the end of its story)",
         "Posted by Harbour Weekly at 12:06 PM": "a blog post's footer",
         "Labels: Harbour, Ferries, Weather": "tags list",
         "61Click to share on Facebook (Opens in new window)61": "share buttons",
@@ -196,6 +199,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Do you have comments on the plan? The council wants to hear them by May.",
         "Google", "Windows Live", "Discussions", "Digg", "Discussions continued late into the night.",
         "Be the first to sign up for the ferry's new season ticket.",
+        "The Associated Press said all rights to the pictures were reserved by the family.",
+        "Reuters reported that the material may not be published until Monday.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
     ]
