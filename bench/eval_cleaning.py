@@ -326,8 +326,8 @@ def load(git_dir: Path, other_languages: bool = False) -> list[Page]:
             if other_languages:
                 return list(fundus_pages(git_dir, True)) if loader is fundus_pages else []
             return list(loader(git_dir))
-    raise SystemExit(f"{git_dir}: not a known page set (readability, trafilatura, postlight, newspaper, fundus or "
-                     "dragnet_data); fetch one of them")
+    raise SystemExit(f"{git_dir}: not a known page set (readability, trafilatura, postlight, newspaper, fundus, "
+                     "L3S-GN1 or dragnet_data); fetch one of them")
 
 
 UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")

@@ -345,7 +345,6 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
             flush()
     finally:
         sys.setrecursionlimit(limit)
-    flush()
     _thread_texts(out)
     declared = meta.pop("article_body", None)
     if declared:
