@@ -153,7 +153,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         'Select your preferred way to display the comments and click "Save settings" to activate your changes.':
             "comment display options",
         "Bookmark/Search this post with:": "share buttons",
-        "MORE HARBOUR HEADLINES »": "related-stories heading",
+        "MORE HARBOUR HEADLINES »": "related-stories heading", "More Headlines": "related-stories heading",
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
