@@ -54,6 +54,9 @@ def stop_group(proc: subprocess.Popen, timeout: float = 30) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    gone = time.monotonic() + 10  # SIGKILL lands asynchronously: on a loaded machine a member lives a moment more
+    while group_members(proc.pid) and time.monotonic() < gone:
+        time.sleep(0.05)
 
 
 @dataclass
