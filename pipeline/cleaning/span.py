@@ -436,7 +436,6 @@ def _stream_headline(scored: list[Scored], k: int) -> bool:
     return label is not None and NUMBERING.fullmatch(label) is None
 
 
-
 def _stacked_teaser(scored: list[Scored], k: int) -> bool:
     """Block k a teaser's summary under its headline (k-1): short prose under a headline-like line."""
     s, head = scored[k], scored[k - 1]
