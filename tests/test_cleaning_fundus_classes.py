@@ -243,3 +243,44 @@ def test_a_short_opening_sentence_of_another_language_under_the_headline_opens_t
     text = "\n\n".join(["Startseite", "Zwei Wertstoffhöfe schließen an Werktagen", opening, *DE_PARAS, "Impressum"])
     doc = clean_document(text, "text", ensemble=False)
     assert doc.body_text.startswith(opening) and all(p in doc.body_text for p in DE_PARAS)
+
+
+VIDEO_TITLE = "WATCH | Residents queue at the waste site on the last open weekday:"
+VIDEO_CAPTION = "People who use the site on weekdays told us what they would do once the gates are locked in April."
+
+
+def _video(title: str, caption: str) -> str:
+    head = f"<strong><em>{title}</em></strong>" if title else ""
+    return (f"<div>{head}<span class='mediaEmbed'><div class='player'><img src='v.jpg' alt=''></div>"
+            f"<span class='media-caption'>{caption}</span></span></div>")
+
+
+def test_a_layout_class_naming_what_sits_beside_the_article_gives_it_no_role() -> None:
+    """'detailBodyContainer withSidebar', 'article-with-rail', 'has-sidebar': a class word after 'with', 'has',
+    'no' or 'without' names what the element holds beside it or lacks, not what it is. The article inside such a
+    wrapper is not a sidebar: its marked parts (a video's caption) keep their own roles, its paragraphs the body's."""
+    html = ("<html><body><main><div class='detailBodyContainer withSidebar'><h1>Two waste sites to close on "
+            f"weekdays</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{_video('', VIDEO_CAPTION)}"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div><aside class='sidebar'><h2>Most read</h2><ul>"
+            "<li><a href='/a'>Bus lane cameras to be switched on in March</a></li>"
+            "<li><a href='/b'>Library opening hours cut at four branches</a></li></ul></aside></main></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles[VIDEO_CAPTION] == "caption"
+    assert roles["Bus lane cameras to be switched on in March"] == "related"
+
+
+def test_a_video_title_set_in_the_article_is_a_caption_and_article_sentences_about_videos_stay() -> None:
+    """'WATCH | ...:', 'Listen: ...', 'VIDEO: ...' over a clip embedded between paragraphs is the clip's title, not a
+    paragraph of the article; sentences that only begin with such a word are the article's."""
+    sentences = ["Video footage shared by residents showed queues stretching back to the main road on Saturday.",
+                 "Watchdog groups said the council should publish the review in full before the gates are locked."]
+    html = (f"<html><body><article><h1>Two waste sites to close on weekdays</h1><p>{PARAS[0]}</p>"
+            f"<p>{sentences[0]}</p>{_video(VIDEO_TITLE, VIDEO_CAPTION)}<p>{PARAS[1]}</p>"
+            f"<p>Listen: the cabinet member on local radio</p><p>{sentences[1]}</p><p>{PARAS[2]}</p></article>"
+            "</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([PARAS[0], sentences[0], PARAS[1], sentences[1], PARAS[2]])
+    roles = {b.text: b.role for b in doc.blocks}
+    assert roles[VIDEO_TITLE] == roles["Listen: the cabinet member on local radio"] == "caption"

@@ -52,6 +52,28 @@ TEMPLATE_PLACEHOLDERS = ("{{", "<%", "${")
 
 
 @cache
+def _modifiers() -> frozenset[str]:
+    return frozenset(_load("markup.yaml")["modifiers"])
+
+
+def _without_modified(words: list[str]) -> tuple[str, ...]:
+    """Class/id words less each modifier and the word it modifies ("content with sidebar" -> "content")."""
+    modifiers = _modifiers()
+    if not modifiers.intersection(words):
+        return tuple(words)
+    out: list[str] = []
+    skip = False
+    for w in words:
+        if skip:
+            skip = False
+        elif w in modifiers:
+            skip = True
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+@cache
 def _markup() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]], dict[str, list[tuple[str, ...]]]]:
     """Tag roles, class-word sequences by first word (longest first), content-container sequences by first word."""
     raw = _load("markup.yaml")
@@ -100,7 +122,7 @@ def _element_markup(name: str, marks: tuple[str | None, ...]) -> tuple[bool, str
         for v in marks:
             if v:
                 parts.extend(w for w in SPLIT.split(CAMEL.sub(" ", v).lower()) if w)
-        words = tuple(parts)
+        words = _without_modified(parts)
     if words and _find_seq(words, content) is not None:
         return True, None, None, False
     role = reason = None
