@@ -299,3 +299,18 @@ def test_chrome_lines_are_not_joined_as_one_sentence_broken_across_lines() -> No
     roles = {b.text: b.role for b in doc.blocks}
     assert roles["Email the author | Follow on Twitter"] == "navigation"
     assert roles[lines[3]] == "dateline"
+
+
+def test_a_chart_drawn_in_text_inside_the_article_is_no_part_of_its_body() -> None:
+    """An interactive graphic (ai2html and the like draw a chart as positioned text: a lead-in sentence, axis
+    labels, figures) between the article's paragraphs: its words are the chart's, out of the body like a figure's."""
+    labels = "".join(f"<div class='g-label'><p>{x}</p></div>" for x in ("£915", "million", "’17", "’18", "’19",
+                                                                        "Mooring fees"))
+    chart = ("<section class='interactive-embedded custom-graphic-container'><header><p class='interactive-leadin'>"
+             "Mooring fees have risen faster than the cost of repairs to the pier over the last three years, the "
+             "board's accounts show.</p></header><div class='ai2html'><div class='g-artboard'>"
+             f"{labels}</div></div></section>")
+    html = (f"<html><body><article><h1>Old stone pier to be rebuilt</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{chart}"
+            f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
