@@ -116,3 +116,45 @@ def test_the_article_resumes_after_a_related_box_of_one_link_inside_it() -> None
             "</td></tr></table><p><a href='/about'>About us</a> | <a href='/contact'>Contact</a></p></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
+
+
+SHORT_PARAS = [
+    "The council toured the flooded streets by the river on Sunday to see the damage the ice jam has done.",
+    "Three cabinet members and the mayor went with the leader, who spoke to families moved out of their homes.",
+    "The ice jam is about six kilometres long and has kept the river above its banks for more than a week.",
+    "The leader did not promise any new money, but said the council would help the town to pay for the repairs.",
+    "The town and the council have already spent about three million pounds on pumps, sandbags and hot meals.",
+]
+BLURBS = [
+    ("Record year for house sales in the county",
+     "Estate agents in the county's four biggest towns sold more homes last year than in any year since records "
+     "began, and prices rose faster than wages for the sixth year in a row, the land registry's figures show."),
+    ("Brewers rewrite recipes as hops run short",
+     "A shortage of hops after a wet summer is forcing small breweries across the county to change the recipes of "
+     "their best-selling beers, and some say they will have to put up their prices before the spring."),
+    ("Man charged after hit-and-run on the ring road",
+     "A man of twenty-four from the north of the county has been charged after a cyclist was knocked down and "
+     "left at the side of the ring road late on Friday night, and will appear before the magistrates on Monday."),
+    ("Catering college rethinks its rule on piercings",
+     "A student who was told to take out her nose ring before she could cook in the college kitchens has won a "
+     "review of the rule, which the college says was written to keep food safe and not to judge how anyone looks."),
+    ("Ferry timetable cut for the winter months",
+     "The island ferry will sail twice a day instead of four times from next month, the operator said, blaming "
+     "the cost of fuel and a fall in the number of passengers since the bridge to the mainland was opened."),
+]
+
+
+def test_a_list_of_other_stories_after_a_section_heading_does_not_take_the_short_articles_place() -> None:
+    """A short article of short paragraphs, a 'Related' heading, then another section's list of stories, each a
+    headline over a long blurb: the blurbs hold more long prose than the article, but a blurb under its headline is
+    no article's paragraph, so the article is not dropped for the list (a text scrape: no markup to tell)."""
+    lines = ["Home", "News", "Sport", "Weather", "Ice jam floods riverside streets", "Last updated: 14 January 2008",
+             "Gazette News", "Story tools: E-mail | Print | Text size", *SHORT_PARAS, "With files from the wire",
+             "Related", "Internal links", "Town considers melting the ice jam with hot water",
+             "Photo gallery: the ice jam", "County headlines"]
+    for head, blurb in BLURBS:
+        lines += [head, blurb]
+    lines += ["Full list of articles", "Contact us | Terms of use | Privacy"]
+    doc = clean_document("\n".join(lines), "text")
+    assert doc.body_text is not None and all(p in doc.body_text for p in SHORT_PARAS)
+    assert all(blurb not in doc.body_text for _, blurb in BLURBS)

@@ -194,7 +194,7 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
     """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
     the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
     a 'View all' heading, the article far below), the article is that later run, judged the same way (``prose``:
-    ``_prose_before``)."""
+    ``_prose_before``; blurbs each under a headline, another section's list of stories, do not count)."""
     while True:
         seen, cut = 0, None
         for k in range(start, end + 1):
@@ -213,7 +213,8 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
         if later is None:
             return start, cut - 1
         later_start, later_end = cut + 1 + later[0], cut + 1 + later[1]
-        after = prose[later_end + 1] - prose[later_start]
+        after = prose[later_end + 1] - prose[later_start] - sum(  # a teaser's blurb under its headline is no article's
+            _long_statement_words(scored[k]) for k in range(later_start, later_end + 1) if _stacked_teaser(scored, k))
         if after < RESTART_MIN_WORDS or after < RESTART_RATIO * (prose[cut] - prose[start]):
             return start, cut - 1
         start, end = later_start, later_end
