@@ -194,7 +194,7 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
     """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
     the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
     a 'View all' heading, the article far below), the article is that later run, judged the same way (``prose``:
-    ``_prose_before``; blurbs each under a headline, another section's list of stories, do not count)."""
+    ``_prose_before``; lone blurbs each under a headline, another section's list of stories, do not count)."""
     while True:
         seen, cut = 0, None
         for k in range(start, end + 1):
@@ -213,8 +213,8 @@ def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[i
         if later is None:
             return start, cut - 1
         later_start, later_end = cut + 1 + later[0], cut + 1 + later[1]
-        after = prose[later_end + 1] - prose[later_start] - sum(  # a teaser's blurb under its headline is no article's
-            _long_statement_words(scored[k]) for k in range(later_start, later_end + 1) if _stacked_teaser(scored, k))
+        after = prose[later_end + 1] - prose[later_start] - sum(  # a teaser's lone blurb under its headline
+            _long_statement_words(scored[k]) for k in range(later_start, later_end + 1) if _lone_blurb(scored, k))
         if after < RESTART_MIN_WORDS or after < RESTART_RATIO * (prose[cut] - prose[start]):
             return start, cut - 1
         start, end = later_start, later_end
@@ -442,6 +442,12 @@ def _stacked_teaser(scored: list[Scored], k: int) -> bool:
     s, head = scored[k], scored[k - 1]
     return s.klass == GOOD and head.klass != GOOD and _headline_shaped(head) \
         and s.feat.n_words <= STACKED_SUMMARY_WORDS and s.feat.n_sentences <= STACKED_SUMMARY_SENTENCES
+
+
+def _lone_blurb(scored: list[Scored], k: int) -> bool:
+    """Block k a teaser's summary under its headline with no paragraph after it (an article's first paragraph
+    under its headline has more)."""
+    return _stacked_teaser(scored, k) and (k + 1 == len(scored) or scored[k + 1].klass != GOOD)
 
 
 def _headline_shaped(s: Scored) -> bool:
