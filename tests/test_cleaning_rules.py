@@ -154,6 +154,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
             "comment display options",
         "Bookmark/Search this post with:": "share buttons",
         "MORE HARBOUR HEADLINES »": "related-stories heading", "More Headlines": "related-stories heading",
+        "Up Next": "related-stories heading",
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
