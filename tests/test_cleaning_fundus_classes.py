@@ -284,3 +284,15 @@ def test_a_video_title_set_in_the_article_is_a_caption_and_article_sentences_abo
     assert doc.body_text == "\n\n".join([PARAS[0], sentences[0], PARAS[1], sentences[1], PARAS[2]])
     roles = {b.text: b.role for b in doc.blocks}
     assert roles[VIDEO_TITLE] == roles["Listen: the cabinet member on local radio"] == "caption"
+
+
+def test_a_screen_readers_label_and_numbered_advert_slots_between_paragraphs_are_not_the_article() -> None:
+    """A chain of newspapers labels each stretch of its article 'Article content' for screen readers and numbers
+    its advert slots: a text scrape prints the label between every two paragraphs. Neither is the article's, and a
+    sentence that only begins with the words stays."""
+    sentence = "Article content on the council's website will be updated once the decision is confirmed."
+    lines = ["Home", "News", "Two waste sites to close on weekdays", "Article content", PARAS[0], "Article content",
+             "Advertisement 1", "Article content", PARAS[1], "Article content", sentence, "Advertisement 2",
+             "Article content", PARAS[2], "Article content", PARAS[3], "Share this article", "Contact us"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join([PARAS[0], PARAS[1], sentence, PARAS[2], PARAS[3]])
