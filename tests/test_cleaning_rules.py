@@ -156,6 +156,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "MORE HARBOUR HEADLINES »": "related-stories heading", "More Headlines": "related-stories heading",
         "Up Next": "related-stories heading", "Advertisement 2": "advert label",
         "Article content": "a screen reader's label of the article",
+        "Make The Gazette a 'Preferred Source' on Google to see more of our stories.": "follow prompt",
+        "Pick us as your preferred source on Google News": "follow prompt",
+        "(Photos by Jo Bloggs; photo illustration by A. N. Other / The Gazette)": "image credit",
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
@@ -205,6 +208,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Reuters reported that the material may not be published until Monday.",
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
+        "Fish is a preferred source of protein for many families in the county, the survey found.",
+        "Up next on the agenda was the harbour budget.", "Article content will be checked by the editor.",
+        "(The council declined to comment.)",
     ]
     _assert_no_rule(article)
 
