@@ -158,3 +158,15 @@ def test_a_list_of_other_stories_after_a_section_heading_does_not_take_the_short
     doc = clean_document("\n".join(lines), "text")
     assert doc.body_text is not None and all(p in doc.body_text for p in SHORT_PARAS)
     assert all(blurb not in doc.body_text for _, blurb in BLURBS)
+
+
+def test_a_talkback_under_the_article_is_its_comments_not_its_body() -> None:
+    """Numbered talkbacks, each under its writer's name, place and a bracketed date and time: a comment thread that
+    a text scrape prints after the article, not more of it."""
+    lines = ["Home", "News", "Two waste sites to close on weekdays", *PARAS, "Talkbacks for this article",
+             "2. Sam J - Harbourtown (12/19/2007 16:36)",
+             "2. The council never listens to the villages, and this proves it once again, as anyone could have told "
+             "them.", "Jo B - Westley (12/19/2007 15:53)",
+             "1. Weekday opening was always a waste of money, so the council is right to close the sites at last."]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

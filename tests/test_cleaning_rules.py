@@ -159,6 +159,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Make The Gazette a 'Preferred Source' on Google to see more of our stories.": "follow prompt",
         "Pick us as your preferred source on Google News": "follow prompt",
         "(Photos by Jo Bloggs; photo illustration by A. N. Other / The Gazette)": "image credit",
+        "Sam J - Harbourtown (12/19/2007 16:36)": "comment header",
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
@@ -210,7 +211,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         '"We want to hear what you think about the plans," said the leader of the council.',
         "Fish is a preferred source of protein for many families in the county, the survey found.",
         "Up next on the agenda was the harbour budget.", "Article content will be checked by the editor.",
-        "(The council declined to comment.)",
+        "(The council declined to comment.)", "The board met on Monday (12/19/2007 16:36).",
     ]
     _assert_no_rule(article)
 
