@@ -160,6 +160,10 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Pick us as your preferred source on Google News": "follow prompt",
         "(Photos by Jo Bloggs; photo illustration by A. N. Other / The Gazette)": "image credit",
         "Sam J - Harbourtown (12/19/2007 16:36)": "comment header",
+        "Story Tools": "a story's tools: e-mail, print, share", "Recipient's Name:* Required": "form control",
+        "* Required fields": "form control", "Email Format:*": "form control",
+        "From here you can use the Social Web links to save this story to a social bookmarking site.":
+            "social bookmarking links",
         "Digg it": "social bookmarking links", "Submit to: Digg Del.icio.us Reddit": "social bookmarking links",
         "StumbleUpon": "social bookmarking links", "Email To A Friend": "social bookmarking links",
         "Be the first to post a comment on this page!": "comment prompt", "Discussions:": "comment section heading",
@@ -212,6 +216,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Fish is a preferred source of protein for many families in the county, the survey found.",
         "Up next on the agenda was the harbour budget.", "Article content will be checked by the editor.",
         "(The council declined to comment.)", "The board met on Monday (12/19/2007 16:36).",
+        "Required fields must be filled in before the council accepts an application.", "The score was 3:*",
+        "The social web of the village is what the council wants to protect.",
     ]
     _assert_no_rule(article)
 

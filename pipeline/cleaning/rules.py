@@ -56,11 +56,17 @@ def _load(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
+RULE_KEYS = frozenset({"role", "reason", "pattern", "max_words", "stop", "strong", "weak", "triggers"})
+
+
 @cache
 def line_rules() -> tuple[LineRule, ...]:
-    """The line rules in file order (the first match wins)."""
+    """The line rules in file order (the first match wins); a key the loader does not know is an error (a comma
+    in an unquoted reason splits it into stray keys)."""
     out = []
     for raw in _load("lines.yaml")["rules"]:
+        if unknown := set(raw) - RULE_KEYS:
+            raise ValueError(f"lines.yaml: rule {raw.get('reason')!r} has unknown keys {sorted(map(str, unknown))}")
         out.append(LineRule(role=raw["role"], reason=raw["reason"],
                             pattern=re.compile(raw["pattern"], re.IGNORECASE),
                             max_words=int(raw.get("max_words", 10_000)), stop=bool(raw.get("stop", False)),
