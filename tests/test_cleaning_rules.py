@@ -155,6 +155,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Bookmark/Search this post with:": "share buttons",
         "MORE HARBOUR HEADLINES »": "related-stories heading", "More Headlines": "related-stories heading",
         "Up Next": "related-stories heading", "Advertisement 2": "advert label",
+        "On this topic": "related-stories heading",
         "Article content": "a screen reader's label of the article",
         "Make The Gazette a 'Preferred Source' on Google to see more of our stories.": "follow prompt",
         "Pick us as your preferred source on Google News": "follow prompt",
