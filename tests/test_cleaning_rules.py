@@ -155,7 +155,8 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Bookmark/Search this post with:": "share buttons",
         "MORE HARBOUR HEADLINES »": "related-stories heading", "More Headlines": "related-stories heading",
         "Up Next": "related-stories heading", "Advertisement 2": "advert label",
-        "On this topic": "related-stories heading",
+        "On this topic": "related-stories heading", "More Related to this Story": "related-stories heading",
+        "Story: Ferry fares to rise by five per cent from April": "link to another article",
         "Article content": "a screen reader's label of the article",
         "Make The Gazette a 'Preferred Source' on Google to see more of our stories.": "follow prompt",
         "Pick us as your preferred source on Google News": "follow prompt",
@@ -219,6 +220,7 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "(The council declined to comment.)", "The board met on Monday (12/19/2007 16:36).",
         "Required fields must be filled in before the council accepts an application.", "The score was 3:*",
         "The social web of the village is what the council wants to protect.",
+        "Storytime: the library reads to children on Saturdays.",
     ]
     _assert_no_rule(article)
 
