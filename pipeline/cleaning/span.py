@@ -447,7 +447,7 @@ def _stacked_teaser(scored: list[Scored], k: int) -> bool:
 def _lone_blurb(scored: list[Scored], k: int) -> bool:
     """Block k a teaser's summary under its headline with no paragraph after it (an article's first paragraph
     under its headline has more)."""
-    return _stacked_teaser(scored, k) and (k + 1 == len(scored) or scored[k + 1].klass != GOOD)
+    return k > 0 and _stacked_teaser(scored, k) and (k + 1 == len(scored) or scored[k + 1].klass != GOOD)
 
 
 def _headline_shaped(s: Scored) -> bool:
