@@ -287,7 +287,6 @@ def test_a_list_closing_the_article_announced_by_its_last_paragraph_stays() -> N
     assert not any("list the article announces" in b.reason for b in doc.blocks)
 
 
-
 def test_chrome_lines_are_not_joined_as_one_sentence_broken_across_lines() -> None:
     """A text scrape joins a line that ends no sentence to a next line that goes on in small letters (a sentence
     broken across lines), but not when either is chrome on its own: the author's contact links and the date line

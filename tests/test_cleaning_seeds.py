@@ -14,7 +14,6 @@ GOLD = SEEDS_GOLD / "gold" / "seeds_structure.json"
 WORD = re.compile(r"\w+")
 
 
-
 def shingles(text: str | None) -> Counter:
     toks = WORD.findall(text or "")
     if len(toks) < 4:

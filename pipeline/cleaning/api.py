@@ -229,6 +229,5 @@ def _markup_author(page: dict, bylines: list[str], shown: str | None) -> str | N
     return author
 
 
-
 def _word_count(body_text: str | None) -> int:
     return count_words(body_text) if body_text else 0

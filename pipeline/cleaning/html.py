@@ -521,7 +521,6 @@ _SITE_SEPARATORS = (" | ", " :: ", " – ", " — ", " - ")
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.|m\.)?([^/:?#]+)", re.IGNORECASE)
 
 
-
 def _site_names(root, ld: dict, metas: dict[str, str]) -> frozenset[str]:
     """What the page calls its site (squashed: 'Sportsnet.ca' -> 'sportsnetca'): og:site_name and its parts, the
     application and publisher names, and the first label of its host ('postlight.com' -> 'postlight')."""
