@@ -73,7 +73,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.cleaning import clean_document
-from pipeline.cleaning.html import REACT_SEGMENT, repair_markup
+from pipeline.cleaning.html import REACT_SEGMENT, move_content_out_of_head, repair_markup
 
 WORD = re.compile(r"\w+")
 SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "iframe", "select", "option", "button"}
@@ -336,11 +336,13 @@ UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 def render_text(page_html: str) -> str:
     """All visible text of a page, one line per block element, as a plain-text scrape saves it: what a browser
     shows, so the breakages a browser survives and libxml2 does not (``repair_markup``: a ``<title>`` never
-    closed, a spliced page) are mended first, or the scrape of such a page would be empty."""
+    closed, a spliced page; ``move_content_out_of_head``: content before ``<body>``) are mended first, or the
+    scrape of such a page would be empty."""
     try:  # as bytes: lxml refuses a str that opens with an XML declaration naming its encoding
         root = lxml_html.document_fromstring(repair_markup(page_html).encode("utf-8"), parser=UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return ""
+    move_content_out_of_head(root)
     lines: list[str] = []
     buf: list[str] = []
 

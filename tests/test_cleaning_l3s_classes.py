@@ -42,6 +42,28 @@ def test_a_page_stitched_from_two_documents_is_read_on_past_the_first_ones_end()
     assert all("News::" not in b.text for b in doc.blocks)
 
 
+def test_a_page_whose_content_starts_inside_head_is_read_as_its_body() -> None:
+    """A site's own tag (``<mbox>``) right after the head's metadata, and no ``<body>`` tag: libxml2 put the whole
+    page in ``<head>`` (no block found, the page lost); a browser ends the head at the first tag that cannot be in
+    it and shows the rest as the body, and so does the cleaner, ensemble or not."""
+    html = (f"<html><head><title>Two waste sites to close</title><meta name='robots' content='all'><mbox>{CHROME}"
+            f"<h1>Two waste sites to close on weekdays</h1>{ARTICLE}</mbox></html>")
+    for ensemble in (False, True):
+        doc = clean_document(html, "html", ensemble=ensemble)
+        assert all(p in doc.body_text for p in PARAS)
+        assert "Home" not in doc.body_text
+
+
+def test_content_after_a_stray_tag_in_head_goes_before_the_bodys_own() -> None:
+    """A table row written inside ``<head>`` before an explicit ``<body>``: it and what follows it lead the body,
+    in the order written; the head's title and metadata stay out."""
+    html = (f"<html><head><title>Waste sites</title><tr><td>{PARAS[0]}</td></tr></head><body>"
+            f"<h1>Two waste sites to close on weekdays</h1>{''.join(f'<p>{p}</p>' for p in PARAS[1:])}</body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert doc.body_text.index(PARAS[0]) < doc.body_text.index(PARAS[1])
+
+
 def test_a_closed_title_and_a_self_closing_image_are_left_as_written() -> None:
     """The repair touches nothing on a well-formed page: ``<img/>`` and a closed title parse as before."""
     html = (f"<html><head><title>Waste sites - The Gazette</title></head><body>{CHROME}<h1>Two waste sites to close"

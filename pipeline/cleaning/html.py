@@ -226,6 +226,8 @@ TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
 ROOT_SELF_CLOSED = re.compile(r"(<(?:html|head|body)\b[^<>]*?)\s*/>", re.IGNORECASE)
 HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 HEAD_CHARS = 4096  # where a start tag of <html>, <head> or <body> is looked for
+HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template", "basefont",
+                       "bgsound"})  # what a browser lets stay in <head> (HTML's "in head" insertion mode)
 
 
 def repair_markup(html: str) -> str:
@@ -256,7 +258,27 @@ def parse(html: str) -> etree._Element | None:
         root = etree.fromstring(repair_markup(html).encode("utf-8"), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    if root is not None:
+        move_content_out_of_head(root)
     return root
+
+
+def move_content_out_of_head(root: etree._Element) -> None:
+    """Put in the body what libxml2 left in ``<head>``: a browser ends the head at the first tag that cannot be in
+    it (a table row, a ``<div>``, a site's own ``<mbox>``) and reads it and all after it as the body; libxml2 keeps
+    them in the head, which is never read (a page lost whole)."""
+    head = root.find("head")
+    if head is None:
+        return
+    stray = next((k for k, el in enumerate(head) if isinstance(el.tag, str) and el.tag not in HEAD_TAGS), None)
+    if stray is None:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.Element("body")
+        head.addnext(body)
+    for k, el in enumerate(head[stray:]):
+        body.insert(k, el)
 
 
 @cache
