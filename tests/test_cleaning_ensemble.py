@@ -213,3 +213,22 @@ def test_a_standfirst_between_the_headline_and_the_article_joins_outside_article
     assert standfirst not in body_of(lab, lab.verdicts)  # our classifier alone leaves it out
     verdicts = apply(lab, _decision(lab, "\n".join([standfirst, *PARAS, *MORE])))
     assert standfirst in body_of(lab, verdicts)
+
+
+def test_a_short_body_is_doubted_only_when_article_like_text_lies_outside_it() -> None:
+    """A short article amid menus alone gives trafilatura nothing better to find (on the dev sets such consultations
+    changed pages for the worse as often as for the better): no doubt; the same article beside paragraphs we left
+    out (two paragraphs above a long list of links) is doubted, and so is any short body once trafilatura's article
+    is already at hand."""
+    from pipeline.cleaning.ensemble import doubt
+    menu = "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in ("News", "Sport", "Weather", "Contact us"))
+    article = "<article><h1>Rovers climb to third</h1>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article>"
+    alone = labelled(f"<html><body><nav><ul>{menu}</ul></nav>{article}<footer><ul>{menu}</ul></footer></body></html>")
+    assert body_of(alone, alone.verdicts) == PARAS
+    assert doubt(alone) is None
+    assert doubt(alone, at_hand=True) is not None and "a short body" in doubt(alone, at_hand=True)
+    links = "".join(f"<li><a href='/s{k}'>Section number {k}</a></li>" for k in range(30))
+    apart = "<div>" + "".join(f"<p>{t}</p>" for t in TEASERS[:2]) + f"</div><ul>{links}</ul>"
+    beside = labelled(f"<html><body>{apart}<nav><ul>{menu}</ul></nav>{article}</body></html>")
+    assert body_of(beside, beside.verdicts) == PARAS
+    assert doubt(beside) is not None and "a short body" in doubt(beside)
