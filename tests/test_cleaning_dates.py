@@ -23,6 +23,24 @@ def test_dates_as_written(text: str, day: date, has_time: bool) -> None:
     assert dt is not None and dt.date() == day and timed == has_time
 
 
+@pytest.mark.parametrize(("text", "tz", "day"), [
+    ("Published on 01/12/2008", "Europe/London", date(2008, 12, 1)),  # both numbers a month: the UK reads day first
+    ("Posted 12/19/2007 16:36", "Europe/London", date(2007, 12, 19)),  # 19 is no month: month first
+    ("1/10/2008, 3:50 a.m. EST", "Europe/London", date(2008, 1, 10)),  # a North American zone: month first
+    ("Published on 01/12/2008", "America/New_York", date(2008, 1, 12)),  # a source in the Americas: month first
+    ("Posted 19/12/2007", "America/New_York", date(2007, 12, 19)),  # 19 is no month, wherever the source is
+    ("2008-01-10 08:50", "America/New_York", date(2008, 1, 10)),  # ISO 8601 is never swapped
+])
+def test_numeric_dates_are_read_day_or_month_first_on_evidence(text: str, tz: str, day: date) -> None:
+    dt, _ = find_datetime(text, tz)
+    assert dt is not None and dt.date() == day
+
+
+def test_a_north_american_zone_gives_the_time_its_offset() -> None:
+    dt, _ = find_datetime("1/10/2008, 3:50 a.m. EST")
+    assert dt.astimezone(UTC) == datetime(2008, 1, 10, 8, 50, tzinfo=UTC)
+
+
 @pytest.mark.parametrize("text", ["Published date", "31/02/2019", "The 2008 crash", "page 3 of 12", "£1.7bn"])
 def test_no_date(text: str) -> None:
     assert find_datetime(text)[0] is None

@@ -1,4 +1,8 @@
-"""Dates and times as pages write them: '21 June 2019', 'June 21, 2019 at 10:30am', '21/06/2019', ISO 8601."""
+"""Dates and times as pages write them: '21 June 2019', 'June 21, 2019 at 10:30am', '21/06/2019', ISO 8601.
+
+A numeric date is read day first (as the UK writes it) unless it says otherwise: month first when its second
+number cannot be a month ('01/13/2008'), when it carries a North American zone ('1/10/2008, 3:50 a.m. EST'),
+or when the source's own timezone is in the Americas."""
 from __future__ import annotations
 
 import re
@@ -21,14 +25,17 @@ MONTHS = {m: i for i, names in enumerate((
 ), start=1) for m in names}
 _MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _TIME = (r"(?:,?\s*(?:at\s+|-\s+|\|\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>bst|gmt|utc|cet|cest)?)?")
+         r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>bst|gmt|utc|cet|cest|[ecmp][sd]t)?)?")
+ZONE_HOURS = {"gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+              "mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
+MONTH_FIRST_ZONES = frozenset({"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"})
 PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?"
                r"(?:\.\d+)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE),
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b" + _TIME,
                re.IGNORECASE),
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b" + _TIME, re.IGNORECASE),
-    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])" + _TIME, re.IGNORECASE),
+    re.compile(r"(?<![\d/.])(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\d/.])" + _TIME, re.IGNORECASE),
 ]
 SANE_YEARS = range(1990, 2101)  # a stated date outside these years is a placeholder or an error: no date
 RELATIVE = re.compile(r"\b(\d+|an?|one|few)\s+(sec(ond)?|min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|"
@@ -57,9 +64,14 @@ def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
             month = MONTHS.get(g["mon"].casefold())
             if month is None:
                 return None
+            day = int(g["d"])
+        elif g.get("n1"):  # 21/06/2019, or 06/21/2019
+            day, month = int(g["n1"]), int(g["n2"])
+            if month > 12 or (day <= 12 and _month_first(g.get("tz"), tz)):
+                day, month = month, day
         else:
-            month = int(g["m"])
-        day, year = int(g["d"]), _year(g["y"])
+            day, month = int(g["d"]), int(g["m"])
+        year = _year(g["y"])
         if year not in SANE_YEARS:
             return None
         d = date(year, month, day)
@@ -85,6 +97,12 @@ def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
     return datetime.combine(d, t, tzinfo=zone), has_time
 
 
+def _month_first(zone_name: str | None, tz: str) -> bool:
+    """Whether a numeric date with both numbers up to 12 is month first: a North American zone stated after it,
+    or a source whose own timezone is in the Americas."""
+    return (zone_name or "").casefold() in MONTH_FIRST_ZONES or tz.startswith("America/")
+
+
 def _zone(offset: str | None, name: str | None, default: str) -> tzinfo:
     """The zone a page states (an offset or an abbreviation), else the source's own."""
     if offset:
@@ -94,8 +112,7 @@ def _zone(offset: str | None, name: str | None, default: str) -> tzinfo:
         digits = offset[1:].replace(":", "")
         return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
     if name:
-        fixed = {"gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2}[name.casefold()]
-        return timezone(timedelta(hours=fixed))
+        return timezone(timedelta(hours=ZONE_HOURS[name.casefold()]))
     return ZoneInfo(default)
 
 
