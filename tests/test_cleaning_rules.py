@@ -308,3 +308,30 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Click to play the council's video of the new pier, which was filmed by a drone.",
     ]
     _assert_no_rule(article)
+
+
+def test_first_characters_of_a_pattern() -> None:
+    """What the screen reads from a pattern: the characters its match can start with, case-folded; None (any) for
+    what it does not follow and for a pattern that can match the empty string."""
+    from pipeline.cleaning.starts import first_chars
+    assert first_chars("^(skip|jump) (to|over)\\b") == {"s", "j"}
+    assert first_chars("^(main |site )?(menu|search)") == {"m", "s"}
+    assert first_chars("^a?B") == {"a", "b"}
+    assert first_chars("^(x|)y|^Z") == {"x", "y", "z"}
+    assert first_chars("^\\d+ comments?") == set("0123456789")
+    assert first_chars("^[A-C]\\.") == {"a", "b", "c"}
+    for anything in ("^[^.!?]{1,40}$", "^\\w+", "^.*", "^x*", "^(?P<t>\\S+) (?P=t)"):
+        assert first_chars(anything) is None, anything
+
+
+def test_no_rule_matches_a_block_whose_first_character_its_screen_leaves_out() -> None:
+    """Every anchored rule, on every line of the corpus and the same lines after a space, a digit or a quote:
+    when the pattern matches, the block's first character is one the screen tries it on."""
+    from pipeline.cleaning.starts import first_chars
+    texts = [t for line in corpus() for t in (line, " " + line, "1 " + line, "“" + line, line.upper())]
+    for rule in line_rules():
+        if not anchored(rule.pattern.pattern) or (chars := first_chars(rule.pattern.pattern)) is None:
+            continue
+        for text in texts:
+            if text[:1].isascii() and rule.pattern.match(text):
+                assert text[:1].lower() in chars, (rule.reason, text)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .starts import first_chars
+
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 
@@ -113,14 +115,38 @@ def anchored(pattern: str) -> bool:
     return all(pattern.startswith("^", a) for a in alternatives)
 
 
+class _Screen:
+    """The anchored rules' patterns as one alternation per first character of a block (only the rules that can
+    match a block starting with it; all of them for a block starting with a non-ASCII character), compiled when
+    first needed: most blocks are rejected by a single match at their start against a few patterns, not all."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._patterns = [(p, first_chars(p)) for p in patterns]
+        self._every = _alternation(patterns)
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+
+    def match(self, text: str) -> bool:
+        head = text[:1]
+        if not head.isascii():
+            screen = self._every
+        elif (key := head.lower()) in self._by_char:
+            screen = self._by_char[key]
+        else:
+            screen = self._by_char[key] = _alternation([p for p, chars in self._patterns
+                                                        if chars is None or key in chars])
+        return screen is not None and screen.match(text) is not None
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
 @cache
-def _rules_for(n_words: int) -> tuple[re.Pattern[str] | None, tuple[tuple[tuple[str, ...], Callable, bool, LineRule],
-                                                                    ...]]:
-    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed, and one
-    combined pattern of the anchored ones, to reject most blocks with a single match at their start."""
+def _rules_for(n_words: int) -> tuple[_Screen, tuple[tuple[tuple[str, ...], Callable, bool, LineRule], ...]]:
+    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed, and the screen of
+    the anchored ones."""
     rules = [r for r in line_rules() if n_words <= r.max_words]
-    starts = [r.pattern.pattern for r in rules if anchored(r.pattern.pattern)]
-    screen = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE) if starts else None
+    screen = _Screen([r.pattern.pattern for r in rules if anchored(r.pattern.pattern)])
     return screen, tuple((r.triggers, r.pattern.search, anchored(r.pattern.pattern), r) for r in rules)
 
 
@@ -135,7 +161,7 @@ def match_rule(text: str, n_words: int) -> LineRule | None:
     ceilings = _ceilings()
     k = bisect_left(ceilings, n_words)  # blocks between two ceilings share one rule set
     screen, rules = _rules_for(ceilings[k] if k < len(ceilings) else ceilings[-1] + 1)
-    at_start = screen is not None and screen.match(text) is not None
+    at_start = screen.match(text)
     lower = text.casefold()
     for triggers, search, is_anchored, rule in rules:
         if is_anchored:
