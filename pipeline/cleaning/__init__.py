@@ -16,13 +16,13 @@ How a document is cleaned:
 4. passes (``classify``, ``header``, ``gallery``, ``boxes``): head (headline, byline, section, datelines, standfirst),
    article (body, captions, numbered picture galleries, inline links) and tail (comments, related, footer) roles,
    each with a reason;
-5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts (a short body, prose or article-container
-   text left out, many short lines, or a body ending in blocks unlike its paragraphs), trafilatura's article is
-   mapped onto the blocks and merged block by block, each change with its reason; trafilatura also relabels a page
-   where no article is found (``fallback``); a second copy of the article's paragraphs on the same page
-   (an endless scroll repeating the story) leaves the body (``duplicates``);
+5. the ensemble (``ensemble``, HTML only): on a page our labelling doubts (a short body beside article-like text,
+   prose or article-container text left out, many short lines, or a body ending in blocks unlike its paragraphs),
+   trafilatura's article is mapped onto the blocks and merged block by block, each change with its reason;
+   trafilatura also relabels a page where no article is found (``fallback``); a second copy of the article's
+   paragraphs on the same page (an endless scroll repeating the story) leaves the body (``duplicates``);
 6. metadata and comments (``metadata``, ``comments``, ``language``, ``dates``); for HTML, JSON-LD,
-   Open Graph and meta tags first, then htmldate, then our own datelines.
+   Open Graph and meta tags first, then our own datelines, then htmldate.
 """
 from .api import Parsed, block_keys, candidates_for, clean_document, fingerprints
 from .model import ROLES, Block, CleanedDocument, Comment

@@ -1,5 +1,5 @@
 """Second opinions for HTML pages from maintained libraries: trafilatura's article (for the ensemble, and where we
-find no article) and htmldate's publication date (measured better than our own reading of the page's markup)."""
+find no article) and htmldate's publication date (where neither the markup nor a dateline states one)."""
 from __future__ import annotations
 
 import logging
