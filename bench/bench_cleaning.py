@@ -6,12 +6,14 @@ side by side with trafilatura on the same HTML pages.
 Prints blocks/s and documents/s for each track, in CPU time of one process (one core); then pages/s of ours alone
 (``ensemble=False``), the shipped cleaner (ours + trafilatura where in doubt) and ``trafilatura.extract`` on the
 same HTML pages: the synthetic ones, and the real pages of each fetched MIRROR (the sets ``eval_cleaning.py``
-reads, e.g. /work/.mirror/mozilla+readability/repo). Figures only: nothing is asserted.
+reads, e.g. /work/.mirror/mozilla+readability/repo). Every timed pass meets its pages as unseen: the per-input
+caches of both systems are emptied before it (``forget_pages``). Figures only: nothing is asserted.
 """
 from __future__ import annotations
 
 import argparse
 import random
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,16 +99,35 @@ def heavy_html_page(rng: random.Random, words: int) -> str:
     return page.replace("<footer>", f"<footer><ul>{footer}</ul>")
 
 
+CACHED_PACKAGES = ("pipeline.", "trafilatura.", "htmldate.", "courlan.", "justext.")
+
+
+def forget_pages() -> None:
+    """Empty every bounded per-input cache of both systems (``lru_cache`` with a size: a block's features and rule,
+    an element's markup, trafilatura's and htmldate's per-line and per-string ones), so a timed pass meets its
+    pages as unseen, as a crawl does; loaded rules and models (unbounded caches) stay."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(CACHED_PACKAGES):
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and info().maxsize is not None:
+                value.cache_clear()
+
+
 def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
-    """Best of ``rounds`` passes, in CPU time of this process (per core, unaffected by other load)."""
+    """Best of ``rounds`` passes, in CPU time of this process (per core, unaffected by other load), each from
+    empty per-input caches."""
     clean_document(pages[0], fmt)  # warm caches (rules, language model)
     blocks = sum(len(clean_document(page, fmt).blocks) for page in pages)
     best = keys_best = float("inf")
     for _ in range(rounds):
+        forget_pages()
         start = time.process_time()
         for page in pages:
             clean_document(page, fmt)
         best = min(best, time.process_time() - start)
+        forget_pages()
         start = time.process_time()
         for page in pages:
             block_keys(page, fmt)
@@ -118,10 +139,12 @@ def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
 
 
 def pages_per_second(run: Callable[[str], object], pages: list[str], rounds: int = 2) -> float:
-    """Best of ``rounds`` passes over the pages, in CPU time of this process, after one warm-up call."""
+    """Best of ``rounds`` passes over the pages, in CPU time of this process, after one warm-up call; each pass
+    starts with no page's lines cached (``forget_pages``)."""
     run(pages[0])
     best = float("inf")
     for _ in range(rounds):
+        forget_pages()
         start = time.process_time()
         for page in pages:
             run(page)
