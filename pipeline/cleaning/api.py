@@ -135,12 +135,14 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     groups = paragraph_groups(cands) if fmt == "text" else broken_sentences(cands)
     units = [merge(cands, g) for g in groups] if len(groups) < len(cands) else cands
     lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
-    second = None
+    second, asked = None, False
     if fmt == "html" and _article_words(lab) < MIN_OWN_WORDS:
-        second = trafilatura_text(text)  # a second opinion when the page shows no article we can see
+        second, asked = trafilatura_text(text), True  # a second opinion when the page shows no article we can see
         if second and confirm(units, second):
             lab = label(units, stopwords=stopwords, repeated=repeated, fmt=fmt, title_hint=title_hint)
-    if ensemble and fmt == "html":  # on a text scrape trafilatura keeps nearly every line: measured, no help
+    # on a text scrape trafilatura keeps nearly every line (measured, no help); where it found nothing, asking again
+    # finds nothing
+    if ensemble and fmt == "html" and not (asked and not second):
         lab.verdicts = apply(lab, consult(text, lab, second))
     lab.verdicts = drop_repeated_body(lab)
     lab.verdicts = drop_adjacent_copies(lab)
