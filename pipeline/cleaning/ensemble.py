@@ -75,9 +75,10 @@ def doubt(lab: Labelling, at_hand: bool = False) -> str | None:
     scored, verdicts = lab.scored, lab.verdicts
     body = frozenset(i for i, v in enumerate(verdicts) if v.role == "body")
     n_body = _words(scored, body)
-    if n_body < ENSEMBLE["doubt_body_words"] and (at_hand or _words(scored, (
-            i for i, s in enumerate(scored) if i not in body and s.klass == GOOD)) > ENSEMBLE["doubt_short_good"]):
-        return f"a short body ({n_body} words)"
+    if n_body < ENSEMBLE["doubt_body_words"]:
+        good_outside = (i for i, s in enumerate(scored) if i not in body and s.klass == GOOD)
+        if at_hand or _words(scored, good_outside) > ENSEMBLE["doubt_short_good"]:
+            return f"a short body ({n_body} words)"
     if not body:
         return None  # trafilatura, asked already, found nothing
     outside = sum(s.feat.n_words for i, s in enumerate(scored)

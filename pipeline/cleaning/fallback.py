@@ -29,19 +29,19 @@ def trafilatura_text(html: str) -> str | None:
         return None
 
 
-def htmldate_published(html: str, now: datetime, extensive: bool = True) -> date | None:
-    """The page's original publication date as htmldate finds it (its markup; with ``extensive``, then a search of
-    the whole text, ten times the cost), never after ``now``; None when it finds none, fails, or only guesses
-    1 January from a bare year."""
+def htmldate_published(html: str, now: datetime) -> date | None:
+    """The page's original publication date as htmldate finds it (its markup, then a search of the whole text),
+    never after ``now``; None when it finds none, fails, or only guesses 1 January from a bare year."""
     try:
         from htmldate import find_date
     except ImportError:  # pragma: no cover - comes with trafilatura
         return None
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    latest = now.strftime("%Y-%m-%d")
     try:
-        found = find_date(html, extensive_search=extensive, original_date=True, max_date=now.strftime("%Y-%m-%d"))
-        if extensive and found and found.endswith("-01-01") and found != find_date(
-                html, extensive_search=False, original_date=True, max_date=now.strftime("%Y-%m-%d")):
+        found = find_date(html, extensive_search=True, original_date=True, max_date=latest)
+        if found and found.endswith("-01-01") and found != find_date(
+                html, extensive_search=False, original_date=True, max_date=latest):
             return None  # a bare year in the text (a copyright line) read as 1 January: a guess, not a date
         return date.fromisoformat(found) if found else None
     except Exception:  # noqa: BLE001 - a second opinion must never fail the document
