@@ -18,6 +18,10 @@ CATEGORIES = {"CATEGORY_DIGIT": {c for c in map(chr, range(128)) if c.isdigit()}
 ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 
+class _Any(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """The match can start with any character."""
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Lower-cased characters a match of ``pattern`` (compiled case-insensitive) can start with; None when any."""
     if sre_parse is None:
@@ -27,10 +31,6 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     except _Any:
         return None
     return None if nullable else frozenset(chars)
-
-
-class _Any(Exception):  # noqa: N818 - a control-flow signal, not an error
-    """The match can start with any character."""
 
 
 def _fold(code: int) -> set[str]:
