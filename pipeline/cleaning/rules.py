@@ -116,29 +116,24 @@ def anchored(pattern: str) -> bool:
 
 
 class _Screen:
-    """The anchored rules' patterns as one alternation per first character of a block (only the rules that can
-    match a block starting with it; all of them for a block starting with a non-ASCII character), compiled when
-    first needed: most blocks are rejected by a single match at their start against a few patterns, not all."""
+    """The anchored rules, tried on a block by its first character: an ASCII one picks the few rules that can start
+    with it (each rule's own compiled pattern, nothing compiled anew); any other tries one alternation of them all.
+    Most blocks are rejected by a handful of matches at their start, not by the whole alternation."""
 
-    def __init__(self, patterns: list[str]) -> None:
-        self._patterns = [(p, first_chars(p)) for p in patterns]
-        self._every = _alternation(patterns)
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._patterns = [(p.match, first_chars(p.pattern)) for p in patterns]
+        self._every = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
+        self._by_char: dict[str, tuple[Callable[[str], re.Match[str] | None], ...]] = {}
 
     def match(self, text: str) -> bool:
         head = text[:1]
         if not head.isascii():
-            screen = self._every
-        elif (key := head.lower()) in self._by_char:
-            screen = self._by_char[key]
-        else:
-            screen = self._by_char[key] = _alternation([p for p, chars in self._patterns
-                                                        if chars is None or key in chars])
-        return screen is not None and screen.match(text) is not None
-
-
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+            return self._every is not None and self._every.match(text) is not None
+        key = head.lower()
+        matchers = self._by_char.get(key)
+        if matchers is None:
+            matchers = self._by_char[key] = tuple(m for m, chars in self._patterns if chars is None or key in chars)
+        return any(m(text) is not None for m in matchers)
 
 
 @cache
@@ -146,7 +141,7 @@ def _rules_for(n_words: int) -> tuple[_Screen, tuple[tuple[tuple[str, ...], Call
     """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed, and the screen of
     the anchored ones."""
     rules = [r for r in line_rules() if n_words <= r.max_words]
-    screen = _Screen([r.pattern.pattern for r in rules if anchored(r.pattern.pattern)])
+    screen = _Screen([r.pattern for r in rules if anchored(r.pattern.pattern)])
     return screen, tuple((r.triggers, r.pattern.search, anchored(r.pattern.pattern), r) for r in rules)
 
 
