@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
 from .starts import first_chars
@@ -136,13 +137,54 @@ class _Screen:
         return any(m(text) is not None for m in matchers)
 
 
+class _RuleSet:
+    """The rules that apply to blocks of up to some number of words, in file order, as bits of a mask (bit i: the
+    i-th rule): which get searched only when one of their trigger words occurs (all of a block's triggers found in
+    one Aho-Corasick pass), which only when the block starts as one of the anchored ones can, and which always."""
+
+    def __init__(self, rules: list[LineRule]) -> None:
+        self.rules = tuple(rules)
+        self.searches = tuple(r.pattern.search for r in rules)
+        # a rule with trigger words is tried when one occurs, anchored or not; an anchored one without, when the
+        # block's start passes the screen; any other (none ship: a test) on every block
+        screened = [not r.triggers and anchored(r.pattern.pattern) for r in rules]
+        self.screen = _Screen([r.pattern for r, a in zip(rules, screened, strict=True) if a])
+        self.anchored = sum(1 << i for i, a in enumerate(screened) if a)
+        self.always = sum(1 << i for i, (r, a) in enumerate(zip(rules, screened, strict=True))
+                          if not a and not r.triggers)
+        by_trigger: dict[str, int] = {}
+        for i, r in enumerate(rules):
+            for t in r.triggers:
+                by_trigger[t] = by_trigger.get(t, 0) | 1 << i
+        self.triggers: ahocorasick.Automaton | None = None
+        if by_trigger:
+            self.triggers = ahocorasick.Automaton()
+            for t, bits in by_trigger.items():
+                self.triggers.add_word(t, bits)
+            self.triggers.make_automaton()
+
+    def first_match(self, text: str) -> LineRule | None:
+        """The first rule, in file order, whose pattern finds ``text``."""
+        bits = self.always
+        if self.triggers is not None:
+            for _, found in self.triggers.iter(text.casefold()):
+                bits |= found
+        if self.anchored and self.screen.match(text):
+            bits |= self.anchored
+        searches = self.searches
+        while bits:
+            lowest = bits & -bits
+            i = lowest.bit_length() - 1
+            if searches[i](text) is not None:
+                return self.rules[i]
+            bits ^= lowest
+        return None
+
+
 @cache
-def _rules_for(n_words: int) -> tuple[_Screen, tuple[tuple[tuple[str, ...], Callable, bool, LineRule], ...]]:
-    """The rules that apply to a block of ``n_words`` words, in file order, unpacked for speed, and the screen of
-    the anchored ones."""
-    rules = [r for r in line_rules() if n_words <= r.max_words]
-    screen = _Screen([r.pattern for r in rules if anchored(r.pattern.pattern)])
-    return screen, tuple((r.triggers, r.pattern.search, anchored(r.pattern.pattern), r) for r in rules)
+def _rules_for(n_words: int) -> _RuleSet:
+    """The rules that apply to a block of ``n_words`` words."""
+    return _RuleSet([r for r in line_rules() if n_words <= r.max_words])
 
 
 @cache
@@ -155,22 +197,7 @@ def match_rule(text: str, n_words: int) -> LineRule | None:
     """The first line rule (in file order) that applies to a block, if any. Cached, as ``features``."""
     ceilings = _ceilings()
     k = bisect_left(ceilings, n_words)  # blocks between two ceilings share one rule set
-    screen, rules = _rules_for(ceilings[k] if k < len(ceilings) else ceilings[-1] + 1)
-    at_start = screen.match(text)
-    lower = text.casefold()
-    for triggers, search, is_anchored, rule in rules:
-        if is_anchored:
-            if not at_start:
-                continue
-        elif triggers:
-            for t in triggers:
-                if t in lower:
-                    break
-            else:
-                continue
-        if search(text) is not None:
-            return rule
-    return None
+    return _rules_for(ceilings[k] if k < len(ceilings) else ceilings[-1] + 1).first_match(text)
 
 
 def strong_rule(flat: str, n_words: int) -> LineRule | None:
