@@ -64,13 +64,17 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 @lru_cache(maxsize=1 << 14)
 def features(text: str, stopwords: frozenset[str]) -> Features:
     """The features of a block's text. Cached: the pages of a site repeat their menus, footers and labels."""
-    lower = tuple(WORD.findall(text.casefold()))
-    n = len(lower)
-    if not text.isascii():
+    words = WORD.findall(text)
+    if text.isascii():  # lower-casing ASCII words splits no word and joins none: no second pass
+        lower = tuple(map(str.lower, words))
+        n = len(lower)
+    else:
+        lower = tuple(WORD.findall(text.casefold()))
+        n = len(lower)
         cjk = len(CJK.findall(text))
         if cjk:  # scripts written without spaces: count about two characters a word
             n = n - sum(1 for w in lower if CJK.match(w)) + cjk // 2
-    n_stop = sum(1 for w in lower if w in stopwords)
+    n_stop = sum(map(stopwords.__contains__, lower))
     tail = text.rstrip().rstrip(CLOSERS)
     return Features(
         n_words=n,
@@ -82,7 +86,7 @@ def features(text: str, stopwords: frozenset[str]) -> Features:
         lower_words=lower,
         is_bullet=bool(BULLET.match(text)),
         has_quote=not QUOTES.isdisjoint(text),
-        n_capitalised=sum(1 for w in WORD.findall(text) if w[0].isupper()),
+        n_capitalised=sum(1 for w in words if w[0].isupper()),
     )
 
 
