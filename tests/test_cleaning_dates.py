@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.cleaning.comments import parse_header, posted_at
 from pipeline.cleaning.dates import find_datetime, is_relative, local_date, parse_iso
+from pipeline.cleaning.fallback import htmldate_published, states_new_years_day
 
 
 @pytest.mark.parametrize(("text", "day", "has_time"), [
@@ -84,3 +85,24 @@ def test_comment_headers(text: str, author: str) -> None:
 
 def test_prose_is_not_a_comment_header() -> None:
     assert parse_header("The council says it will review the scheme next year and publish the results.") is None
+
+
+NEW_YEAR_PAGE = ("<html><body><p class='headtypea'>17:20, {day} <br></p><h1>Council sets budget</h1><p>The council "
+                 "agreed its budget for the coming year after a long debate about services and charges in the town."
+                 "</p><p class='copyrightline'>&copy; 2008 Harbour News</p></body></html>")
+
+
+@pytest.mark.parametrize("day", ["Jan 1 2008", "Tuesday&nbsp;1st&nbsp;January&nbsp;2008", "January  1, 2008",
+                                 "2008-01-01", "01/01/2008"])
+def test_new_years_day_written_out_is_a_date(day: str) -> None:
+    page = NEW_YEAR_PAGE.format(day=day)
+    assert states_new_years_day(page, "2008")
+    assert htmldate_published(page, datetime(2026, 1, 1, tzinfo=UTC)) == date(2008, 1, 1)
+
+
+def test_a_bare_year_is_not_new_years_day() -> None:
+    """htmldate reads a page whose only date is its copyright year as 1 January of it: no date."""
+    page = NEW_YEAR_PAGE.format(day="Harbour desk")
+    assert not states_new_years_day(page, "2008") and not states_new_years_day(NEW_YEAR_PAGE.format(
+        day="Jan 1 2007"), "2008")
+    assert htmldate_published(page, datetime(2026, 1, 1, tzinfo=UTC)) is None

@@ -3,6 +3,7 @@ find no article) and htmldate's publication date (where neither the markup nor a
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime
 
 MIN_OWN_WORDS = 40
@@ -29,6 +30,16 @@ def trafilatura_text(html: str) -> str | None:
         return None
 
 
+# 1 January of a year written out as a day: numerically (2008-01-01, 01/01/2008, 20080101) or in English words
+# ("Jan 1 2008", "1st January 2008"), spaces as markup writes them
+_GAP = r"(?:\s|&nbsp;|&#160;|&#xa0;)+"
+_YEAR = r"(?:19|20)\d\d"
+NEW_YEARS_DAY = re.compile(
+    rf"\b(?:(?P<a>{_YEAR})[-/.]0?1[-/.]0?1|0?1[-/.]0?1[-/.](?P<b>{_YEAR})|(?P<c>{_YEAR})0101"
+    rf"|jan(?:uary|\.)?{_GAP}0?1(?:st)?,?{_GAP}(?P<d>{_YEAR})|0?1(?:st)?{_GAP}jan(?:uary|\.)?,?{_GAP}(?P<e>{_YEAR}))\b",
+    re.IGNORECASE)
+
+
 def htmldate_published(html: str, now: datetime) -> date | None:
     """The page's original publication date as htmldate finds it (its markup, then a search of the whole text),
     never after ``now``; None when it finds none, fails, or only guesses 1 January from a bare year."""
@@ -37,12 +48,18 @@ def htmldate_published(html: str, now: datetime) -> date | None:
     except ImportError:  # pragma: no cover - comes with trafilatura
         return None
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    latest = now.strftime("%Y-%m-%d")
     try:
-        found = find_date(html, extensive_search=True, original_date=True, max_date=latest)
-        if found and found.endswith("-01-01") and found != find_date(
-                html, extensive_search=False, original_date=True, max_date=latest):
+        found = find_date(html, extensive_search=True, original_date=True, max_date=now.strftime("%Y-%m-%d"))
+        if found and found.endswith("-01-01") and not states_new_years_day(html, found[:4]):
             return None  # a bare year in the text (a copyright line) read as 1 January: a guess, not a date
         return date.fromisoformat(found) if found else None
     except Exception:  # noqa: BLE001 - a second opinion must never fail the document
         return None
+
+
+def states_new_years_day(html: str, year: str) -> bool:
+    """Whether the page writes out 1 January of ``year`` as a day. htmldate gives 1 January for a page whose only
+    date is a year (a copyright line). Its fast mode agreeing (the check before) kept 1 of the 49 such dates on the
+    six labelled sets' pages, missed the 2 others written out ("Jan 1 2008", "January  1, 2008") and cost a second
+    run of htmldate (10 ms a page)."""
+    return any(year in m.group("a", "b", "c", "d", "e") for m in NEW_YEARS_DAY.finditer(html))
