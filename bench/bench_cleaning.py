@@ -100,6 +100,7 @@ def heavy_html_page(rng: random.Random, words: int) -> str:
 
 
 CACHED_PACKAGES = ("pipeline.", "trafilatura.", "htmldate.", "courlan.", "justext.")
+RESOURCE_CACHES = frozenset({"define_stoplist"})  # bounded, but holding a loaded resource (jusText's stop list)
 
 
 def forget_pages() -> None:
@@ -111,7 +112,7 @@ def forget_pages() -> None:
             continue
         for value in list(vars(module).values()):
             info = getattr(value, "cache_info", None)
-            if callable(info) and info().maxsize is not None:
+            if callable(info) and info().maxsize is not None and getattr(value, "__name__", "") not in RESOURCE_CACHES:
                 value.cache_clear()
 
 
@@ -139,20 +140,27 @@ def bench(name: str, fmt: str, pages: list[str], rounds: int = 3) -> None:
 
 
 def pages_per_second(runs: dict[str, Callable[[str], object]], pages: list[str], rounds: int = 3) -> dict[str, float]:
-    """Best of ``rounds`` passes of each system over the pages, in CPU time of this process, after one warm-up call
-    each; each pass starts with no page's lines cached (``forget_pages``). The systems take turns round by round, in
-    alternating order, so a drift of this machine's speed during the run (several per cent over minutes on this VM)
-    falls on all of them alike rather than on whichever runs last."""
+    """Pages per CPU second of each system (this process, one core), best of ``rounds`` passes, after one warm-up
+    call each. A pass hands each page to every system in turn, in an order that rotates from page to page, and
+    each meets it unseen: every per-input cache is emptied before each call (``forget_pages``), as the systems
+    share some (ours alone and the shipped cleaner all of theirs; the shipped one's trafilatura calls
+    trafilatura's). This VM's speed swings by 10-20 % over seconds to minutes: timing each system's passes one
+    after another (up to session 20) moved the ratios by that much from one run to the next; timed page by page,
+    every system meets the same swings."""
     for run in runs.values():
         run(pages[0])
-    best = dict.fromkeys(runs, float("inf"))
-    for k in range(rounds):
-        for name in (list(runs) if k % 2 == 0 else list(reversed(runs))):
-            forget_pages()
-            start = time.process_time()
-            for page in pages:
+    names = list(runs)
+    best = dict.fromkeys(names, float("inf"))
+    for _ in range(rounds):
+        spent = dict.fromkeys(names, 0.0)
+        for i, page in enumerate(pages):
+            for name in names[i % len(names):] + names[:i % len(names)]:
+                forget_pages()
+                start = time.process_time()
                 runs[name](page)
-            best[name] = min(best[name], time.process_time() - start)
+                spent[name] += time.process_time() - start
+        for name in names:
+            best[name] = min(best[name], spent[name])
     return {name: len(pages) / secs for name, secs in best.items()}
 
 
