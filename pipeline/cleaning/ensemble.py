@@ -43,7 +43,7 @@ ENSEMBLE: dict[str, float] = {
     "doubt_short_lines": 0.5,       # words of short non-prose lines inside the body / body words above this
     "doubt_tail_words": 40,         # the body ends in at least this many words of blocks unlike its paragraphs
     "doubt_tail_share": 0.25,       # ... and at most this share of it (more: the page's own layout, not a tail)
-    "doubt_holes": 0.05,            # words dropped between the body's first and last blocks / body words above this
+    "doubt_holes": 0.10,            # words dropped between the body's first and last blocks / body words above this
     "substring_min_words": 4,       # a shorter block is in trafilatura's article only as a whole line of it
     "extend_max_gap": 2,            # blocks outside both articles bridged when extending ours by trafilatura's
     "extend_min_prose": 20,         # prose words a run of trafilatura's blocks next to our body needs to join it
