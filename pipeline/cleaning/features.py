@@ -65,12 +65,10 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 def features(text: str, stopwords: frozenset[str]) -> Features:
     """The features of a block's text. Cached: the pages of a site repeat their menus, footers and labels."""
     words = WORD.findall(text)
-    if text.isascii():  # lower-casing ASCII words splits no word and joins none: no second pass
-        lower = tuple(map(str.lower, words))
-        n = len(lower)
-    else:
-        lower = tuple(WORD.findall(text.casefold()))
-        n = len(lower)
+    plain = text.isascii()  # lower-casing ASCII words splits no word and joins none: no second scan
+    lower = tuple(map(str.lower, words)) if plain else tuple(WORD.findall(text.casefold()))
+    n = len(lower)
+    if not plain:
         cjk = len(CJK.findall(text))
         if cjk:  # scripts written without spaces: count about two characters a word
             n = n - sum(1 for w in lower if CJK.match(w)) + cjk // 2
