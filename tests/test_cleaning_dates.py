@@ -5,9 +5,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from pipeline.cleaning import clean_document
 from pipeline.cleaning.comments import parse_header, posted_at
-from pipeline.cleaning.dates import find_datetime, is_relative, local_date, parse_iso
-from pipeline.cleaning.fallback import htmldate_published, states_new_years_day
+from pipeline.cleaning.dates import find_datetime, is_relative, local_date, parse_iso, stated_dates
+from pipeline.cleaning.fallback import htmldate_published
 
 
 @pytest.mark.parametrize(("text", "day", "has_time"), [
@@ -92,17 +93,25 @@ NEW_YEAR_PAGE = ("<html><body><p class='headtypea'>17:20, {day} <br></p><h1>Coun
                  "</p><p class='copyrightline'>&copy; 2008 Harbour News</p></body></html>")
 
 
-@pytest.mark.parametrize("day", ["Jan 1 2008", "Tuesday&nbsp;1st&nbsp;January&nbsp;2008", "January  1, 2008",
-                                 "2008-01-01", "01/01/2008"])
-def test_new_years_day_written_out_is_a_date(day: str) -> None:
-    page = NEW_YEAR_PAGE.format(day=day)
-    assert states_new_years_day(page, "2008")
-    assert htmldate_published(page, datetime(2026, 1, 1, tzinfo=UTC)) == date(2008, 1, 1)
+@pytest.mark.parametrize("text", ["17:20, Jan 1 2008", "Tuesday\xa01st\xa0January\xa02008", "January  1, 2008",
+                                  "2008-01-01", "01/01/2008", "Updated 1 Jan. 2008, 10:30am"])
+def test_new_years_day_as_written(text: str) -> None:
+    assert date(2008, 1, 1) in stated_dates(text)
+
+
+def test_every_stated_date_is_read() -> None:
+    text = "Posted 3 March 2020. Updated March 5, 2020 at 10:30am; see 21/06/2019 and 2021-02-03T10:00Z. (c) 2008"
+    assert list(stated_dates(text)) == [date(2021, 2, 3), date(2020, 3, 3), date(2020, 3, 5), date(2019, 6, 21)]
+
+
+@pytest.mark.parametrize("day", ["Jan 1 2008", "Tuesday&nbsp;1st&nbsp;January&nbsp;2008", "January  1, 2008"])
+def test_new_years_day_written_out_is_the_date(day: str) -> None:
+    doc = clean_document(NEW_YEAR_PAGE.format(day=day), "html", now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert doc.published_date == date(2008, 1, 1)
 
 
 def test_a_bare_year_is_not_new_years_day() -> None:
     """htmldate reads a page whose only date is its copyright year as 1 January of it: no date."""
     page = NEW_YEAR_PAGE.format(day="Harbour desk")
-    assert not states_new_years_day(page, "2008") and not states_new_years_day(NEW_YEAR_PAGE.format(
-        day="Jan 1 2007"), "2008")
-    assert htmldate_published(page, datetime(2026, 1, 1, tzinfo=UTC)) is None
+    assert htmldate_published(page, datetime(2026, 1, 1, tzinfo=UTC)) == date(2008, 1, 1)
+    assert clean_document(page, "html", now=datetime(2026, 1, 1, tzinfo=UTC)).published_date is None

@@ -9,6 +9,7 @@ from .boxes import closing_bio
 from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
+from .dates import stated_dates
 from .duplicates import drop_adjacent_copies, drop_repeated_body
 from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
@@ -118,9 +119,12 @@ def clean_document(text: str, fmt: str, *, repeated: Mapping[str, int] | None = 
 
 def _htmldate(html: str, blocks: list[Block], tz: str, now: datetime) -> date | None:
     """htmldate's publication date for a page that states none we can read, unless it is only a date our labelling
-    found on other articles' teasers."""
+    found on other articles' teasers, or a 1 January the page never states (htmldate reads a page whose only date
+    is a year, a copyright line, as 1 January of it; a page of New Year's Day says which day it is)."""
     found = htmldate_published(html, now)
     if found is None or found in dates_of_other_articles([(b.role, b.text) for b in blocks], tz):
+        return None
+    if (found.month, found.day) == (1, 1) and found not in stated_dates("\n".join(b.text for b in blocks), tz):
         return None
     return found
 

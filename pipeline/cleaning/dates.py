@@ -6,6 +6,7 @@ or when the source's own timezone is in the Americas."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -55,6 +56,15 @@ def find_datetime(text: str, tz: str = "Europe/London") -> tuple[datetime | None
             if got is not None:
                 return got
     return None, False
+
+
+def stated_dates(text: str, tz: str = "Europe/London") -> Iterator[date]:
+    """Every date ``text`` states, as written (its own day, whatever zone it names), pattern by pattern."""
+    for pat in PATTERNS:
+        for m in pat.finditer(text):
+            got = _build(m, tz)
+            if got is not None:
+                yield got[0].date()
 
 
 def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
