@@ -50,21 +50,21 @@ def _year(raw: str) -> int:
 
 def find_datetime(text: str, tz: str = "Europe/London") -> tuple[datetime | None, bool]:
     """The first date/time stated in ``text``: (aware datetime or None, has_time). Local times are in ``tz``."""
-    for pat in PATTERNS:
-        for m in pat.finditer(text):
-            got = _build(m, tz)
-            if got is not None:
-                return got
-    return None, False
+    return next(_stated(text, tz), (None, False))
 
 
 def stated_dates(text: str, tz: str = "Europe/London") -> Iterator[date]:
-    """Every date ``text`` states, as written (its own day, whatever zone it names), pattern by pattern."""
+    """Every date ``text`` states, as written (its own day, whatever zone it names)."""
+    return (when.date() for when, _ in _stated(text, tz))
+
+
+def _stated(text: str, tz: str) -> Iterator[tuple[datetime, bool]]:
+    """Every date/time ``text`` states, pattern by pattern (the order ``find_datetime`` takes the first in)."""
     for pat in PATTERNS:
         for m in pat.finditer(text):
             got = _build(m, tz)
             if got is not None:
-                yield got[0].date()
+                yield got
 
 
 def _build(m: re.Match[str], tz: str) -> tuple[datetime, bool] | None:
