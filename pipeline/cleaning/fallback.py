@@ -43,4 +43,3 @@ def htmldate_published(html: str, now: datetime) -> date | None:
         return date.fromisoformat(found) if found else None
     except Exception:  # noqa: BLE001 - a second opinion must never fail the document
         return None
-

@@ -29,15 +29,6 @@ class LineRule:
     weak: bool
     triggers: tuple[str, ...]
 
-    def matches(self, text: str, n_words: int, lower: str | None = None) -> bool:
-        if n_words > self.max_words:
-            return False
-        if self.triggers:
-            low = lower if lower is not None else text.casefold()
-            if not any(t in low for t in self.triggers):
-                return False
-        return self.pattern.search(text) is not None
-
 
 @dataclass(frozen=True)
 class Vocabulary:
