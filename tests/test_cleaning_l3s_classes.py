@@ -192,3 +192,19 @@ def test_a_talkback_under_the_article_is_its_comments_not_its_body() -> None:
              "1. Weekday opening was always a waste of money, so the council is right to close the sites at last."]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_news_agencys_sign_off_ends_the_article_even_when_prose_follows() -> None:
+    """A wire story closed by the agency's copyright notice, then the site's blog column (a heading, its writer and
+    date, two long paragraphs): long prose after a section heading would be the article resuming after a box, but
+    the agency's notice is the end of its story, so the column is not taken in."""
+    column = [BLURBS[0][1], BLURBS[1][1]]
+    html = (f"<html><body>{CHROME}<table><tr><td><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS)
+            + "<p>Copyright 2008 Associated Press. All rights reserved. This material may not be published, "
+              "broadcast, rewritten, or redistributed.</p><p><b>Gazette blogs</b></p>"
+              "<p>Sam Writer January 7th, 2008</p>" + "".join(f"<p>{p}</p>" for p in column)
+            + "</td></tr></table></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert all(p in doc.body_text for p in PARAS)
+    assert not any(p in doc.body_text for p in column)

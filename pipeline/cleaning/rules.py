@@ -28,6 +28,7 @@ class LineRule:
     strong: bool
     weak: bool
     triggers: tuple[str, ...]
+    final: bool = False  # the article ends here whatever follows (a news agency's sign-off)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _load(name: str) -> dict:
         return yaml.safe_load(fh)
 
 
-RULE_KEYS = frozenset({"role", "reason", "pattern", "max_words", "stop", "strong", "weak", "triggers"})
+RULE_KEYS = frozenset({"role", "reason", "pattern", "max_words", "stop", "strong", "weak", "triggers", "final"})
 
 
 @cache
@@ -65,7 +66,8 @@ def line_rules() -> tuple[LineRule, ...]:
                             pattern=re.compile(raw["pattern"], re.IGNORECASE),
                             max_words=int(raw.get("max_words", 10_000)), stop=bool(raw.get("stop", False)),
                             strong=bool(raw.get("strong", False)), weak=bool(raw.get("weak", False)),
-                            triggers=tuple(str(t) for t in raw.get("triggers", ()))))
+                            triggers=tuple(str(t) for t in raw.get("triggers", ())),
+                            final=bool(raw.get("final", False))))
     return tuple(out)
 
 

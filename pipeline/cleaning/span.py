@@ -191,17 +191,19 @@ LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a tease
 
 def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], prose: list[int],
                   start: int, end: int) -> tuple[int, int]:
-    """End the run at its first section heading (comments, related stories, ...) or the page's own end; but when
-    the run after the heading holds much more long prose than the run before it (a menu of one-line blurbs above
-    a 'View all' heading, the article far below), the article is that later run, judged the same way (``prose``:
-    ``_prose_before``; lone blurbs each under a headline, another section's list of stories, do not count)."""
+    """End the run at its first section heading (comments, related stories, ...; not one inside the article's
+    markup, a box the article's prose resumes after, nor a link in its toolbar, but always a news agency's sign-off,
+    ``final`` in lines.yaml) or the page's own end; but when the run after the heading holds much more long prose
+    than the run before it (a menu of one-line blurbs above a 'View all' heading, the article far below), the
+    article is that later run, judged the same way (``prose``: ``_prose_before``; lone blurbs each under a headline,
+    another section's list of stories, do not count)."""
     while True:
         seen, cut = 0, None
         for k in range(start, end + 1):
             s = scored[k]
-            if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and not _inside_marked_article(scored, k, end) \
-                    and not _toolbar_link(scored, k, prose) and not heading_of_the_text(scored, k) \
-                    and not _prose_resumes(scored, k, end):
+            if _stops(s) and seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and (s.rule.final or (
+                    not _inside_marked_article(scored, k, end) and not _toolbar_link(scored, k, prose)
+                    and not heading_of_the_text(scored, k) and not _prose_resumes(scored, k, end))):
                 cut = k
                 break
             if seen >= MIN_ARTICLE_WORDS_BEFORE_STOP and _page_end(s):
@@ -231,7 +233,7 @@ def _long_statement_words(s: Scored) -> int:
 def _later_siblings(scored: list[Scored], end: int) -> int:
     """Take in the article's closing paragraphs set after a box inside its text (related stories, a gallery): prose
     paragraphs below its last one, in the same element as it (siblings), with no prose of another element, no
-    comment section, page footer, main heading or linked headline between."""
+    comment section, page footer, news agency's sign-off, main heading or linked headline between."""
     parent = scored[end].cand.parent if 0 <= end < len(scored) else 0
     if not parent:
         return end
@@ -240,7 +242,7 @@ def _later_siblings(scored: list[Scored], end: int) -> int:
         s = scored[k]
         c = s.cand
         if c.heading == 1 or (c.heading and c.link_density >= 0.5) or _page_end(s) \
-                or (s.rule is not None and s.rule.role == "comment"):
+                or (s.rule is not None and (s.rule.role == "comment" or s.rule.final)):
             break
         if s.klass != GOOD:
             if _teaser_pair_at(scored, k, False) and not c.is_list_item and c.markup_role is None:
