@@ -268,6 +268,20 @@ def test_markup_that_would_remove_most_prose_is_distrusted() -> None:
     assert {b.reason for b in doc.blocks if b.role == "body"} == {"body: prose paragraph"}  # not the fall-back
 
 
+def test_a_page_wrapped_in_one_form_keeps_the_articles_short_paragraphs() -> None:
+    """A page built inside one <form> (as ASP.NET pages are): the form is distrusted as a wrapper, and its short
+    sentences between the article's paragraphs are judged by their words too, so they stay in; its menu, links
+    and the agency's copyright line, which the form's markup had placed, stay out by their own words."""
+    short = "The council said it would publish the figures."
+    html = ("<html><body><form id='aspnetForm' method='post'><ul><li><a href='/'>Home</a></li>"
+            "<li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul>"
+            f"<h1>Care needs a long-term plan</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p><p>{short}</p><p>{PARAS[2]}</p>"
+            "<p>Copyright (c) Press Association Ltd. 2021, All Rights Reserved.</p>"
+            "<p><a href='/about'>About us</a> | <a href='/contact'>Contact us</a></p></form></body></html>")
+    doc = clean_document(html, "html", now=NOW)
+    assert doc.body_text == "\n\n".join([PARAS[0], PARAS[1], short, PARAS[2]])
+
+
 def test_a_linked_logo_in_h1_is_not_the_headline() -> None:
     html = ("<html><body><h1 class='logo'><a href='/'>Northshire Gazette</a></h1><nav><a href='/'>Home</a></nav>"
             "<h2>Council to spend £3m more on school transport</h2>" + "".join(f"<p>{p}</p>" for p in PARAS)

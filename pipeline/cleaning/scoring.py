@@ -14,6 +14,7 @@ MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplat
 MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
 MAX_CAPTION_PARAGRAPHS = 3  # more prose paragraphs than this under caption markup: a figure left open, not captions
 MAX_FIGCAPTION_SHARE = 0.5  # a page's <figcaption>s holding more of its prose than this tell its story (a gallery)
+WRAPPED_SENTENCE_WORDS = 5  # a sentence this long inside a mislabelled wrapper is judged by its words, as its prose is
 MAX_FOOTER_PARAGRAPHS = 3  # more prose paragraphs than this in a <footer> inside the article: its text, not a footer
 
 
@@ -37,13 +38,9 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
     out = []
     for c in cands:
         f = features(c.text, stops)
-        flat = squash(c.text)
-        if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
-            flat = BULLET.sub("", flat, count=1)
-        # a table cell of the article (also a paragraph within one) holds data, not chrome ("9", "2015-2020");
         # a block inside a menu, footer or comment thread is already placed by its markup, whatever its words
         placed = c.markup_role in MARKUP_STRONG and c.markup_role != "comment" and not c.confirmed
-        rule = None if (c.in_table and c.in_article) or placed else match_rule(flat, f.n_words)
+        rule = None if placed else _line_rule(c, f)
         bucket = 0
         if repeated:
             key = line_key(c.text)
@@ -52,10 +49,21 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
         s = Scored(c, f, rule, bucket, base, base_klass=base)
         _mark_bad(s, fmt)
         out.append(s)
-    _distrust_sweeping_markup(out)
+    _distrust_sweeping_markup(out, fmt)
     _distrust_sweeping_captions(out)
     _distrust_article_footers(out)
     return out
+
+
+def _line_rule(c: Candidate, f: Features) -> LineRule | None:
+    """The line rule a block's words match; none for a table cell of the article (also a paragraph within one),
+    which holds data, not chrome ("9", "2015-2020")."""
+    if c.in_table and c.in_article:
+        return None
+    flat = squash(c.text)
+    if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
+        flat = BULLET.sub("", flat, count=1)
+    return match_rule(flat, f.n_words)
 
 
 def _distrust_article_footers(scored: list[Scored]) -> None:
@@ -93,17 +101,26 @@ def _figcaptions_aside(scored: list[Scored]) -> bool:
     return captions <= MAX_FIGCAPTION_SHARE * prose
 
 
-def _distrust_sweeping_markup(scored: list[Scored], share: float = 0.85) -> None:
+def _distrust_sweeping_markup(scored: list[Scored], fmt: str, share: float = 0.85) -> None:
     """Markup that would remove nearly all of a page's prose is a mislabelled wrapper, not boilerplate (a comment
-    thread's pattern, many comments each marked on its own, is not one wrapper, nor are captions in <figcaption>)."""
+    thread's pattern, many comments each marked on its own, is not one wrapper, nor are captions in <figcaption>):
+    the blocks it placed are judged by their own words instead: its prose and its sentences of a few words (a
+    page inside one <form>: the article's short paragraphs; its menus, links and legal lines stay out; not its
+    headings, which on one site's pages were a hidden paywall's)."""
     prose = sum(s.feat.n_words for s in scored if s.base_klass == GOOD)
     removed = sum(s.feat.n_words for s in scored if s.base_klass == GOOD and s.why_bad == "markup")
-    if prose and removed > share * prose:
-        spare = _figcaptions_aside(scored)
-        for s in scored:
-            if s.why_bad == "markup" and s.base_klass == GOOD and s.cand.markup_reason != THREAD_REASON \
-                    and not (spare and s.cand.tag == "figcaption"):
-                s.klass, s.why_bad = GOOD, ""
+    if not prose or removed <= share * prose:
+        return
+    spare = _figcaptions_aside(scored)
+    prose_placed = [s for s in scored if s.why_bad == "markup" and s.base_klass == GOOD
+                    and s.cand.markup_reason != THREAD_REASON and not (spare and s.cand.tag == "figcaption")]
+    wrappers = {s.cand.markup_reason for s in prose_placed}
+    sentences = [s for s in scored if s.why_bad == "markup" and s.base_klass != GOOD
+                 and s.cand.markup_reason in wrappers and s.feat.ends_sentence
+                 and s.feat.n_words >= WRAPPED_SENTENCE_WORDS and s.cand.link_density < 0.5]
+    for s in prose_placed + sentences:
+        s.rule, s.klass, s.why_bad = _line_rule(s.cand, s.feat), s.base_klass, ""
+        _mark_bad(s, fmt, trust_markup=False)
 
 
 def content_class(f: Features, know_language: bool, relaxed: bool = False) -> str:
@@ -140,7 +157,7 @@ def run_on_names(f: Features) -> bool:
         and not f.ends_sentence and f.n_commas * RUN_ON_WORDS_PER_COMMA < f.n_words
 
 
-def _mark_bad(s: Scored, fmt: str) -> None:
+def _mark_bad(s: Scored, fmt: str, trust_markup: bool = True) -> None:
     c = s.cand
     if s.rule is not None and s.rule.role == "dateline":
         s.klass = SHORT  # kept: a date line, even when every page of the source has one
@@ -148,8 +165,8 @@ def _mark_bad(s: Scored, fmt: str) -> None:
         s.klass, s.why_bad = BAD, "rule"
     elif s.template and (s.template >= 5 or s.klass != GOOD):
         s.klass, s.why_bad = BAD, "template"
-    elif not c.confirmed and (c.markup_role in MARKUP_STRONG
-                              or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD)):
+    elif trust_markup and not c.confirmed and (
+            c.markup_role in MARKUP_STRONG or (c.markup_role and c.markup_role not in MARKUP_KEPT and s.klass != GOOD)):
         s.klass, s.why_bad = BAD, "markup"
     elif fmt == "html" and s.feat.n_words > 0 and c.markup_role not in MARKUP_KEPT and not c.confirmed \
             and c.link_density >= (0.8 if s.klass == GOOD else 0.5):
