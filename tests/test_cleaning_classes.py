@@ -376,6 +376,26 @@ def test_a_paragraph_standfirst_under_the_headline_is_part_of_the_article() -> N
     assert doc.body_text == "\n\n".join(PARAS)
 
 
+def test_a_long_opening_paragraph_cut_off_by_boxes_is_the_articles() -> None:
+    """The article's first paragraph, in its markup under the headline, then a related box, pictures with long
+    captions and a video link, then the rest of its text: the paragraph opens the article however long it is (a
+    standfirst is short, an opening paragraph need not be)."""
+    opening = ("Libraries. Buses. Care homes. Potholes. The county's budget for next year has a lot to cover, and "
+               "the council's cabinet will have less money to do it with than at any time in the last ten years, "
+               "its finance officers warned on Monday as they set out the options for councillors.")
+    related = "".join(f"<li><a href='/s{k}'>Other story about the county budget, number {k} of many</a></li>"
+                      for k in range(6))
+    caption = ("The cabinet met in the council chamber on Monday evening to hear the finance officers set out where "
+               "the money would come from next year, and where it would have to be saved.")
+    picture = f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+    html = ("<html><body><article><h1>What to watch in the county budget</h1><p class='byline'>By Jo Bloggs</p>"
+            f"<p>{opening}</p><aside class='related'><h3>More related to this story</h3><ul>{related}</ul></aside>"
+            f"{picture}<aside><a href='/v'>Video: the budget explained in three minutes</a></aside>{picture}"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([opening, *PARAS])
+
+
 REPLIES = [
     "I have used the van every fortnight for years and the driver always has a new crime novel put aside for me, "
     "so this is the best news I have heard from the council in a very long time indeed.",

@@ -76,7 +76,8 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
         if s.feat.n_words <= 14 and s.cand.link_density < 0.5 and find_datetime(s.cand.text)[0] is not None:
             verdicts[i] = Verdict("dateline", "states a date, before the article")
         elif _standfirst(scored, verdicts, i, result.title, start):
-            verdicts[i] = Verdict("body", "the article's standfirst: a subheading between its headline and text")
+            verdicts[i] = Verdict("body", "the article's standfirst or opening paragraph: under its headline, "
+                                          "apart from its text")
         elif s.feat.is_prose and s.feat.n_words >= 12:
             verdicts[i] = Verdict("other_boilerplate", "text before the article, apart from it")
         elif s.feat.n_words >= 8 and s.feat.stop_density >= 0.2 and s.cand.link_density < 0.5:
@@ -142,18 +143,19 @@ def _lead_in(s: Scored, first: Candidate) -> bool:
         and not c.after_image and not s.feat.ends_sentence and LEAD_IN_WORDS[0] <= s.feat.n_words <= LEAD_IN_WORDS[1]
 
 
-STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words
+STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words (a paragraph's: from the first)
 
 
 def _standfirst(scored: list[Scored], verdicts: list[Verdict | None], i: int, title: int | None, start: int) -> bool:
-    """A subheading (h2-h6, below the headline's rank) or a prose paragraph of the article's markup right under
-    its headline, with only its date, author, captions, short labels (share buttons, tags) or more text of its own
-    element around it up to the article's text (the span may leave it out: a head box marked 'teaser')."""
+    """A subheading (h2-h6, below the headline's rank) or a prose paragraph of the article's markup (of any length:
+    its opening paragraph) right under its headline, with only its date, author, captions, boxes we judged chrome,
+    short labels (share buttons, tags) or more text of its own element around it up to the article's text (the span
+    may leave it out: a head box marked 'teaser', a related box and pictures between it and the rest)."""
     s = scored[i]
     c = s.cand
     if title is None or i <= title or (c.heading < 2 and not (c.tag == "p" and s.feat.is_prose)) \
             or not c.in_article or c.link_density >= 0.5 \
-            or not STANDFIRST_WORDS[0] <= s.feat.n_words <= STANDFIRST_WORDS[1] \
+            or not STANDFIRST_WORDS[0] <= s.feat.n_words <= (STANDFIRST_WORDS[1] if c.heading else 10_000) \
             or (c.heading and scored[title].cand.heading and c.heading <= scored[title].cand.heading) \
             or squash(c.text).casefold() in squash(scored[title].cand.text).casefold():
         return False  # not a subheading under the headline (the headline again, a heading of its rank)
