@@ -298,6 +298,11 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Read more stories": "related-stories heading",
         "Click to playTap to play": "video player notice",
         "The video will auto-play soon8Cancel": "video player notice",
+        "Do you have a story to tell? Email: jo.bloggs@harbour.example": "call to contribute",
+        "Get in touch with our news team by emailing us at news@harbour.example.": "call to contribute",
+        "We want to hear from you: did the ferry strike change your plans? Tell us how.": "call to contribute",
+        "When news happens, send photos, videos & tip-offs to 0400 000 000, or email us.": "call to contribute",
+        "Seen a problem on the quay? Email: news@harbour.example": "reader prompt",
     }
     _assert_reasons(chrome)
     article = [
@@ -320,6 +325,9 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Residents can support the campaign by becoming volunteers at the library.",
         "She said the grant would support local journalism students at the college.",
         "Click to play the council's video of the new pier, which was filmed by a drone.",
+        'She asked: "Do you have a story about the pier? The museum is collecting them."',
+        "Residents who have a tip for the inspectors can call the council's hotline.",
+        "The harbour master said he would get in touch with the owners of the boat this week.",
     ]
     _assert_no_rule(article)
 
