@@ -303,6 +303,11 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "We want to hear from you: did the ferry strike change your plans? Tell us how.": "call to contribute",
         "When news happens, send photos, videos & tip-offs to 0400 000 000, or email us.": "call to contribute",
         "Seen a problem on the quay? Email: news@harbour.example": "reader prompt",
+        "You've read the piece, now have your say. Email your comments to sport@harbour.example.": "reader prompt",
+        "Please read our Terms and Conditions and Privacy Statement before using this site.":
+            "the site's notice of its policies",
+        "For more information on this site, please read our Privacy Policy and Terms of Service.":
+            "the site's notice of its policies",
     }
     _assert_reasons(chrome)
     article = [
@@ -328,6 +333,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         'She asked: "Do you have a story about the pier? The museum is collecting them."',
         "Residents who have a tip for the inspectors can call the council's hotline.",
         "The harbour master said he would get in touch with the owners of the boat this week.",
+        "Users must accept the terms of service of the ferry app before they can buy a ticket.",
+        "The council said residents could read the privacy policy on its website before signing up.",
     ]
     _assert_no_rule(article)
 
