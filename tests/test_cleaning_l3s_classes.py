@@ -208,3 +208,19 @@ def test_a_news_agencys_sign_off_ends_the_article_even_when_prose_follows() -> N
     doc = clean_document(html, "html", ensemble=False)
     assert all(p in doc.body_text for p in PARAS)
     assert not any(p in doc.body_text for p in column)
+
+
+def test_a_sentence_in_a_table_that_lays_out_the_article_is_read_by_its_words() -> None:
+    """A 2008 page that lays its story out in a table inside its article markup: a cell's line rules were skipped
+    (a data table's cells, '9' or 'Home', are no chrome), so the agency's copyright line under the story was kept
+    as prose; a cell of a sentence's length is read by its words, and short data cells still are not."""
+    notice = ("Copyright 2008 The Associated Press. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed.")
+    html = (f"<html><body>{CHROME}<article><h1>Two waste sites to close on weekdays</h1><table>"
+            + "".join(f"<tr><td>{p}</td></tr>" for p in PARAS[:2])
+            + "<tr><td>Site</td><td>Home</td><td>Cars a day</td></tr><tr><td>Northgate</td><td>Home</td><td>92</td>"
+            + "</tr>" + "".join(f"<tr><td>{p}</td></tr>" for p in PARAS[2:])
+            + f"<tr><td>{notice}</td></tr></table></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS[:2], "Site", "Home", "Cars a day", "Northgate", "Home", "92",
+                                          *PARAS[2:]])

@@ -14,6 +14,7 @@ MARKUP_STRONG = frozenset({"navigation", "caption", "comment", "other_boilerplat
 MARKUP_KEPT = frozenset({"byline", "dateline", "section"})
 MAX_CAPTION_PARAGRAPHS = 3  # more prose paragraphs than this under caption markup: a figure left open, not captions
 MAX_FIGCAPTION_SHARE = 0.5  # a page's <figcaption>s holding more of its prose than this tell its story (a gallery)
+TABLE_SENTENCE_WORDS = 8  # a table cell of the article this long is a sentence, not data: line rules apply to it
 WRAPPED_SENTENCE_WORDS = 5  # a sentence this long inside a mislabelled wrapper is judged by its words, as its prose is
 MAX_FOOTER_PARAGRAPHS = 3  # more prose paragraphs than this in a <footer> inside the article: its text, not a footer
 
@@ -56,14 +57,17 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
 
 
 def _line_rule(c: Candidate, f: Features) -> LineRule | None:
-    """The line rule a block's words match; none for a table cell of the article (also a paragraph within one),
-    which holds data, not chrome ("9", "2015-2020")."""
-    if c.in_table and c.in_article:
+    """The line rule a block's words match; none for a short table cell of the article (also a paragraph within
+    one), which holds data, not chrome ("9", "2015-2020", "Home"); a sentence in a table that lays out the page
+    (an agency's copyright line under the story) is read like any other."""
+    in_data = c.in_table and c.in_article
+    if in_data and f.n_words < TABLE_SENTENCE_WORDS:
         return None
     flat = squash(c.text)
     if f.is_bullet:  # "* Home", "• Share": the words after the marker decide
         flat = BULLET.sub("", flat, count=1)
-    return match_rule(flat, f.n_words)
+    rule = match_rule(flat, f.n_words)
+    return rule if rule is None or rule.strong or not in_data else None
 
 
 def _distrust_article_footers(scored: list[Scored]) -> None:
