@@ -8,9 +8,10 @@ block by block, so every block keeps one role and one reason that agree with the
    trafilatura made them worse on average on both splits (session 22);
 2. projection (``project``): trafilatura's article mapped back onto our blocks (a block is in it when its text
    is a line of trafilatura's text, or, from four words, occurs in it);
-3. decision (``decide``): trafilatura's region when it is much longer and holds ours (``extend``: we took a
-   fragment; the lists we saw in it, headlines and menus, stay out) or lies elsewhere (``second``: we took a wrong
-   region: a comment thread, a teaser grid); else a block-by-block
+3. decision (``decide``): trafilatura's region when it is much longer and holds ours, mostly by text before ours
+   (``extend``: we began too late, on a fragment; the lists we saw in it, headlines and menus, stay out; when it
+   mostly runs on after ours, into other stories or comments, ours is kept as it is: ``keep``) or lies elsewhere
+   (``second``: we took a wrong region: a comment thread, a teaser grid); else a block-by-block
    merge: trafilatura's blocks inside our span, runs of them right next to it holding prose or all in the
    article's text container (not across a teaser or comment section we saw begin) and prose paragraphs
    elsewhere (not a teaser's summary, nor beyond a box the markup calls related, outside the article's markup;
@@ -20,7 +21,9 @@ block by block, so every block keeps one role and one reason that agree with the
    when trafilatura keeps most of our body, our blocks after everything it keeps, non-prose ones
    before it, and short non-sentence lines inside it that it drops (widget labels, hover cards, teaser
    headlines) leave it;
-4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence.
+4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence;
+   nothing past a news agency's sign-off joins the body, nor what our line rules or the site's repeated lines
+   mark as chrome.
 
 Thresholds are data (``ENSEMBLE``), tuned on the dev split of ``bench/eval_cleaning.py``.
 """
@@ -50,6 +53,9 @@ ENSEMBLE: dict[str, float] = {
     "trim_overlap": 0.7,            # share of our body trafilatura keeps before our blocks beyond its are cut
     "second_length_ratio": 2.0,     # trafilatura's body this many times ours and ours mostly inside it: take it
     "second_overlap": 0.6,          # share of our body words that trafilatura also keeps, for "second"
+    "extend_before_share": 0.5,     # ... and at least this share of what it adds comes before ours (we began too
+                                    # late; what it runs on into after ours was other stories or comments on the
+                                    # dev pages, where extending never helped)
     "disjoint_overlap": 0.2,        # below this share kept by trafilatura, the two chose different regions
     "open_box_paragraphs": 3,       # prose paragraphs trafilatura keeps side by side in a promotion's box: left open
     "open_box_words": 100,          # ... holding at least this many words
@@ -60,7 +66,8 @@ ENSEMBLE: dict[str, float] = {
 class Decision:
     """What the ensemble chose for a page, the blocks trafilatura keeps, and why."""
 
-    choice: str          # "merge", "extend" (trafilatura's article holds ours) or "second" (it lies elsewhere)
+    choice: str          # "merge", "extend" (trafilatura's article holds ours), "keep" (it holds ours but runs on
+                         # after it: ours stands) or "second" (it lies elsewhere)
     in_second: frozenset[int]
     why: str
 
@@ -159,7 +166,12 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     shared = _words(scored, ours & takeable)
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
-        return "extend", f"trafilatura's article holds ours and is {n_second} words to our {n_ours}"
+        before = _words(scored, (i for i in takeable - ours if ours and i < min(ours)))
+        if before < ENSEMBLE["extend_before_share"] * (n_second - shared):
+            return "keep", (f"trafilatura's article holds ours and runs on after it: {n_second} words to our "
+                            f"{n_ours}, {before} of them before ours")
+        return "extend", (f"trafilatura's article holds ours and is {n_second} words to our {n_ours}, "
+                          f"{before} of them before ours")
     if shared < ENSEMBLE["disjoint_overlap"] * n_ours and n_second >= ENSEMBLE["second_length_ratio"] * n_ours:
         return "second", f"trafilatura's article lies elsewhere and is {n_second} words to our {n_ours}"
     return "merge", f"trafilatura keeps {shared} of our {n_ours} body words and {n_second - shared} others"
@@ -189,19 +201,34 @@ HEAD_ROLES = frozenset({"title", "byline", "dateline", "section", "comment", "ca
 
 def apply(lab: Labelling, decision: Decision | None) -> list[Verdict]:
     """The verdicts after the ensemble's decision: blocks that change side get its role and reason."""
-    if decision is None:
+    if decision is None or decision.choice == "keep":
         return lab.verdicts
-    if decision.choice in ("second", "extend"):
-        return _take_second(lab, decision)
-    return _merge(lab, decision)
+    out = _take_second(lab, decision) if decision.choice in ("second", "extend") else _merge(lab, decision)
+    return _not_past_sign_off(lab, out)
+
+
+def _not_past_sign_off(lab: Labelling, out: list[Verdict]) -> list[Verdict]:
+    """Nothing past a news agency's sign-off after our body's start (a ``final`` line rule: its copyright notice)
+    joins the body: the story ends there, and what trafilatura runs on into is another piece or the site's
+    chrome."""
+    body = [i for i, v in enumerate(lab.verdicts) if v.role == "body"]
+    if not body:
+        return out
+    end = next((k for k in range(body[0] + 1, len(lab.scored))
+                if lab.scored[k].rule is not None and lab.scored[k].rule.final), None)
+    if end is None:
+        return out
+    return out[:end] + [v if v.role != "body" or lab.verdicts[end + k].role == "body" else lab.verdicts[end + k]
+                        for k, v in enumerate(out[end:])]
 
 
 def _take_second(lab: Labelling, decision: Decision) -> list[Verdict]:
-    """Trafilatura's article becomes the body; when it holds ours (``extend``), blocks we saw as lists stay out."""
+    """Trafilatura's article becomes the body, but for what our line rules or the site's repeated lines mark as
+    chrome (``_joinable``); when it holds ours (``extend``), blocks we saw as lists stay out too."""
     out = list(lab.verdicts)
     keep = HEAD_ROLES | LIST_ROLES if decision.choice == "extend" else HEAD_ROLES
     for i, v in enumerate(out):
-        if i in decision.in_second and v.role not in keep and v.role != "body":
+        if i in decision.in_second and v.role not in keep and _joinable(lab, i):
             out[i] = Verdict("body", f"in trafilatura's article (ensemble: {decision.why})")
         elif v.role == "body" and i not in decision.in_second:
             out[i] = Verdict("other_boilerplate", f"not in trafilatura's article (ensemble: {decision.why})")
