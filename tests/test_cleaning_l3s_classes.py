@@ -224,3 +224,14 @@ def test_a_sentence_in_a_table_that_lays_out_the_article_is_read_by_its_words() 
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join([*PARAS[:2], "Site", "Home", "Cars a day", "Northgate", "Home", "92",
                                           *PARAS[2:]])
+
+
+def test_an_about_the_author_heading_ends_the_article_even_in_its_markup() -> None:
+    """An 'About the author' heading inside the article's markup, then the author's bio (one long paragraph of the
+    same element): the heading ends the article like an agency's sign-off, so the bio is not its closing text."""
+    bio = ("Sam Writer has worked as a reporter on the county's papers since 2007, and before that covered the "
+           "courts and the council for a news agency in the city for almost ten years.")
+    html = (f"<html><body>{CHROME}<article><h1>Two waste sites to close on weekdays</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + f"<h3>About the author</h3><p>{bio}</p></article></body></html>")
+    doc = clean_document(html, "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -22,8 +22,8 @@ block by block, so every block keeps one role and one reason that agree with the
    before it, and short non-sentence lines inside it that it drops (widget labels, hover cards, teaser
    headlines) leave it;
 4. relabelling (``apply``): blocks that change side get the ensemble's role and a reason naming the evidence;
-   nothing past a news agency's sign-off joins the body, nor what our line rules or the site's repeated lines
-   mark as chrome.
+   nothing past the article's sure end (an agency's sign-off, an 'About the author' heading) joins the body,
+   nor what our line rules or the site's repeated lines mark as chrome.
 
 Thresholds are data (``ENSEMBLE``), tuned on the dev split of ``bench/eval_cleaning.py``.
 """
@@ -208,9 +208,9 @@ def apply(lab: Labelling, decision: Decision | None) -> list[Verdict]:
 
 
 def _not_past_sign_off(lab: Labelling, out: list[Verdict]) -> list[Verdict]:
-    """Nothing past a news agency's sign-off after our body's start (a ``final`` line rule: its copyright notice)
-    joins the body: the story ends there, and what trafilatura runs on into is another piece or the site's
-    chrome."""
+    """Nothing past the article's sure end after our body's start (a ``final`` line rule: an agency's copyright
+    notice, an 'About the author' heading) joins the body: the story ends there, and what trafilatura runs on into
+    is another piece, the author's bio or the site's chrome."""
     body = [i for i, v in enumerate(lab.verdicts) if v.role == "body"]
     if not body:
         return out

@@ -28,7 +28,7 @@ class LineRule:
     strong: bool
     weak: bool
     triggers: tuple[str, ...]
-    final: bool = False  # the article ends here whatever follows (a news agency's sign-off)
+    final: bool = False  # the article ends here whatever follows (an agency's sign-off, 'About the author')
 
 
 @dataclass(frozen=True)

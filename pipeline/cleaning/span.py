@@ -192,11 +192,11 @@ LONG_PARAGRAPH_WORDS = 30   # a paragraph this long is an article's, not a tease
 def _cut_at_stops(scored: list[Scored], weights: list[float], good_words: list[int], prose: list[int],
                   start: int, end: int) -> tuple[int, int]:
     """End the run at its first section heading (comments, related stories, ...; not one inside the article's
-    markup, a box the article's prose resumes after, nor a link in its toolbar, but always a news agency's sign-off,
-    ``final`` in lines.yaml) or the page's own end; but when the run after the heading holds much more long prose
-    than the run before it (a menu of one-line blurbs above a 'View all' heading, the article far below), the
-    article is that later run, judged the same way (``prose``: ``_prose_before``; lone blurbs each under a headline,
-    another section's list of stories, do not count)."""
+    markup, a box the article's prose resumes after, nor a link in its toolbar, but always a ``final`` one: an
+    agency's sign-off, 'About the author') or the page's own end; but when the run after the heading holds much
+    more long prose than the run before it (a menu of one-line blurbs above a 'View all' heading, the article far
+    below), the article is that later run, judged the same way (``prose``: ``_prose_before``; lone blurbs each
+    under a headline, another section's list of stories, do not count)."""
     while True:
         seen, cut = 0, None
         for k in range(start, end + 1):
@@ -233,7 +233,7 @@ def _long_statement_words(s: Scored) -> int:
 def _later_siblings(scored: list[Scored], end: int) -> int:
     """Take in the article's closing paragraphs set after a box inside its text (related stories, a gallery): prose
     paragraphs below its last one, in the same element as it (siblings), with no prose of another element, no
-    comment section, page footer, news agency's sign-off, main heading or linked headline between."""
+    comment section, page footer, ``final`` rule (an agency's sign-off), main heading or linked headline between."""
     parent = scored[end].cand.parent if 0 <= end < len(scored) else 0
     if not parent:
         return end
