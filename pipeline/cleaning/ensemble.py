@@ -154,8 +154,9 @@ def project(lab: Labelling, article: str) -> frozenset[int]:
 
 
 def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
-    """Take trafilatura's region when it is much longer and holds ours or lies elsewhere, else merge the two
-    block by block; and why."""
+    """Take trafilatura's region when it is much longer and holds ours, adding mostly what comes before ours, or
+    lies elsewhere; keep ours when it holds ours but runs on after it; else merge the two block by block; and
+    why."""
     scored = lab.scored
     ours = frozenset(i for i, v in enumerate(lab.verdicts) if v.role == "body")
     if ours:  # the paragraphs of a promotion's box left open join ours whatever is chosen: count them as ours
