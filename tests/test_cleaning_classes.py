@@ -394,6 +394,10 @@ def test_a_long_opening_paragraph_cut_off_by_boxes_is_the_articles() -> None:
             "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join([opening, *PARAS])
+    deck = "Three budgets in a row have cut the same services, and this one will be no different"
+    with_deck = html.replace("<p class='byline'>", f"<div class='deck'><p>{deck}</p></div><p class='byline'>")
+    doc = clean_document(with_deck, "html", ensemble=False)  # a deck above it does not cut it off from the headline
+    assert doc.body_text == "\n\n".join([opening, *PARAS])
 
 
 REPLIES = [

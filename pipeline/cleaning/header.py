@@ -149,19 +149,35 @@ STANDFIRST_WORDS = (6, 40)  # a subheading's length, in words (a paragraph's: fr
 def _standfirst(scored: list[Scored], verdicts: list[Verdict | None], i: int, title: int | None, start: int) -> bool:
     """A subheading (h2-h6, below the headline's rank) or a prose paragraph of the article's markup (of any length:
     its opening paragraph) right under its headline, with only its date, author, captions, boxes we judged chrome,
-    short labels (share buttons, tags) or more text of its own element around it up to the article's text (the span
-    may leave it out: a head box marked 'teaser', a related box and pictures between it and the rest)."""
-    s = scored[i]
-    c = s.cand
-    if title is None or i <= title or (c.heading < 2 and not (c.tag == "p" and s.feat.is_prose)) \
-            or not c.in_article or c.link_density >= 0.5 \
-            or not STANDFIRST_WORDS[0] <= s.feat.n_words <= (STANDFIRST_WORDS[1] if c.heading else 10_000) \
-            or (c.heading and scored[title].cand.heading and c.heading <= scored[title].cand.heading) \
-            or squash(c.text).casefold() in squash(scored[title].cand.text).casefold():
-        return False  # not a subheading under the headline (the headline again, a heading of its rank)
+    short labels (share buttons, tags), more text of its own element or other such lines (a standfirst above an
+    opening paragraph) around it up to the article's text (the span may leave it out: a head box marked 'teaser',
+    a related box and pictures between it and the rest)."""
+    if title is None or not _standfirst_shaped(scored, i, title):
+        return False
+    c = scored[i].cand
     return all((verdicts[j] is not None and verdicts[j].role in STANDFIRST_GAP) or scored[j].klass == BAD
                or scored[j].feat.n_words <= STANDFIRST_GAP_WORDS or _same_box(scored[j].cand, c)
+               or _standfirst_shaped(scored, j, title) or _deck_shaped(scored[j])
                for j in (*range(title + 1, i), *range(i + 1, start)))
+
+
+def _deck_shaped(s: Scored) -> bool:
+    """A line of the article's markup shaped like a standfirst that need not end as a sentence does."""
+    c = s.cand
+    return c.in_article and c.link_density < 0.5 and (c.heading >= 2 or c.tag == "p") \
+        and STANDFIRST_WORDS[0] <= s.feat.n_words <= STANDFIRST_WORDS[1]
+
+
+def _standfirst_shaped(scored: list[Scored], i: int, title: int) -> bool:
+    """A subheading below the headline's rank, or a prose paragraph, of the article's markup after its headline
+    (not the headline again)."""
+    s = scored[i]
+    c = s.cand
+    return not (i <= title or (c.heading < 2 and not (c.tag == "p" and s.feat.is_prose))
+                or not c.in_article or c.link_density >= 0.5
+                or not STANDFIRST_WORDS[0] <= s.feat.n_words <= (STANDFIRST_WORDS[1] if c.heading else 10_000)
+                or (c.heading and scored[title].cand.heading and c.heading <= scored[title].cand.heading)
+                or squash(c.text).casefold() in squash(scored[title].cand.text).casefold())
 
 
 def _same_box(other: Candidate, c: Candidate) -> bool:
