@@ -304,6 +304,14 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "When news happens, send photos, videos & tip-offs to 0400 000 000, or email us.": "call to contribute",
         "Seen a problem on the quay? Email: news@harbour.example": "reader prompt",
         "You've read the piece, now have your say. Email your comments to sport@harbour.example.": "reader prompt",
+        "Now let's hear what you've got to say. Send in your opinions, rants and raves to us.": "call to contribute",
+        "Type any number of key words. We email you the related headlines.": "the site's services offered to the reader",
+        "Start receiving Harbour Weekly news headlines per email.": "the site's services offered to the reader",
+        "Harbour Weekly announces the start of the news alerts free service.": "the site's services offered to the reader",
+        "Use an RSS reader to stay up to date with the latest news and posts from Harbour Weekly.":
+            "the site's services offered to the reader",
+        "For free access to this article, you must be a member of HarbourWeekly.com.":
+            "the site's services offered to the reader",
         "Please read our Terms and Conditions and Privacy Statement before using this site.":
             "the site's notice of its policies",
         "For more information on this site, please read our Privacy Policy and Terms of Service.":
@@ -334,6 +342,10 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Residents who have a tip for the inspectors can call the council's hotline.",
         "The harbour master said he would get in touch with the owners of the boat this week.",
         "Users must accept the terms of service of the ferry app before they can buy a ticket.",
+        "To vote in the ballot you must be a registered member of the party, the chairman said.",
+        "The council will email you a reminder before your bin collection changes, officers said.",
+        "The new app can read RSS feeds, podcasts and newsletters in one place, its makers said.",
+        "Residents will receive flood alerts by text message from next month.",
         "The council said residents could read the privacy policy on its website before signing up.",
     ]
     _assert_no_rule(article)
