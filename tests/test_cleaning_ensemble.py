@@ -217,6 +217,21 @@ def test_nothing_past_a_news_agencys_sign_off_joins() -> None:
     assert body_of(lab, apply(lab, decision)) == PARAS
 
 
+def test_a_copy_of_the_headline_in_a_box_of_the_article_does_not_join() -> None:
+    """A trending box inside the article's markup names the article itself among its links, and trafilatura keeps
+    that line: a copy of the page's headline is never the article's text, whatever box it sits in."""
+    links = "".join(f"<li><a href='/s{k}'>{h}</a></li>" for k, h in enumerate(["Rovers climb to third", *STORIES[:3]]))
+    html = ("<html><body><article><h1>Rovers climb to third</h1><div class='entry-content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[:2]) + f"<ul class='related-links'>{links}</ul>"
+            + "".join(f"<p>{p}</p>" for p in PARAS[2:]) + "</div></article></body></html>")
+    lab = labelled(html)
+    assert "Rovers climb to third" not in body_of(lab, lab.verdicts)
+    decision = _decision(lab, "\n".join([*PARAS[:2], "Rovers climb to third", *STORIES[:3], *PARAS[2:]]))
+    assert decision.choice == "merge", decision.why
+    body = body_of(lab, apply(lab, decision))
+    assert "Rovers climb to third" not in body and all(p in body for p in PARAS)
+
+
 def test_a_site_notice_far_from_the_article_and_outside_its_markup_does_not_join() -> None:
     """A page without article markup ends in a site's notice, prose that trafilatura keeps with the article: it
     is chrome (never the article on the dev sets), so the merge leaves it out."""

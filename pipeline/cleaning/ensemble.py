@@ -257,7 +257,13 @@ def _merge(lab: Labelling, decision: Decision) -> list[Verdict]:
 def _joinable(lab: Labelling, i: int) -> bool:
     v, s = lab.verdicts[i], lab.scored[i]
     return v.role != "body" and v.role not in HEAD_ROLES and s.why_bad not in ("rule", "template") \
-        and not _chrome_in_words(s)
+        and not _chrome_in_words(s) and not _headline_copy(lab, i)
+
+
+def _headline_copy(lab: Labelling, i: int) -> bool:
+    """Block i repeats the page's headline (a trending box or a video card naming the article): never its text."""
+    return lab.title is not None and i != lab.title \
+        and squash(lab.scored[i].cand.text).casefold() == squash(lab.scored[lab.title].cand.text).casefold()
 
 
 def _chrome_in_words(s: Scored) -> bool:
@@ -311,10 +317,11 @@ def _stray_chrome(lab: Labelling, i: int, headline: int, first: int) -> bool:
 def _in_article_box(lab: Labelling, i: int) -> bool:
     """A list or line inside the page's article markup that we took for a related box or a menu by its links
     (sources, references, "Related: ..." lines, a contents list) and trafilatura keeps: the article's own, inside
-    or after our body (promotions stay out: mostly subscription prompts)."""
+    or after our body (promotions stay out: mostly subscription prompts; so do another article's headline over its
+    summary and a copy of the page's own headline, in a trending box or a video card)."""
     v, s = lab.verdicts[i], lab.scored[i]
     return s.cand.in_article and v.role in ARTICLE_BOX_ROLES and s.why_bad != "template" \
-        and not (s.cand.heading and _linked_headline(s))  # another article's headline over its summary
+        and not (s.cand.heading and _linked_headline(s)) and not _headline_copy(lab, i)
 
 
 def _promo_box(lab: Labelling, i: int) -> bool:
