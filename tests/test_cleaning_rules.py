@@ -305,9 +305,11 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "Seen a problem on the quay? Email: news@harbour.example": "reader prompt",
         "You've read the piece, now have your say. Email your comments to sport@harbour.example.": "reader prompt",
         "Now let's hear what you've got to say. Send in your opinions, rants and raves to us.": "call to contribute",
-        "Type any number of key words. We email you the related headlines.": "the site's services offered to the reader",
+        "Type any number of key words. We email you the related headlines.":
+            "the site's services offered to the reader",
         "Start receiving Harbour Weekly news headlines per email.": "the site's services offered to the reader",
-        "Harbour Weekly announces the start of the news alerts free service.": "the site's services offered to the reader",
+        "Harbour Weekly announces the start of the news alerts free service.":
+            "the site's services offered to the reader",
         "Use an RSS reader to stay up to date with the latest news and posts from Harbour Weekly.":
             "the site's services offered to the reader",
         "For free access to this article, you must be a member of HarbourWeekly.com.":
