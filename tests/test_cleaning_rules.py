@@ -303,6 +303,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "We want to hear from you: did the ferry strike change your plans? Tell us how.": "call to contribute",
         "When news happens, send photos, videos & tip-offs to 0400 000 000, or email us.": "call to contribute",
         "Seen a problem on the quay? Email: news@harbour.example": "reader prompt",
+        "Search for articles and topics on Harbour Weekly": "menu or search control",
+        "Search our stories...": "menu or search control",
         "You've read the piece, now have your say. Email your comments to sport@harbour.example.": "reader prompt",
         "Now let's hear what you've got to say. Send in your opinions, rants and raves to us.": "call to contribute",
         "Type any number of key words. We email you the related headlines.":
@@ -348,6 +350,8 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
         "The council will email you a reminder before your bin collection changes, officers said.",
         "The new app can read RSS feeds, podcasts and newsletters in one place, its makers said.",
         "Residents will receive flood alerts by text message from next month.",
+        "Search for survivors went on through the night, the coastguard said.",
+        "Search teams found the stories of the village's past in the archive.",
         "The council said residents could read the privacy policy on its website before signing up.",
     ]
     _assert_no_rule(article)
