@@ -167,7 +167,8 @@ def decide(lab: Labelling, in_second: frozenset[int]) -> tuple[str, str]:
     shared = _words(scored, ours & takeable)
     if n_second >= ENSEMBLE["second_length_ratio"] * max(n_ours, 1) \
             and shared >= ENSEMBLE["second_overlap"] * n_ours:
-        before = _words(scored, (i for i in takeable - ours if ours and i < min(ours)))
+        first = min(ours, default=0)
+        before = _words(scored, (i for i in takeable - ours if i < first))
         if before < ENSEMBLE["extend_before_share"] * (n_second - shared):
             return "keep", (f"trafilatura's article holds ours and runs on after it: {n_second} words to our "
                             f"{n_ours}, {before} of them before ours")
