@@ -536,3 +536,25 @@ def test_an_article_far_below_a_menu_of_blurbs_and_a_section_heading_is_the_arti
     short = f"Mobile library saved\n{PARAS[0]}\n{PARAS[1]}\nRelated stories\n" + "\n".join(BLURBS * 3)
     doc = clean_document(short, "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS[:2])
+
+
+def test_the_articles_own_header_at_the_top_of_its_run_is_not_its_text() -> None:
+    """A text scrape whose article run starts above the article's header (a picture's caption, then the headline,
+    its deck, the author and the date, all read as prose lines): the article starts after the header; the deck
+    stays with it, the caption, headline, author and date do not. The article's first sentence under a place
+    dateline is no byline."""
+    caption = "Volunteers loading boxes of books into the mobile library van outside the village hall last week."
+    headline = "Mobile library saved for two more years after petition"
+    deck = "Thousands of residents asked the council to reverse the cut, and it agreed to pay from its reserves."
+    lines = ["Home", "News", "Sport", caption, headline, deck, "Ann Lee", "12 March 2024", *PARAS,
+             "Share this article", "Related stories"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join([deck, *PARAS])
+    assert doc.title == headline
+    # without a byline or date under it, the line is no header: the run keeps its start
+    plain = [line for line in lines if line not in ("Ann Lee", "12 March 2024")]
+    assert caption in clean_document("\n".join(plain), "text", ensemble=False).body_text
+    # the article's first sentence under its place dateline is its text, not a header line
+    dated = ["Home", "News", headline, "LONDON - The county council agreed on Tuesday to keep the service.",
+             *PARAS]
+    assert clean_document("\n".join(dated), "text", ensemble=False).body_text.startswith("LONDON - The county")

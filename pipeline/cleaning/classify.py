@@ -7,7 +7,7 @@ from .boxes import author_bio, first_wrapped_heading, heading_in_wrapping_markup
 from .candidates import Candidate
 from .features import looks_verbless
 from .gallery import label_galleries
-from .header import byline_shaped, glued, label_head
+from .header import byline_shaped, glued, keep_deck, label_head, own_header
 from .rules import vocabulary
 from .scoring import BAD, GOOD, Scored, score_blocks
 from .span import (
@@ -34,6 +34,9 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     verdicts: list[Verdict | None] = [None] * len(scored)
     span = article_span(scored)
     start, end = span if span else (len(scored), len(scored) - 1)
+    header = own_header(scored, start, end) if span else None
+    if header:
+        start = header[1]
     numbering = Numbering(scored, start)
     end, boxes = resume_listicle(scored, numbering, end) if span else (end, [])
     end, tables = resume_after_table(scored, start, end) if span else (end, [])
@@ -53,6 +56,8 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
         label_galleries(scored, verdicts, start, end)
     label_head(scored, verdicts, start, result, title_hint, fmt, english)
+    if header:
+        keep_deck(scored, verdicts, header)
     _above_marked_headline(scored, verdicts, start, result.title)
     first_wrapped_heading(scored, verdicts, start, end, result.title)
     author_bio(scored, verdicts, start, end)

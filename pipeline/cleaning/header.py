@@ -7,7 +7,7 @@ from .candidates import Candidate
 from .dates import find_datetime
 from .features import looks_like_name, looks_verbless, squash
 from .rules import vocabulary
-from .scoring import BAD, Scored
+from .scoring import BAD, GOOD, Scored
 from .span import BYLINE_LEAD
 from .verdicts import Labelling, Verdict, bad_verdict
 
@@ -84,6 +84,68 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
             verdicts[i] = Verdict("other_boilerplate", "summary line above the article")
         else:
             verdicts[i] = Verdict("navigation", "short line before the article, like a menu entry")
+
+
+HEADER_REACH = 8  # blocks from the top of the article's run within which its own byline or date is looked for
+HEADER_DECK_WORDS = 40  # a deck or caption above that byline is no longer: a longer line is the article's
+HEADER_PROSE_LINES = 2  # lines of prose above it (a deck, a caption): more are the article's opening paragraphs
+HEADER_LINE_WORDS = 20  # a byline or date line is no longer ("Name · Outlet · Posted: Aug 8, 2024 4:00 AM EDT")
+
+
+def own_header(scored: list[Scored], start: int, end: int) -> tuple[int, int] | None:
+    """The article's own header inside the top of its run (a text scrape has no markup to tell it from the text;
+    a page's deck or a picture's caption is prose): within HEADER_REACH blocks, none of them a paragraph of the
+    article, its byline or date lines under its headline (in the run or right above it), with at most
+    HEADER_PROSE_LINES lines of prose before them (a deck, a caption). Returns the headline's block and the first
+    block of the article's text after the header, or None."""
+    headlines = [start - 1] if start > 0 and _headline_shaped(scored, start - 1) else []
+    prose = 0
+    for j in range(start, min(end, start + HEADER_REACH)):
+        s = scored[j]
+        if _header_line(s):
+            if not headlines:
+                return None
+            while j + 1 < end and _header_line(scored[j + 1]):
+                j += 1
+            # the headline likeliest by its shape; the other candidates are its deck or a caption
+            return max(headlines, key=lambda k: (_title_score(scored[k]), -k)), j + 1
+        if s.feat.n_words > HEADER_DECK_WORDS:
+            return None  # a paragraph of the article
+        if _headline_shaped(scored, j):
+            headlines.append(j)
+        if s.klass == GOOD:
+            prose += 1
+            if prose > HEADER_PROSE_LINES:
+                return None
+    return None
+
+
+def _headline_shaped(scored: list[Scored], i: int) -> bool:
+    """A line that may be the headline: shaped like one, and no picture's caption (no credit right under it)."""
+    s = scored[i]
+    credit = i + 1 < len(scored) and scored[i + 1].rule is not None and scored[i + 1].rule.role == "caption"
+    return s.rule is None and s.klass != BAD and not credit and _title_score(s) > 0
+
+
+def keep_deck(scored: list[Scored], verdicts: list[Verdict | None], header: tuple[int, int]) -> None:
+    """The prose between the headline and its byline or date (``own_header``) is the article's deck: it stays in
+    the body, as it was in the article's run; the headline, byline, date and captions go out."""
+    headline, start = header
+    for k in range(headline + 1, start):
+        v = verdicts[k]
+        if scored[k].klass == GOOD and (v is None or v.role not in STANDFIRST_GAP):
+            verdicts[k] = Verdict("body", "the article's deck: prose between its headline and its byline or date")
+
+
+def _header_line(s: Scored) -> bool:
+    """A byline or date line under a headline: it states a date, or names the author."""
+    if s.feat.n_words > HEADER_LINE_WORDS or s.cand.link_density >= 0.5:
+        return False
+    if s.rule is not None:
+        return s.rule.role == "dateline"
+    if s.feat.ends_sentence:
+        return False  # the article's first sentence, under its dateline ('LONDON (Reuters) - ... said.')
+    return find_datetime(s.cand.text)[0] is not None or byline_shaped(s)
 
 
 OPENING_GAP = frozenset({"caption", "promo"})  # between an article's opening lines and its text: pictures, ads
