@@ -558,3 +558,15 @@ def test_the_articles_own_header_at_the_top_of_its_run_is_not_its_text() -> None
     dated = ["Home", "News", headline, "LONDON - The county council agreed on Tuesday to keep the service.",
              *PARAS]
     assert clean_document("\n".join(dated), "text", ensemble=False).body_text.startswith("LONDON - The county")
+
+
+def test_the_headline_over_the_byline_is_the_title_of_a_text_scrape() -> None:
+    """A text scrape's headline is the line over the deck, byline and date that start its article, not the byline
+    (garbled here, so no byline pattern knows it) though it is shaped like a headline too."""
+    headline = "Mobile library saved for two more years after petition"
+    deck = "Thousands of residents asked the council to reverse the cut, and it agreed to pay from its reserves."
+    lines = ["Home", "News", headline, deck, "Byby ANN LEE, JOE BLOGGS and SAM SMITH", "12 March 2024, 4:19 PM",
+             *PARAS, "Share this article"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.title == headline
+    assert doc.body_text == "\n\n".join([deck, *PARAS])

@@ -55,7 +55,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
             verdicts[i] = Verdict("body", "a cell or item of a table or list the article announces, a line each")
     if fmt == "html":  # on a text scrape, measured: it took more than galleries' captions out
         label_galleries(scored, verdicts, start, end)
-    label_head(scored, verdicts, start, result, title_hint, fmt, english)
+    label_head(scored, verdicts, start, result, title_hint, fmt, english, header[0] if header else None)
     if header:
         keep_deck(scored, verdicts, header)
     _above_marked_headline(scored, verdicts, start, result.title)

@@ -15,7 +15,9 @@ BYLINE_BREAK = re.compile(r"\s*(?:[,|·•–—]|\s-\s|\bon\b|\d)")
 
 
 def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int, result: Labelling,
-                title_hint: str | None, fmt: str, english: bool) -> None:
+                title_hint: str | None, fmt: str, english: bool, headline: int | None = None) -> None:
+    """Label the blocks above the article (``start``); ``headline``: the headline ``own_header`` found over the
+    article's byline or date, taken for the title unless the page's metadata names another line."""
     head = range(0, min(start, len(scored)))
     for i in head:
         s = scored[i]
@@ -40,7 +42,7 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
         elif s.rule is not None and s.rule.weak:
             verdicts[i] = Verdict(s.rule.role, s.rule.reason)
     glue_captions(scored, verdicts, range(0, min(start, len(scored))))
-    title = _pick_title(scored, verdicts, start, title_hint)
+    title = _pick_title(scored, verdicts, start, title_hint, headline)
     if title is not None:
         verdicts[title] = Verdict("title", "the article's headline")
         result.title = title
@@ -89,6 +91,7 @@ def label_head(scored: list[Scored], verdicts: list[Verdict | None], start: int,
 HEADER_REACH = 8  # blocks from the top of the article's run within which its own byline or date is looked for
 HEADER_DECK_WORDS = 40  # a deck or caption above that byline is no longer: a longer line is the article's
 HEADER_PROSE_LINES = 2  # lines of prose above it (a deck, a caption): more are the article's opening paragraphs
+HEADLINE_MIN_WORDS = 4  # a headline over its byline has this many words at least ('Inside the Numbers' heads a box)
 HEADER_LINE_WORDS = 20  # a byline or date line is no longer ("Name · Outlet · Posted: Aug 8, 2024 4:00 AM EDT")
 
 
@@ -121,10 +124,12 @@ def own_header(scored: list[Scored], start: int, end: int) -> tuple[int, int] | 
 
 
 def _headline_shaped(scored: list[Scored], i: int) -> bool:
-    """A line that may be the headline: shaped like one, and no picture's caption (no credit right under it)."""
+    """A line that may be the headline: shaped like one, of HEADLINE_MIN_WORDS or more (a box's heading is
+    shorter), and no picture's caption (no credit right under it)."""
     s = scored[i]
     credit = i + 1 < len(scored) and scored[i + 1].rule is not None and scored[i + 1].rule.role == "caption"
-    return s.rule is None and s.klass != BAD and not credit and _title_score(s) > 0
+    return s.rule is None and s.klass != BAD and not credit and s.feat.n_words >= HEADLINE_MIN_WORDS \
+        and _title_score(s) > 0
 
 
 def keep_deck(scored: list[Scored], verdicts: list[Verdict | None], header: tuple[int, int]) -> None:
@@ -272,12 +277,15 @@ def glued(scored: list[Scored], i: int, j: int) -> bool:
     return scored[later].cand.gap_before == 0
 
 
-def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None) -> int | None:
+def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int, hint: str | None,
+                headline: int | None) -> int | None:
     if hint:
         want = squash(hint).casefold()
         found = [i for i, s in enumerate(scored) if squash(s.cand.text).casefold() == want]
         if found:  # the headline itself, not a breadcrumb or link repeating it
             return max(found, key=lambda i: (scored[i].cand.heading > 0, scored[i].klass != BAD, i < start, -i))
+    if headline is not None and verdicts[headline] is None:
+        return headline
     best, best_score = None, 0.0
     for i in range(min(start, len(scored))):
         if verdicts[i] is not None:
