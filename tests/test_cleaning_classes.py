@@ -5,7 +5,9 @@ from pipeline.cleaning import candidates_for, clean_document
 from pipeline.cleaning.candidates import Candidate
 from pipeline.cleaning.classify import label
 from pipeline.cleaning.ensemble import Decision, apply, decide, project
+from pipeline.cleaning.features import features
 from pipeline.cleaning.rules import vocabulary
+from pipeline.cleaning.scoring import keyword_run, score_blocks
 from pipeline.cleaning.wrapping import broken_sentences
 
 PARAS = [
@@ -570,3 +572,24 @@ def test_the_headline_over_the_byline_is_the_title_of_a_text_scrape() -> None:
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.title == headline
     assert doc.body_text == "\n\n".join([deck, *PARAS])
+
+
+def test_menus_run_into_long_lines_of_keywords_end_a_text_scrapes_article() -> None:
+    """A text scrape whose menus were saved as long lines of keywords (no sentence, hardly a function word):
+    each weighs against the article as much as a line of chrome, so a services blurb below them does not pull
+    the article on through them; in a language whose function words are not known, no line is taken for one."""
+    menus = ["Library Services Mobile Libraries Council Budgets Village Halls Reading Groups Book Clubs Local "
+             "Elections Parking Permits",
+             "Adult Learning Careers Advice Children's Centres Community Grants Leisure Centres Parks Allotments "
+             "Recycling Centres Registrars",
+             "Planning Applications Building Control Council Tax Business Rates Housing Benefit Licensing Pest "
+             "Control Road Works Street Lighting"]
+    blurb = ("Whether you are moving house, starting a business or planning an event, our services guide explains "
+             "what the council can do for you and how to get in touch with the right team quickly.")
+    lines = ["Home", "News", "Mobile library saved for two more years", "By Ann Lee", *PARAS, "Council services",
+             *menus, blurb, "Contact us"]
+    assert clean_document("\n".join(lines), "text", ensemble=False).body_text == "\n\n".join(PARAS)
+    english = vocabulary().stopwords["en"]
+    assert not keyword_run(features(PARAS[0], english), Candidate(text=PARAS[0]))
+    assert [s.keyword_run for s in score_blocks([Candidate(text=menus[0])], english, None, "text")] == [True]
+    assert [s.keyword_run for s in score_blocks([Candidate(text=menus[0])], None, None, "text")] == [False]

@@ -30,6 +30,7 @@ class Scored:
     klass: str
     why_bad: str = ""
     base_klass: str = ""  # the class from the text alone, before rules, repetition and markup
+    keyword_run: bool = False  # a long line of keywords (``keyword_run``), in a language whose function words we know
 
 
 def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
@@ -47,7 +48,7 @@ def score_blocks(cands: list[Candidate], stopwords: frozenset[str] | None,
             key = line_key(c.text)
             bucket = repeated.get(key, 0) if key else 0
         base = content_class(f, stopwords is not None, relaxed)
-        s = Scored(c, f, rule, bucket, base, base_klass=base)
+        s = Scored(c, f, rule, bucket, base, base_klass=base, keyword_run=stopwords is not None and keyword_run(f, c))
         _mark_bad(s, fmt)
         out.append(s)
     _distrust_sweeping_markup(out, fmt)
@@ -177,6 +178,19 @@ def _mark_bad(s: Scored, fmt: str, trust_markup: bool = True) -> None:
         s.klass, s.why_bad = BAD, "links"
 
 
+KEYWORD_RUN_WORDS = 12  # a line of this many words ...
+KEYWORD_RUN_STOP_DENSITY = 0.1  # ... with fewer function words than this share, ending no sentence ...
+KEYWORD_RUN_WEIGHT = 0.5  # ... weighs against the article as chrome does: a menu or tag list run into one line
+
+
+def keyword_run(f: Features, c: Candidate) -> bool:
+    """A long line of keywords, outside any article markup ('Access Control Biometrics CCTV Intruder Alarms IT
+    Security ...'): a scrape's menu or tag list run together, no sentence and no prose. Only where the page's
+    function words are known (in another language every line would have none)."""
+    return f.n_words >= KEYWORD_RUN_WORDS and f.stop_density < KEYWORD_RUN_STOP_DENSITY and not f.ends_sentence \
+        and not c.in_article
+
+
 def weight(s: Scored) -> float:
     n = s.feat.n_words
     if s.cand.confirmed and s.klass != BAD:
@@ -186,6 +200,8 @@ def weight(s: Scored) -> float:
             return 0.25 * n  # prose in a sidebar or teaser box: weak evidence of the article
         return float(n) * (1.5 if s.cand.in_article else 1.0)
     if s.klass == NEAR:
+        if s.keyword_run:
+            return -(4.0 + KEYWORD_RUN_WEIGHT * n)  # as much against the article as a line of chrome
         base = 0.3 * n if s.feat.ends_sentence else -0.5
         return base + (2.0 if s.cand.in_article else 0.0)
     if s.klass == SHORT:
