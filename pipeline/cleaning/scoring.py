@@ -178,15 +178,14 @@ def _mark_bad(s: Scored, fmt: str, trust_markup: bool = True) -> None:
         s.klass, s.why_bad = BAD, "links"
 
 
-KEYWORD_RUN_WORDS = 12  # a line of this many words ...
-KEYWORD_RUN_STOP_DENSITY = 0.1  # ... with fewer function words than this share, ending no sentence ...
-KEYWORD_RUN_WEIGHT = 0.5  # ... weighs against the article as chrome does: a menu or tag list run into one line
+KEYWORD_RUN_WORDS = 12  # a line of keywords (``keyword_run``) has this many words at least ...
+KEYWORD_RUN_STOP_DENSITY = 0.1  # ... and fewer function words than this share
 
 
 def keyword_run(f: Features, c: Candidate) -> bool:
     """A long line of keywords, outside any article markup ('Access Control Biometrics CCTV Intruder Alarms IT
-    Security ...'): a scrape's menu or tag list run together, no sentence and no prose. Only where the page's
-    function words are known (in another language every line would have none)."""
+    Security ...'): a scrape's menu or tag list run together, no sentence and no prose. ``score_blocks`` asks only
+    where the page's function words are known (in another language every line would have none)."""
     return f.n_words >= KEYWORD_RUN_WORDS and f.stop_density < KEYWORD_RUN_STOP_DENSITY and not f.ends_sentence \
         and not c.in_article
 
@@ -201,11 +200,16 @@ def weight(s: Scored) -> float:
         return float(n) * (1.5 if s.cand.in_article else 1.0)
     if s.klass == NEAR:
         if s.keyword_run:
-            return -(4.0 + KEYWORD_RUN_WEIGHT * n)  # as much against the article as a line of chrome
+            return _chrome_weight(n)  # a menu run into one line: as much against the article as chrome
         base = 0.3 * n if s.feat.ends_sentence else -0.5
         return base + (2.0 if s.cand.in_article else 0.0)
     if s.klass == SHORT:
         if s.cand.in_article:
             return -0.3 if s.cand.is_list_item or s.cand.in_table or s.cand.heading else -1.0
         return -1.5
-    return -(4.0 + 0.5 * n)
+    return _chrome_weight(n)
+
+
+def _chrome_weight(n_words: int) -> float:
+    """What a line of chrome weighs against the article: more the longer it is."""
+    return -(4.0 + 0.5 * n_words)
