@@ -1,8 +1,10 @@
 """Classes of page the cleaner once lost, each on a small hand-written page (no third-party text)."""
 from __future__ import annotations
 
+import json
+
 from pipeline.cleaning import candidates_for, clean_document
-from pipeline.cleaning.candidates import Candidate
+from pipeline.cleaning.candidates import DECLARED_REASON, Candidate
 from pipeline.cleaning.classify import label
 from pipeline.cleaning.ensemble import Decision, apply, decide, project
 from pipeline.cleaning.features import features
@@ -593,3 +595,32 @@ def test_menus_run_into_long_lines_of_keywords_end_a_text_scrapes_article() -> N
     assert not keyword_run(features(PARAS[0], english), Candidate(text=PARAS[0]))
     assert [s.keyword_run for s in score_blocks([Candidate(text=menus[0])], english, None, "text")] == [True]
     assert [s.keyword_run for s in score_blocks([Candidate(text=menus[0])], None, None, "text")] == [False]
+
+
+def _paywalled(shown: str, declared: list[str]) -> str:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Mobile library saved", "articleBody": "\n\n".join(declared)})
+    return ("<html><head><script type='application/ld+json'>" + ld + "</script></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Mobile library saved</h1>"
+            f"{shown}<div class='paywall'><p>Subscribe to keep reading.</p></div></article>"
+            "<footer><p>Copyright 2024 Example News.</p></footer></body></html>")
+
+
+def test_a_paywalled_pages_hidden_article_is_read_from_the_text_it_declares() -> None:
+    """The page shows its first paragraph; its JSON-LD articleBody holds the rest, which joins the body after it."""
+    doc = clean_document(_paywalled(f"<p>{PARAS[0]}</p>", PARAS + MODAL[:1]), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS + MODAL[:1])
+    hidden = [b for b in doc.blocks if b.reason == f"body: {DECLARED_REASON}"]
+    assert [b.text for b in hidden] == PARAS[1:] + MODAL[:1]
+
+
+def test_a_script_rendered_article_goes_under_its_headline() -> None:
+    """Nothing of the declared article shown: it is read in full, under the page's headline."""
+    doc = clean_document(_paywalled("", PARAS + MODAL[:1]), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS + MODAL[:1])
+    assert doc.title == "Mobile library saved"
+
+
+def test_a_page_showing_the_article_it_declares_gets_no_second_copy() -> None:
+    doc = clean_document(_paywalled("".join(f"<p>{p}</p>" for p in PARAS), PARAS), "html", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert not any(b.reason.endswith(DECLARED_REASON) for b in doc.blocks)

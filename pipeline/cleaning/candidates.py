@@ -6,6 +6,8 @@ from datetime import datetime
 
 # the reason of unmarked text a comment thread's marked lines enclose (html.py sets it, scoring.py spares it)
 THREAD_REASON = "between the marked lines of a comment"
+# the reason of the blocks declared.py adds: a hidden article's text, from the page's JSON-LD
+DECLARED_REASON = "the article text the page declares (JSON-LD articleBody) but does not show"
 
 
 @dataclass

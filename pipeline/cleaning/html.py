@@ -15,6 +15,7 @@ from lxml import etree
 
 from .candidates import THREAD_REASON, Candidate
 from .dates import parse_iso
+from .declared import hidden_article
 from .features import alnum_key
 from .rules import _load
 
@@ -393,6 +394,9 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     declared = meta.pop("article_body", None)
     if declared:
         confirm(out, declared)
+        hidden = hidden_article(out, declared)
+        if hidden:
+            out[hidden[0]:hidden[0]] = hidden[1]
     return out, meta
 
 
