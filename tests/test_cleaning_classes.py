@@ -624,3 +624,13 @@ def test_a_page_showing_the_article_it_declares_gets_no_second_copy() -> None:
     doc = clean_document(_paywalled("".join(f"<p>{p}</p>" for p in PARAS), PARAS), "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
     assert not any(b.reason.endswith(DECLARED_REASON) for b in doc.blocks)
+
+
+def test_the_article_ends_where_the_text_it_declares_ends() -> None:
+    """Prose in the article's markup after its last declared paragraph (an appeal, a box about the site) is not the
+    article's; without the declaration it would be kept."""
+    shown = "".join(f"<p>{p}</p>" for p in PARAS + MODAL[:2])
+    html = _paywalled(shown, PARAS + MODAL[:1])
+    assert clean_document(html, "html", ensemble=False).body_text == "\n\n".join(PARAS + MODAL[:1])
+    undeclared = html.replace("articleBody", "abstract")
+    assert clean_document(undeclared, "html", ensemble=False).body_text == "\n\n".join(PARAS + MODAL[:2])

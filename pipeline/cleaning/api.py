@@ -10,6 +10,7 @@ from .candidates import Candidate, text_candidates
 from .classify import label
 from .comments import build_comments
 from .dates import stated_dates
+from .declared import past_declared_end
 from .duplicates import drop_adjacent_copies, drop_repeated_body
 from .ensemble import apply, consult
 from .fallback import MIN_OWN_WORDS, htmldate_published, trafilatura_text
@@ -152,6 +153,7 @@ def _label_document(text: str, fmt: str, cands: list[Candidate], page: dict, hin
     lab.verdicts = drop_adjacent_copies(lab)
     authors = [units[i].text for i in lab.bylines] + [a for a in (hints.get("author"), page.get("author")) if a]
     lab.verdicts = closing_bio(lab, authors)
+    lab.verdicts = past_declared_end(lab)
     labels = [(v.role, v.reason) for v in lab.verdicts]
     if units is not cands:  # every line of a paragraph takes the paragraph's verdict
         labels = [labels[k] for k, group in enumerate(groups) for _ in group]

@@ -32,6 +32,7 @@ class Candidate:
     after_break: bool = False      # HTML: set off by a <br> from the text before it in the same block element
     confirmed: bool = False        # its text is in the article text the page declares (JSON-LD articleBody) or
                                    # in a fallback extractor's article
+    ends_declared: bool = False    # it ends the article text the page declares (JSON-LD articleBody)
 
 
 def text_candidates(text: str) -> list[Candidate]:

@@ -7,6 +7,7 @@ import html as htmllib
 import re
 
 from .candidates import DECLARED_REASON, Candidate
+from .verdicts import Labelling, Verdict
 
 HIDDEN_MIN_WORDS = 150    # a declared article shorter than this is a summary, not a hidden article
 SHOWN_GAP = 30            # shingles in a row the page does not show: the shown start of the declared text ended
@@ -65,3 +66,32 @@ def _anchor(cands: list[Candidate], shown_part: str) -> int | None:
 def _headline(cands: list[Candidate]) -> int | None:
     """The page's first level-1 heading (the article shows nothing of its text: it goes right under its headline)."""
     return next((i for i, c in enumerate(cands) if c.heading == 1), None)
+
+
+END_WORDS = 8  # the declared text's last words a block must end with to end the article the page declares
+
+
+def mark_declared_end(cands: list[Candidate], declared: str) -> None:
+    """Mark the last block that ends with the declared article's last words (a page showing the article it declares
+    ends it there: what follows is the site's, a donation appeal or a newsletter box)."""
+    words = WORD.findall(htmllib.unescape(TAG.sub("\n", declared)).casefold())
+    if len(words) < HIDDEN_MIN_WORDS:
+        return
+    tail = words[-END_WORDS:]
+    for c in reversed(cands):
+        if c.confirmed and WORD.findall(c.text.casefold())[-END_WORDS:] == tail:
+            c.ends_declared = True
+            return
+
+
+def past_declared_end(lab: Labelling) -> list[Verdict]:
+    """Body blocks after the block that ends the article the page declares, outside its text, leave the body."""
+    end = next((i for i in range(len(lab.scored) - 1, -1, -1) if lab.scored[i].cand.ends_declared), None)
+    if end is None:
+        return lab.verdicts
+    out = list(lab.verdicts)
+    for i in range(end + 1, len(out)):
+        if out[i].role == "body" and not lab.scored[i].cand.confirmed:
+            out[i] = Verdict("other_boilerplate", "after the end of the article text the page declares (JSON-LD "
+                                                  "articleBody)")
+    return out

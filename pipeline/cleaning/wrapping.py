@@ -78,4 +78,5 @@ def merge(cands: list[Candidate], group: list[int]) -> Candidate:
         return first
     chars = sum(len(cands[i].text) for i in group)
     links = sum(cands[i].link_density * len(cands[i].text) for i in group)
-    return replace(first, text=" ".join(cands[i].text for i in group), link_density=links / max(1, chars))
+    return replace(first, text=" ".join(cands[i].text for i in group), link_density=links / max(1, chars),
+                   ends_declared=any(cands[i].ends_declared for i in group))
