@@ -634,3 +634,17 @@ def test_the_article_ends_where_the_text_it_declares_ends() -> None:
     assert clean_document(html, "html", ensemble=False).body_text == "\n\n".join(PARAS + MODAL[:1])
     undeclared = html.replace("articleBody", "abstract")
     assert clean_document(undeclared, "html", ensemble=False).body_text == "\n\n".join(PARAS + MODAL[:2])
+
+
+def test_a_subheading_in_box_markup_among_the_articles_paragraphs_is_the_articles() -> None:
+    """A heading whose own class says 'widget', set between the article's paragraphs in their container, is a
+    subheading; the same heading in a box of its own between them is not."""
+    def page(heading: str) -> str:
+        return ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+                "<h1>Mobile library saved for two more years</h1><div class='story'>"
+                f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{heading}<p>{PARAS[2]}</p><p>{PARAS[3]}</p></div></article>"
+                "<footer><p>Copyright 2024 Example News.</p></footer></body></html>")
+    inline = clean_document(page("<h2 class='widget-title'>What happens next</h2>"), "html", ensemble=False)
+    assert inline.body_text == "\n\n".join(PARAS[:2] + ["What happens next"] + PARAS[2:])
+    boxed = clean_document(page("<div class='widget'><h2>What happens next</h2></div>"), "html", ensemble=False)
+    assert boxed.body_text == "\n\n".join(PARAS)

@@ -40,6 +40,25 @@ def heading_in_wrapping_markup(scored: list[Scored], i: int, wrapped: frozenset[
         and s.cand.link_density < 0.5 and nxt.klass == GOOD and nxt.cand.markup_reason == s.cand.markup_reason
 
 
+BOXED_ROLES = frozenset({"related", "promo", "comment", "dateline"})  # weak markup a subheading may wear
+BOXED_DATED_MIN_WORDS = 6  # a heading under time markup this long is a live blog entry's headline, not a date
+
+
+def boxed_subheading(scored: list[Scored], i: int) -> bool:
+    """A heading judged chrome only for its own weak markup (a 'widget-title' class, time markup over a live blog
+    entry), between two of the article's prose paragraphs in the same container: the article's subheading."""
+    s = scored[i]
+    c = s.cand
+    if not (s.why_bad == "markup" and c.heading and c.parent and c.markup_role in BOXED_ROLES
+            and c.link_density < 0.5):
+        return False
+    if c.markup_role == "dateline" and s.feat.n_words < BOXED_DATED_MIN_WORDS:
+        return False
+    prev = next((n for n in reversed(scored[:i]) if n.feat.n_words), None)
+    nxt = next((n for n in scored[i + 1:] if n.feat.n_words), None)
+    return all(n is not None and n.klass == GOOD and n.cand.parent == c.parent for n in (prev, nxt))
+
+
 def author_bio(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
     """Prose under byline markup before the article's first paragraph of other markup or after its last,
     outside the article's text container (an author's bio box: 'Jo Bloggs is a writer who ...'), is not the

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .boxes import author_bio, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
+from .boxes import author_bio, boxed_subheading, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
 from .candidates import DECLARED_REASON, Candidate
 from .features import looks_verbless
 from .gallery import label_galleries
@@ -76,6 +76,9 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         s = scored[i]
         if s.klass == BAD and start < i < end and heading_in_wrapping_markup(scored, i, wrapped):
             verdicts[i] = Verdict("body", "a heading over the article's paragraphs, in the markup that wraps them")
+        elif s.klass == BAD and start < i < end and boxed_subheading(scored, i):
+            verdicts[i] = Verdict("body", "a subheading its own markup calls a box's, between the article's "
+                                          "paragraphs in their container")
         elif s.klass == BAD and start < i < end and linked_text_in_container(s):
             verdicts[i] = Verdict("body", "a linked sentence or list item of the article's text container")
         elif s.klass == BAD and start < i < end and linked_item_beside_text_items(scored, i):
