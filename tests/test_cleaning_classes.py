@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 
 from pipeline.cleaning import candidates_for, clean_document
-from pipeline.cleaning.candidates import DECLARED_REASON, Candidate
+from pipeline.cleaning.candidates import DECLARED_REASON, Candidate, text_candidates
 from pipeline.cleaning.classify import label
 from pipeline.cleaning.ensemble import Decision, apply, decide, project
 from pipeline.cleaning.features import features
 from pipeline.cleaning.rules import vocabulary
 from pipeline.cleaning.scoring import keyword_run, score_blocks
-from pipeline.cleaning.wrapping import broken_sentences
+from pipeline.cleaning.wrapping import broken_sentences, paragraph_groups
 
 PARAS = [
     "The county council agreed on Tuesday to keep the mobile library running for another two years, after more "
@@ -648,3 +648,11 @@ def test_a_subheading_in_box_markup_among_the_articles_paragraphs_is_the_article
     assert inline.body_text == "\n\n".join(PARAS[:2] + ["What happens next"] + PARAS[2:])
     boxed = clean_document(page("<div class='widget'><h2>What happens next</h2></div>"), "html", ensemble=False)
     assert boxed.body_text == "\n\n".join(PARAS)
+
+
+def test_a_paragraph_broken_into_short_lines_is_one_paragraph() -> None:
+    """A deck set as a poem ('Rural bus routes are / cut back again, / and villages lose ...'): every line after
+    the first goes on with a small letter, so all are one paragraph, however short each line is."""
+    lines = ["Rural bus routes are", "cut back again,", "and villages lose", "their only link", "to the town."]
+    cands = text_candidates("Transport\n\n" + "\n".join(lines) + "\n\nThe council said on Monday.")
+    assert paragraph_groups(cands) == [[0], [1, 2, 3, 4, 5], [6]]

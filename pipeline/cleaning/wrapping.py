@@ -29,13 +29,14 @@ def wrap_width(cands: list[Candidate]) -> int | None:
     return None
 
 
-def _continues(prev: str, cur: str, width: int | None) -> bool:
+def _continues(prev: str, cur: str, width: int | None, group_words: int) -> bool:
+    """Whether line ``cur`` goes on with the paragraph whose last line is ``prev`` (``group_words`` words so far)."""
     if width is not None and len(prev) >= width - 25 and len(cur) <= width + 5:
         return True
     tail = prev.rstrip().rstrip(CLOSERS)
     if not tail or tail[-1] in ENDERS:
         return False
-    return cur[:1].islower() and len(prev.split()) >= 4 and not _chrome_line(prev) and not _chrome_line(cur)
+    return cur[:1].islower() and group_words >= 4 and not _chrome_line(prev) and not _chrome_line(cur)
 
 
 def _chrome_line(text: str) -> bool:
@@ -63,11 +64,15 @@ def paragraph_groups(cands: list[Candidate]) -> list[list[int]]:
     """Indices of the lines of each paragraph, in order (singletons when nothing is wrapped)."""
     width = wrap_width(cands)
     groups: list[list[int]] = []
+    words = 0  # of the paragraph so far
     for i, c in enumerate(cands):
-        if groups and c.gap_before == 0 and _continues(cands[i - 1].text, c.text, width):
+        n = len(c.text.split())
+        if groups and c.gap_before == 0 and _continues(cands[i - 1].text, c.text, width, words):
             groups[-1].append(i)
+            words += n
         else:
             groups.append([i])
+            words = n
     return groups
 
 
