@@ -656,3 +656,15 @@ def test_a_paragraph_broken_into_short_lines_is_one_paragraph() -> None:
     lines = ["Rural bus routes are", "cut back again,", "and villages lose", "their only link", "to the town."]
     cands = text_candidates("Transport\n\n" + "\n".join(lines) + "\n\nThe council said on Monday.")
     assert paragraph_groups(cands) == [[0], [1, 2, 3, 4, 5], [6]]
+
+
+def test_share_buttons_and_member_prompts_above_the_article_are_never_its_title() -> None:
+    """UI strings between a text scrape's headline and its article (share buttons glued into one line, a
+    membership prompt) are chrome, however headline-shaped."""
+    text = "\n".join(["News", "Politics", "Mobile library saved for two more years",
+                      "Jo Bloggs, Published 4 June 2024",
+                      "Share this article via whatsappShare this article via twitterCopy link", "Become a member",
+                      *PARAS])
+    doc = clean_document(text, "text")
+    assert doc.title == "Mobile library saved for two more years"
+    assert doc.body_text == "\n\n".join(PARAS)

@@ -310,8 +310,8 @@ def _title_score(s: Scored) -> float:
     f, c = s.feat, s.cand
     if c.heading == 1 and c.link_density <= 0.5 and f.n_words >= 2:
         return 5.0  # the page's main heading (not a linked logo)
-    if not 3 <= f.n_words <= 30 or f.is_bullet:
-        return 0.0
+    if not 3 <= f.n_words <= 30 or f.is_bullet or (s.rule is not None and s.rule.strong):
+        return 0.0  # a strong line rule's chrome ('Share on Facebook Tweet', 'Register for a free account')
     text = c.text.rstrip()
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return 0.0
