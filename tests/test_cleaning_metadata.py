@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from pipeline.cleaning import clean_document
-from pipeline.cleaning.metadata import clean_author
+from pipeline.cleaning.metadata import clean_author, clean_title
 
 from .test_cleaning_fundus_classes import PARAS
 
@@ -154,3 +154,15 @@ def test_the_dateline_under_the_headline_beats_a_date_found_by_searching_the_who
             f"<p>Tuesday 15 January 2008</p>{paras}<p>Archive: stories from 12/03/2007 and earlier.</p>"
             "<p>Copyright 2007 The Gazette</p></body></html>")
     assert clean_document(html, "html").published_date == date(2008, 1, 15)
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Mobile library saved for two more years by: Jo Bloggs", "Mobile library saved for two more years"),
+    ("Mobile library saved for two more years byJo Bloggs", "Mobile library saved for two more years"),
+    ("Parish council police notes by Gazette Staff Report", "Parish council police notes"),
+    ("Swimmer bitten by Great White Shark", "Swimmer bitten by Great White Shark"),  # title case reads as a name
+    ("Boat caught by a century-old trawler", "Boat caught by a century-old trawler"),
+    ("Stand by: Me", "Stand by: Me"),                                     # too little would be left
+])
+def test_a_byline_glued_after_the_headline_leaves_the_title(line: str, title: str) -> None:
+    assert clean_title(line) == title

@@ -19,11 +19,20 @@ BYLINE_TAIL = re.compile(r"\s*(,|\||·|•|–|—| - |\bon\b|\bpublished\b|\bpo
 
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# a byline glued after the headline: 'by: Laurie Oakes', 'bySauli Giliard' (the label glued to the name), 'by HLNF
+# Staff Report'; not 'Bitten by Great White Shark' (a title-case headline reads as a name)
+TITLE_BYLINE = re.compile(r"(?<=\w)\W*\s+(by:\s*|by(?=[A-Z][a-z]))\S.*$"
+                          r"|(?<=\w)\s+by\s+[A-Z][^.!?]{0,40}\b(?i:staff|staff report|staff writer|reporter"
+                          r"|correspondent|news service reports?)$")
+TITLE_MIN_WORDS = 3  # what is left of a headline without its byline
 
 
 def clean_title(text: str) -> str:
-    """A headline as written, without a markdown heading mark a text dump may carry ('# Headline')."""
-    return MARKDOWN_HEADING.sub("", text.strip())
+    """A headline as written, without a markdown heading mark a text dump may carry ('# Headline') or a byline
+    glued after it."""
+    title = MARKDOWN_HEADING.sub("", text.strip())
+    short = TITLE_BYLINE.sub("", title)
+    return short if short != title and len(short.split()) >= TITLE_MIN_WORDS else title
 
 
 def clean_author(text: str | None) -> str | None:
