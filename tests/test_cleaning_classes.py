@@ -668,3 +668,13 @@ def test_share_buttons_and_member_prompts_above_the_article_are_never_its_title(
     doc = clean_document(text, "text")
     assert doc.title == "Mobile library saved for two more years"
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_a_caption_ending_in_its_credit_over_the_byline_is_not_the_title() -> None:
+    """[headline] [a picture's caption ending in its credit] [byline]: the caption sits nearer the byline, but it
+    is the picture's; the headline above it is the title."""
+    for caption in ("Readers queue at the van in the village square on Tuesday. Photo by Jo Bloggs /PA",
+                    "The library van on its round - Copyright Jo Bloggs/AP", "(Jo Bloggs / The County Gazette)"):
+        text = "\n".join(["News", "Politics", "Mobile library saved for two more years", caption,
+                          "By Sam Smith", *PARAS])
+        assert clean_document(text, "text").title == "Mobile library saved for two more years", caption

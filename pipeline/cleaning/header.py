@@ -263,8 +263,8 @@ def glue_captions(scored: list[Scored], verdicts: list[Verdict | None], span: ra
     caption that ends in its credit is no label of its neighbours."""
     for i in span:
         v = verdicts[i]
-        if not (v and v.role == "caption" and scored[i].rule is not None
-                and scored[i].feat.n_words <= CAPTION_LABEL_WORDS):
+        if not (v and v.role == "caption" and scored[i].rule is not None and not scored[i].rule.weak
+                and scored[i].feat.n_words <= CAPTION_LABEL_WORDS):  # weak: a whole caption ending in its credit
             continue
         for j in (i - 1, i + 1):
             if j in span and verdicts[j] is None and glued(scored, i, j) and scored[j].rule is None \
