@@ -678,3 +678,15 @@ def test_a_caption_ending_in_its_credit_over_the_byline_is_not_the_title() -> No
         text = "\n".join(["News", "Politics", "Mobile library saved for two more years", caption,
                           "By Sam Smith", *PARAS])
         assert clean_document(text, "text").title == "Mobile library saved for two more years", caption
+
+
+def test_a_polls_options_inside_the_article_are_not_its_text() -> None:
+    """A reader poll set in the article: its options are form labels (UI), even when they read as sentences."""
+    options = ["It should stay as it is.", "It should visit fewer villages.", "It should be closed for good."]
+    poll = ("<div class='poll'><p>What should happen to the mobile library?</p>"
+            + "".join(f"<div><label><input type='radio' name='q'>{o}</label></div>" for o in options) + "</div>")
+    html = ("<html><body><article><h1>Mobile library saved for two more years</h1>"
+            f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{poll}<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
+    body = clean_document(html, "html", ensemble=False).body_text or ""
+    assert not any(o in body for o in options)
+    assert all(p in body for p in PARAS)
