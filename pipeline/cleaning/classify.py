@@ -147,6 +147,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                     verdicts[j] = Verdict("caption", "next to an image credit")
 
 
+FORM_ROLES = frozenset({"promo", "navigation", "other_boilerplate"})  # what a sign-up box's form reads as
 SIGNUP_BLURB_WORDS = 30  # a sign-up box's blurb ('Daily news about politics ...') is at most this long
 
 
@@ -156,7 +157,7 @@ def _signup_blurb(scored: list[Scored], verdicts: list[Verdict | None], i: int) 
     prev, nxt = scored[i - 1], scored[i + 1]
     return scored[i].feat.n_words <= SIGNUP_BLURB_WORDS and scored[i].feat.n_sentences <= 1 \
         and prev.rule is not None and prev.rule.reason == "subscription prompt" \
-        and nxt.rule is not None and nxt.rule.role in ("promo", "navigation", "other_boilerplate")
+        and ((nxt.rule is not None and nxt.rule.role in FORM_ROLES) or nxt.cand.markup_role in FORM_ROLES)
 
 
 def _above_marked_headline(scored: list[Scored], verdicts: list[Verdict | None], start: int,
