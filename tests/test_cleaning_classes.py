@@ -690,3 +690,13 @@ def test_a_polls_options_inside_the_article_are_not_its_text() -> None:
     body = clean_document(html, "html", ensemble=False).body_text or ""
     assert not any(o in body for o in options)
     assert all(p in body for p in PARAS)
+
+
+def test_a_label_ending_in_a_colon_over_the_byline_is_not_the_title() -> None:
+    """[headline] [deck] [a label: 'Author of the article:'] [byline]: the label sits nearest the byline, but a line
+    ending in a colon introduces what follows; it is no headline."""
+    headline = "Council gave up its offices in January. Now it cannot fit its staff back in"
+    deck = "Shortly before it called staff back to the office four days a week, the council let go of two floors."
+    text = "\n".join(["News", headline, deck, "Author of the article:", "By Sam Smith", "Published May 25, 2026",
+                      *PARAS])
+    assert clean_document(text, "text").title == headline

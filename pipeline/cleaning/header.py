@@ -313,8 +313,8 @@ def _title_score(s: Scored) -> float:
     if not 3 <= f.n_words <= 30 or f.is_bullet or (s.rule is not None and s.rule.strong):
         return 0.0  # a strong line rule's chrome ('Share on Facebook Tweet', 'Register for a free account')
     text = c.text.rstrip()
-    if text.endswith((".", ",", ";")) and not text.endswith("..."):
-        return 0.0
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return 0.0  # a sentence, or a label ('Author of the article:')
     if c.link_density > 0.5:
         return 0.0
     if looks_like_name(text):
