@@ -700,3 +700,12 @@ def test_a_label_ending_in_a_colon_over_the_byline_is_not_the_title() -> None:
     text = "\n".join(["News", headline, deck, "Author of the article:", "By Sam Smith", "Published May 25, 2026",
                       *PARAS])
     assert clean_document(text, "text").title == headline
+
+
+def test_the_headline_over_its_deck_is_the_title_not_the_deck() -> None:
+    """[headline] [deck] [byline]: the deck sits nearer the byline and reads as a headline too, but it is written
+    in sentences' words, the headline in headlinese (far fewer function words)."""
+    headline = "County saves mobile library van after four thousand sign petition"
+    deck = "The van will keep visiting the villages on its round for two more years"
+    text = "\n".join(["News", headline, deck, "By Sam Smith", *PARAS])
+    assert clean_document(text, "text").title == headline

@@ -303,6 +303,25 @@ def _pick_title(scored: list[Scored], verdicts: list[Verdict | None], start: int
             score -= 2.0
         if score > best_score:
             best, best_score = i, score
+    return _headline_over_deck(scored, verdicts, best)
+
+
+DECK_FUNCTION_GAP = 0.1  # a deck has at least this much more of its words function words than the headline over it
+SITE_SEPARATORS = ("|", "»", "/", " – ", " — ")  # a breadcrumb's or a site name's, never a headline's
+MEDIA_LABEL = re.compile(r"^[A-Z]{3,}\s*:")  # 'AUDIO: ...', 'LIVE: ...': a clip's or another item's teaser
+
+
+def _headline_over_deck(scored: list[Scored], verdicts: list[Verdict | None], best: int | None) -> int | None:
+    """The line picked for the title, or the headline right above it when the pick reads as that headline's deck:
+    the line above is headline-shaped, summary-long (8+ words) and terser, with clearly fewer function words
+    ('Man kept six women chained in basement' over 'Neighbours said there was a smell coming from the house')."""
+    if not best or verdicts[best - 1] is not None:
+        return best
+    above, pick = scored[best - 1], scored[best]
+    if _title_score(above) > 0 and above.feat.n_words >= 8 and above.cand.link_density < 0.5 \
+            and above.feat.stop_density + DECK_FUNCTION_GAP < pick.feat.stop_density \
+            and not any(sep in above.cand.text for sep in SITE_SEPARATORS) and not MEDIA_LABEL.match(above.cand.text):
+        return best - 1
     return best
 
 
