@@ -709,3 +709,12 @@ def test_the_headline_over_its_deck_is_the_title_not_the_deck() -> None:
     deck = "The van will keep visiting the villages on its round for two more years"
     text = "\n".join(["News", headline, deck, "By Sam Smith", *PARAS])
     assert clean_document(text, "text").title == headline
+
+
+def test_a_title_case_headline_is_no_name() -> None:
+    """'How The Council Saved Its Mobile Library' is all capitalised words like a name, but holds function words:
+    a headline in title case, the title; a byline's name ('Sam Smith') is not."""
+    headline = "How The Council Saved Its Mobile Library"
+    text = "\n".join(["News", headline, "Sam Smith", *PARAS])
+    doc = clean_document(text, "text")
+    assert (doc.title, doc.author) == (headline, "Sam Smith")

@@ -336,7 +336,7 @@ def _title_score(s: Scored) -> float:
         return 0.0  # a sentence, or a label ('Author of the article:')
     if c.link_density > 0.5:
         return 0.0
-    if looks_like_name(text):
+    if looks_like_name(text) and not _title_case_headline(text):
         return 0.0
     lower = f.lower_words
     nav = sum(1 for w in lower if w in vocabulary().navigation_words)
@@ -356,6 +356,14 @@ def _title_score(s: Scored) -> float:
     if text[:1].islower():
         score -= 0.8
     return score
+
+
+def _title_case_headline(text: str) -> bool:
+    """Capitalised words that are no name: they hold a function word ('How Today's Toys May Be Harming Your
+    Daughter', 'Investor To Advise Trump On Finances'); a name's particles ('de', 'van') do not count."""
+    vocab = vocabulary()
+    words = {w.strip(",.:;'’").casefold() for w in text.split()}
+    return bool(words & (vocab.stopwords["en"] - vocab.name_particles))
 
 
 def byline_shaped(s: Scored) -> bool:
