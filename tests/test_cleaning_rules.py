@@ -213,6 +213,15 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Already have an account? Sign In": "paywall prompt",
         "Sorry, this feature is only available to Harbour Prime members": "paywall prompt",
         "Jo Bloggs owns shares of Harbour Holdings. Harbour Weekly has a disclosure policy.": "financial disclosure",
+        "Share this article via whatsappShare this article via twitterCopy linkShare this article via facebook":
+            "share buttons",
+        "Share on Facebook Tweet Share Share Email": "share buttons",
+        "Order Reprint of this Story": "a story's tools: reprint, gift, save",
+        "Send any friend a story": "a story's tools: reprint, gift, save",
+        "Become a Harbour Insider now": "call to contribute", "Register for a free account": "call to contribute",
+        "Get our award-winning daily news email featuring exclusive stories": "newsletter pitch",
+        "Don't show me this message again": "a notice's dismiss button",
+        "This site works best in IE9 and up and in other modern web browsers": "browser notice",
     }
     _assert_reasons(chrome)
     article = [
@@ -238,6 +247,9 @@ def test_site_chrome_sentences_and_article_sentences_near_them() -> None:
         "Visit the council's website to share your thoughts on the plan by 12 May.",
         '"We want to hear what you think about the plans," said the leader of the council.',
         "Fish is a preferred source of protein for many families in the county, the survey found.",
+        "Shareholders vote to share profits with the crew", "Share prices fell on Monday.",
+        "He wanted to become a member of the harbour board.", "Get the boat back to the quay before the tide turns.",
+        "The new browser works best with the council's website, officers said.",
         "Up next on the agenda was the harbour budget.", "Article content will be checked by the editor.",
         "(The council declined to comment.)", "The board met on Monday (12/19/2007 16:36).",
         "Required fields must be filled in before the council accepts an application.", "The score was 3:*",
