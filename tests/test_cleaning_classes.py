@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 
 from pipeline.cleaning import candidates_for, clean_document
-from pipeline.cleaning.candidates import DECLARED_REASON, Candidate, text_candidates
+from pipeline.cleaning.candidates import Candidate, text_candidates
 from pipeline.cleaning.classify import label
+from pipeline.cleaning.declared import DECLARED_REASON
 from pipeline.cleaning.ensemble import Decision, apply, decide, project
 from pipeline.cleaning.features import features
 from pipeline.cleaning.rules import vocabulary

@@ -6,8 +6,6 @@ from datetime import datetime
 
 # the reason of unmarked text a comment thread's marked lines enclose (html.py sets it, scoring.py spares it)
 THREAD_REASON = "between the marked lines of a comment"
-# the reason of the blocks declared.py adds: a hidden article's text, from the page's JSON-LD
-DECLARED_REASON = "the article text the page declares (JSON-LD articleBody) but does not show"
 
 
 @dataclass
@@ -33,6 +31,7 @@ class Candidate:
     confirmed: bool = False        # its text is in the article text the page declares (JSON-LD articleBody) or
                                    # in a fallback extractor's article
     ends_declared: bool = False    # it ends the article text the page declares (JSON-LD articleBody)
+    hidden: bool = False           # text the page declares but does not show (declared.py adds it)
 
 
 def text_candidates(text: str) -> list[Candidate]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .boxes import author_bio, boxed_subheading, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
-from .candidates import DECLARED_REASON, Candidate
+from .candidates import Candidate
+from .declared import DECLARED_REASON
 from .features import looks_verbless
 from .gallery import label_galleries
 from .header import byline_shaped, glued, keep_deck, label_head, own_header
@@ -107,7 +108,7 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
         elif s.cand.after_image and s.feat.n_words <= 20 and looks_verbless(s.feat) and not s.cand.heading:
             verdicts[i] = Verdict("caption", "short verbless line right under an image")
         elif s.cand.confirmed:
-            verdicts[i] = Verdict("body", DECLARED_REASON if s.cand.markup_reason == DECLARED_REASON
+            verdicts[i] = Verdict("body", DECLARED_REASON if s.cand.hidden
                                   else "in the article text the page declares (or a second extractor finds)")
         elif s.klass == GOOD:
             verdicts[i] = Verdict("body", "prose paragraph")

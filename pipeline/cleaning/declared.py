@@ -6,8 +6,10 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-from .candidates import DECLARED_REASON, Candidate
+from .candidates import Candidate
 from .verdicts import Labelling, Verdict
+
+DECLARED_REASON = "the article text the page declares (JSON-LD articleBody) but does not show"
 
 HIDDEN_MIN_WORDS = 150    # a declared article shorter than this is a summary, not a hidden article
 SHOWN_GAP = 30            # shingles in a row the page does not show: the shown start of the declared text ended
@@ -20,6 +22,11 @@ WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
 
 
+def _plain(declared: str) -> str:
+    """The declared text without markup (some pages declare it as HTML) or character references."""
+    return htmllib.unescape(TAG.sub("\n", declared))
+
+
 def _shingles(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i:i + 4]) for i in range(max(0, len(words) - 3))]
 
@@ -27,7 +34,7 @@ def _shingles(words: list[str]) -> list[tuple[str, ...]]:
 def hidden_article(cands: list[Candidate], declared: str) -> tuple[int, list[Candidate]] | None:
     """Where to insert the declared article's hidden rest, and its paragraphs as candidates; None when the page shows
     the article it declares (most pages), or the declared text is short or only a summary."""
-    declared = htmllib.unescape(TAG.sub("\n", declared))  # some pages declare it as markup
+    declared = _plain(declared)
     tokens = [(m.group().casefold(), m.start()) for m in WORD.finditer(declared)]
     if len(tokens) < HIDDEN_MIN_WORDS:
         return None
@@ -50,7 +57,7 @@ def hidden_article(cands: list[Candidate], declared: str) -> tuple[int, list[Can
         return None
     like = cands[at]
     return at + 1, [Candidate(text=line, tag="p", in_article=True, in_text_container=True, parent=like.parent,
-                              confirmed=True, markup_reason=DECLARED_REASON) for line in rest]
+                              confirmed=True, hidden=True) for line in rest]
 
 
 def _anchor(cands: list[Candidate], shown_part: str) -> int | None:
@@ -74,7 +81,7 @@ END_WORDS = 8  # the declared text's last words a block must end with to end the
 def mark_declared_end(cands: list[Candidate], declared: str) -> None:
     """Mark the last block that ends with the declared article's last words (a page showing the article it declares
     ends it there: what follows is the site's, a donation appeal or a newsletter box)."""
-    words = WORD.findall(htmllib.unescape(TAG.sub("\n", declared)).casefold())
+    words = WORD.findall(_plain(declared).casefold())
     if len(words) < HIDDEN_MIN_WORDS:
         return
     tail = words[-END_WORDS:]
