@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.tables import WAREHOUSE
 from tests.helpers import Workspace, counts_line, news_page
+from tests.test_cleaning_classes import MODAL, PARAS
 from tests.warcs import write_warc
 
 VIEWS = ["document_summary", "claims_by_unit", "body_mention_counts", "claims_with_bodies", "money_claims"]
@@ -178,6 +179,26 @@ def test_clean_false_keeps_every_non_whitespace_character(workspace: Workspace) 
     assert "".join(body.split()) == "".join(text.split())
     assert workspace.query("SELECT DISTINCT role, reason FROM document_blocks") == [
         ("body", "source declares clean text")]
+
+
+def test_a_paywalled_pages_hidden_article_is_published_with_checked_spans(workspace: Workspace) -> None:
+    """The article text a page declares but does not show (JSON-LD articleBody) becomes body blocks that pass
+    the publish's span check like any other."""
+    paras = [*PARAS, *MODAL[:1]]
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Library saved", "articleBody": "\n\n".join(paras)})
+    docs = workspace.folder("paywalled")
+    (docs / "a.html").write_text(
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>Library saved</h1><p>{paras[0]}</p><p>Subscribe to keep reading.</p></article></body></html>")
+    workspace.write_sources([{"name": "paywalled", "kind": "files", "path": "paywalled"}])
+    assert workspace.run().code == 0
+    [(body,)] = workspace.query("SELECT body_text FROM documents")
+    assert body == "\n\n".join(paras)
+    hidden = workspace.query("SELECT text, char_start, char_end FROM document_blocks WHERE reason = "
+                             "'body: the article text the page declares (JSON-LD articleBody) but does not show' "
+                             "ORDER BY block_no")
+    assert [t for t, _, _ in hidden] == paras[1:]
+    assert all(body[a:b] == t for t, a, b in hidden)
 
 
 def test_disabled_source_keeps_its_documents_and_removed_source_drops_them(workspace: Workspace) -> None:
