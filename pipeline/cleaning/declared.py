@@ -1,6 +1,7 @@
 """The article a page declares but does not show: a paywalled or script-rendered page that shows its headline and
 first paragraph while its JSON-LD ``articleBody`` holds the whole text. The rest becomes candidate blocks placed
-after the part the page shows, so the article is cleaned, audited and offset like any other block."""
+after the part the page shows, so the article is cleaned, audited and offset like any other block. On a page that
+shows the article it declares, the article ends where the declared text ends."""
 from __future__ import annotations
 
 import html as htmllib
@@ -17,6 +18,7 @@ REST_MIN_WORDS = 100      # the hidden rest must be at least this long to be tak
 REST_MAX_SHOWN = 0.05     # ... and the page show at most this share of its 4-word shingles (else it shows the
                           # article in other words, or declares another text)
 SHOWN_MIN_WORDS = 12      # a shorter shown start is the headline's words, not a paragraph the page shows
+END_WORDS = 8             # the declared text's last words a block must end with to end the article there
 
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
@@ -31,13 +33,24 @@ def _shingles(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(words[i:i + 4]) for i in range(max(0, len(words) - 3))]
 
 
-def hidden_article(cands: list[Candidate], declared: str) -> tuple[int, list[Candidate]] | None:
-    """Where to insert the declared article's hidden rest, and its paragraphs as candidates; None when the page shows
-    the article it declares (most pages), or the declared text is short or only a summary."""
-    declared = _plain(declared)
-    tokens = [(m.group().casefold(), m.start()) for m in WORD.finditer(declared)]
+def read_declared(cands: list[Candidate], declared: str) -> None:
+    """Use the article text the page declares (JSON-LD ``articleBody``, 150+ words): insert its hidden rest after the
+    part the page shows (``hidden_article``), or, on a page that shows it, mark the block that ends it."""
+    text = _plain(declared)
+    tokens = [(m.group().casefold(), m.start()) for m in WORD.finditer(text)]
     if len(tokens) < HIDDEN_MIN_WORDS:
-        return None
+        return
+    hidden = hidden_article(cands, text, tokens)
+    if hidden:
+        cands[hidden[0]:hidden[0]] = hidden[1]
+    else:
+        _mark_end(cands, [w for w, _ in tokens[-END_WORDS:]])
+
+
+def hidden_article(cands: list[Candidate], text: str, tokens: list[tuple[str, int]],
+                   ) -> tuple[int, list[Candidate]] | None:
+    """Where to insert the hidden rest of the declared ``text`` (its case-folded words with their offsets:
+    ``tokens``), and its paragraphs as candidates; None when the page shows the article it declares (most pages)."""
     shown = set(_shingles([w.casefold() for c in cands for w in WORD.findall(c.text)]))
     declared_sh = _shingles([w for w, _ in tokens])
     last = -1  # the last shingle of the shown start (the page's first paragraph)
@@ -50,9 +63,9 @@ def hidden_article(cands: list[Candidate], declared: str) -> tuple[int, list[Can
     if len(rest_sh) < REST_MIN_WORDS or sum(s in shown for s in rest_sh) > REST_MAX_SHOWN * len(rest_sh):
         return None
     cut = tokens[last + 4][1] if last + 4 >= SHOWN_MIN_WORDS else 0
-    rest = [" ".join(line.split()) for line in declared[cut:].splitlines()]
+    rest = [" ".join(line.split()) for line in text[cut:].splitlines()]
     rest = [line for line in rest if line]
-    at = _anchor(cands, declared[:cut]) if cut else _headline(cands)
+    at = _anchor(cands, text[:cut]) if cut else _headline(cands)
     if at is None:
         return None
     like = cands[at]
@@ -75,16 +88,9 @@ def _headline(cands: list[Candidate]) -> int | None:
     return next((i for i, c in enumerate(cands) if c.heading == 1), None)
 
 
-END_WORDS = 8  # the declared text's last words a block must end with to end the article the page declares
-
-
-def mark_declared_end(cands: list[Candidate], declared: str) -> None:
-    """Mark the last block that ends with the declared article's last words (a page showing the article it declares
-    ends it there: what follows is the site's, a donation appeal or a newsletter box)."""
-    words = WORD.findall(_plain(declared).casefold())
-    if len(words) < HIDDEN_MIN_WORDS:
-        return
-    tail = words[-END_WORDS:]
+def _mark_end(cands: list[Candidate], tail: list[str]) -> None:
+    """Mark the last block that ends with the declared article's last words (``tail``): a page showing the article
+    it declares ends it there; what follows is the site's (a donation appeal, a newsletter box)."""
     for c in reversed(cands):
         if c.confirmed and WORD.findall(c.text.casefold())[-END_WORDS:] == tail:
             c.ends_declared = True

@@ -15,7 +15,7 @@ from lxml import etree
 
 from .candidates import THREAD_REASON, Candidate
 from .dates import parse_iso
-from .declared import hidden_article, mark_declared_end
+from .declared import read_declared
 from .features import alnum_key
 from .rules import _load
 
@@ -394,11 +394,7 @@ def html_candidates(html: str) -> tuple[list[Candidate], dict]:
     declared = meta.pop("article_body", None)
     if declared:
         confirm(out, declared)
-        hidden = hidden_article(out, declared)
-        if hidden:
-            out[hidden[0]:hidden[0]] = hidden[1]
-        else:
-            mark_declared_end(out, declared)
+        read_declared(out, declared)
     return out, meta
 
 
