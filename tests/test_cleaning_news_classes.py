@@ -313,3 +313,29 @@ def test_a_chart_drawn_in_text_inside_the_article_is_no_part_of_its_body() -> No
             f"<p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>")
     doc = clean_document(html, "html", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_dated_teaser_cards_after_the_article_end_it_though_one_cards_summary_is_a_short_quote() -> None:
+    """A text scrape, one line per block: after the article, a 'Read more:' link and other articles' cards, each
+    its section, its age ('21 hours ago'), its headline and a summary; one card's summary is a short quote, not
+    prose. The cards are still a stream (a card in it may lack a prose summary): the article ends before them."""
+    cards = [line for k, (head, summary) in enumerate(TEASERS[1:])
+             for line in ("Business", f"{k + 20} hours ago", head, summary)]
+    cards[3] = "'Nothing like it since the great storm'"
+    lines = ["Old stone pier to be rebuilt", *PARAS, "READ MORE:", TEASERS[0][0], TEASERS[0][1], *cards]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_the_article_resumes_after_a_more_trending_box_with_short_closing_paragraphs() -> None:
+    """A 'More Trending' box of other articles' headlines inside the article of a text scrape: the box leaves
+    the body, and the article's closing paragraphs after it stay, though only one is a long paragraph (three in
+    a row, one long, are the article's; a teaser's summary stands alone under its headline)."""
+    closing = ["The board will meet again in the spring to choose a builder from the six firms that have asked "
+               "to tender for the work, and will publish the shortlist on its website.",
+               "Until then the ferry will berth at the pontoon in the inner harbour.",
+               "The fishermen said they would send a letter to the council this week."]
+    box = ["More Trending", *(head for head, _ in TEASERS)]
+    lines = ["Old stone pier to be rebuilt", *PARAS, *box, *closing, "Comments", "I moor there every winter."]
+    body = clean_document("\n".join(lines), "text", ensemble=False).body_text
+    assert body == "\n\n".join([*PARAS, *closing])

@@ -470,7 +470,8 @@ STACKED_SUMMARY_WORDS = 60    # a teaser's summary in a text scrape of a line pe
 STACKED_SUMMARY_SENTENCES = 3  # ... and sentences
 STACKED_MIN_TEASERS = 3       # teasers in a stream, and repeats of its card label, at least
 STACKED_TEASER_SHARE = 0.6    # share of the prose there in teaser summaries, at least
-STACKED_MAX_GAP = 5           # blocks from one teaser's headline to the next's in a stream, at most (on average)
+STACKED_MAX_GAP = 6           # blocks from one teaser's headline to the next's in a stream, at most (on average: a card
+                              # of label, age, headline and summary, one card in the stream with no prose summary)
 STACKED_LABEL_WORDS = 5       # a card's label line (its source, section or picture credit), at most this long
 TEASER_LABEL_WORDS = 10       # a date or label line between a teaser's headline and its summary: at most this
 LINKED_HEADING_DENSITY = 0.9  # a heading this much link ...
@@ -478,6 +479,7 @@ LINKED_HEADING_WORDS = 6      # ... and this long is another article's headline 
 RESUME_WINDOW = 16           # blocks after a related-stories heading searched for the article's prose
 RESUME_MIN_PARAGRAPHS = 2    # long prose paragraphs in that window that show the article resumed
 RESUME_MIN_WORDS = 25        # words each of them has, at least (longer than a teaser's summary)
+RESUME_RUN = 3               # ... or prose paragraphs in a row there, one of them that long
 
 
 def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
@@ -495,7 +497,26 @@ def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     long_prose = [j for j in range(k + 1, min(end, reach) + 1) if scored[j].klass == GOOD and scored[j].rule is None
                   and scored[j].feat.n_words >= RESUME_MIN_WORDS and STATEMENT_END.search(scored[j].cand.text)]
     # other stories' summaries each sit under their headline; the article's resumed paragraphs follow each other
-    return len(long_prose) >= RESUME_MIN_PARAGRAPHS and not all(_stacked_teaser(scored, j) for j in long_prose)
+    if len(long_prose) >= RESUME_MIN_PARAGRAPHS and not all(_stacked_teaser(scored, j) for j in long_prose):
+        return True
+    return _paragraph_run(scored, k + 1, min(end, reach)) >= RESUME_RUN
+
+
+def _paragraph_run(scored: list[Scored], first: int, last: int) -> int:
+    """The most prose paragraphs in a row between blocks first and last, each ending a statement, in a run that
+    holds a long one (RESUME_MIN_WORDS): an article's paragraphs follow each other, some of them long; a teaser's
+    summary stands alone under its headline, and a list of blurbs holds none that long."""
+    best = run = 0
+    long = False
+    for j in range(first, last + 1):
+        s = scored[j]
+        if s.klass == GOOD and s.rule is None and STATEMENT_END.search(s.cand.text):
+            run, long = run + 1, long or s.feat.n_words >= RESUME_MIN_WORDS
+        else:
+            run, long = 0, False
+        if long:
+            best = max(best, run)
+    return best
 
 
 CONTINUES_BELOW = re.compile(r"\b(article|story) continues below\b", re.IGNORECASE)
