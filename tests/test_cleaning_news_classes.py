@@ -339,3 +339,16 @@ def test_the_article_resumes_after_a_more_trending_box_with_short_closing_paragr
     lines = ["Old stone pier to be rebuilt", *PARAS, *box, *closing, "Comments", "I moor there every winter."]
     body = clean_document("\n".join(lines), "text", ensemble=False).body_text
     assert body == "\n\n".join([*PARAS, *closing])
+
+
+def test_a_bare_topics_heading_after_the_article_ends_it_before_the_authors_box_and_latest_stories() -> None:
+    """A text scrape: the article, a bare 'TOPICS' heading over its tags, the author's box (name, role, a long
+    bio) and a 'Latest in <section>' list of headlines. The tags heading closes the article: the bio is prose,
+    but about the author, and the headlines are other stories'."""
+    bio = ("A reporter for thirty years and a sailor for longer, Jo has covered the harbour, the ferries and the "
+           "fishing fleet since the days when the catch was landed on the old stone pier every morning.")
+    lines = ["Old stone pier to be rebuilt", *PARAS, "TOPICS", "Harbours", "Ferries", "Jo Bloggs", "Harbour reporter",
+             bio, "Latest in Harbours", *(head for head, _ in TEASERS)]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)
+    assert next(b.role for b in doc.blocks if b.text == "Latest in Harbours") == "related"
