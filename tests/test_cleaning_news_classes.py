@@ -352,3 +352,22 @@ def test_a_bare_topics_heading_after_the_article_ends_it_before_the_authors_box_
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
     assert next(b.role for b in doc.blocks if b.text == "Latest in Harbours") == "related"
+
+
+def test_a_box_the_page_marks_to_skip_and_a_clips_title_inside_the_article_leave_the_body() -> None:
+    """Inside the article: a share bar's 'Email link', a clip's title ('... – video') and a newsletter box the
+    page lets screen readers skip, from 'skip past newsletter promotion' to 'after newsletter promotion' (its
+    name, blurb, form and privacy notice between). None of it is the article's, in a text scrape or in HTML."""
+    box = ["skip past newsletter promotion", "Sign up to Harbour Weekly", "Free weekly newsletter",
+           "The stories from the quay and the boats that matter most to the people who work there, every Friday.",
+           "Enter your email address", "Privacy Notice: Newsletters may contain info about charities and online ads.",
+           "after newsletter promotion"]
+    chrome = ["Email link", "Fishing boats ride out the storm in the inner harbour – video"]
+    lines = ["Old stone pier to be rebuilt", *chrome, *PARAS[:2], *box, *PARAS[2:], "Most viewed"]
+    text = clean_document("\n".join(lines), "text", ensemble=False)
+    assert text.body_text == "\n\n".join(PARAS)
+    assert {b.role for b in text.blocks if b.text in box} == {"promo"}
+    html = ("<html><body><article><h1>Old stone pier to be rebuilt</h1><div class='content'>"
+            + "".join(f"<p>{x}</p>" for x in (*chrome, *PARAS[:2], *box, *PARAS[2:]))
+            + "</div></article></body></html>")
+    assert clean_document(html, "html", ensemble=False).body_text == "\n\n".join(PARAS)

@@ -1,6 +1,7 @@
 """Boxes around or beside the article's text that markup alone misjudges: weak markup (an <aside>, a 'related'
 class) that wraps the article's own paragraphs (a slideshow set in a box), whose headings are the article's; and
-an author's bio under byline markup beside the article, which is not."""
+an author's bio under byline markup beside the article, which is not; and a box the page itself lets readers
+skip ('skip past newsletter promotion' ... 'after newsletter promotion')."""
 from __future__ import annotations
 
 import re
@@ -97,3 +98,25 @@ def closing_bio(lab: Labelling, authors: list[str]) -> list[Verdict]:
                 and m.group("name").split()[-1].strip(".,").casefold() in names:
             out[i] = Verdict("other_boilerplate", "about the author: a bio of the byline's author after the article")
     return out
+
+
+SKIP_PAST = re.compile(r"^(?:skip|jump) (?:past|over) (?P<what>\S.{2,40})$", re.IGNORECASE)
+SKIPPED_BOX_BLOCKS = 15  # blocks from a 'skip past ...' link to the 'after ...' marker that closes its box, at most
+PROMOTION = re.compile(r"\b(promotion|newsletter|advert|advertisement|sponsored)\b", re.IGNORECASE)
+
+
+def skipped_box(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
+    """A box the page marks for screen readers to skip, from its 'skip past newsletter promotion' link to the
+    'after newsletter promotion' line that closes it: a promotion (or whatever it names), not the article."""
+    for i in range(start, end + 1):
+        m = SKIP_PAST.match(scored[i].cand.text.strip())
+        if not m:
+            continue
+        close = "after " + " ".join(m.group("what").split()).casefold()
+        j = next((j for j in range(i + 1, min(end, i + SKIPPED_BOX_BLOCKS) + 1)
+                  if " ".join(scored[j].cand.text.split()).casefold() == close), None)
+        if j is None:
+            continue
+        role = "promo" if PROMOTION.search(m.group("what")) else "navigation"
+        for k in range(i, j + 1):
+            verdicts[k] = Verdict(role, f"a box the page lets readers skip ('{m.group(0)[:40]}')")

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .boxes import author_bio, boxed_subheading, first_wrapped_heading, heading_in_wrapping_markup, wrapping_markup
+from .boxes import (
+    author_bio,
+    boxed_subheading,
+    first_wrapped_heading,
+    heading_in_wrapping_markup,
+    skipped_box,
+    wrapping_markup,
+)
 from .candidates import Candidate
 from .declared import DECLARED_REASON
 from .features import looks_verbless
@@ -62,6 +69,7 @@ def label(cands: list[Candidate], *, stopwords: frozenset[str] | None, repeated:
     _above_marked_headline(scored, verdicts, start, result.title)
     first_wrapped_heading(scored, verdicts, start, end, result.title)
     author_bio(scored, verdicts, start, end)
+    skipped_box(scored, verdicts, start, end)
     _label_tail(scored, verdicts, end + 1)
     result.verdicts = [v if v is not None else Verdict("other_boilerplate", "outside the article") for v in verdicts]
     return result
