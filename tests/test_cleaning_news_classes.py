@@ -371,3 +371,14 @@ def test_a_box_the_page_marks_to_skip_and_a_clips_title_inside_the_article_leave
             + "".join(f"<p>{x}</p>" for x in (*chrome, *PARAS[:2], *box, *PARAS[2:]))
             + "</div></article></body></html>")
     assert clean_document(html, "html", ensemble=False).body_text == "\n\n".join(PARAS)
+
+
+def test_a_most_read_box_and_a_clips_player_inside_the_article_of_a_text_scrape_leave_the_body() -> None:
+    """Inside the article of a text scrape: a 'Most read in <section>' box of other stories, each a kicker in
+    capitals over its headline, and a clip's player ('watch now', its duration, its title and its show's name).
+    The article resumes after each; none of the box or the player is the article's."""
+    box = ["Most read in Harbours", "STORM WARNING", TEASERS[0][0], "BACK AT SEA", TEASERS[1][0]]
+    player = ["watch now", "VIDEO2:1502:15", "How the pier was built in 1912", "Coast Watch"]
+    lines = ["Old stone pier to be rebuilt", *PARAS[:2], *box, PARAS[2], *player, PARAS[3], "Topics", "Harbours"]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join(PARAS)

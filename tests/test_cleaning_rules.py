@@ -369,6 +369,36 @@ def test_paywall_offers_follow_prompts_and_player_notices_and_article_sentences_
     _assert_no_rule(article)
 
 
+def test_player_labels_credits_headings_in_other_languages_and_article_sentences_near_them() -> None:
+    """A clip's player label, a credit glued to its caption, an author's contact label, section headings of
+    other stories ('Most read in Football', in other languages too) and an inline 'read also' link take their
+    role (fundus dev pages' and the non-English pool's classes); article sentences with the same words do not."""
+    _assert_reasons({
+        "watch now": "a video player's label",
+        "VIDEO4:4204:42": "a video player's label",
+        "The couple at the harbour festival in 2022Credit: PA": "image credit",
+        "Contact the author:": "author contact links",
+        "Most read in Football": "related-stories heading",
+        "More Trending": "related-stories heading",
+        "Latest in Harbours & Coast": "related-stories heading",
+        "Email link": "share buttons",
+        "Fishing boats ride out the storm in the inner harbour – video": "a video's or recording's title",
+        "skip past newsletter promotion": "skip link",
+        "Lo más leído": "heading of a list of other articles",
+        "Meistgelesen": "heading of a list of other articles",
+        "Mest lest": "heading of a list of other articles",
+        "Les også Ferja går igjen fra mandag": "link to another article",
+    })
+    _assert_no_rule([
+        "Residents can watch now that the council streams its meetings, the clerk said.",
+        "The credit union on the quay will close, its board said.",
+        "Contact the author of the report if you have questions, the council said.",
+        "Most read in the village was the history of the harbour, the librarian said.",
+        "The latest in a line of storms hit the coast on Monday.",
+        "The video shows the pier in 1912.",
+    ])
+
+
 def test_first_characters_of_a_pattern() -> None:
     """What the screen reads from a pattern: the characters its match can start with, case-folded; None (any) for
     what it does not follow and for a pattern that can match the empty string."""
