@@ -388,6 +388,9 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Meistgelesen": "heading of a list of other articles",
         "Mest lest": "heading of a list of other articles",
         "Les også Ferja går igjen fra mandag": "link to another article",
+        "Today's Most Read": "related-stories heading",
+        "Most Discussed": "related-stories heading",
+        "Jo Bloggs can be reached at jo.bloggs@harbour.example.": "author contact links",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
@@ -396,6 +399,7 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Most read in the village was the history of the harbour, the librarian said.",
         "The latest in a line of storms hit the coast on Monday.",
         "The video shows the pier in 1912.",
+        "The harbour master can be reached at the office on the quay, the council said.",
     ])
 
 
