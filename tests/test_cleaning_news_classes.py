@@ -382,3 +382,13 @@ def test_a_most_read_box_and_a_clips_player_inside_the_article_of_a_text_scrape_
     lines = ["Old stone pier to be rebuilt", *PARAS[:2], *box, PARAS[2], *player, PARAS[3], "Topics", "Harbours"]
     doc = clean_document("\n".join(lines), "text", ensemble=False)
     assert doc.body_text == "\n\n".join(PARAS)
+
+
+def test_an_agencys_credit_in_brackets_closes_the_article_before_its_top_stories() -> None:
+    """A wire story in a text scrape closes on its credits in brackets ('(Writing by ...; Editing by ...)'),
+    then 'Ads by Google' and a 'Top Sports Stories' list: the credits are the story's last line, the rest not."""
+    credit = "(Writing by Jo Bloggs in Harbourtown; Editing by Sam Smith)"
+    lines = ["Old stone pier to be rebuilt", "Email to a friendPrinter friendly", "Font:", *PARAS, credit,
+             "Ads by Google", "Top Sports Stories", *(head for head, _ in TEASERS)]
+    doc = clean_document("\n".join(lines), "text", ensemble=False)
+    assert doc.body_text == "\n\n".join([*PARAS, credit])

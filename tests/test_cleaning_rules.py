@@ -391,6 +391,11 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Today's Most Read": "related-stories heading",
         "Most Discussed": "related-stories heading",
         "Jo Bloggs can be reached at jo.bloggs@harbour.example.": "author contact links",
+        "Email to a friendPrinter friendly": "a story's tools: print, email, text size",
+        "Font:": "a story's tools: print, email, text size",
+        "View Larger Image": "a story's tools: print, email, text size",
+        "Top Sports Stories": "related-stories heading",
+        "Ads by Google": "advert label",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
@@ -400,6 +405,8 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "The latest in a line of storms hit the coast on Monday.",
         "The video shows the pier in 1912.",
         "The harbour master can be reached at the office on the quay, the council said.",
+        "The font on the new signs is easier to read, the council said.",
+        "Top sports stars will open the new pool in May.",
     ])
 
 

@@ -11,7 +11,8 @@ from .rules import match_rule
 from .scoring import BAD, GOOD, MARKUP_KEPT, NEAR, SHORT, Scored, weight
 
 MIN_ARTICLE_WORDS_BEFORE_STOP = 40
-REPORTING_CREDITS = re.compile(r"^(additional )?(reporting|writing|editing|research|compiled) by\b", re.IGNORECASE)
+REPORTING_CREDITS = re.compile(r"^[(\[]?(additional )?(reporting|writing|editing|research|compiled) by\b",
+                               re.IGNORECASE)  # an agency's credits, in brackets or not
 BYLINE_LEAD = re.compile(r"^(by|from|par|von|por|di|door|gan|written by|words by|author|reported by)\s*:?\s+",
                          re.IGNORECASE)
 
