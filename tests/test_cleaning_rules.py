@@ -396,6 +396,10 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "View Larger Image": "a story's tools: print, email, text size",
         "Top Sports Stories": "related-stories heading",
         "Ads by Google": "advert label",
+        "User Comments": "comment section heading",
+        "Related topics: Harbours Ferries Fishing": "tags list",
+        "Post to Newsvine": "social bookmarking links",
+        "Also in Harbours & Coast": "related-stories heading",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
@@ -407,6 +411,8 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "The harbour master can be reached at the office on the quay, the council said.",
         "The font on the new signs is easier to read, the council said.",
         "Top sports stars will open the new pool in May.",
+        "Also in the report, the council set out its plans for the quay.",
+        "Comments:",  # a work's stats ('Comments:', '1664', 'Kudos:', ...) above a story, not a comment section
     ])
 
 
