@@ -400,6 +400,8 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Related topics: Harbours Ferries Fishing": "tags list",
         "Post to Newsvine": "social bookmarking links",
         "Also in Harbours & Coast": "related-stories heading",
+        "Share this URL": "share buttons",
+        "Thanks for signing up!": "newsletter small print",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
