@@ -154,19 +154,27 @@ def _label_article(scored: list[Scored], verdicts: list[Verdict | None], start: 
                 if start <= j <= end and verdicts[j] and verdicts[j].role == "body" and glued(scored, i, j) \
                         and scored[j].klass != GOOD and scored[j].feat.n_words <= 25:
                     verdicts[j] = Verdict("caption", "next to an image credit")
-    # a clip's title and its show's name under its player's label ('watch now', 'VIDEO4:42'), up to the next
-    # paragraph
-    for i in range(start, end):
-        if verdicts[i] and verdicts[i].reason == "a video player's label":
-            for j in range(i + 1, min(i + 1 + CLIP_TITLE_LINES, end + 1)):
-                s = scored[j]
-                if not (verdicts[j] and verdicts[j].role == "body") or s.klass == GOOD or s.feat.ends_sentence \
-                        or s.feat.n_words > CLIP_TITLE_WORDS:
-                    break
-                verdicts[j] = Verdict("caption", "a clip's title under its player")
+    _clip_titles(scored, verdicts, start, end)
 
 
+PLAYER_LABEL = "a video player's label"  # the reason of the line rule (rules/lines.yaml): 'watch now', 'VIDEO4:42'
 CLIP_TITLE_LINES, CLIP_TITLE_WORDS = 2, 20  # a clip's title and show under its player: so many lines, words
+
+
+def _clip_titles(scored: list[Scored], verdicts: list[Verdict | None], start: int, end: int) -> None:
+    """Under a video player's label inside the article, the short lines before the next paragraph (the clip's
+    title, its show's name) are the clip's caption, not the article's subheadings."""
+    for i in range(start, end):
+        if not (verdicts[i] and verdicts[i].reason == PLAYER_LABEL):
+            continue
+        for j in range(i + 1, min(i + 1 + CLIP_TITLE_LINES, end + 1)):
+            line = scored[j]
+            if not (verdicts[j] and verdicts[j].role == "body") or line.klass == GOOD or line.feat.ends_sentence \
+                    or line.feat.n_words > CLIP_TITLE_WORDS:
+                break
+            verdicts[j] = Verdict("caption", "a clip's title under its player")
+
+
 FORM_ROLES = frozenset({"promo", "navigation", "other_boilerplate"})  # what a sign-up box's form reads as
 SIGNUP_BLURB_WORDS = 30  # a sign-up box's blurb ('Daily news about politics ...') is at most this long
 

@@ -487,7 +487,8 @@ def _prose_resumes(scored: list[Scored], k: int, end: int) -> bool:
     """A related-stories box inside the article (not a comment section): long prose paragraphs of the same run
     follow its short list, ending as statements do (other articles' headlines below a box read as prose too, but
     end in no full stop, or in a question mark), and not each under a headline of its own (a stream of other
-    stories' summaries); looked for further on past an advert that says the article continues below it."""
+    stories' summaries), or three prose paragraphs in a row, one of them long (``_paragraph_run``); looked for
+    further on past an advert that says the article continues below it."""
     if scored[k].rule is not None and scored[k].rule.role == "comment":
         return False
     reach, j = k + RESUME_WINDOW, k + 1
