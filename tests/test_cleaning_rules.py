@@ -402,6 +402,10 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Also in Harbours & Coast": "related-stories heading",
         "Share this URL": "share buttons",
         "Thanks for signing up!": "newsletter small print",
+        "We apologize, but this video has failed to load.": "video player notice",
+        "Back to video": "video player notice",
+        "Social Sharing": "share buttons",
+        "Interested in more newsletters? Browse here.": "newsletter small print",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
