@@ -406,6 +406,8 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "Back to video": "video player notice",
         "Social Sharing": "share buttons",
         "Interested in more newsletters? Browse here.": "newsletter small print",
+        "Pictured at the back, from left, are harbour pilots Jo Bloggs and Sam Smith, with the new launch.":
+            "picture caption label",
     })
     _assert_no_rule([
         "Residents can watch now that the council streams its meetings, the clerk said.",
@@ -418,6 +420,7 @@ def test_player_labels_credits_headings_in_other_languages_and_article_sentences
         "The font on the new signs is easier to read, the council said.",
         "Top sports stars will open the new pool in May.",
         "Also in the report, the council set out its plans for the quay.",
+        "Pictured is not how most residents would describe the quay, the councillor said.",
         "Comments:",  # a work's stats ('Comments:', '1664', 'Kudos:', ...) above a story, not a comment section
     ])
 
