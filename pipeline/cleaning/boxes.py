@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .features import squash
 from .scoring import BAD, GOOD, Scored
 from .verdicts import Labelling, Verdict
 
@@ -112,9 +113,9 @@ def skipped_box(scored: list[Scored], verdicts: list[Verdict | None], start: int
         m = SKIP_PAST.match(scored[i].cand.text.strip())
         if not m:
             continue
-        close = "after " + " ".join(m.group("what").split()).casefold()
+        close = "after " + squash(m.group("what")).casefold()
         j = next((j for j in range(i + 1, min(end, i + SKIPPED_BOX_BLOCKS) + 1)
-                  if " ".join(scored[j].cand.text.split()).casefold() == close), None)
+                  if squash(scored[j].cand.text).casefold() == close), None)
         if j is None:
             continue
         role = "promo" if PROMOTION.search(m.group("what")) else "navigation"
